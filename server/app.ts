@@ -1,0 +1,80 @@
+import path from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { createPasswordHasher } from './auth/password-hashing.ts';
+import { defaultLoginThrottle, type LoginThrottleSettings } from './auth/login-throttle.ts';
+import type { Deps } from './deps.ts';
+import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { registerHealthRoutes } from './features/health/health.routes.ts';
+import { registerInvitationRoutes } from './features/invitations/invitations.routes.ts';
+import { createMailer } from './features/mail/mailer.ts';
+import { registerMemberRoutes } from './features/members/members.routes.ts';
+import { AppError } from './http/app-error.ts';
+import { registerErrorHandler, sendError } from './http/error-handler.ts';
+import { registerHttpsOnly } from './http/https-redirect.ts';
+import { serialiseRequestForLog } from './http/log-serialisers.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSessions } from './http/sessions.ts';
+import { registerWebApp } from './http/web-app.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  sessionSecret: string;
+  /** TLS key and certificate (PEM) when the app itself listens for HTTPS. */
+  https?: { key: Buffer | string; cert: Buffer | string };
+  logger?: FastifyServerOptions['logger'];
+  loginThrottle?: LoginThrottleSettings;
+  /** The built web app; defaults to dist/web beside the repository root. */
+  webRoot?: string;
+}
+
+const maxJsonBodyBytes = 256 * 1024;
+
+/** Builds the Fastify application with every feature listed explicitly. Does not listen. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    https: options.https ? { ...options.https, minVersion: 'TLSv1.2' } : null,
+    // A hop count is valid at run time (Fastify docs) though its typings omit it.
+    trustProxy: options.config.trustProxy as FastifyServerOptions['trustProxy'],
+    bodyLimit: maxJsonBodyBytes,
+    logger: options.logger ?? false,
+    // The framework's per-request lines would print raw URLs; ours (below) mask secrets.
+    disableRequestLogging: true,
+    routerOptions: { maxParamLength: 200 },
+  }) as unknown as FastifyInstance;
+
+  const deps: Deps = {
+    db: options.db,
+    config: options.config,
+    hasher: createPasswordHasher(options.config.bcryptCost),
+    mailer: createMailer(options.db, options.config.smtpUrl, options.config.mailFrom, app.log),
+    loginThrottle: options.loginThrottle ?? defaultLoginThrottle,
+    log: app.log,
+  };
+
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: serialiseRequestForLog(request), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
+  registerErrorHandler(app);
+  registerHttpsOnly(app, options.config.publicUrl);
+  await registerSecurityHeaders(app);
+  await app.register(fastifyRateLimit, { global: false });
+  await registerSessions(app, { db: options.db, secret: options.sessionSecret, idleMs: options.config.sessionIdleMs });
+
+  registerHealthRoutes(app);
+  registerAuthRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
+
+  const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));
+  app.setNotFoundHandler((request, reply) => {
+    const isPageRequest = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (hasWebApp && isPageRequest) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendError(request, reply, new AppError('not_found', 'Not found'));
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+export interface LoginFailure {
+  failureCount: number;
+  lockedUntil: Date | null;
+}
+
+/** Failures in the current window; an older window counts as none. */
+export async function findLoginFailure(db: Db, email: string, windowMs: number): Promise<LoginFailure | undefined> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select(['failure_count', 'locked_until'])
+    .where('email', '=', email)
+    .where((eb) =>
+      eb.or([
+        eb('first_failure_at', '>', sql<Date>`now() - ${windowMs} * interval '1 millisecond'`),
+        eb('locked_until', '>', sql<Date>`now()`),
+      ]),
+    )
+    .executeTakeFirst();
+  return row ? { failureCount: row.failure_count, lockedUntil: row.locked_until } : undefined;
+}
+
+/** Counts one failure atomically (concurrent attempts cannot lose counts) and locks at the limit. */
+export async function recordLoginFailure(
+  db: Db,
+  email: string,
+  settings: { windowMs: number; lockAfterFailures: number; lockMs: number },
+): Promise<LoginFailure> {
+  const result = await sql<{ failure_count: number; locked_until: Date | null }>`
+    insert into login_failures as f (email, failure_count, first_failure_at, locked_until)
+    values (${email}, 1, now(), case when 1 >= ${settings.lockAfterFailures} then now() + ${settings.lockMs} * interval '1 millisecond' end)
+    on conflict (email) do update set
+      failure_count = case when f.first_failure_at <= now() - ${settings.windowMs} * interval '1 millisecond'
+                           then 1 else f.failure_count + 1 end,
+      first_failure_at = case when f.first_failure_at <= now() - ${settings.windowMs} * interval '1 millisecond'
+                              then now() else f.first_failure_at end,
+      locked_until = case
+        when f.first_failure_at > now() - ${settings.windowMs} * interval '1 millisecond'
+             and f.failure_count + 1 >= ${settings.lockAfterFailures}
+        then now() + ${settings.lockMs} * interval '1 millisecond'
+        else f.locked_until end
+    returning failure_count, locked_until
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('recordLoginFailure returned no row');
+  return { failureCount: row.failure_count, lockedUntil: row.locked_until };
+}
+
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+}

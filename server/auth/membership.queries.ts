@@ -1,0 +1,12 @@
+import type { Db } from '../db/database.ts';
+import type { Role } from '../../shared/schemas/role.ts';
+
+export async function findMembershipRole(db: Db, accountId: string, userId: string): Promise<Role | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role;
+}

@@ -1,0 +1,10 @@
+import '@fastify/session';
+
+declare module 'fastify' {
+  interface Session {
+    /** The signed-in user; absent for an anonymous session that only holds a CSRF secret. */
+    userId?: string;
+    /** Epoch ms of sign-in; sessions end 12 h (configurable) after it, however active. */
+    authenticatedAt?: number;
+  }
+}

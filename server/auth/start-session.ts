@@ -1,0 +1,12 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Signs a user in on this request: a new session id (no fixation: whatever id the browser had
+ * is discarded), the user and the sign-in time, and a fresh CSRF token for the new session.
+ */
+export async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<string> {
+  await request.session.regenerate();
+  request.session.userId = userId;
+  request.session.authenticatedAt = Date.now();
+  return reply.generateCsrf();
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as accountsAndAuthentication from './0001-accounts-and-authentication.ts';
+
+/**
+ * Every migration, in order. Listed explicitly (not read from the directory) so the set is
+ * visible in review and works the same under tsx, Vitest and a bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-accounts-and-authentication': accountsAndAuthentication,
+};

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/database.ts';
+
+export type AuditEventName =
+  | 'signup'
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.locked'
+  | 'logout'
+  | 'password.changed'
+  | 'member.added'
+  | 'member.invited'
+  | 'member.role_changed'
+  | 'member.removed'
+  | 'invitation.cancelled'
+  | 'invitation.accepted';
+
+export interface AuditEvent {
+  event: AuditEventName;
+  userId?: string | null;
+  accountId?: string | null;
+  ip?: string | null;
+  /** Never secrets: no passwords, tokens or session ids. */
+  details?: Record<string, unknown>;
+}
+
+/** Security events for later investigation. Takes a transaction when the event is part of a write. */
+export async function recordAuditEvent(db: Db, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      event: event.event,
+      user_id: event.userId ?? null,
+      account_id: event.accountId ?? null,
+      ip: event.ip ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+}

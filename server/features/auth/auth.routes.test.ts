@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
+
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await createTestApp();
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+describe('signup → login → me → logout', () => {
+  it('creates the user, account and admin membership, and signs in', async () => {
+    const client = new TestClient(testApp.app);
+    const signup = await client.post('/api/auth/signup', {
+      email: '  Anna.Berg@Example.SE ',
+      password: 'tvättstuga på taket',
+      name: 'Anna Berg',
+      accountName: 'Brf Eken',
+    });
+    expect(signup.statusCode).toBe(201);
+    const body = signup.json();
+    expect(body.user).toEqual({ id: expect.any(String), email: 'anna.berg@example.se', name: 'Anna Berg' });
+    expect(body.account).toEqual({ id: expect.any(String), name: 'Brf Eken' });
+    expect(body.csrfToken).toEqual(expect.any(String));
+    expect(Object.keys(body.user)).not.toContain('passwordHash');
+
+    const me = await client.get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({
+      user: body.user,
+      memberships: [{ accountId: body.account.id, accountName: 'Brf Eken', role: 'admin' }],
+    });
+
+    const logout = await client.post('/api/auth/logout');
+    expect(logout.statusCode).toBe(204);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+
+    const login = await client.post('/api/auth/login', { email: 'anna.berg@example.se', password: 'tvättstuga på taket' });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toEqual(body.user);
+    expect((await client.get('/api/auth/me')).json().user.email).toBe('anna.berg@example.se');
+  });
+
+  it('stores a bcrypt hash of cost 12', async () => {
+    const { userId } = await signUpUser(testApp.app);
+    const row = await testApp.database.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$2b\$12\$[./A-Za-z0-9]{53}$/);
+  });
+
+  it('sets a __Host- session cookie that is Secure, HttpOnly and SameSite=Lax', async () => {
+    const client = new TestClient(testApp.app);
+    const response = await client.post('/api/auth/signup', { email: 'cookie@example.se', password: 'a long enough passphrase', name: 'C', accountName: 'A' });
+    const cookie = response.cookies.find((item) => item.name.startsWith('__Host-'));
+    expect(cookie).toMatchObject({ path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
+    expect(cookie?.domain).toBeUndefined();
+  });
+
+  it('rejects a taken e-mail address with 409', async () => {
+    const { email } = await signUpUser(testApp.app);
+    const response = await new TestClient(testApp.app).post('/api/auth/signup', { email, password: 'another long passphrase', name: 'X', accountName: 'Y' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'conflict', fieldCodes: { email: 'email.taken' } });
+  });
+});
+
+describe('password rules', () => {
+  it('rejects a 73-byte password with a clear 400 and creates nothing', async () => {
+    const password = 'å'.repeat(36) + 'x'; // 36 × 2 bytes + 1 = 73 bytes, 37 characters
+    const response = await new TestClient(testApp.app).post(
+      '/api/auth/signup',
+      { email: 'long@example.se', password, name: 'L', accountName: 'A' },
+      { 'accept-language': 'sv' },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({
+      code: 'validation',
+      message: 'Invalid input',
+      fieldCodes: { password: 'password.too_long' },
+      fields: { password: 'Lösenordet får vara högst 72 byte (färre tecken om du använder å, ä, ö eller symboler).' },
+    });
+    const count = await testApp.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('email', '=', 'long@example.se').executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it('accepts exactly 72 bytes', async () => {
+    const response = await new TestClient(testApp.app).post('/api/auth/signup', { email: 'exact@example.se', password: 'å'.repeat(36), name: 'E', accountName: 'A' });
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('rejects short and common passwords with field messages in English by default', async () => {
+    const short = await new TestClient(testApp.app).post('/api/auth/signup', { email: 's@example.se', password: 'kort', name: 'S', accountName: 'A' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields).toEqual({ password: 'The password must have at least 10 characters.' });
+    const common = await new TestClient(testApp.app).post('/api/auth/signup', { email: 'c@example.se', password: 'Password123', name: 'C', accountName: 'A' });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().error.fieldCodes).toEqual({ password: 'password.common' });
+  });
+});
+
+describe('sign-in failures', () => {
+  it('answers a wrong password and an unknown e-mail identically', async () => {
+    const { email } = await signUpUser(testApp.app);
+    const wrong = await new TestClient(testApp.app, '10.0.0.1').post('/api/auth/login', { email, password: 'not the password at all' });
+    const unknown = await new TestClient(testApp.app, '10.0.0.1').post('/api/auth/login', { email: 'nobody@example.se', password: 'not the password at all' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.body).toBe(unknown.body);
+    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Wrong e-mail address or password' } });
+  });
+
+  it('answers 429 after 30 attempts a minute from one IP', async () => {
+    const client = new TestClient(testApp.app, '10.0.0.30');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 31; attempt += 1) {
+      // Different addresses, so the per-address delay and lock stay out of the way.
+      statuses.push((await client.post('/api/auth/login', { email: `ip${attempt}@example.se`, password: 'whatever password' })).statusCode);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses[30]).toBe(429);
+  });
+
+  it('locks an address after 10 failures, for existing and unknown addresses alike', async () => {
+    const fast = await createTestApp({ loginThrottle: { delayAfterFailures: 5, lockAfterFailures: 10, windowMs: 900_000, lockMs: 900_000, baseDelayMs: 1, maxDelayMs: 4 } });
+    try {
+      const { email, password } = await signUpUser(fast.app);
+      for (const address of [email, 'ghost@example.se']) {
+        const statuses: number[] = [];
+        for (let attempt = 0; attempt < 11; attempt += 1) {
+          const client = new TestClient(fast.app, `10.1.${attempt}.1`);
+          statuses.push((await client.post('/api/auth/login', { email: address, password: 'wrong password here' })).statusCode);
+        }
+        expect(statuses).toEqual([...Array(10).fill(401), 429]);
+      }
+      // Even the right password is refused while locked.
+      const locked = await new TestClient(fast.app, '10.2.0.1').post('/api/auth/login', { email, password });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().error.code).toBe('locked');
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    } finally {
+      await fast.close();
+    }
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses an unsafe request that has the session cookie but no or a wrong token', async () => {
+    const { client } = await signUpUser(testApp.app);
+    const token = client.csrfToken;
+    client.csrfToken = undefined;
+    const missing = await client.post('/api/auth/logout');
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe('csrf');
+    client.csrfToken = `${token}x`;
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(403);
+    client.csrfToken = token;
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
+  });
+
+  it('hands out a token for an anonymous session', async () => {
+    const client = new TestClient(testApp.app);
+    const response = await client.get('/api/auth/csrf');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().csrfToken).toEqual(expect.any(String));
+  });
+});
+
+describe('sessions', () => {
+  it('gives a new session id at login (no fixation)', async () => {
+    const { email, password } = await signUpUser(testApp.app);
+    const client = new TestClient(testApp.app);
+    await client.get('/api/auth/csrf');
+    const before = client.cookie;
+    expect(before).toBeDefined();
+    await client.post('/api/auth/login', { email, password });
+    expect(client.cookie).toBeDefined();
+    expect(client.cookie).not.toBe(before);
+  });
+
+  it('revokes the other sessions when the password changes', async () => {
+    const { client, email, password } = await signUpUser(testApp.app);
+    const other = new TestClient(testApp.app);
+    await other.post('/api/auth/login', { email, password });
+    expect((await other.get('/api/auth/me')).statusCode).toBe(200);
+
+    const wrong = await client.post('/api/auth/password', { currentPassword: 'not my password', newPassword: 'a brand new passphrase' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fieldCodes).toEqual({ currentPassword: 'password.wrong' });
+
+    const changed = await client.post('/api/auth/password', { currentPassword: password, newPassword: 'a brand new passphrase' });
+    expect(changed.statusCode).toBe(204);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    const relogin = await new TestClient(testApp.app).post('/api/auth/login', { email, password: 'a brand new passphrase' });
+    expect(relogin.statusCode).toBe(200);
+  });
+});

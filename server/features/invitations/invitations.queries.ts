@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../shared/schemas/role.ts';
+import type { Db } from '../../db/database.ts';
+
+const invitationColumns = ['id', 'email', 'role', 'created_at as createdAt', 'expires_at as expiresAt'] as const;
+
+export async function insertInvitation(
+  db: Db,
+  invitation: { accountId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+) {
+  return db
+    .insertInto('invitations')
+    .values({
+      account_id: invitation.accountId,
+      email: invitation.email,
+      role: invitation.role,
+      token_hash: invitation.tokenHash,
+      invited_by: invitation.invitedBy,
+      expires_at: invitation.expiresAt,
+    })
+    .returning(invitationColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function listPendingInvitations(db: Db, accountId: string) {
+  return db
+    .selectFrom('invitations')
+    .select(invitationColumns)
+    .where('account_id', '=', accountId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** A new invitation of the same address replaces the earlier one: only the newest link works. */
+export async function deletePendingInvitationsOf(db: Db, accountId: string, email: string): Promise<void> {
+  await db
+    .deleteFrom('invitations')
+    .where('account_id', '=', accountId)
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .execute();
+}
+
+export async function deletePendingInvitation(db: Db, accountId: string, invitationId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('invitations')
+    .where('account_id', '=', accountId)
+    .where('id', '=', invitationId)
+    .where('accepted_at', 'is', null)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** A usable invitation: not accepted, not expired. Locked when `forUpdate`, so it is used once. */
+export async function findUsableInvitation(db: Db, tokenHash: string, forUpdate = false) {
+  let query = db
+    .selectFrom('invitations')
+    .innerJoin('accounts', 'accounts.id', 'invitations.account_id')
+    .select(['invitations.id', 'invitations.account_id as accountId', 'accounts.name as accountName', 'invitations.email', 'invitations.role'])
+    .where('invitations.token_hash', '=', tokenHash)
+    .where('invitations.accepted_at', 'is', null)
+    .where('invitations.expires_at', '>', sql<Date>`now()`);
+  if (forUpdate) query = query.forUpdate('invitations');
+  return query.executeTakeFirst();
+}
+
+export async function markInvitationAccepted(db: Db, invitationId: string): Promise<void> {
+  await db.updateTable('invitations').set({ accepted_at: sql<Date>`now()` }).where('id', '=', invitationId).execute();
+}

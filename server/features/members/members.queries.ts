@@ -1,0 +1,61 @@
+import type { Role } from '../../../shared/schemas/role.ts';
+import type { Db } from '../../db/database.ts';
+
+const memberColumns = ['users.id as userId', 'users.email', 'users.name', 'memberships.role'] as const;
+
+export async function listMembers(db: Db, accountId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(memberColumns)
+    .where('memberships.account_id', '=', accountId)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+}
+
+export async function findMember(db: Db, accountId: string, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(memberColumns)
+    .where('memberships.account_id', '=', accountId)
+    .where('memberships.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertMembership(db: Db, accountId: string, userId: string, role: Role): Promise<void> {
+  await db.insertInto('memberships').values({ account_id: accountId, user_id: userId, role }).execute();
+}
+
+export async function updateMemberRole(db: Db, accountId: string, userId: string, role: Role): Promise<void> {
+  await db.updateTable('memberships').set({ role }).where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+}
+
+export async function deleteMembership(db: Db, accountId: string, userId: string): Promise<void> {
+  await db.deleteFrom('memberships').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+}
+
+export async function countAdmins(db: Db, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('account_id', '=', accountId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Serialises membership changes of one account (row lock on the account), so two admins
+ * demoting each other at once cannot leave the account without an admin.
+ */
+export async function lockAccount(db: Db, accountId: string): Promise<boolean> {
+  const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findAccountName(db: Db, accountId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst();
+  return row?.name;
+}

@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { parseConnectionOptions } from './db/connection-options.ts';
+import { createDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { deleteExpiredSessions } from './auth/sessions.queries.ts';
+import { createRedirectServer } from './http/https-redirect.ts';
+
+export interface ServerInputs {
+  config: Config;
+  databaseUrl: string;
+  databaseCaFile: string | undefined;
+  sessionSecret: string;
+  tls: { certFile: string; keyFile: string };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+const sessionSweepIntervalMs = 10 * 60_000;
+
+/**
+ * Connects to PostgreSQL (TLS, verified), migrates, and serves HTTPS on PORT plus the plain-HTTP
+ * redirect on HTTP_PORT. Prints `Ready: https://host:port` once both listen.
+ */
+export async function startServer(inputs: ServerInputs): Promise<RunningServer> {
+  const { config } = inputs;
+  const connection = parseConnectionOptions(inputs.databaseUrl, inputs.databaseCaFile);
+  const [key, cert] = await Promise.all([readFile(inputs.tls.keyFile), readFile(inputs.tls.certFile)]);
+  const logger = { level: process.env.LOG_LEVEL ?? 'info' };
+  let app: FastifyInstance | undefined;
+  const db = createDatabase(connection, (error) => app?.log.warn({ err: { message: error.message } }, 'database connection lost; the pool reconnects'));
+  app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger });
+  if (connection.isUnverified) {
+    app.log.warn('DATABASE_URL uses sslmode=require: the connection is encrypted but the server certificate is NOT verified.');
+  }
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+
+  await app.listen({ host: config.host, port: config.port });
+  const redirectServer = createRedirectServer(config.port);
+  await new Promise<void>((resolve, reject) => {
+    redirectServer.once('error', reject);
+    redirectServer.listen(config.httpPort, config.host, resolve);
+  });
+
+  const sweeper = setInterval(() => {
+    deleteExpiredSessions(db).catch((error: unknown) => app?.log.warn({ err: error }, 'session sweep failed'));
+  }, sessionSweepIntervalMs);
+  sweeper.unref();
+
+  const url = `https://${displayHost(config.host)}:${config.port}`;
+  console.log(`Ready: ${url}`);
+  return {
+    app,
+    url,
+    async close() {
+      clearInterval(sweeper);
+      await new Promise<void>((resolve) => closeServer(redirectServer, resolve));
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Loopback and wildcard addresses are shown as localhost, the name the local certificate carries. */
+function displayHost(host: string): string {
+  return ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+}
+
+function closeServer(server: Server, done: () => void): void {
+  server.close(() => done());
+  server.closeAllConnections();
+}

@@ -1,0 +1,32 @@
+/**
+ * The one error vocabulary shared by the server and the web app. The server maps each code to
+ * an HTTP status in one place (server/http/error-handler.ts); the web app translates the codes.
+ */
+export const errorCodes = [
+  'validation',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'locked',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Body of every error response: `{ error: { code, message, fields? } }`. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Field path (dot-separated) → message in the request's language. */
+    fields?: Record<string, string>;
+    /** Field path → stable message key, so clients can translate themselves. */
+    fieldCodes?: Record<string, string>;
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, nameSchema } from './common.ts';
+import { currentPasswordSchema, newPasswordSchema } from './password.ts';
+import { roleSchema } from './role.ts';
+
+export const signupRequestSchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: nameSchema,
+  accountName: nameSchema,
+});
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+
+export const loginRequestSchema = z.object({
+  email: emailSchema,
+  password: currentPasswordSchema,
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: currentPasswordSchema,
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const userSchema = z.object({ id: idSchema, email: z.string(), name: z.string() });
+export type User = z.infer<typeof userSchema>;
+
+export const accountSchema = z.object({ id: idSchema, name: z.string() });
+export type Account = z.infer<typeof accountSchema>;
+
+export const membershipSchema = z.object({
+  accountId: idSchema,
+  accountName: z.string(),
+  role: roleSchema,
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+export const signupResponseSchema = z.object({
+  user: userSchema,
+  account: accountSchema,
+  csrfToken: z.string(),
+});
+export type SignupResponse = z.infer<typeof signupResponseSchema>;
+
+export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const meResponseSchema = z.object({
+  user: userSchema,
+  memberships: z.array(membershipSchema),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const csrfResponseSchema = z.object({ csrfToken: z.string() });
+export type CsrfResponse = z.infer<typeof csrfResponseSchema>;
