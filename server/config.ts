@@ -5,7 +5,8 @@ import { z } from 'zod';
  * Configuration comes from environment variables (contract: ../shared/OPERATIONS.md), validated
  * once at start so a typo stops the server with a clear message instead of failing later.
  */
-const port = z.coerce.number().int().min(1).max(65535);
+/** 0 asks the OS for any free port (used by tests). */
+const port = z.coerce.number().int().min(0).max(65535);
 const optionalText = z
   .string()
   .trim()

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -20,6 +21,9 @@ export interface ServerInputs {
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** The ports actually bound (PORT/HTTP_PORT may be 0 in tests: any free port). */
+  httpsPort: number;
+  httpPort: number;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,8 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
 
   await app.listen({ host: config.host, port: config.port });
-  const redirectServer = createRedirectServer(config.port);
+  const httpsPort = boundPort(app.server);
+  const redirectServer = createRedirectServer(httpsPort);
   await new Promise<void>((resolve, reject) => {
     redirectServer.once('error', reject);
     redirectServer.listen(config.httpPort, config.host, resolve);
@@ -55,11 +60,13 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   }, sessionSweepIntervalMs);
   sweeper.unref();
 
-  const url = `https://${displayHost(config.host)}:${config.port}`;
+  const url = `https://${displayHost(config.host)}:${httpsPort}`;
   console.log(`Ready: ${url}`);
   return {
     app,
     url,
+    httpsPort,
+    httpPort: boundPort(redirectServer),
     async close() {
       clearInterval(sweeper);
       await new Promise<void>((resolve) => closeServer(redirectServer, resolve));
@@ -72,6 +79,12 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
 /** Loopback and wildcard addresses are shown as localhost, the name the local certificate carries. */
 function displayHost(host: string): string {
   return ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+}
+
+function boundPort(server: Server | HttpsServer): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server is not listening on TCP');
+  return address.port;
 }
 
 function closeServer(server: Server, done: () => void): void {

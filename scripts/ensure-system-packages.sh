@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Makes sure the distribution packages Kvarter runs on are installed: PostgreSQL ≥ 15 and
+# pgBackRest (and, with --with-browser, Chromium for the browser tests). Installs them with apt
+# when we are root or have passwordless sudo; otherwise says exactly what to run.
+set -euo pipefail
+
+with_browser=false
+for argument in "$@"; do
+  case "$argument" in
+    --with-browser) with_browser=true ;;
+    *) echo "Usage: $0 [--with-browser]" >&2; exit 2 ;;
+  esac
+done
+
+have_postgres() {
+  local initdb version
+  for initdb in /usr/lib/postgresql/*/bin/initdb; do
+    version=${initdb#/usr/lib/postgresql/}
+    version=${version%%/*}
+    if [[ -x "$initdb" && "$version" =~ ^[0-9]+$ ]] && (( version >= 15 )); then return 0; fi
+  done
+  return 1
+}
+
+have_package() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+}
+
+need_database=false
+need_browser=false
+if ! have_postgres || ! command -v pgbackrest >/dev/null; then need_database=true; fi
+if $with_browser && { ! command -v chromium >/dev/null || ! have_package fonts-dejavu-core; }; then need_browser=true; fi
+if ! $need_database && ! $need_browser; then exit 0; fi
+
+if [[ "$(id -u)" -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  as_root=(sudo -n)
+else
+  as_root=(cannot)
+fi
+if [[ "${as_root[*]-}" == cannot ]] || ! command -v apt-get >/dev/null; then
+  if $need_database; then echo "Kvarter needs PostgreSQL and pgBackRest. Run: sudo apt-get install -y postgresql pgbackrest" >&2; fi
+  if $need_browser; then echo "Kvarter's browser tests need Chromium. Run: sudo apt-get install -y chromium fonts-dejavu-core" >&2; fi
+  exit 1
+fi
+
+apt() {
+  # Waits for a concurrent apt/dpkg run (e.g. unattended-upgrades) instead of failing on its lock.
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@"
+}
+
+echo "Updating the package lists (apt-get update)…"
+apt update -qq
+
+packages=()
+if $need_database; then
+  # postgresql-15 is Debian 12's name; elsewhere the unversioned package picks the distribution's default.
+  if apt-cache policy postgresql-15 2>/dev/null | grep -q 'Candidate: [0-9]'; then packages+=(postgresql-15); else packages+=(postgresql); fi
+  packages+=(pgbackrest)
+fi
+if $need_browser; then packages+=(chromium fonts-dejavu-core); fi
+
+echo "Installing ${packages[*]}…"
+apt install -y --no-install-recommends "${packages[@]}"
+
+if $need_database && ! have_postgres; then
+  echo "The installed PostgreSQL is older than 15; Kvarter needs PostgreSQL 15 or newer." >&2
+  exit 1
+fi

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { DatabaseUrlError, parseConnectionOptions } from './db/connection-options.ts';
+import { startServer, type RunningServer } from './main.ts';
+import { rawRequest } from './test-support/https-request.ts';
+import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
+
+const cluster = inject('testCluster');
+const tlsDir = path.join(cluster.dataDir, 'tls');
+const ca = readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8');
+
+let database: TestDatabase;
+let server: RunningServer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startServer({
+    config: loadConfig({ PORT: '0', HTTP_PORT: '0', KVARTER_DATA_DIR: cluster.dataDir }),
+    databaseUrl: database.url,
+    databaseCaFile: database.caFile,
+    sessionSecret: 'a-test-session-secret-of-sufficient-length-42',
+    tls: { certFile: path.join(tlsDir, 'server.crt'), keyFile: path.join(tlsDir, 'server.key') },
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+describe('the real HTTPS server', () => {
+  it('serves JSON over verified TLS with the security headers', async () => {
+    const response = await rawRequest(`https://localhost:${server.httpsPort}/healthz`, { ca });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
+    expect(response.headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('redirects plain HTTP to HTTPS with 301', async () => {
+    const response = await rawRequest(`http://127.0.0.1:${server.httpPort}/accounts/x?tab=members`, { headers: { host: `localhost:${server.httpPort}` } });
+    expect(response.status).toBe(301);
+    expect(response.headers.location).toBe(`https://localhost:${server.httpsPort}/accounts/x?tab=members`);
+  });
+
+  it('runs signup → me → logout with a real Secure cookie', async () => {
+    const base = `https://localhost:${server.httpsPort}`;
+    const json = { 'content-type': 'application/json' };
+    const signup = await rawRequest(`${base}/api/auth/signup`, {
+      ca,
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'https@example.se', password: 'över nätet med tls', name: 'H', accountName: 'Brf Nätet' }),
+    });
+    expect(signup.status).toBe(201);
+    const setCookie = signup.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(/^__Host-kvarter-session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+    // The idle timeout: the cookie (and the stored session) expire 60 minutes after the last answer.
+    const expiresInMinutes = (Date.parse(/Expires=([^;]+)/.exec(setCookie)![1]!) - Date.now()) / 60_000;
+    expect(expiresInMinutes).toBeGreaterThan(58);
+    expect(expiresInMinutes).toBeLessThanOrEqual(60);
+    const cookie = setCookie.split(';')[0]!;
+    const { csrfToken } = JSON.parse(signup.body) as { csrfToken: string };
+
+    const me = await rawRequest(`${base}/api/auth/me`, { ca, headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.body).memberships[0].accountName).toBe('Brf Nätet');
+
+    const logout = await rawRequest(`${base}/api/auth/logout`, { ca, method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(logout.status).toBe(204);
+    expect((await rawRequest(`${base}/api/auth/me`, { ca, headers: { cookie } })).status).toBe(401);
+  });
+});
+
+describe('the database connection', () => {
+  it('is refused by PostgreSQL without TLS', async () => {
+    const options = parseConnectionOptions(database.url, database.caFile).pool;
+    const client = new pg.Client({ ...options, ssl: false });
+    await expect(client.connect()).rejects.toThrow(/pg_hba\.conf rejects connection|no encryption/);
+  });
+
+  it('is refused by PostgreSQL when the certificate does not match the host name', async () => {
+    const options = parseConnectionOptions(database.url, database.caFile).pool;
+    // node-pg sends a host name as SNI itself; over an IP address the pinned name is the one checked.
+    const client = new pg.Client({ ...options, host: '127.0.0.1', ssl: { ca, rejectUnauthorized: true, servername: 'db.example.com' } });
+    await expect(client.connect()).rejects.toThrow(/Hostname\/IP does not match|altnames/);
+  });
+
+  it('is refused by the app unless it is TLS and verified, or explicitly sslmode=require', () => {
+    expect(() => parseConnectionOptions('postgres://u:p@localhost/db?sslmode=disable', undefined)).toThrow(DatabaseUrlError);
+    expect(() => parseConnectionOptions('postgres://u:p@localhost/db?sslmode=prefer', undefined)).toThrow(/only connects over TLS/);
+    expect(parseConnectionOptions('postgres://u:p@localhost/db', undefined)).toMatchObject({ isUnverified: false, pool: { ssl: { rejectUnauthorized: true } } });
+    expect(parseConnectionOptions('postgres://u:p@localhost/db?sslmode=require', undefined)).toMatchObject({ isUnverified: true });
+  });
+});
