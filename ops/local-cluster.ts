@@ -55,10 +55,10 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
 
   const { port, started } = await withFileLock(path.join(clusterDir, '.lock'), async () => {
     await owner.ensureTraversable(dataDir, log);
-    const port = await ensurePort(clusterDir);
     if (!(await exists(path.join(pgDataDir, 'PG_VERSION')))) await initCluster(clusterDir, pgDataDir, superuserPassword, owner, log);
 
     const running = await isRunning(owner, pgDataDir);
+    const port = await ensurePort(clusterDir, !running, log);
     const certificateChanged = await installServerCertificate(tls.certFile, tls.keyFile, pgDataDir);
 
     if (running) {
@@ -95,7 +95,11 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
 }
 
 /** Reuses the port recorded at the first start, so URLs stay stable across restarts. */
-async function ensurePort(clusterDir: string): Promise<number> {
+/**
+ * The cluster keeps its port across starts. A stopped cluster whose port has since been taken
+ * (another data directory's cluster, say a test run beside `npm start`) moves to a free one.
+ */
+async function ensurePort(clusterDir: string, mayMove: boolean, log: (message: string) => void): Promise<number> {
   const portFile = path.join(clusterDir, 'port');
   if (!(await exists(portFile))) {
     const free = await findFreePort();
@@ -103,7 +107,11 @@ async function ensurePort(clusterDir: string): Promise<number> {
   }
   const port = Number.parseInt(await readFile(portFile, 'utf8'), 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${portFile} does not contain a valid port; delete it to pick a new one.`);
-  return port;
+  if (!mayMove || (await isFree(port))) return port;
+  const free = await findFreePort();
+  await writeFileAtomic(portFile, `${free}\n`, { mode: 0o644, replace: true });
+  log(`Port ${port} is taken by another program; the PostgreSQL cluster moves to port ${free}.`);
+  return free;
 }
 
 async function findFreePort(): Promise<number> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createPasswordHasher } from './auth/password-hashing.ts';
@@ -42,7 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: maxJsonBodyBytes,
     logger: options.logger ?? false,
     // The framework's per-request lines would print raw URLs; ours (below) mask secrets.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
   }) as unknown as FastifyInstance;
 
@@ -59,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.log.info({ req: serialiseRequestForLog(request), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     done();
   });
+  // The API speaks JSON only; any other body type is refused with 415 instead of half-parsed.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
   registerHttpsOnly(app, options.config.publicUrl);
   await registerSecurityHeaders(app);

@@ -8,6 +8,11 @@ import { isValidationMessageKey, type ValidationMessageKey } from './i18n/valida
 export function issuesToFieldCodes(issues: readonly z.core.$ZodIssue[]): Record<string, ValidationMessageKey> {
   const fields: Record<string, ValidationMessageKey> = {};
   for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Reported on each unknown key, so a client sees exactly which field to drop.
+      for (const key of issue.keys) fields[[...issue.path, key].map(String).join('.')] ??= 'field.unknown';
+      continue;
+    }
     const path = issue.path.map(String).join('.') || '_';
     if (path in fields) continue;
     fields[path] = isValidationMessageKey(issue.message) ? issue.message : genericKey(issue);
@@ -23,8 +28,6 @@ function genericKey(issue: z.core.$ZodIssue): ValidationMessageKey {
       return 'field.too_small';
     case 'too_big':
       return 'field.too_big';
-    case 'unrecognized_keys':
-      return 'field.unknown';
     default:
       return 'field.invalid';
   }

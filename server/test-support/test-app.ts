@@ -50,7 +50,7 @@ export class TestClient {
   constructor(
     private readonly app: FastifyInstance,
     /** The client IP, as a trusted proxy reports it in X-Forwarded-For. */
-    private readonly clientIp = '127.0.0.1',
+    public clientIp = '127.0.0.1',
   ) {}
 
   async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {

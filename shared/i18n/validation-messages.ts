@@ -11,6 +11,7 @@ export const validationMessages = {
   'field.too_small': { sv: 'Värdet är för litet.', en: 'The value is too small.' },
   'field.too_big': { sv: 'Värdet är för stort.', en: 'The value is too large.' },
   'field.unknown': { sv: 'Okänt fält.', en: 'Unknown field.' },
+  'field.invalid_characters': { sv: 'Värdet innehåller otillåtna tecken.', en: 'The value contains characters that are not allowed.' },
   'id.invalid': { sv: 'Ogiltigt id.', en: 'Invalid id.' },
   'email.invalid': { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
   'name.too_long': { sv: 'Högst 120 tecken.', en: 'At most 120 characters.' },

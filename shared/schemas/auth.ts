@@ -3,7 +3,7 @@ import { emailSchema, idSchema, nameSchema } from './common.ts';
 import { currentPasswordSchema, newPasswordSchema } from './password.ts';
 import { roleSchema } from './role.ts';
 
-export const signupRequestSchema = z.object({
+export const signupRequestSchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
   name: nameSchema,
@@ -11,13 +11,13 @@ export const signupRequestSchema = z.object({
 });
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 
-export const loginRequestSchema = z.object({
+export const loginRequestSchema = z.strictObject({
   email: emailSchema,
   password: currentPasswordSchema,
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const changePasswordRequestSchema = z.object({
+export const changePasswordRequestSchema = z.strictObject({
   currentPassword: currentPasswordSchema,
   newPassword: newPasswordSchema,
 });

@@ -28,7 +28,7 @@ export const membersResponseSchema = z.object({
 });
 export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
-export const inviteMemberRequestSchema = z.object({ email: emailSchema, role: roleSchema });
+export const inviteMemberRequestSchema = z.strictObject({ email: emailSchema, role: roleSchema });
 export type InviteMemberRequest = z.infer<typeof inviteMemberRequestSchema>;
 
 /** An existing user is added at once; a new e-mail address gets a single-use sign-up link. */
@@ -38,7 +38,7 @@ export const inviteMemberResponseSchema = z.discriminatedUnion('status', [
 ]);
 export type InviteMemberResponse = z.infer<typeof inviteMemberResponseSchema>;
 
-export const changeRoleRequestSchema = z.object({ role: roleSchema });
+export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
 export type ChangeRoleRequest = z.infer<typeof changeRoleRequestSchema>;
 
 /** What the sign-up-by-invitation page shows before the user chooses a password. */
@@ -49,7 +49,7 @@ export const invitationPreviewSchema = z.object({
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
-export const acceptInvitationRequestSchema = z.object({
+export const acceptInvitationRequestSchema = z.strictObject({
   name: nameSchema,
   password: newPasswordSchema,
 });

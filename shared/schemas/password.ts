@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoNul } from './common.ts';
 
 export const passwordMinLength = 10;
 /** bcrypt only reads the first 72 bytes; longer passwords are rejected, never silently truncated. */
@@ -13,10 +14,12 @@ const utf8 = new TextEncoder();
 export const newPasswordSchema = z
   .string({ error: 'field.required' })
   .min(passwordMinLength, { error: 'password.too_short' })
-  .refine((value) => utf8.encode(value).length <= passwordMaxBytes, { error: 'password.too_long' });
+  .refine((value) => utf8.encode(value).length <= passwordMaxBytes, { error: 'password.too_long' })
+  .refine(hasNoNul, { error: 'field.invalid_characters' });
 
 /** A password being checked at sign-in: any non-empty string of sane size. */
 export const currentPasswordSchema = z
   .string({ error: 'field.required' })
   .min(1, { error: 'field.required' })
-  .max(1024, { error: 'password.too_long' });
+  .max(1024, { error: 'password.too_long' })
+  .refine(hasNoNul, { error: 'field.invalid_characters' });

@@ -1,0 +1,52 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
+import { useSelectedMembership } from '../features/accounts/use-selected-membership.ts';
+import { useSession } from '../features/auth/session.ts';
+import { UserMenu } from '../features/auth/user-menu.tsx';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/**
+ * The signed-in frame. Outside an account's pages (e.g. change password) the header still
+ * offers the first account, so navigation never dead-ends.
+ */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { memberships } = useSession();
+  const account = useSelectedMembership() ?? memberships[0];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('layout.skip_to_content')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <Link className="brand" to="/">
+            {t('app.name')}
+          </Link>
+          {account && <AccountSwitcher memberships={memberships} selectedAccountId={account.accountId} />}
+          <div className="app-header__tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </div>
+        {account && (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <NavLink className="app-nav__link" to={`/accounts/${account.accountId}`} end>
+              {t('nav.start')}
+            </NavLink>
+            {account.role === 'admin' && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/members`}>
+                {t('members.title')}
+              </NavLink>
+            )}
+          </nav>
+        )}
+      </header>
+      <main className="page" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { Route, Routes } from 'react-router';
+import { RequireMembership } from '../features/accounts/require-membership.tsx';
+import { ChangePasswordPage } from '../routes/change-password-page.tsx';
+import { HomePage } from '../routes/home-page.tsx';
+import { InvitationPage } from '../routes/invitation-page.tsx';
+import { MembersPage } from '../routes/members-page.tsx';
+import { NotFoundPage } from '../routes/not-found-page.tsx';
+import { SignInPage } from '../routes/sign-in-page.tsx';
+import { SignUpPage } from '../routes/sign-up-page.tsx';
+import { StartPage } from '../routes/start-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { PublicLayout } from './public-layout.tsx';
+import { RequireSession } from './require-session.tsx';
+
+/** Every screen and its address. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="signin" element={<SignInPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="invitations/:token" element={<InvitationPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="accounts/:accountId" element={<RequireMembership />}>
+            <Route index element={<StartPage />} />
+            <Route path="members" element={<MembersPage />} />
+          </Route>
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

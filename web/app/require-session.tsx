@@ -1,0 +1,32 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { LoadError } from '../components/ui/load-error.tsx';
+import { Spinner } from '../components/ui/spinner.tsx';
+import { signInPathFor } from '../features/auth/next-path.ts';
+import { useMe } from '../features/auth/session.ts';
+import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+
+/** Signed-out visitors go to sign-in and come back to the address they asked for. */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.isPending) return <Spinner label={t('loading')} />;
+  if (me.isError) {
+    return (
+      <main className="page">
+        <LoadError
+          message={describeApiError(me.error, t)}
+          retryLabel={t('action.retry')}
+          isRetrying={me.isFetching}
+          onRetry={() => void me.refetch()}
+        />
+      </main>
+    );
+  }
+  if (me.data === null) {
+    return <Navigate to={signInPathFor(location.pathname + location.search + location.hash)} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { Invitation } from '../../../shared/schemas/member.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { formatDate } from '../../lib/i18n/format-date.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
+import { useCancelInvitation } from './members-api.ts';
+import { roleName } from './role-options.ts';
+
+interface InvitationListProps {
+  accountId: string;
+  invitations: readonly Invitation[];
+}
+
+/** Pending invitations; cancelling one needs no confirmation since it can simply be sent again. */
+export function InvitationList({ accountId, invitations }: InvitationListProps) {
+  const { t, language } = useTranslation();
+  const cancelInvitation = useCancelInvitation(accountId);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+
+  function handleCancel(invitation: Invitation) {
+    setFeedback(null);
+    cancelInvitation.mutate(invitation.id, {
+      onSuccess: () =>
+        setFeedback({ tone: 'success', key: 'invitations.cancelled', params: { email: invitation.email } }),
+      onError: (error) => setFeedback({ tone: 'error', error }),
+    });
+  }
+
+  return (
+    <>
+      <FeedbackAlert feedback={feedback} />
+      {invitations.length === 0 ? (
+        <p className="muted">{t('invitations.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.column.email')}</th>
+                <th scope="col">{t('members.column.role')}</th>
+                <th scope="col">{t('invitations.column.expires')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('members.column.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <td className="table__email">{invitation.email}</td>
+                  <td>{roleName(invitation.role, t)}</td>
+                  <td>{formatDate(invitation.expiresAt, language)}</td>
+                  <td className="table__actions">
+                    <Button
+                      aria-label={t('invitations.cancel_named', { email: invitation.email })}
+                      isPending={cancelInvitation.isPending && cancelInvitation.variables === invitation.id}
+                      onClick={() => handleCancel(invitation)}
+                    >
+                      {t('invitations.cancel')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { inviteMemberRequestSchema, type InviteMemberResponse } from '../../../shared/schemas/member.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { SelectField } from '../../components/ui/select-field.tsx';
+import { TextField } from '../../components/ui/text-field.tsx';
+import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
+import type { Translate } from '../../lib/i18n/translate.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useInviteMember } from './members-api.ts';
+import { roleOptions } from './role-options.ts';
+
+export function InviteMemberForm({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const inviteMember = useInviteMember(accountId);
+  const form = useValidatedForm(inviteMemberRequestSchema);
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((request, formElement) =>
+        inviteMember.mutate(request, { onError: form.showApiError, onSuccess: () => formElement.reset() }),
+      )}
+    >
+      {inviteMember.isError && <Alert tone="error">{describeApiError(inviteMember.error, t)}</Alert>}
+      {inviteMember.isSuccess && <Alert tone="success">{describeInviteResult(inviteMember.data, t)}</Alert>}
+      <div className="form__row">
+        <TextField
+          label={t('field.email')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          error={form.errorFor('email')}
+        />
+        {/* Least privilege by default: the admin raises the role on purpose. */}
+        <SelectField
+          label={t('members.column.role')}
+          name="role"
+          options={roleOptions(t)}
+          defaultValue="viewer"
+          error={form.errorFor('role')}
+        />
+      </div>
+      <p className="form__note">{t('members.roles_explained')}</p>
+      <Button type="submit" variant="primary" isPending={inviteMember.isPending}>
+        {t('members.invite_submit')}
+      </Button>
+    </form>
+  );
+}
+
+function describeInviteResult(result: InviteMemberResponse, t: Translate): string {
+  return result.status === 'added'
+    ? t('members.added', { name: result.member.name })
+    : t('members.invited', { email: result.invitation.email });
+}

@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  inviteMemberResponseSchema,
+  memberSchema,
+  membersResponseSchema,
+  type InviteMemberRequest,
+} from '../../../shared/schemas/member.ts';
+import type { Role } from '../../../shared/schemas/role.ts';
+import { apiRequest } from '../../lib/api/api-client.ts';
+import { meQueryOptions } from '../auth/session.ts';
+
+function membersQueryKey(accountId: string) {
+  return ['accounts', accountId, 'members'] as const;
+}
+
+function membersPath(accountId: string) {
+  return `/api/accounts/${encodeURIComponent(accountId)}/members`;
+}
+
+/** Members and pending invitations of an account (admins only; others get 403). */
+export function useMembers(accountId: string) {
+  return useQuery({
+    queryKey: membersQueryKey(accountId),
+    queryFn: () => apiRequest('GET', membersPath(accountId), { schema: membersResponseSchema }),
+  });
+}
+
+/** Refreshes the list, and `me` too when the change concerns the signed-in user's own membership. */
+function useRefreshAfterMemberChange(accountId: string) {
+  const queryClient = useQueryClient();
+  return async (userId?: string) => {
+    const isOwnMembership = userId !== undefined && userId === queryClient.getQueryData(meQueryOptions.queryKey)?.user.id;
+    const refreshes = [queryClient.invalidateQueries({ queryKey: membersQueryKey(accountId) })];
+    if (isOwnMembership) refreshes.push(queryClient.invalidateQueries({ queryKey: meQueryOptions.queryKey }));
+    await Promise.all(refreshes);
+  };
+}
+
+/** An existing user is added at once; a new e-mail address gets an invitation. */
+export function useInviteMember(accountId: string) {
+  const refresh = useRefreshAfterMemberChange(accountId);
+  return useMutation({
+    mutationFn: (body: InviteMemberRequest) =>
+      apiRequest('POST', membersPath(accountId), { body, schema: inviteMemberResponseSchema }),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useChangeRole(accountId: string) {
+  const refresh = useRefreshAfterMemberChange(accountId);
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      apiRequest('PATCH', `${membersPath(accountId)}/${encodeURIComponent(userId)}`, {
+        body: { role },
+        schema: memberSchema,
+      }),
+    onSuccess: (_member, { userId }) => refresh(userId),
+  });
+}
+
+export function useRemoveMember(accountId: string) {
+  const refresh = useRefreshAfterMemberChange(accountId);
+  return useMutation({
+    mutationFn: (userId: string) => apiRequest('DELETE', `${membersPath(accountId)}/${encodeURIComponent(userId)}`),
+    onSuccess: (_nothing, userId) => refresh(userId),
+  });
+}
+
+export function useCancelInvitation(accountId: string) {
+  const refresh = useRefreshAfterMemberChange(accountId);
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      apiRequest(
+        'DELETE',
+        `/api/accounts/${encodeURIComponent(accountId)}/invitations/${encodeURIComponent(invitationId)}`,
+      ),
+    onSuccess: () => refresh(),
+  });
+}

@@ -1,0 +1,41 @@
+import type { Language } from '../../../shared/i18n/language.ts';
+import { translateValidationMessage } from '../../../shared/i18n/validation-messages.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { ApiError } from './api-error.ts';
+
+/**
+ * A form-level sentence for a failed request, in the chosen language. When the server named
+ * fields, their messages sit beside the fields and this sentence points there.
+ */
+export function describeApiError(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) return t('error.internal');
+  if (hasFieldMessages(error)) return t('error.validation');
+  if (error.code === 'rate_limited' || error.code === 'locked') {
+    return t(`error.${error.code}`, { wait: describeWait(error.retryAfterSeconds, t) });
+  }
+  return t(`error.${error.code}`);
+}
+
+/**
+ * For an action without a form (a role select in a table, a remove button) there is no field to
+ * show a field message beside, so the first field message is the message.
+ */
+export function describeActionError(error: unknown, t: Translate, language: Language): string {
+  if (error instanceof ApiError) {
+    const [code] = Object.values(error.fieldCodes);
+    if (code !== undefined) return translateValidationMessage(code, language);
+    const [text] = Object.values(error.fields);
+    if (text !== undefined) return text;
+  }
+  return describeApiError(error, t);
+}
+
+function hasFieldMessages(error: ApiError): boolean {
+  return Object.keys(error.fieldCodes).length > 0 || Object.keys(error.fields).length > 0;
+}
+
+function describeWait(seconds: number | null, t: Translate): string {
+  if (seconds === null) return t('wait.a_while');
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return t(minutes === 1 ? 'wait.minutes.one' : 'wait.minutes.other', { count: minutes });
+}

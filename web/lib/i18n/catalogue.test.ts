@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../../shared/errors.ts';
+import { roles } from '../../../shared/schemas/role.ts';
+import { en } from './en.ts';
+import { sv } from './sv.ts';
+import { createTranslator } from './translate.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('message catalogues', () => {
+  it('have the same keys in Swedish and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
+  });
+
+  it('have no empty or untrimmed messages', () => {
+    for (const catalogue of [sv, en]) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        expect(message.trim(), key).not.toBe('');
+        expect(message, key).toBe(message.trim());
+      }
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, message] of Object.entries(sv)) {
+      expect(placeholders(en[key as keyof typeof sv]), key).toEqual(placeholders(message));
+    }
+  });
+
+  it('name every role and every error the API can answer with', () => {
+    for (const role of roles) expect(sv).toHaveProperty(`role.${role}`);
+    for (const code of [...errorCodes, 'network']) expect(sv).toHaveProperty(`error.${code}`);
+  });
+});
+
+describe('createTranslator', () => {
+  it('fills placeholders in the chosen language', () => {
+    expect(createTranslator('sv')('members.invited', { email: 'a@b.se' })).toBe('Inbjudan skickad till a@b.se.');
+    expect(createTranslator('en')('members.invited', { email: 'a@b.se' })).toBe('Invitation sent to a@b.se.');
+  });
+
+  it('leaves a placeholder without a value visible', () => {
+    expect(createTranslator('en')('members.added')).toBe('{name} was added.');
+  });
+});

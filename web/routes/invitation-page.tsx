@@ -1,0 +1,45 @@
+import { Link, useParams } from 'react-router';
+import { EmptyState } from '../components/ui/empty-state.tsx';
+import { LoadError } from '../components/ui/load-error.tsx';
+import { Spinner } from '../components/ui/spinner.tsx';
+import { AcceptInvitationForm } from '../features/members/accept-invitation-form.tsx';
+import { useInvitationPreview } from '../features/members/invitation-acceptance-api.ts';
+import { roleName } from '../features/members/role-options.ts';
+import { ApiError } from '../lib/api/api-error.ts';
+import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+import { usePageTitle } from '../lib/use-page-title.ts';
+
+export function InvitationPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('invitation.title'));
+  const token = useParams().token ?? '';
+  const preview = useInvitationPreview(token);
+
+  if (preview.isPending) return <Spinner label={t('loading')} />;
+  if (preview.isError) {
+    if (preview.error instanceof ApiError && preview.error.code === 'not_found') {
+      return (
+        <EmptyState headingLevel={1} title={t('invitation.invalid_title')} action={<Link to="/signin">{t('signin.title')}</Link>}>
+          <p>{t('invitation.invalid_text')}</p>
+        </EmptyState>
+      );
+    }
+    return (
+      <LoadError
+        message={describeApiError(preview.error, t)}
+        retryLabel={t('action.retry')}
+        isRetrying={preview.isFetching}
+        onRetry={() => void preview.refetch()}
+      />
+    );
+  }
+  const invitation = preview.data;
+  return (
+    <div className="auth-card">
+      <h1>{t('invitation.heading', { account: invitation.accountName })}</h1>
+      <p>{t('invitation.intro', { account: invitation.accountName, role: roleName(invitation.role, t) })}</p>
+      <AcceptInvitationForm token={token} invitation={invitation} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { Spinner } from '../components/ui/spinner.tsx';
+import { safeNextPath } from '../features/auth/next-path.ts';
+import { useMe } from '../features/auth/session.ts';
+import { SignInForm } from '../features/auth/sign-in-form.tsx';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+import { usePageTitle } from '../lib/use-page-title.ts';
+
+/** Once `me` holds a user (already signed in, or just now) this screen hands over to `next`. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signin.title'));
+  const [searchParams] = useSearchParams();
+  const me = useMe();
+
+  if (me.isPending) return <Spinner label={t('loading')} />;
+  if (me.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
+  return (
+    <div className="auth-card">
+      <h1>{t('signin.title')}</h1>
+      <SignInForm />
+      <p className="auth-card__footer">
+        {t('signin.no_account')} <Link to="/signup">{t('signup.title')}</Link>
+      </p>
+    </div>
+  );
+}
