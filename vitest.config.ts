@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,server,ops,web}/**/*.test.ts'],
+    include: ['{shared,server,ops,web,e2e}/**/*.test.ts'],
     globalSetup: ['server/test-support/global-setup.ts'],
     testTimeout: 30000,
     hookTimeout: 120000,

@@ -3,7 +3,6 @@
  * cluster (unless DATABASE_URL is set), local TLS material and secrets, then the HTTPS server.
  * Ctrl-C / SIGTERM stop the server first and then the cluster this process started.
  */
-import path from 'node:path';
 import { ensureLocalCluster } from '../ops/local-cluster.ts';
 import { ensureSecret } from '../ops/local-secrets.ts';
 import { ensureLocalTls } from '../ops/local-tls.ts';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     await cluster?.stop();
     throw error;
   });
-  if (localTls) log(`Local certificate authority: ${path.relative(process.cwd(), localTls.caFile)} (trust it to avoid browser warnings)`);
+  if (localTls) log(`Local certificate authority: ${localTls.caFile} (trust it to avoid browser warnings)`);
 
   const stop = async (signal: string) => {
     if (stopping) return;

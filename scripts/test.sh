@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# `npm test`: makes sure dependencies and system packages are present, then runs Vitest.
-# Arguments are passed to Vitest (e.g. a folder or a test name filter).
+# `npm test`: makes sure dependencies and system packages are present and the web app is built
+# (the server serves it in tests), then runs Vitest. Arguments go to Vitest (a folder, a filter).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/ensure-node-modules.sh
-bash scripts/ensure-system-packages.sh
+bash scripts/ensure-system-packages.sh --with-browser
+bash scripts/ensure-web-build.sh
 exec npx vitest run "$@"

@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: serialiseRequestForLog(request), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.info({ request: serialiseRequestForLog(request), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     done();
   });
   // The API speaks JSON only; any other body type is refused with 415 instead of half-parsed.
@@ -65,12 +65,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHttpsOnly(app, options.config.publicUrl);
   await registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
-  await registerSessions(app, { db: options.db, secret: options.sessionSecret, idleMs: options.config.sessionIdleMs });
-
   registerHealthRoutes(app);
-  registerAuthRoutes(app, deps);
-  registerMemberRoutes(app, deps);
-  registerInvitationRoutes(app, deps);
+
+  // Sessions and CSRF are scoped to the API (an encapsulated context): static files and the
+  // health check neither read nor extend a session, which saves two queries per asset.
+  await app.register(async (api) => {
+    await registerSessions(api, { db: options.db, secret: options.sessionSecret, idleMs: options.config.sessionIdleMs });
+    registerAuthRoutes(api, deps);
+    registerMemberRoutes(api, deps);
+    registerInvitationRoutes(api, deps);
+  });
 
   const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));
   app.setNotFoundHandler((request, reply) => {

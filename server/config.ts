@@ -29,6 +29,7 @@ const environmentSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SMTP_URL: optionalText,
     MAIL_FROM: z.string().trim().default('Kvarter <no-reply@localhost>'),
   })
@@ -57,6 +58,7 @@ export interface Config {
   bcryptCost: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +87,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     bcryptCost: env.BCRYPT_COST,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    logLevel: env.LOG_LEVEL,
   };
 }
 

@@ -18,7 +18,7 @@ let server: RunningServer;
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startServer({
-    config: loadConfig({ PORT: '0', HTTP_PORT: '0', KVARTER_DATA_DIR: cluster.dataDir }),
+    config: loadConfig({ PORT: '0', HTTP_PORT: '0', KVARTER_DATA_DIR: cluster.dataDir, LOG_LEVEL: 'warn' }),
     databaseUrl: database.url,
     databaseCaFile: database.caFile,
     sessionSecret: 'a-test-session-secret-of-sufficient-length-42',

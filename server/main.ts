@@ -37,7 +37,7 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   const { config } = inputs;
   const connection = parseConnectionOptions(inputs.databaseUrl, inputs.databaseCaFile);
   const [key, cert] = await Promise.all([readFile(inputs.tls.keyFile), readFile(inputs.tls.certFile)]);
-  const logger = { level: process.env.LOG_LEVEL ?? 'info' };
+  const logger = { level: config.logLevel };
   let app: FastifyInstance | undefined;
   const db = createDatabase(connection, (error) => app?.log.warn({ err: { message: error.message } }, 'database connection lost; the pool reconnects'));
   app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger });

@@ -41,14 +41,15 @@ export async function listMembers(deps: Deps, actor: Actor, accountId: string) {
  */
 export async function inviteMember(deps: Deps, actor: Actor, accountId: string, input: InviteMemberRequest) {
   const { result, email } = await deps.db.transaction().execute(async (transaction) => {
-    await requirePermission(transaction, actor, accountId, 'members:manage');
-    await lockAccount(transaction, accountId);
+    await requireManagerUnderLock(transaction, actor, accountId);
     const accountName = (await findAccountName(transaction, accountId)) ?? '';
     const existingUser = await findUserByEmail(transaction, input.email);
     if (existingUser) {
       if (await findMember(transaction, accountId, existingUser.id)) {
         throw new AppError('conflict', 'This person is already a member', { email: 'member.exists' });
       }
+      // An earlier sign-up link of this address (they have signed up on their own since) is void now.
+      await deletePendingInvitationsOf(transaction, accountId, input.email);
       await insertMembership(transaction, accountId, existingUser.id, input.role);
       await recordAuditEvent(transaction, { event: 'member.added', userId: actor.userId, accountId, ip: actor.ip, details: { memberId: existingUser.id, role: input.role } });
       const member = { userId: existingUser.id, email: existingUser.email, name: existingUser.name, role: input.role };
@@ -77,8 +78,7 @@ export async function inviteMember(deps: Deps, actor: Actor, accountId: string, 
 
 export async function changeMemberRole(deps: Deps, actor: Actor, accountId: string, userId: string, input: ChangeRoleRequest) {
   return deps.db.transaction().execute(async (transaction) => {
-    await requirePermission(transaction, actor, accountId, 'members:manage');
-    await lockAccount(transaction, accountId);
+    await requireManagerUnderLock(transaction, actor, accountId);
     const member = await findMember(transaction, accountId, userId);
     if (!member) throw notFound('Member');
     if (member.role === 'admin' && input.role !== 'admin') await assertAnotherAdmin(transaction, accountId);
@@ -94,8 +94,7 @@ export async function changeMemberRole(deps: Deps, actor: Actor, accountId: stri
  */
 export async function removeMember(deps: Deps, actor: Actor, accountId: string, userId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
-    await requirePermission(transaction, actor, accountId, 'members:manage');
-    await lockAccount(transaction, accountId);
+    await requireManagerUnderLock(transaction, actor, accountId);
     const member = await findMember(transaction, accountId, userId);
     if (!member) throw notFound('Member');
     if (member.role === 'admin') await assertAnotherAdmin(transaction, accountId);
@@ -107,10 +106,22 @@ export async function removeMember(deps: Deps, actor: Actor, accountId: string, 
 
 export async function cancelInvitation(deps: Deps, actor: Actor, accountId: string, invitationId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
-    await requirePermission(transaction, actor, accountId, 'members:manage');
+    await requireManagerUnderLock(transaction, actor, accountId);
     if (!(await deletePendingInvitation(transaction, accountId, invitationId))) throw notFound('Invitation');
     await recordAuditEvent(transaction, { event: 'invitation.cancelled', userId: actor.userId, accountId, ip: actor.ip, details: { invitationId } });
   });
+}
+
+/**
+ * Member management needs the admin role, checked again once the account lock is held: a demotion
+ * or removal of the actor committed while this request waited for the lock must count (checking
+ * only before the lock let a just-demoted admin finish one more change). The first check keeps
+ * non-members from taking locks on other accounts' rows.
+ */
+async function requireManagerUnderLock(db: Db, actor: Actor, accountId: string): Promise<void> {
+  await requirePermission(db, actor, accountId, 'members:manage');
+  await lockAccount(db, accountId);
+  await requirePermission(db, actor, accountId, 'members:manage');
 }
 
 async function assertAnotherAdmin(db: Db, accountId: string): Promise<void> {

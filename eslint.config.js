@@ -1,0 +1,104 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint for the whole repository: ESLint's and typescript-eslint's recommended rules (not the
+ * type-checked set, so lint stays fast; `npm run typecheck` does the type checking), plus the
+ * import direction of DESIGN.md rule 7, enforced per folder with `no-restricted-imports`.
+ */
+
+const rule7 = 'DESIGN.md rule 7 (import direction; see docs/architecture.md)';
+
+/**
+ * `no-restricted-imports` options forbidding each group. Groups are gitignore-style patterns
+ * matched against the import string as written (our imports are relative, e.g.
+ * '../../server/db/database.ts'). A `!` pattern re-allows part of a group; as in .gitignore, a
+ * file inside a forbidden directory is re-allowed only when that directory is re-allowed too.
+ */
+function forbidImports(...groups) {
+  return ['error', { patterns: groups.map(({ group, message }) => ({ group, message: `${message} ${rule7}.` })) }];
+}
+
+/** Everything inside a top-level folder of ours, from whatever depth the import climbs. */
+const folder = (name) => `**/${name}/**`;
+
+export default defineConfig(
+  { ignores: ['**/node_modules/', 'dist/', 'var/', 'coverage/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
+    rules: {
+      // A variable read by a callback created before its one assignment (server/main.ts's `app`
+      // in the pool's error handler) cannot be const: the callback may run before it is set.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+    },
+  },
+  {
+    // The web app runs in the browser; its Vite config runs in Node.
+    files: ['web/**'],
+    ignores: ['web/vite.config.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+
+  // DESIGN.md rule 7: shared imports nothing of ours; web and server import shared only;
+  // ops may use server/db and server/config; server and ops talk through database tables.
+  // scripts/ (start-up glue), e2e/ and bench/ are not restricted.
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [folder('server'), folder('web'), folder('ops'), folder('scripts')],
+        message: 'shared/ is pure code used by both sides and imports nothing of ours outside shared/.',
+      }),
+    },
+  },
+  {
+    files: ['web/**'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [folder('server'), folder('ops'), folder('scripts')],
+        message: 'web/ imports nothing of ours outside web/ and shared/ (it talks to the server over HTTP).',
+      }),
+    },
+  },
+  {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [folder('web'), folder('ops'), folder('scripts')],
+        message: 'server/ imports nothing of ours outside server/ and shared/ (server and ops talk through database tables).',
+      }),
+    },
+  },
+  {
+    // Tests start the real managed cluster with the same code as `npm start`.
+    files: ['server/test-support/**'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [folder('web'), folder('ops'), '!**/ops/local-cluster.ts', folder('scripts')],
+        message: 'server/test-support/ imports nothing of ours outside server/ and shared/ except ops/local-cluster.ts.',
+      }),
+    },
+  },
+  {
+    files: ['ops/**'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [folder('server'), '!**/server/db', '!**/server/db/**', '!**/server/config.ts', folder('web'), folder('scripts')],
+        message: 'ops/ may import from server/ only server/db/ and server/config.ts, and nothing from web/ or scripts/.',
+      }),
+    },
+  },
+);
