@@ -7,7 +7,8 @@ import type { Config } from './config.ts';
 import { parseConnectionOptions } from './db/connection-options.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { deleteExpiredSessions } from './auth/sessions.queries.ts';
+import { defaultLoginThrottle } from './auth/login-throttle.ts';
+import { sweepExpiredAuthRows } from './auth/sweep-expired-auth-rows.ts';
 import { createRedirectServer } from './http/https-redirect.ts';
 
 export interface ServerInputs {
@@ -27,7 +28,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const sessionSweepIntervalMs = 10 * 60_000;
+const authSweepIntervalMs = 10 * 60_000;
 
 /**
  * Connects to PostgreSQL (TLS, verified), migrates, and serves HTTPS on PORT plus the plain-HTTP
@@ -55,9 +56,13 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
     redirectServer.listen(config.httpPort, config.host, resolve);
   });
 
+  // Expired sessions and stale login-failure counts; the app uses the default throttle settings.
   const sweeper = setInterval(() => {
-    deleteExpiredSessions(db).catch((error: unknown) => app?.log.warn({ err: error }, 'session sweep failed'));
-  }, sessionSweepIntervalMs);
+    sweepExpiredAuthRows(db, defaultLoginThrottle).then(
+      (deleted) => app?.log.debug({ deleted }, 'expired authentication rows swept'),
+      (error: unknown) => app?.log.warn({ err: error }, 'sweep of expired authentication rows failed'),
+    );
+  }, authSweepIntervalMs);
   sweeper.unref();
 
   const url = `https://${displayHost(config.host)}:${httpsPort}`;

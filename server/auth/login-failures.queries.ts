@@ -51,3 +51,16 @@ export async function recordLoginFailure(
 export async function clearLoginFailures(db: Db, email: string): Promise<void> {
   await db.deleteFrom('login_failures').where('email', '=', email).execute();
 }
+
+/**
+ * Deletes the rows that no longer count: the window has passed and no lock is in force. They are
+ * exactly the rows findLoginFailure treats as absent, so sweeping changes no answer.
+ */
+export async function deleteStaleLoginFailures(db: Db, windowMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('login_failures')
+    .where('first_failure_at', '<=', sql<Date>`now() - ${windowMs} * interval '1 millisecond'`)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { LoginThrottleSettings } from '../auth/login-throttle.ts';
@@ -12,12 +12,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  environment?: NodeJS.ProcessEnv;
+  loginThrottle?: LoginThrottleSettings;
+  /** Fastify's logger option, e.g. `{ level: 'info', stream }` to capture log lines; silent by default. */
+  logger?: FastifyServerOptions['logger'];
+  /** A built web app to serve; by default none (API only). */
+  webRoot?: string;
+}
+
 /**
  * The real application on its own fresh database. Requests come through `app.inject`, marked as
  * forwarded over HTTPS by a trusted loopback proxy (inject has no TLS socket; secure cookies and
  * the HTTPS-only rule need one).
  */
-export async function createTestApp(options: { environment?: NodeJS.ProcessEnv; loginThrottle?: LoginThrottleSettings } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ TRUST_PROXY: 'loopback', KVARTER_DATA_DIR: 'var/test', ...options.environment });
   const app = await buildApp({
@@ -25,7 +34,8 @@ export async function createTestApp(options: { environment?: NodeJS.ProcessEnv; 
     db: database.db,
     sessionSecret: 'test-session-secret-that-is-long-enough-0123456789',
     loginThrottle: options.loginThrottle,
-    webRoot: '/nonexistent',
+    logger: options.logger,
+    webRoot: options.webRoot ?? '/nonexistent',
   });
   await app.ready();
   return {
