@@ -10,6 +10,9 @@ import { ensureLocalTls } from './local-tls.ts';
 import { runCommand, type RunResult } from './run-command.ts';
 import { withFileLock } from './with-file-lock.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
+import type { BackupConfig } from '../server/config.ts';
+import { writeArchivingConfig, writePgBackRestConfig } from './pgbackrest-config.ts';
+import { runPgBackRest } from './pgbackrest.ts';
 
 export interface LocalCluster {
   /** App role `kvarter` (database owner, not superuser), TLS verify-full against `caFile`. */
@@ -25,8 +28,12 @@ export interface LocalCluster {
 
 export interface LocalClusterOptions {
   dataDir: string;
+  /** Where WAL and backups go; a local, encrypted repository with a 7-day window by default. */
+  backup?: BackupConfig;
   log?: (message: string) => void;
 }
+
+const defaultBackupConfig: BackupConfig = { s3: undefined, encryptionPassphrase: undefined, pitrWindowDays: 7, dumpRetentionDays: 30 };
 
 const FIRST_PORT = 55432;
 const PORT_ATTEMPTS = 200;
@@ -51,6 +58,8 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
   const tls = await ensureLocalTls(dataDir);
   const superuserPassword = await ensureSecret(dataDir, 'postgres-superuser-password');
   const appPassword = await ensureSecret(dataDir, 'database-password');
+  const backup = options.backup ?? defaultBackupConfig;
+  const backupPassphrase = backup.encryptionPassphrase ?? (await ensureSecret(dataDir, 'backup-passphrase', 48));
   const ca = await readFile(tls.caFile, 'utf8');
 
   const { port, started } = await withFileLock(path.join(clusterDir, '.lock'), async () => {
@@ -60,6 +69,8 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
     const running = await isRunning(owner, pgDataDir);
     const port = await ensurePort(clusterDir, !running, log);
     const certificateChanged = await installServerCertificate(tls.certFile, tls.keyFile, pgDataDir);
+    const socketDir = await ensureSocketDir(clusterDir, dataDir, port, owner);
+    const pgBackRest = await writePgBackRestConfig({ dataDir, pgDataDir, port, socketDir, backup, passphrase: backupPassphrase, owner });
 
     if (running) {
       if (certificateChanged) {
@@ -69,20 +80,22 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
       }
       log(`Using the PostgreSQL cluster already running on port ${port}.`);
     } else {
-      const socketDir = await ensureSocketDir(clusterDir, dataDir, port, owner);
       await writeLocalClusterConfig({ pgDataDir, port, socketDir, ownerName: owner.name, ownerIsPostgres: owner.isSeparateUser });
+      await writeArchivingConfig(pgDataDir, pgBackRest.configFile);
       await owner.adopt(clusterDir);
       await startCluster(owner, pgDataDir, port, log);
     }
     await bootstrap({ port, ca, superuserPassword, appPassword, log });
+    // Idempotent: creates the repository's stanza the first time, confirms it afterwards.
+    await runPgBackRest(owner, pgBackRest.configFile, 'stanza-create').catch((error: Error) => {
+      throw new Error(`pgBackRest could not set up the backup repository: ${error.message}`);
+    });
     return { port, started: !running };
   });
 
-  const url = (user: string, password: string, database: string) =>
-    `postgres://${user}:${encodeURIComponent(password)}@localhost:${port}/${database}?sslmode=verify-full`;
   return {
-    databaseUrl: url(APP_ROLE, appPassword, APP_ROLE),
-    adminUrl: url('postgres', superuserPassword, 'postgres'),
+    databaseUrl: clusterUrl(port, APP_ROLE, appPassword, APP_ROLE),
+    adminUrl: clusterUrl(port, 'postgres', superuserPassword, 'postgres'),
     caFile: tls.caFile,
     port,
     pgDataDir,
@@ -94,7 +107,42 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
   };
 }
 
-/** Reuses the port recorded at the first start, so URLs stay stable across restarts. */
+export interface LocalClusterLayout {
+  dataDir: string;
+  pgDataDir: string;
+  port: number;
+  databaseUrl: string;
+  adminUrl: string;
+  caFile: string;
+}
+
+/**
+ * Where the managed cluster lives and how to reach it, without creating or starting anything
+ * (ops commands must work, and say so clearly, when it is down). Undefined before the first start.
+ */
+export async function describeLocalCluster(dataDirectory: string): Promise<LocalClusterLayout | undefined> {
+  const dataDir = path.resolve(dataDirectory);
+  const clusterDir = path.join(dataDir, 'postgres');
+  const pgDataDir = path.join(clusterDir, 'data');
+  const portText = await readFile(path.join(clusterDir, 'port'), 'utf8').catch(() => undefined);
+  if (portText === undefined || !(await exists(path.join(pgDataDir, 'PG_VERSION')))) return undefined;
+  const port = Number.parseInt(portText, 10);
+  const superuserPassword = await ensureSecret(dataDir, 'postgres-superuser-password');
+  const appPassword = await ensureSecret(dataDir, 'database-password');
+  return {
+    dataDir,
+    pgDataDir,
+    port,
+    databaseUrl: clusterUrl(port, APP_ROLE, appPassword, APP_ROLE),
+    adminUrl: clusterUrl(port, 'postgres', superuserPassword, 'postgres'),
+    caFile: path.join(dataDir, 'tls', 'ca.crt'),
+  };
+}
+
+export function clusterUrl(port: number, user: string, password: string, database: string): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@localhost:${port}/${database}?sslmode=verify-full`;
+}
+
 /**
  * The cluster keeps its port across starts. A stopped cluster whose port has since been taken
  * (another data directory's cluster, say a test run beside `npm start`) moves to a free one.
@@ -114,14 +162,14 @@ async function ensurePort(clusterDir: string, mayMove: boolean, log: (message: s
   return free;
 }
 
-async function findFreePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   for (let port = FIRST_PORT; port < FIRST_PORT + PORT_ATTEMPTS; port++) {
     if (await isFree(port)) return port;
   }
   throw new Error(`No free TCP port on 127.0.0.1 between ${FIRST_PORT} and ${FIRST_PORT + PORT_ATTEMPTS - 1}.`);
 }
 
-function isFree(port: number): Promise<boolean> {
+export function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => resolve(false));
@@ -146,7 +194,7 @@ async function postgresBinDir(pgDataDir: string): Promise<string> {
  * Runs initdb into a scratch directory and renames it into place, so an interrupted initdb never
  * leaves a half-initialised data directory that looks usable.
  */
-async function initCluster(clusterDir: string, pgDataDir: string, superuserPassword: string, owner: ClusterOwner, log: (message: string) => void): Promise<void> {
+export async function initCluster(clusterDir: string, pgDataDir: string, superuserPassword: string, owner: ClusterOwner, log: (message: string) => void): Promise<void> {
   for (const entry of await readdir(clusterDir)) {
     if (entry.startsWith('data.init-')) await rm(path.join(clusterDir, entry), { recursive: true, force: true });
   }
@@ -177,7 +225,7 @@ async function hasLocale(wanted: string): Promise<boolean> {
 }
 
 /** Copies the server certificate into the data directory, where the postgres user can read it. */
-async function installServerCertificate(certFile: string, keyFile: string, pgDataDir: string): Promise<boolean> {
+export async function installServerCertificate(certFile: string, keyFile: string, pgDataDir: string): Promise<boolean> {
   let changed = false;
   for (const [source, name, mode] of [[certFile, 'server.crt', 0o644], [keyFile, 'server.key', 0o600]] as const) {
     const target = path.join(pgDataDir, name);
@@ -194,7 +242,7 @@ async function installServerCertificate(certFile: string, keyFile: string, pgDat
  * Keeps the socket under `$dataDir/postgres/run` unless that path is too long for a Unix socket;
  * then uses a per-data-directory folder under /tmp.
  */
-async function ensureSocketDir(clusterDir: string, dataDir: string, port: number, owner: ClusterOwner): Promise<string> {
+export async function ensureSocketDir(clusterDir: string, dataDir: string, port: number, owner: ClusterOwner): Promise<string> {
   const preferred = path.join(clusterDir, 'run');
   if (Buffer.byteLength(path.join(preferred, `.s.PGSQL.${port}`)) < MAX_SOCKET_PATH) {
     await mkdir(preferred, { recursive: true, mode: 0o700 });
@@ -214,8 +262,13 @@ async function ensureSocketDir(clusterDir: string, dataDir: string, port: number
   return fallback;
 }
 
-async function startCluster(owner: ClusterOwner, pgDataDir: string, port: number, log: (message: string) => void): Promise<void> {
-  const logFile = path.join(path.dirname(pgDataDir), 'server.log');
+export async function startCluster(
+  owner: ClusterOwner,
+  pgDataDir: string,
+  port: number,
+  log: (message: string) => void,
+  logFile = path.join(path.dirname(pgDataDir), 'server.log'),
+): Promise<void> {
   const startedAt = Date.now();
   try {
     // pg_ctl detaches the postmaster into its own session, so it outlives this process and a Ctrl+C.
@@ -227,18 +280,18 @@ async function startCluster(owner: ClusterOwner, pgDataDir: string, port: number
   log(`Started PostgreSQL on port ${port} (${seconds(startedAt)}).`);
 }
 
-async function pgCtl(owner: ClusterOwner, pgDataDir: string, args: string[], okExitCodes?: number[]): Promise<RunResult> {
+export async function pgCtl(owner: ClusterOwner, pgDataDir: string, args: string[], okExitCodes?: number[]): Promise<RunResult> {
   const bin = await postgresBinDir(pgDataDir);
   return owner.run(path.join(bin, 'pg_ctl'), ['-D', pgDataDir, ...args], { cwd: path.dirname(pgDataDir), okExitCodes });
 }
 
 /** Exit status 3 means "not running"; 4 means there is no data directory (any more). */
-async function isRunning(owner: ClusterOwner, pgDataDir: string): Promise<boolean> {
+export async function isRunning(owner: ClusterOwner, pgDataDir: string): Promise<boolean> {
   return (await pgCtl(owner, pgDataDir, ['status'], [3, 4])).exitCode === 0;
 }
 
 /** Creates or updates the app role and its database; safe to repeat on every start. */
-async function bootstrap(settings: { port: number; ca: string; superuserPassword: string; appPassword: string; log: (message: string) => void }): Promise<void> {
+export async function bootstrap(settings: { port: number; ca: string; superuserPassword: string; appPassword: string; log: (message: string) => void }): Promise<void> {
   const client = new pg.Client({
     host: 'localhost',
     port: settings.port,

@@ -29,6 +29,15 @@ const environmentSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    BACKUP_S3_ENDPOINT: optionalText,
+    BACKUP_S3_BUCKET: optionalText,
+    BACKUP_S3_REGION: z.string().trim().default('us-east-1'),
+    BACKUP_S3_ACCESS_KEY_ID: optionalText,
+    BACKUP_S3_SECRET_ACCESS_KEY: optionalText,
+    BACKUP_S3_CA_FILE: optionalText,
+    BACKUP_ENCRYPTION_PASSPHRASE: optionalText.pipe(z.string().min(20).optional()),
+    PITR_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    DUMP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SMTP_URL: optionalText,
     MAIL_FROM: z.string().trim().default('Kvarter <no-reply@localhost>'),
@@ -36,7 +45,17 @@ const environmentSchema = z
   .refine((env) => Boolean(env.TLS_CERT_FILE) === Boolean(env.TLS_KEY_FILE), {
     message: 'TLS_CERT_FILE and TLS_KEY_FILE must be set together',
     path: ['TLS_CERT_FILE'],
-  });
+  })
+  .refine(
+    (env) => {
+      const s3 = [env.BACKUP_S3_ENDPOINT, env.BACKUP_S3_BUCKET, env.BACKUP_S3_ACCESS_KEY_ID, env.BACKUP_S3_SECRET_ACCESS_KEY];
+      return s3.every(Boolean) || !s3.some(Boolean);
+    },
+    {
+      message: 'BACKUP_S3_ENDPOINT, BACKUP_S3_BUCKET, BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY must be set together',
+      path: ['BACKUP_S3_ENDPOINT'],
+    },
+  );
 
 export interface Config {
   dataDir: string;
@@ -59,6 +78,28 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  backup: BackupConfig;
+}
+
+/** Where backups go. Without S3 settings, everything stays under the data directory. */
+export interface BackupConfig {
+  s3: S3Config | undefined;
+  /** Encrypts the pgBackRest repository and the logical dumps; generated into the data directory when unset. */
+  encryptionPassphrase: string | undefined;
+  /** Any moment of the last N days can be restored (time-based retention of full backups). */
+  pitrWindowDays: number;
+  dumpRetentionDays: number;
+}
+
+export interface S3Config {
+  /** Host name, optionally with a port (`s3.eu-north-1.amazonaws.com`, `localhost:9000`); always HTTPS. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** CA for a private endpoint; public CAs are trusted otherwise. */
+  caFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +129,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
+    backup: {
+      s3:
+        env.BACKUP_S3_ENDPOINT && env.BACKUP_S3_BUCKET && env.BACKUP_S3_ACCESS_KEY_ID && env.BACKUP_S3_SECRET_ACCESS_KEY
+          ? {
+              endpoint: env.BACKUP_S3_ENDPOINT.replace(/^https:\/\//, '').replace(/\/$/, ''),
+              bucket: env.BACKUP_S3_BUCKET,
+              region: env.BACKUP_S3_REGION,
+              accessKeyId: env.BACKUP_S3_ACCESS_KEY_ID,
+              secretAccessKey: env.BACKUP_S3_SECRET_ACCESS_KEY,
+              caFile: env.BACKUP_S3_CA_FILE,
+            }
+          : undefined,
+      encryptionPassphrase: env.BACKUP_ENCRYPTION_PASSPHRASE,
+      pitrWindowDays: env.PITR_WINDOW_DAYS,
+      dumpRetentionDays: env.DUMP_RETENTION_DAYS,
+    },
   };
 }
 

@@ -18,6 +18,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: DefaultedTimestamp;
   password_changed_at: DefaultedTimestamp;
+  /** Installation operator: sees backup status (the first user, or granted by `ops grant-operator`). */
+  is_operator: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AccountsTable {
@@ -80,6 +82,29 @@ export interface OutboxEmailsTable {
   last_error: string | null;
 }
 
+export type BackupRunKind = 'full' | 'diff' | 'incr' | 'dump' | 'expire-dumps' | 'check' | 'verify' | 'drill' | 'restore' | 'restore-dump';
+
+export interface BackupRunsTable {
+  id: Generated<string>;
+  kind: BackupRunKind;
+  trigger: 'schedule' | 'manual';
+  started_at: DefaultedTimestamp;
+  finished_at: Timestamp | null;
+  outcome: ColumnType<'running' | 'succeeded' | 'failed', 'running' | 'succeeded' | 'failed' | undefined>;
+  size_bytes: number | null;
+  message: string | null;
+  details: DefaultedJson;
+}
+
+export interface BackupRepositoryStateTable {
+  id: ColumnType<boolean, boolean | undefined, boolean>;
+  observed_at: Timestamp;
+  repository_type: 'posix' | 's3';
+  oldest_recovery_point: Timestamp | null;
+  newest_recovery_point: Timestamp | null;
+  backups: DefaultedJson;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -89,6 +114,8 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
   outbox_emails: OutboxEmailsTable;
+  backup_runs: BackupRunsTable;
+  backup_repository_state: BackupRepositoryStateTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

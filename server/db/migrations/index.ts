@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as accountsAndAuthentication from './0001-accounts-and-authentication.ts';
+import * as backupsAndOperators from './0002-backups-and-operators.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -7,4 +8,5 @@ import * as accountsAndAuthentication from './0001-accounts-and-authentication.t
  */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-authentication': accountsAndAuthentication,
+  '0002-backups-and-operators': backupsAndOperators,
 };

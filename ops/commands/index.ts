@@ -1,0 +1,33 @@
+import { backupCommand } from './backup.ts';
+import type { Command } from './command.ts';
+import { drillCommand } from './drill.ts';
+import { grantOperatorCommand } from './grant-operator.ts';
+import { restoreCommand } from './restore.ts';
+import { statusCommand } from './status.ts';
+import { checkCommand, verifyCommand } from './verify.ts';
+
+export const commands: Record<string, Command> = {
+  status: statusCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  drill: drillCommand,
+  verify: verifyCommand,
+  check: checkCommand,
+  'grant-operator': grantOperatorCommand,
+};
+
+export const usage = `Usage: npm run ops -- <command>
+  status [--json]                     recovery window, last backups, dump, archiver, drill; exit 1 when stale or failing
+  backup [--type full|diff|incr]      take a physical backup now (default full)
+  dump                                take and store an encrypted logical dump now
+  restore --to <ISO-8601> --into <dir> [--port <n>]
+                                      restore to that moment into a NEW directory and start it; prints
+                                      {"dataDir","port","databaseUrl","caFile"}
+  restore --stop --into <dir>         stop a restored cluster
+  restore-dump --from <dump> --into <dir> [--port <n>]
+                                      restore a logical dump into a new cluster
+  drill                               restore the newest backup into a scratch cluster and check it
+  verify                              check the repository's integrity
+  check                               check that WAL archiving works
+  grant-operator <email>              let a user see the operations page
+`;

@@ -1,0 +1,59 @@
+import type { ClusterOwner } from './cluster-owner.ts';
+import { stanza } from './pgbackrest-config.ts';
+import type { RunResult } from './run-command.ts';
+
+/** Runs pgBackRest as the cluster owner (it must read the data directory and own the repository). */
+export function runPgBackRest(owner: ClusterOwner, configFile: string, command: string, args: string[] = [], okExitCodes?: number[]): Promise<RunResult> {
+  return owner.run('pgbackrest', [`--config=${configFile}`, `--stanza=${stanza}`, ...args, command], { okExitCodes });
+}
+
+export interface BackupSummary {
+  label: string;
+  type: 'full' | 'diff' | 'incr';
+  startedAt: string;
+  stoppedAt: string;
+  /** Size of the database at backup time, and what the backup occupies in the repository. */
+  sizeBytes: number;
+  repositorySizeBytes: number;
+  walStart: string;
+  walStop: string;
+}
+
+export interface RepositoryInfo {
+  status: { code: number; message: string };
+  backups: BackupSummary[];
+  archive: { min: string | null; max: string | null };
+}
+
+interface InfoJson {
+  status: { code: number; message: string };
+  backup?: {
+    label: string;
+    type: 'full' | 'diff' | 'incr';
+    timestamp: { start: number; stop: number };
+    info: { size: number; repository: { delta: number } };
+    archive: { start: string; stop: string };
+  }[];
+  archive?: { min: string | null; max: string | null }[];
+}
+
+/** `pgbackrest info --output=json`, reduced to what status and restore need. */
+export async function readRepositoryInfo(owner: ClusterOwner, configFile: string): Promise<RepositoryInfo> {
+  const result = await runPgBackRest(owner, configFile, 'info', ['--output=json']);
+  const [info] = JSON.parse(result.stdout) as InfoJson[];
+  if (!info) throw new Error('pgbackrest info returned no stanza');
+  return {
+    status: info.status,
+    backups: (info.backup ?? []).map((backup) => ({
+      label: backup.label,
+      type: backup.type,
+      startedAt: new Date(backup.timestamp.start * 1000).toISOString(),
+      stoppedAt: new Date(backup.timestamp.stop * 1000).toISOString(),
+      sizeBytes: backup.info.size,
+      repositorySizeBytes: backup.info.repository.delta,
+      walStart: backup.archive.start,
+      walStop: backup.archive.stop,
+    })),
+    archive: { min: info.archive?.[0]?.min ?? null, max: info.archive?.[0]?.max ?? null },
+  };
+}

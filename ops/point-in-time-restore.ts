@@ -1,0 +1,142 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { clusterUrl, ensureSocketDir, findFreePort, isRunning, pgCtl, startCluster, type LocalClusterLayout } from './local-cluster.ts';
+import { writeLocalClusterConfig } from './local-cluster-config.ts';
+import { ensureSecret } from './local-secrets.ts';
+import { OpsError, type OpsContext } from './ops-context.ts';
+import { pgBackRestPaths } from './pgbackrest-config.ts';
+import { readRepositoryInfo, runPgBackRest } from './pgbackrest.ts';
+
+export interface RestoredCluster {
+  dataDir: string;
+  port: number;
+  /** App role, TLS verify-full against caFile: ready for DATABASE_URL of a second app instance. */
+  databaseUrl: string;
+  caFile: string;
+}
+
+export interface RestoreOptions {
+  /** A moment inside the recovery window, or 'latest' for everything archived. */
+  to: Date | 'latest';
+  into: string;
+  port?: number;
+}
+
+/**
+ * Restores the managed cluster as it was at `to` into a NEW data directory and starts it there;
+ * the live cluster and its repository are only read. pgBackRest picks the newest backup before
+ * the target and replays WAL up to it; the restored cluster never archives (it would write into
+ * the live cluster's repository).
+ */
+export async function restoreToPointInTime(context: OpsContext, options: RestoreOptions): Promise<RestoredCluster> {
+  const live = requireManagedCluster(context);
+  const into = path.resolve(options.into);
+  await prepareEmptyDirectory(context, into, live);
+  const { configFile } = pgBackRestPaths(context.config.dataDir);
+
+  if (await isRunning(context.owner, live.pgDataDir)) {
+    // Forces a WAL switch and waits until it is archived, so "now" and the last seconds are restorable.
+    await runPgBackRest(context.owner, configFile, 'check').catch((error: Error) => context.log(`WAL archiving check failed (${error.message}); restoring what is archived.`));
+  }
+  const info = await readRepositoryInfo(context.owner, configFile);
+  const oldest = info.backups[0]?.stoppedAt;
+  if (!oldest) throw new OpsError('There is no backup to restore from yet: take one with `npm run ops -- backup`.');
+  const target = options.to;
+  if (target !== 'latest') {
+    if (target.getTime() < Date.parse(oldest)) {
+      throw new OpsError(`${target.toISOString()} is before the oldest recovery point (${oldest}); the recovery window is ${oldest} until now.`);
+    }
+    if (target.getTime() > Date.now()) throw new OpsError(`${target.toISOString()} is in the future.`);
+  }
+
+  context.log(`Restoring ${target === 'latest' ? 'the newest state' : target.toISOString()} into ${into}…`);
+  await runPgBackRest(context.owner, configFile, 'restore', [
+    `--pg1-path=${into}`,
+    '--archive-mode=off',
+    ...(target === 'latest' ? ['--type=default'] : ['--type=time', `--target=${postgresTimestamp(target)}`, '--target-action=promote']),
+  ]);
+
+  const port = options.port ?? (await findFreePort());
+  const socketDir = await ensureSocketDir(into, into, port, context.owner);
+  await writeLocalClusterConfig({ pgDataDir: into, port, socketDir, ownerName: context.owner.name, ownerIsPostgres: context.owner.isSeparateUser });
+  // No archiving from a restored copy, whatever the backed-up configuration said.
+  await writeFile(path.join(into, 'kvarter-archiving.conf'), '# A restored copy never archives.\narchive_mode = off\n', { mode: 0o600 });
+  await context.owner.adopt(into);
+  const logFile = path.join(into, 'restore-server.log');
+  try {
+    await startCluster(context.owner, into, port, context.log, logFile);
+  } catch (error) {
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    if (log.includes('recovery ended before configured recovery target was reached')) {
+      throw new OpsError(`The WAL needed to reach ${target === 'latest' ? 'the newest state' : target.toISOString()} is not in the repository (archiving may be behind). Try an earlier time.`);
+    }
+    throw error;
+  }
+  await waitUntilPromoted(context, port);
+  const appPassword = await ensureSecret(context.config.dataDir, 'database-password');
+  const restored = { dataDir: into, port, databaseUrl: clusterUrl(port, 'kvarter', appPassword, 'kvarter'), caFile: live.caFile };
+  context.log(`Restored cluster running on port ${port}.`);
+  return restored;
+}
+
+/** Stops a cluster that `restoreToPointInTime` started (the directory is kept). */
+export async function stopRestoredCluster(context: OpsContext, into: string): Promise<void> {
+  const dataDir = path.resolve(into);
+  if (context.cluster && dataDir === context.cluster.pgDataDir) throw new OpsError('That is the live cluster; stop it by stopping Kvarter.');
+  if (!(await isRunning(context.owner, dataDir))) throw new OpsError(`No PostgreSQL is running in ${dataDir}.`);
+  await pgCtl(context.owner, dataDir, ['-m', 'fast', '-w', '-t', '60', 'stop']);
+}
+
+export function requireManagedCluster(context: OpsContext): LocalClusterLayout {
+  if (!context.cluster) {
+    throw new OpsError('Physical backups and point-in-time restore belong to the managed cluster; with DATABASE_URL they are your database provider\'s.');
+  }
+  return context.cluster;
+}
+
+async function prepareEmptyDirectory(context: OpsContext, into: string, live: LocalClusterLayout): Promise<void> {
+  if (into === live.pgDataDir || into.startsWith(`${live.pgDataDir}${path.sep}`)) {
+    throw new OpsError('The restore target must be a new directory, not the live data directory.');
+  }
+  const entries = await readdir(into).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (entries && entries.length > 0) throw new OpsError(`${into} is not empty; restore into a new directory.`);
+  await mkdir(into, { recursive: true, mode: 0o700 });
+  await context.owner.ensureTraversable(path.dirname(into), context.log);
+  await context.owner.adopt(into);
+}
+
+/** pgBackRest wants `YYYY-MM-DD HH:MM:SS.ffffff+00`. */
+function postgresTimestamp(moment: Date): string {
+  return `${moment.toISOString().replace('T', ' ').replace('Z', '')}000+00`;
+}
+
+/** Recovery ends with a promotion; only then is the copy a normal, writable database. */
+async function waitUntilPromoted(context: OpsContext, port: number): Promise<void> {
+  const superuserPassword = await ensureSecret(context.config.dataDir, 'postgres-superuser-password');
+  const ca = await readFile(path.join(context.config.dataDir, 'tls', 'ca.crt'), 'utf8');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const client = new pg.Client({ host: 'localhost', port, user: 'postgres', password: superuserPassword, database: 'postgres', ssl: { ca, rejectUnauthorized: true } });
+    try {
+      await client.connect();
+      const result = await client.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering');
+      if (result.rows[0]?.recovering === false) return;
+    } catch {
+      // Still starting up; try again below.
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new OpsError(`The restored cluster on port ${port} did not finish recovery within 5 minutes.`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Removes a scratch restore (drills): stop if running, then delete the directory. */
+export async function removeRestoredCluster(context: OpsContext, into: string): Promise<void> {
+  if (await isRunning(context.owner, into).catch(() => false)) await pgCtl(context.owner, into, ['-m', 'fast', '-w', '-t', '60', 'stop']);
+  await rm(into, { recursive: true, force: true });
+}
