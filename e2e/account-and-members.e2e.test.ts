@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
  * The web app shell as a person meets it: sign up, invite a colleague who joins through the
  * e-mailed link, roles shown and enforced, sign out and in, field messages in both languages.
  */
-let e2e: E2eServer;
+let e2e: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  e2e = await startE2eServer();
+  e2e = await startTestServer();
   browser = await launchBrowser();
 });
 afterAll(async () => {

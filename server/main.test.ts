@@ -1,33 +1,22 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUrlError, parseConnectionOptions } from './db/connection-options.ts';
-import { startServer, type RunningServer } from './main.ts';
+import type { RunningServer } from './main.ts';
 import { rawRequest } from './test-support/https-request.ts';
-import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
+import type { TestDatabase } from './test-support/test-database.ts';
+import { startTestServer, type TestServer } from './test-support/test-server.ts';
 
-const cluster = inject('testCluster');
-const tlsDir = path.join(cluster.dataDir, 'tls');
-const ca = readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8');
-
-let database: TestDatabase;
+let testServer: TestServer;
 let server: RunningServer;
+let database: TestDatabase;
+let ca: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startServer({
-    config: loadConfig({ PORT: '0', HTTP_PORT: '0', KVARTER_DATA_DIR: cluster.dataDir, LOG_LEVEL: 'warn' }),
-    databaseUrl: database.url,
-    databaseCaFile: database.caFile,
-    sessionSecret: 'a-test-session-secret-of-sufficient-length-42',
-    tls: { certFile: path.join(tlsDir, 'server.crt'), keyFile: path.join(tlsDir, 'server.key') },
-  });
+  testServer = await startTestServer();
+  ({ server, database, caCertificate: ca } = testServer);
 });
 afterAll(async () => {
-  await server?.close();
-  await database?.drop();
+  await testServer?.close();
 });
 
 describe('the real HTTPS server', () => {

@@ -6,15 +6,16 @@ import { parseConnectionOptions } from '../db/connection-options.ts';
 import { createDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
-export const templateDatabase = 'kvarter_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testCluster: { adminUrl: string; appUrl: string; caFile: string; dataDir: string };
+    testCluster: { adminUrl: string; appUrl: string; caFile: string; dataDir: string; templateDatabase: string };
   }
 }
 
 let cluster: LocalCluster | undefined;
+// One template per run, so runs sharing the cluster (several terminals, helpers) do not collide.
+const templateDatabase = `kvarter_test_template_${process.pid}`;
 
 /**
  * One real, TLS-only PostgreSQL cluster for the whole run (the same code as `npm start`), and a
@@ -38,11 +39,19 @@ export async function setup(project: TestProject): Promise<void> {
   } finally {
     await db.destroy();
   }
-  project.provide('testCluster', { adminUrl: cluster.adminUrl, appUrl: cluster.databaseUrl, caFile: cluster.caFile, dataDir });
+  project.provide('testCluster', { adminUrl: cluster.adminUrl, appUrl: cluster.databaseUrl, caFile: cluster.caFile, dataDir, templateDatabase });
 }
 
 export async function teardown(): Promise<void> {
-  await cluster?.stop();
+  if (!cluster) return;
+  const admin = new pg.Client(parseConnectionOptions(cluster.adminUrl, cluster.caFile).pool);
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${templateDatabase} with (force)`);
+  } finally {
+    await admin.end();
+  }
+  await cluster.stop();
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { parseConnectionOptions } from '../db/connection-options.ts';
 import { createDatabase, type Db } from '../db/database.ts';
-import { templateDatabase, withDatabase } from './global-setup.ts';
+import { withDatabase } from './global-setup.ts';
 
 export interface TestDatabase {
   db: Db;
@@ -16,7 +16,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const cluster = inject('testCluster');
   const name = `kvarter_test_${randomBytes(6).toString('hex')}`;
-  await runAsAdmin(cluster.adminUrl, cluster.caFile, `create database ${name} template ${templateDatabase} owner kvarter`);
+  await runAsAdmin(cluster.adminUrl, cluster.caFile, `create database ${name} template ${cluster.templateDatabase} owner kvarter`);
   const url = withDatabase(cluster.appUrl, name);
   const db = createDatabase(parseConnectionOptions(url, cluster.caFile), () => undefined);
   return {

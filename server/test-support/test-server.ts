@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
-import { startServer, type RunningServer } from '../../server/main.ts';
-import { createTestDatabase, type TestDatabase } from '../../server/test-support/test-database.ts';
+import { loadConfig } from '../config.ts';
+import { startServer, type RunningServer } from '../main.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
-export interface E2eServer {
+export interface TestServer {
   server: RunningServer;
   database: TestDatabase;
   baseUrl: string;
@@ -13,8 +13,11 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** The real HTTPS server, serving the built web app (dist/web), on its own fresh database. */
-export async function startE2eServer(): Promise<E2eServer> {
+/**
+ * The real HTTPS server (PORT 0: any free port) with the test cluster's certificate, serving the
+ * built web app (dist/web) when there is one, on its own fresh database.
+ */
+export async function startTestServer(): Promise<TestServer> {
   const cluster = inject('testCluster');
   const tlsDir = path.join(cluster.dataDir, 'tls');
   const database = await createTestDatabase();
@@ -22,7 +25,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     config: loadConfig({ PORT: '0', HTTP_PORT: '0', KVARTER_DATA_DIR: cluster.dataDir, LOG_LEVEL: 'warn' }),
     databaseUrl: database.url,
     databaseCaFile: database.caFile,
-    sessionSecret: 'e2e-session-secret-long-enough-for-the-plugin-0001',
+    sessionSecret: 'test-session-secret-long-enough-for-the-plugin-0001',
     tls: { certFile: path.join(tlsDir, 'server.crt'), keyFile: path.join(tlsDir, 'server.key') },
   });
   return {
