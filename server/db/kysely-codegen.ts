@@ -1,0 +1,20 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * Runs kysely-codegen (settings in .kysely-codegenrc.json) against a migrated database over TLS
+ * verify-full; `verify` only compares with server/db/generated-types.ts instead of writing it.
+ */
+export function runKyselyCodegen(databaseUrl: string, caFile: string, mode: 'write' | 'verify'): Promise<{ exitCode: number; output: string }> {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('sslmode', 'verify-full');
+  url.searchParams.set('sslrootcert', caFile);
+  const root = path.resolve(import.meta.dirname, '../..');
+  const bin = path.join(root, 'node_modules', '.bin', 'kysely-codegen');
+  const args = ['--url', url.toString(), ...(mode === 'verify' ? ['--verify'] : [])];
+  return new Promise((resolve) => {
+    execFile(bin, args, { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
