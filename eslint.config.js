@@ -101,4 +101,14 @@ export default defineConfig(
       }),
     },
   },
+  {
+    // Ops tests build their fixtures (fresh databases, apps to write data through) like server tests do.
+    files: ['ops/**/*.test.ts', 'ops/test-support/**'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [folder('server'), '!**/server/db', '!**/server/db/**', '!**/server/config.ts', '!**/server/test-support', '!**/server/test-support/**', folder('web'), folder('scripts')],
+        message: 'ops/ tests may import from server/ only server/db/, server/config.ts and server/test-support/.',
+      }),
+    },
+  },
 );

@@ -11,6 +11,7 @@ import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerInvitationRoutes } from './features/invitations/invitations.routes.ts';
 import { createMailer } from './features/mail/mailer.ts';
 import { registerMemberRoutes } from './features/members/members.routes.ts';
+import { registerOperationsRoutes } from './features/operations/operations.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import { registerHttpsOnly } from './http/https-redirect.ts';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAuthRoutes(api, deps);
     registerMemberRoutes(api, deps);
     registerInvitationRoutes(api, deps);
+    registerOperationsRoutes(api, deps);
   });
 
   const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));

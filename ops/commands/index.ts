@@ -1,6 +1,7 @@
 import { backupCommand } from './backup.ts';
 import type { Command } from './command.ts';
 import { drillCommand } from './drill.ts';
+import { dumpCommand, expireDumpsCommand, listDumpsCommand, restoreDumpCommand } from './dumps.ts';
 import { grantOperatorCommand } from './grant-operator.ts';
 import { restoreCommand } from './restore.ts';
 import { statusCommand } from './status.ts';
@@ -10,6 +11,10 @@ export const commands: Record<string, Command> = {
   status: statusCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  dump: dumpCommand,
+  'list-dumps': listDumpsCommand,
+  'expire-dumps': expireDumpsCommand,
+  'restore-dump': restoreDumpCommand,
   drill: drillCommand,
   verify: verifyCommand,
   check: checkCommand,
@@ -24,8 +29,10 @@ export const usage = `Usage: npm run ops -- <command>
                                       restore to that moment into a NEW directory and start it; prints
                                       {"dataDir","port","databaseUrl","caFile"}
   restore --stop --into <dir>         stop a restored cluster
-  restore-dump --from <dump> --into <dir> [--port <n>]
-                                      restore a logical dump into a new cluster
+  restore-dump [--from <key|file>] --into <dir> [--port <n>]
+                                      restore a logical dump (default the newest) into a new cluster
+  list-dumps [--json]                 the stored dumps, newest first
+  expire-dumps                        delete dumps older than DUMP_RETENTION_DAYS (never the newest)
   drill                               restore the newest backup into a scratch cluster and check it
   verify                              check the repository's integrity
   check                               check that WAL archiving works

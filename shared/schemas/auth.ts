@@ -49,6 +49,8 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 export const meResponseSchema = z.object({
   user: userSchema,
   memberships: z.array(membershipSchema),
+  /** An installation operator: may see the operations page (backup status). */
+  isOperator: z.boolean(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

@@ -12,7 +12,7 @@ import { LanguageSwitch } from './language-switch.tsx';
  */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { memberships } = useSession();
+  const { memberships, isOperator } = useSession();
   const account = useSelectedMembership() ?? memberships[0];
 
   return (
@@ -31,14 +31,22 @@ export function AppLayout() {
             <UserMenu />
           </div>
         </div>
-        {account && (
+        {(account || isOperator) && (
           <nav className="app-nav" aria-label={t('nav.label')}>
-            <NavLink className="app-nav__link" to={`/accounts/${account.accountId}`} end>
-              {t('nav.start')}
-            </NavLink>
-            {account.role === 'admin' && (
+            {account && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}`} end>
+                {t('nav.start')}
+              </NavLink>
+            )}
+            {account?.role === 'admin' && (
               <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/members`}>
                 {t('members.title')}
+              </NavLink>
+            )}
+            {/* The installation's operations, not the account's: only for its operators. */}
+            {isOperator && (
+              <NavLink className="app-nav__link" to="/operations">
+                {t('nav.operations')}
               </NavLink>
             )}
           </nav>

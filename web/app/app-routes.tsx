@@ -5,6 +5,7 @@ import { HomePage } from '../routes/home-page.tsx';
 import { InvitationPage } from '../routes/invitation-page.tsx';
 import { MembersPage } from '../routes/members-page.tsx';
 import { NotFoundPage } from '../routes/not-found-page.tsx';
+import { OperationsPage } from '../routes/operations-page.tsx';
 import { SignInPage } from '../routes/sign-in-page.tsx';
 import { SignUpPage } from '../routes/sign-up-page.tsx';
 import { StartPage } from '../routes/start-page.tsx';
@@ -26,6 +27,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="operations" element={<OperationsPage />} />
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
             <Route path="members" element={<MembersPage />} />

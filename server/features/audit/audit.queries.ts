@@ -12,7 +12,8 @@ export type AuditEventName =
   | 'member.role_changed'
   | 'member.removed'
   | 'invitation.cancelled'
-  | 'invitation.accepted';
+  | 'invitation.accepted'
+  | 'operator.granted';
 
 export interface AuditEvent {
   event: AuditEventName;

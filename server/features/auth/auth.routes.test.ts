@@ -30,6 +30,8 @@ describe('signup → login → me → logout', () => {
     expect(me.json()).toEqual({
       user: body.user,
       memberships: [{ accountId: body.account.id, accountName: 'Brf Eken', role: 'admin' }],
+      // The first user of this (fresh) installation is its operator.
+      isOperator: true,
     });
 
     const logout = await client.post('/api/auth/logout');

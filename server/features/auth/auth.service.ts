@@ -4,6 +4,7 @@ import { registerLoginFailure, throttleLoginAttempt } from '../../auth/login-thr
 import { clearLoginFailures } from '../../auth/login-failures.queries.ts';
 import { assertPasswordNotCommon } from '../../auth/password-policy.ts';
 import { deleteUserSessions } from '../../auth/sessions.queries.ts';
+import { isOperator, lockIfFirstUser, markUserAsOperator } from '../../db/operators.queries.ts';
 import { isUniqueViolation } from '../../db/postgres-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -18,13 +19,19 @@ import {
   updatePasswordHash,
 } from './auth.queries.ts';
 
-/** Creates a user, their first account and an admin membership in one transaction. */
+/**
+ * Creates a user, their first account and an admin membership in one transaction; the
+ * installation's first user also becomes its operator.
+ */
 export async function signUp(deps: Deps, input: SignupRequest, ip: string) {
   assertPasswordNotCommon(input.password);
   const passwordHash = await deps.hasher.hash(input.password);
   try {
     return await deps.db.transaction().execute(async (transaction) => {
+      // The installation's first user becomes its operator (sees the backup status).
+      const isFirstUser = await lockIfFirstUser(transaction);
       const user = await insertUser(transaction, { email: input.email, name: input.name, passwordHash });
+      if (isFirstUser) await markUserAsOperator(transaction, user.id);
       const account = await insertAccount(transaction, input.accountName);
       await insertMembership(transaction, account.id, user.id, 'admin');
       await recordAuditEvent(transaction, { event: 'signup', userId: user.id, accountId: account.id, ip });
@@ -64,8 +71,8 @@ export async function logIn(deps: Deps, input: LoginRequest, ip: string) {
 export async function findCurrentUser(deps: Deps, actor: Actor) {
   const user = await findUserById(deps.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
-  const memberships = await listMembershipsOfUser(deps.db, actor.userId);
-  return { user: { id: user.id, email: user.email, name: user.name }, memberships };
+  const [memberships, isUserOperator] = await Promise.all([listMembershipsOfUser(deps.db, actor.userId), isOperator(deps.db, actor.userId)]);
+  return { user: { id: user.id, email: user.email, name: user.name }, memberships, isOperator: isUserOperator };
 }
 
 /** Changes the password and signs out every other session of the user. */

@@ -132,7 +132,11 @@ describe('inviting a new e-mail address', () => {
 
     const me = await client.get('/api/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toEqual({ user: body.user, memberships: [{ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' }] });
+    expect(me.json()).toEqual({
+      user: body.user,
+      memberships: [{ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' }],
+      isOperator: false,
+    });
     // The returned CSRF token belongs to the new session.
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
 

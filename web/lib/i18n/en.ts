@@ -9,6 +9,7 @@ export const en: Record<keyof typeof sv, string> = {
   'layout.skip_to_content': 'Skip to content',
   'nav.label': 'Main menu',
   'nav.start': 'Start',
+  'nav.operations': 'Operations',
   'language.label': 'Language',
   'user_menu.label': 'User menu',
   'user_menu.sign_out': 'Sign out',
@@ -86,6 +87,110 @@ export const en: Record<keyof typeof sv, string> = {
   'organisations.none_title': 'No organisations yet',
   'organisations.none_text':
     "This is where the account's organisations (such as a housing cooperative or a portfolio), their properties and maintenance plans will appear. That part of Kvarter is being built next.",
+
+  'operations.title': 'Operations',
+  'operations.lead': 'Backups and recovery for the whole installation. The page refreshes every minute.',
+  'operations.operators_only_title': 'Operators only',
+  'operations.operators_only_text':
+    'Only the operators of this installation can see its operations status. Whoever created the first account is an operator; more are added on the server with npm run ops -- grant-operator <e-mail address>.',
+  'operations.refresh': 'Refresh now',
+  'operations.checked_at': 'Checked at {time}.',
+  'operations.refresh_failed': 'Could not refresh the operations status. The details below were checked at {time}.',
+  'operations.overall_ok_title': 'Everything works',
+  'operations.overall_ok_text': 'The backups are up to date and every check has passed.',
+  'operations.overall_failing_title': 'Something needs attention',
+  'operations.overall_failing_text.one': '1 check has not passed. It is listed first below, with what it means and what you can do.',
+  'operations.overall_failing_text.other':
+    '{count} checks have not passed. They are listed first below, with what they mean and what you can do.',
+  'operations.empty_title': 'No backups have run yet',
+  'operations.empty_text':
+    'Kvarter takes backups automatically on schedule, the first one within a day. You can also take one now on the server with npm run ops -- backup and npm run ops -- dump.',
+  'operations.external_database':
+    'The database runs at an external provider (DATABASE_URL). The provider takes care of physical backups and point-in-time recovery; Kvarter takes the daily logical backup.',
+
+  'operations.status.ok': 'OK',
+  'operations.status.failing': 'Failing',
+  'operations.status.running': 'Running',
+  'operations.status.none': 'Not run',
+
+  'operations.checks_title': 'Checks',
+  'operations.check_evidence': 'Evidence from',
+  'operations.check_no_evidence': 'No evidence yet',
+  'operations.check_meaning': 'What it means',
+  'operations.check_action': 'What you can do',
+  'operations.check.full_backup_fresh': 'Physical backup is up to date',
+  'operations.check.full_backup_fresh.meaning':
+    'No physical backup (full, differential or incremental) has succeeded in the last 26 hours, or no full backup in the last {fullDays} days. A restore then has to replay more log than intended, and old backups cannot be expired.',
+  'operations.check.full_backup_fresh.action':
+    'Read the error of the latest backup below. Check disk space and access to the repository, and take a full backup now with npm run ops -- backup --type full.',
+  'operations.check.dump_fresh': 'Logical backup is up to date',
+  'operations.check.dump_fresh.meaning':
+    'No logical backup (pg_dump) has succeeded in the last 26 hours. The daily dump is an independent copy in case the physical backups cannot be used.',
+  'operations.check.dump_fresh.action':
+    'Read the error of the latest dump below. Check the storage (S3 settings or disk space) and run npm run ops -- dump.',
+  'operations.check.archiving_working': 'WAL archiving works',
+  'operations.check.archiving_working.meaning':
+    'PostgreSQL fails to archive its transaction log (WAL) to the repository. Changes after the latest backup then cannot be restored, and the server may fill its disk with log files.',
+  'operations.check.archiving_working.action':
+    'Look for errors from pgbackrest archive-push in the PostgreSQL log (permissions, disk space, S3 access, encryption passphrase). Run npm run ops -- status for details.',
+  'operations.check.archiving_not_lagging': 'WAL archiving keeps up',
+  'operations.check.archiving_not_lagging.meaning':
+    'Transaction log has waited more than 5 minutes to be archived. Changes made since then are lost if the server breaks down.',
+  'operations.check.archiving_not_lagging.action':
+    'Check that the repository can be reached and that archiving is not stuck (PostgreSQL log). If archiving is slow, check the network to the repository.',
+  'operations.check.drill_passed': 'Restore drill passed',
+  'operations.check.drill_passed.meaning':
+    'The latest restore drill failed, or no drill has run in the last 26 hours. The drill shows that the backups can actually be restored.',
+  'operations.check.drill_passed.action':
+    'Read the error of the latest drill below and run a new one with npm run ops -- drill. If it fails again, take a new full backup.',
+  'operations.check.verify_passed': 'Repository is intact',
+  'operations.check.verify_passed.meaning':
+    'The latest integrity check of the repository found errors or could not run, or no check has run in the last 26 hours. Damaged files can make a restore impossible.',
+  'operations.check.verify_passed.action':
+    'Read the message of the latest check below and run npm run ops -- verify. If damaged files are found, take a new full backup.',
+  'operations.check.recovery_window_covered': 'Recovery window is long enough',
+  'operations.check.recovery_window_covered.meaning':
+    'Not every moment of the last {days} days can be restored: the oldest recovery point is too recent, or the repository has not been read in the last day.',
+  'operations.check.recovery_window_covered.action':
+    'Check that full backups run every day and that PITR_WINDOW_DAYS is right. Run npm run ops -- status to read the repository again.',
+
+  'operations.window_title': 'Recovery window',
+  'operations.window.oldest': 'Oldest recovery point',
+  'operations.window.newest': 'Newest recovery point',
+  'operations.window.target': 'Target',
+  'operations.window.target_value': 'Any moment of the last {days} days',
+  'operations.window.repository': 'Repository',
+  'operations.repository.posix': 'Local directory',
+  'operations.repository.s3': 'S3-compatible storage',
+
+  'operations.runs_title': 'Backups and drills',
+  'operations.column.job': 'Job',
+  'operations.column.status': 'Status',
+  'operations.column.last_run': 'Latest run',
+  'operations.column.details': 'Details',
+  'operations.run.full': 'Full backup',
+  'operations.run.diff': 'Differential backup',
+  'operations.run.dump': 'Logical backup (pg_dump)',
+  'operations.run.drill': 'Restore drill',
+  'operations.run.verify': 'Repository integrity check',
+  'operations.run.check': 'Archiving check',
+  'operations.outcome.running': 'Started',
+  'operations.outcome.succeeded': 'Succeeded',
+  'operations.outcome.failed': 'Failed',
+  'operations.size': 'Size: {size}',
+  'operations.show_message': 'Show the whole message',
+
+  'operations.archiver_title': 'WAL archiving',
+  'operations.archiver.last_archived': 'Last archived',
+  'operations.archiver.failures': 'Failed attempts',
+  'operations.archiver.failures_value': '{count} since the statistics were reset',
+  'operations.archiver.last_failed': 'Last failure',
+  'operations.archiver.waiting': 'Waiting log',
+  'operations.archiver.waiting_none': 'Nothing waits',
+  'operations.archiver.waiting_value': 'Has waited up to {duration}',
+  'operations.archiver.waiting_unknown': 'Unknown, nothing has been archived yet',
+  'operations.never': 'Never',
+  'operations.none_yet': 'None yet',
 
   'role.viewer': 'Read and comment',
   'role.editor': 'Edit',

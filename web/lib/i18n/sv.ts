@@ -10,6 +10,7 @@ export const sv = {
   'layout.skip_to_content': 'Hoppa till innehållet',
   'nav.label': 'Huvudmeny',
   'nav.start': 'Start',
+  'nav.operations': 'Drift',
   'language.label': 'Språk',
   'user_menu.label': 'Användarmeny',
   'user_menu.sign_out': 'Logga ut',
@@ -87,6 +88,110 @@ export const sv = {
   'organisations.none_title': 'Inga organisationer ännu',
   'organisations.none_text':
     'Här kommer kontots organisationer (till exempel en förening eller ett bestånd), deras fastigheter och underhållsplaner att visas. Den delen av Kvarter byggs härnäst.',
+
+  'operations.title': 'Drift',
+  'operations.lead': 'Säkerhetskopior och återställning för hela installationen. Sidan uppdateras varje minut.',
+  'operations.operators_only_title': 'Endast för driftansvariga',
+  'operations.operators_only_text':
+    'Bara installationens driftansvariga kan se driftstatus. Den som skapade det första kontot är driftansvarig; fler läggs till på servern med npm run ops -- grant-operator <e-postadress>.',
+  'operations.refresh': 'Uppdatera nu',
+  'operations.checked_at': 'Kontrollerat {time}.',
+  'operations.refresh_failed': 'Kunde inte uppdatera driftstatusen. Uppgifterna nedan kontrollerades {time}.',
+  'operations.overall_ok_title': 'Allt fungerar',
+  'operations.overall_ok_text': 'Säkerhetskopiorna är aktuella och alla kontroller har gått igenom.',
+  'operations.overall_failing_title': 'Något behöver åtgärdas',
+  'operations.overall_failing_text.one': '1 kontroll har inte gått igenom. Den står först nedan, med vad den betyder och vad du kan göra.',
+  'operations.overall_failing_text.other':
+    '{count} kontroller har inte gått igenom. De står först nedan, med vad de betyder och vad du kan göra.',
+  'operations.empty_title': 'Inga säkerhetskopior har körts ännu',
+  'operations.empty_text':
+    'Kvarter tar säkerhetskopior automatiskt enligt schemat, den första inom ett dygn. Du kan också ta en direkt på servern med npm run ops -- backup och npm run ops -- dump.',
+  'operations.external_database':
+    'Databasen körs hos en extern leverantör (DATABASE_URL). Leverantören sköter fysiska säkerhetskopior och återställning till en tidpunkt; Kvarter tar den dagliga logiska säkerhetskopian.',
+
+  'operations.status.ok': 'OK',
+  'operations.status.failing': 'Fel',
+  'operations.status.running': 'Pågår',
+  'operations.status.none': 'Har inte körts',
+
+  'operations.checks_title': 'Kontroller',
+  'operations.check_evidence': 'Underlag från',
+  'operations.check_no_evidence': 'Inget underlag ännu',
+  'operations.check_meaning': 'Vad det betyder',
+  'operations.check_action': 'Vad du kan göra',
+  'operations.check.full_backup_fresh': 'Fysisk säkerhetskopia är aktuell',
+  'operations.check.full_backup_fresh.meaning':
+    'Ingen fysisk säkerhetskopia (full, differentiell eller inkrementell) har lyckats de senaste 26 timmarna, eller ingen full säkerhetskopia de senaste {fullDays} dagarna. En återställning måste då spela upp mer logg än tänkt, och gamla säkerhetskopior kan inte rensas.',
+  'operations.check.full_backup_fresh.action':
+    'Läs felmeddelandet för den senaste säkerhetskopian nedan. Kontrollera diskutrymme och åtkomst till förrådet, och ta en full säkerhetskopia direkt med npm run ops -- backup --type full.',
+  'operations.check.dump_fresh': 'Logisk säkerhetskopia är aktuell',
+  'operations.check.dump_fresh.meaning':
+    'Ingen logisk säkerhetskopia (pg_dump) har lyckats de senaste 26 timmarna. Den dagliga dumpen är en oberoende kopia om de fysiska säkerhetskopiorna inte skulle gå att använda.',
+  'operations.check.dump_fresh.action':
+    'Läs felmeddelandet för den senaste dumpen nedan. Kontrollera lagringsplatsen (S3-inställningar eller diskutrymme) och kör npm run ops -- dump.',
+  'operations.check.archiving_working': 'WAL-arkiveringen fungerar',
+  'operations.check.archiving_working.meaning':
+    'PostgreSQL misslyckas med att arkivera transaktionsloggen (WAL) till förrådet. Ändringar efter den senaste säkerhetskopian går då inte att återställa, och servern kan fylla disken med loggfiler.',
+  'operations.check.archiving_working.action':
+    'Leta efter fel från pgbackrest archive-push i PostgreSQL:s logg (behörigheter, diskutrymme, S3-åtkomst, krypteringslösenord). Kör npm run ops -- status för detaljer.',
+  'operations.check.archiving_not_lagging': 'WAL-arkiveringen ligger inte efter',
+  'operations.check.archiving_not_lagging.meaning':
+    'Transaktionslogg har väntat mer än 5 minuter på att arkiveras. Ändringar som gjorts sedan dess går förlorade om servern går sönder.',
+  'operations.check.archiving_not_lagging.action':
+    'Kontrollera att förrådet går att nå och att arkiveringen inte står still (PostgreSQL:s logg). Går arkiveringen långsamt, kontrollera nätverket till förrådet.',
+  'operations.check.drill_passed': 'Återställningsövningen lyckades',
+  'operations.check.drill_passed.meaning':
+    'Den senaste återställningsövningen misslyckades, eller ingen övning har gjorts de senaste 26 timmarna. Övningen visar att säkerhetskopiorna faktiskt går att återställa.',
+  'operations.check.drill_passed.action':
+    'Läs felmeddelandet för den senaste övningen nedan och kör en ny med npm run ops -- drill. Misslyckas den igen, ta en ny full säkerhetskopia.',
+  'operations.check.verify_passed': 'Förrådet är felfritt',
+  'operations.check.verify_passed.meaning':
+    'Den senaste integritetskontrollen av förrådet hittade fel eller kunde inte göras, eller ingen kontroll har gjorts de senaste 26 timmarna. Skadade filer kan göra en återställning omöjlig.',
+  'operations.check.verify_passed.action':
+    'Läs meddelandet för den senaste kontrollen nedan och kör npm run ops -- verify. Hittas skadade filer, ta en ny full säkerhetskopia.',
+  'operations.check.recovery_window_covered': 'Återställningsfönstret räcker',
+  'operations.check.recovery_window_covered.meaning':
+    'Det går inte att återställa till varje tidpunkt under de senaste {days} dagarna: den äldsta återställningspunkten är för ny, eller förrådets innehåll har inte lästs av det senaste dygnet.',
+  'operations.check.recovery_window_covered.action':
+    'Kontrollera att fulla säkerhetskopior tas varje dag och att PITR_WINDOW_DAYS stämmer. Kör npm run ops -- status för att läsa av förrådet på nytt.',
+
+  'operations.window_title': 'Återställningsfönster',
+  'operations.window.oldest': 'Äldsta återställningspunkt',
+  'operations.window.newest': 'Senaste återställningspunkt',
+  'operations.window.target': 'Mål',
+  'operations.window.target_value': 'Varje tidpunkt de senaste {days} dagarna',
+  'operations.window.repository': 'Förråd',
+  'operations.repository.posix': 'Lokal katalog',
+  'operations.repository.s3': 'S3-kompatibel lagring',
+
+  'operations.runs_title': 'Säkerhetskopior och övningar',
+  'operations.column.job': 'Jobb',
+  'operations.column.status': 'Status',
+  'operations.column.last_run': 'Senaste körning',
+  'operations.column.details': 'Detaljer',
+  'operations.run.full': 'Full säkerhetskopia',
+  'operations.run.diff': 'Differentiell säkerhetskopia',
+  'operations.run.dump': 'Logisk säkerhetskopia (pg_dump)',
+  'operations.run.drill': 'Återställningsövning',
+  'operations.run.verify': 'Integritetskontroll av förrådet',
+  'operations.run.check': 'Kontroll av arkiveringen',
+  'operations.outcome.running': 'Startade',
+  'operations.outcome.succeeded': 'Lyckades',
+  'operations.outcome.failed': 'Misslyckades',
+  'operations.size': 'Storlek: {size}',
+  'operations.show_message': 'Visa hela meddelandet',
+
+  'operations.archiver_title': 'WAL-arkivering',
+  'operations.archiver.last_archived': 'Senast arkiverat',
+  'operations.archiver.failures': 'Misslyckade försök',
+  'operations.archiver.failures_value': '{count} sedan statistiken nollställdes',
+  'operations.archiver.last_failed': 'Senaste misslyckande',
+  'operations.archiver.waiting': 'Väntande logg',
+  'operations.archiver.waiting_none': 'Inget väntar',
+  'operations.archiver.waiting_value': 'Har väntat i upp till {duration}',
+  'operations.archiver.waiting_unknown': 'Okänt, inget har arkiverats ännu',
+  'operations.never': 'Aldrig',
+  'operations.none_yet': 'Ingen ännu',
 
   'role.viewer': 'Läsa och kommentera',
   'role.editor': 'Arbeta',

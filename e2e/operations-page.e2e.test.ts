@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+
+/**
+ * The operations page as an installation's operator meets it: the first person to sign up sees
+ * "Drift" in the navigation, an empty state before any backup, then red and green checks with
+ * the failing ones first; anyone else neither sees the link nor the data.
+ */
+let e2e: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  e2e = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+const hour = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+async function newPage() {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    // A signed-out start probes /api/auth/me and gets the expected 401.
+    if (message.type() === 'error' && !message.text().includes('401')) problems.push(message.text());
+  });
+  return { page, problems };
+}
+
+async function signUp(page: Awaited<ReturnType<typeof newPage>>['page'], name: string, email: string, accountName: string) {
+  await page.goto(`${e2e.baseUrl}/signup`);
+  await page.getByLabel('Ditt namn').fill(name);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Välj ett lösenord').fill('ekar och lönnar i parken');
+  await page.getByLabel('Organisationens namn').fill(accountName);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await page.getByText('Inga organisationer ännu').waitFor();
+}
+
+describe('operations page journey', () => {
+  it('shows the first user the backup status, failing checks first, in Swedish and English', async () => {
+    const { page, problems } = await newPage();
+    await signUp(page, 'Olle Operatör', 'olle@example.se', 'Brf Driften');
+
+    await page.getByRole('link', { name: 'Drift' }).click();
+    await page.getByRole('heading', { name: 'Drift', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Inga säkerhetskopior har körts ännu' }).waitFor();
+    await saveScreenshot(page, 'operations-empty-sv');
+
+    const db = e2e.database.db;
+    await db
+      .insertInto('backup_runs')
+      .values([
+        { kind: 'check', trigger: 'schedule', outcome: 'succeeded', started_at: ago(20 * 24 * hour), finished_at: ago(20 * 24 * hour) },
+        { kind: 'full', trigger: 'schedule', outcome: 'succeeded', started_at: ago(3 * hour), finished_at: ago(3 * hour - 120_000), size_bytes: 1_234_567_890 },
+        { kind: 'diff', trigger: 'manual', outcome: 'running', started_at: ago(60_000) },
+        { kind: 'dump', trigger: 'schedule', outcome: 'succeeded', started_at: ago(4 * hour), finished_at: ago(4 * hour - 30_000), size_bytes: 45_678_901 },
+        { kind: 'verify', trigger: 'schedule', outcome: 'succeeded', started_at: ago(5 * hour), finished_at: ago(5 * hour - 60_000) },
+        { kind: 'drill', trigger: 'schedule', outcome: 'failed', started_at: ago(2 * hour), finished_at: ago(2 * hour - 90_000), message: 'sanity query failed: relation "accounts" does not exist' },
+      ])
+      .execute();
+    await db
+      .insertInto('backup_repository_state')
+      .values({ observed_at: ago(hour), repository_type: 'posix', oldest_recovery_point: ago(8 * 24 * hour), newest_recovery_point: ago(60_000), backups: '[]' })
+      .execute();
+
+    // The refresh button works from the keyboard and keeps the focus.
+    const refresh = page.getByRole('button', { name: 'Uppdatera nu' });
+    await refresh.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Kontroller' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Uppdatera nu');
+
+    // The failing drill is first, with what it means and what to do; the rest follow.
+    const titles = await page.locator('.check-list__title').allTextContents();
+    expect(titles[0]).toBe('Återställningsövningen lyckades');
+    const firstCheck = page.locator('.check-list__item').first();
+    expect(await firstCheck.locator('.status').textContent()).toBe('✕Fel');
+    await firstCheck.getByText('Vad du kan göra').waitFor();
+    await page.getByText('Något behöver åtgärdas').waitFor();
+    // The drill's row in the table is red, the full backup's green, each with a word beside the icon.
+    const drillRow = page.getByRole('row', { name: /Återställningsövning/ });
+    expect(await drillRow.locator('.status').textContent()).toBe('✕Fel');
+    await drillRow.getByText('Visa hela meddelandet').or(drillRow.getByText('sanity query failed', { exact: false })).first().waitFor();
+    const fullRow = page.getByRole('row', { name: /Full säkerhetskopia/ });
+    expect(await fullRow.locator('.status').textContent()).toBe('✓OK');
+    await fullRow.getByText('för 2 timmar sedan', { exact: false }).waitFor();
+    await fullRow.getByText('1,2 GB', { exact: false }).waitFor();
+    expect(await page.getByRole('row', { name: /Differentiell säkerhetskopia/ }).locator('.status').textContent()).toBe('…Pågår');
+    await saveScreenshot(page, 'operations-failing-sv');
+
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
+    await page.getByText('Something needs attention').waitFor();
+    await page.getByRole('row', { name: /Full backup/ }).getByText('2 hours ago', { exact: false }).waitFor();
+    await saveScreenshot(page, 'operations-failing-en');
+
+    expect(problems).toEqual([]);
+  });
+
+  it('shows other users neither the link nor the status', async () => {
+    const { page, problems } = await newPage();
+    await signUp(page, 'Vera Vanlig', 'vera@example.se', 'Brf Vanlig');
+    expect(await page.getByRole('link', { name: 'Drift' }).count()).toBe(0);
+    await page.goto(`${e2e.baseUrl}/operations`);
+    await page.getByRole('heading', { name: 'Endast för driftansvariga' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});

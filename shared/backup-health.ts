@@ -1,0 +1,204 @@
+import type { BackupCheck, BackupCheckCode } from './schemas/operations.ts';
+
+/**
+ * The alerting rules of the backup promise (OPERATIONS.md §1–3) as one pure function, so the
+ * operations page, GET /api/ops/status and `ops status` can never disagree about what is red.
+ * Every limit is inclusive: a backup exactly 26 h old is still fresh, one a millisecond older is not.
+ */
+
+const minuteMs = 60_000;
+const hourMs = 60 * minuteMs;
+const dayMs = 24 * hourMs;
+
+/** Physical backups run daily; 2 h of slack lets a late or slow run finish before it counts as missed. */
+export const BACKUP_STALE_AFTER_MS = 26 * hourMs;
+/** The logical dump runs daily too, with the same slack. */
+export const DUMP_STALE_AFTER_MS = 26 * hourMs;
+/** The restore drill runs daily; a missed day is as alarming as a failed drill. */
+export const DRILL_STALE_AFTER_MS = 26 * hourMs;
+/** `pgbackrest verify` runs daily. */
+export const VERIFY_STALE_AFTER_MS = 26 * hourMs;
+/**
+ * archive_timeout is 60 s (the RPO target), so WAL that has waited more than 5 min means archiving
+ * is stuck. The wait is measured from the last successful archiving, an upper bound of the real
+ * wait: after more than 5 idle minutes, the first write can show as lag until archive_timeout
+ * ships it (at most 60 s).
+ */
+export const ARCHIVE_LAG_LIMIT_MS = 5 * minuteMs;
+/**
+ * ops records the repository's contents (the recovery window) after its daily jobs; an older
+ * observation cannot vouch for the window any more (old backups may have expired since).
+ */
+export const REPOSITORY_STATE_STALE_AFTER_MS = 26 * hourMs;
+/**
+ * The installation's age is measured from its first backup run, and the recovery history starts
+ * when the first full backup ends, which the freshness rule allows up to 26 h later. Without this
+ * slack a new installation would turn red for up to a day when it reaches the window's length.
+ */
+export const RECOVERY_WINDOW_GRACE_MS = 26 * hourMs;
+
+/**
+ * Differential and incremental backups build on a full one. Requiring a successful full backup
+ * within the PITR window plus one day keeps the chain short and means retention (by time, over
+ * full backups) always has a full backup inside the window to keep.
+ */
+export function fullBackupMaxAgeMs(pitrWindowDays: number): number {
+  return (pitrWindowDays + 1) * dayMs;
+}
+
+/** The kinds of backup run the rules look at. */
+export type MonitoredRunKind = 'full' | 'diff' | 'incr' | 'dump' | 'verify' | 'drill';
+
+export interface RunHistory {
+  /** End of the newest successful run of the kind. */
+  lastSucceededAt: Date | null;
+  /** The newest finished run (one still running is not judged yet). */
+  lastFinished: { finishedAt: Date; outcome: 'succeeded' | 'failed' } | null;
+}
+
+export interface ArchiverInput {
+  /** pg_stat_archiver.last_archived_wal: a segment name, or a .history/.partial/.backup file. */
+  lastArchivedWal: string | null;
+  lastArchivedAt: Date | null;
+  lastFailedAt: Date | null;
+  failedCount: number;
+  /**
+   * pg_walfile_name(pg_current_wal_lsn()): the segment holding the newest WAL written (right after
+   * a segment switch, the segment just finished). Null while the server is in recovery.
+   */
+  currentWalFile: string | null;
+}
+
+export interface BackupHealthInput {
+  /** `external` (DATABASE_URL): the provider does PITR, so only the dump is judged. */
+  physicalBackups: 'managed' | 'external';
+  /** PITR_WINDOW_DAYS. */
+  pitrWindowDays: number;
+  runs: Record<MonitoredRunKind, RunHistory>;
+  /** Start of the first backup run ever recorded: how long the installation has been backing up. */
+  firstRunStartedAt: Date | null;
+  /** What ops last recorded about the pgBackRest repository; null when it never has. */
+  repository: { observedAt: Date; oldestRecoveryPoint: Date | null } | null;
+  /** Null when not read (external) or unreadable, which counts as not working for `managed`. */
+  archiver: ArchiverInput | null;
+}
+
+export interface BackupHealth {
+  overall: 'ok' | 'failing';
+  /** In the order of backupCheckCodes. */
+  checks: BackupCheck[];
+  archiver: { isFailing: boolean; lagSeconds: number | null } | null;
+}
+
+export function evaluateBackupHealth(input: BackupHealthInput, now: Date): BackupHealth {
+  const nowMs = now.getTime();
+  const { runs } = input;
+  const dump = makeCheck('dump_fresh', isWithin(runs.dump.lastSucceededAt, DUMP_STALE_AFTER_MS, nowMs), runs.dump.lastSucceededAt);
+  if (input.physicalBackups === 'external') {
+    return { overall: dump.ok ? 'ok' : 'failing', checks: [dump], archiver: null };
+  }
+
+  const newestPhysical = newest([runs.full.lastSucceededAt, runs.diff.lastSucceededAt, runs.incr.lastSucceededAt]);
+  const isPhysicalFresh =
+    isWithin(newestPhysical, BACKUP_STALE_AFTER_MS, nowMs) &&
+    isWithin(runs.full.lastSucceededAt, fullBackupMaxAgeMs(input.pitrWindowDays), nowMs);
+
+  const archiver = input.archiver;
+  const archiveWaitMs = archiver && archiveWaitMsOf(archiver, nowMs);
+  const isArchiverFailing = archiver === null || isArchivingFailing(archiver);
+  // Never archived while WAL waits (wait unknown) counts as lagging.
+  const isLagging = archiver === null || archiveWaitMs === null || archiveWaitMs > ARCHIVE_LAG_LIMIT_MS;
+
+  const checks = [
+    makeCheck('full_backup_fresh', isPhysicalFresh, newestPhysical),
+    dump,
+    makeCheck('archiving_working', !isArchiverFailing, archiver && newest([archiver.lastArchivedAt, archiver.lastFailedAt])),
+    makeCheck('archiving_not_lagging', !isLagging, archiver?.lastArchivedAt ?? null),
+    judgeDailyRun('drill_passed', runs.drill, DRILL_STALE_AFTER_MS, nowMs),
+    judgeDailyRun('verify_passed', runs.verify, VERIFY_STALE_AFTER_MS, nowMs),
+    makeCheck('recovery_window_covered', isRecoveryWindowCovered(input, nowMs), input.repository?.observedAt ?? null),
+  ];
+  return {
+    overall: checks.every((item) => item.ok) ? 'ok' : 'failing',
+    checks,
+    archiver: archiver && {
+      isFailing: isArchiverFailing,
+      lagSeconds: archiveWaitMs === null ? null : Math.floor(Math.max(0, archiveWaitMs) / 1000),
+    },
+  };
+}
+
+function makeCheck(code: BackupCheckCode, ok: boolean, observedAt: Date | null): BackupCheck {
+  return { code, ok, observedAt: observedAt?.toISOString() ?? null };
+}
+
+function isWithin(time: Date | null, maxAgeMs: number, nowMs: number): time is Date {
+  return time !== null && nowMs - time.getTime() <= maxAgeMs;
+}
+
+/** The newest finished run succeeded, and a run succeeded recently enough. */
+function judgeDailyRun(code: BackupCheckCode, history: RunHistory, maxAgeMs: number, nowMs: number): BackupCheck {
+  const ok = history.lastFinished?.outcome === 'succeeded' && isWithin(history.lastSucceededAt, maxAgeMs, nowMs);
+  return makeCheck(code, ok, history.lastFinished?.finishedAt ?? null);
+}
+
+/**
+ * Any moment of the last pitrWindowDays can be restored: a recent observation of the repository
+ * shows an oldest recovery point at least that old, or the installation has not been backing up
+ * that long (plus the grace).
+ */
+function isRecoveryWindowCovered(input: BackupHealthInput, nowMs: number): boolean {
+  const { repository, firstRunStartedAt } = input;
+  if (!repository || !isWithin(repository.observedAt, REPOSITORY_STATE_STALE_AFTER_MS, nowMs)) return false;
+  const oldest = repository.oldestRecoveryPoint;
+  if (oldest === null) return false;
+  const windowMs = input.pitrWindowDays * dayMs;
+  const isYoung = firstRunStartedAt !== null && nowMs - firstRunStartedAt.getTime() < windowMs + RECOVERY_WINDOW_GRACE_MS;
+  return nowMs - oldest.getTime() >= windowMs || isYoung;
+}
+
+/** The newest attempt to archive failed: the last failure is newer than the last success. */
+export function isArchivingFailing(archiver: ArchiverInput): boolean {
+  if (archiver.lastFailedAt === null) return false;
+  return archiver.lastArchivedAt === null || archiver.lastFailedAt.getTime() > archiver.lastArchivedAt.getTime();
+}
+
+/** WAL has been written after the last archived segment, so some waits to be archived. */
+export function hasUnarchivedWal(archiver: ArchiverInput): boolean {
+  if (archiver.currentWalFile === null) return false;
+  if (archiver.lastArchivedWal === null) return true;
+  return isWalFileNewer(archiver.currentWalFile, archiver.lastArchivedWal);
+}
+
+/** How long WAL has waited: since the last archiving while some waits, 0 when none does, null when nothing was ever archived. */
+function archiveWaitMsOf(archiver: ArchiverInput, nowMs: number): number | null {
+  if (!hasUnarchivedWal(archiver)) return 0;
+  if (archiver.lastArchivedAt === null) return null;
+  return nowMs - archiver.lastArchivedAt.getTime();
+}
+
+/**
+ * WAL file names are TTTTTTTTXXXXXXXXYYYYYYYY: timeline, then the segment's position (fixed-width
+ * hex, so it compares as text). A later position is newer; at the same position, so is a higher
+ * timeline (a promotion continues the segment on the new timeline). Names that carry no position
+ * (a timeline's .history file) count as older, so the time since archiving decides.
+ */
+export function isWalFileNewer(candidate: string, reference: string): boolean {
+  const a = parseWalFileName(candidate);
+  const b = parseWalFileName(reference);
+  if (!a) return false;
+  if (!b) return true;
+  if (a.position !== b.position) return a.position > b.position;
+  return a.timeline > b.timeline;
+}
+
+function parseWalFileName(name: string): { timeline: string; position: string } | undefined {
+  const match = /^([0-9A-F]{8})([0-9A-F]{16})/i.exec(name);
+  return match ? { timeline: match[1]!.toUpperCase(), position: match[2]!.toUpperCase() } : undefined;
+}
+
+function newest(times: readonly (Date | null)[]): Date | null {
+  let result: Date | null = null;
+  for (const time of times) if (time !== null && (result === null || time.getTime() > result.getTime())) result = time;
+  return result;
+}

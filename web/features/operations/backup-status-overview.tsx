@@ -1,0 +1,106 @@
+import type { BackupStatus } from '../../../shared/schemas/operations.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
+import { Spinner } from '../../components/ui/spinner.tsx';
+import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { formatTimeOfDay } from '../../lib/i18n/format-time.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ArchiverSection } from './archiver-section.tsx';
+import { BackupRunTable } from './backup-run-table.tsx';
+import { CheckList } from './check-list.tsx';
+import { isForbidden, useBackupStatus } from './operations-api.ts';
+import { OperatorsOnlyNotice } from './operators-only-notice.tsx';
+import { RecoveryWindowSection } from './recovery-window-section.tsx';
+
+/** The installation's backup status, refreshed every minute. */
+export function BackupStatusOverview() {
+  const { t, language } = useTranslation();
+  const query = useBackupStatus();
+
+  if (query.isPending) return <Spinner label={t('loading')} />;
+  if (query.isError && !query.data) {
+    // Operator rights may have been taken away since `me` was loaded.
+    if (isForbidden(query.error)) return <OperatorsOnlyNotice />;
+    return (
+      <LoadError
+        message={describeApiError(query.error, t)}
+        retryLabel={t('action.retry')}
+        isRetrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  const status = query.data;
+  const checkedAt = formatTimeOfDay(status.generatedAt, language);
+
+  return (
+    <>
+      <div className="operations-toolbar">
+        <p className="muted">{t('operations.checked_at', { time: checkedAt })}</p>
+        {/* Not disabled while fetching: the minutely refresh must not take keyboard focus away from it. */}
+        <Button onClick={() => void query.refetch()}>
+          {t('operations.refresh')}
+        </Button>
+      </div>
+      {query.isError && <Alert tone="error">{t('operations.refresh_failed', { time: checkedAt })}</Alert>}
+      {hasNothingRun(status) ? <NothingRunYet status={status} /> : <FullStatus status={status} />}
+    </>
+  );
+}
+
+function FullStatus({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  const failingCount = status.checks.filter((item) => !item.ok).length;
+  return (
+    <>
+      {status.overall === 'ok' ? (
+        <Alert tone="success" title={t('operations.overall_ok_title')}>
+          <p>{t('operations.overall_ok_text')}</p>
+        </Alert>
+      ) : (
+        <Alert tone="error" title={t('operations.overall_failing_title')}>
+          <p>
+            {failingCount === 1
+              ? t('operations.overall_failing_text.one')
+              : t('operations.overall_failing_text.other', { count: failingCount })}
+          </p>
+        </Alert>
+      )}
+      <section className="section" aria-labelledby="checks-title">
+        <h2 id="checks-title">{t('operations.checks_title')}</h2>
+        <CheckList status={status} />
+      </section>
+      {status.physicalBackups === 'managed' ? (
+        <RecoveryWindowSection status={status} />
+      ) : (
+        <Alert tone="info">
+          <p>{t('operations.external_database')}</p>
+        </Alert>
+      )}
+      <section className="section" aria-labelledby="runs-title">
+        <h2 id="runs-title">{t('operations.runs_title')}</h2>
+        <BackupRunTable status={status} />
+      </section>
+      {status.archiver && <ArchiverSection status={status} archiver={status.archiver} />}
+    </>
+  );
+}
+
+/** A new installation: say so instead of a page of red, but keep archiving visible (it runs from the start). */
+function NothingRunYet({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <EmptyState title={t('operations.empty_title')}>
+        <p>{t('operations.empty_text')}</p>
+      </EmptyState>
+      {status.archiver && <ArchiverSection status={status} archiver={status.archiver} />}
+    </>
+  );
+}
+
+function hasNothingRun(status: BackupStatus): boolean {
+  return Object.values(status.lastRuns).every((run) => run === null) && status.recoveryWindow.oldest === null;
+}
