@@ -1,10 +1,35 @@
 import type { ClusterOwner } from './cluster-owner.ts';
+import { OpsError } from './ops-context.ts';
 import { stanza } from './pgbackrest-config.ts';
 import type { RunResult } from './run-command.ts';
 
 /** Runs pgBackRest as the cluster owner (it must read the data directory and own the repository). */
-export function runPgBackRest(owner: ClusterOwner, configFile: string, command: string, args: string[] = [], okExitCodes?: number[]): Promise<RunResult> {
-  return owner.run('pgbackrest', [`--config=${configFile}`, `--stanza=${stanza}`, ...args, command], { okExitCodes });
+export async function runPgBackRest(owner: ClusterOwner, configFile: string, command: string, args: string[] = [], okExitCodes?: number[]): Promise<RunResult> {
+  try {
+    return await owner.run('pgbackrest', [`--config=${configFile}`, `--stanza=${stanza}`, ...args, command], { okExitCodes });
+  } catch (error) {
+    throw explainPgBackRestError(command, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * pgBackRest's errors are precise but cryptic for the common operator mistakes; those get a
+ * plain explanation first, followed by pgBackRest's own (printable) first lines.
+ */
+export function explainPgBackRestError(command: string, message: string): OpsError {
+  const detail = message.replace(/[^\t\n\x20-\x7e]+/g, '…').split('\n').slice(0, 4).join('\n');
+  if (/failed to execute pgbackrest|ENOENT|No such file or directory.*pgbackrest/i.test(message)) {
+    return new OpsError('pgBackRest is not installed. Run: sudo apt-get install -y pgbackrest (npm start installs it).');
+  }
+  if (/unable to load info file/.test(message) && /FormatError|CryptoError/.test(message)) {
+    return new OpsError(
+      'The backup repository cannot be decrypted: the passphrase (BACKUP_ENCRYPTION_PASSPHRASE, or secrets/backup-passphrase) is not the one the repository was created with.',
+    );
+  }
+  if (/HostConnectError|unable to connect|unable to get address|TLS/i.test(message) && /s3|http|host/i.test(message)) {
+    return new OpsError(`The S3 backup repository cannot be reached (check BACKUP_S3_ENDPOINT, the network and BACKUP_S3_CA_FILE):\n${detail}`);
+  }
+  return new OpsError(`pgbackrest ${command} failed:\n${detail}`);
 }
 
 export interface BackupSummary {
