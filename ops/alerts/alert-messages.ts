@@ -1,0 +1,114 @@
+import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
+
+interface CheckText {
+  /** What is wrong, one sentence. */
+  problem: string;
+  /** What the operator does first. */
+  action: string;
+}
+
+/**
+ * Swedish and English text for each failing check of shared/backup-health.ts, for the log line and
+ * the operators' e-mail. The limits quoted (26 h, 5 min) are the ones that module applies.
+ */
+const checkTexts: Record<BackupCheckCode, { sv: CheckText; en: CheckText }> = {
+  full_backup_fresh: {
+    sv: {
+      problem: 'Ingen fysisk säkerhetskopia har lyckats de senaste 26 timmarna (eller ingen fullständig inom PITR-fönstret + 1 dygn).',
+      action: 'Kör `npm run ops -- backup --type full` och läs felet.',
+    },
+    en: {
+      problem: 'No physical backup has succeeded in the last 26 hours (or no full backup within the PITR window + 1 day).',
+      action: 'Run `npm run ops -- backup --type full` and read the error.',
+    },
+  },
+  dump_fresh: {
+    sv: { problem: 'Ingen logisk dump (pg_dump) har lyckats de senaste 26 timmarna.', action: 'Kör `npm run ops -- dump` och läs felet.' },
+    en: { problem: 'No logical dump (pg_dump) has succeeded in the last 26 hours.', action: 'Run `npm run ops -- dump` and read the error.' },
+  },
+  archiving_working: {
+    sv: {
+      problem: 'WAL-arkiveringen misslyckas: återställning till en tidpunkt täcker inte de senaste ändringarna.',
+      action: 'Kör `npm run ops -- check` (visar pgBackRests fel) och kontrollera att backup-lagringen (disk eller S3) nås och har plats.',
+    },
+    en: {
+      problem: 'WAL archiving is failing: point-in-time recovery does not cover the latest changes.',
+      action: 'Run `npm run ops -- check` (shows pgBackRest\'s error) and check that the backup storage (disk or S3) is reachable and has space.',
+    },
+  },
+  archiving_not_lagging: {
+    sv: {
+      problem: 'WAL-arkiveringen ligger mer än 5 minuter efter.',
+      action: 'Kör `npm run ops -- check` och kontrollera backup-lagringens tillgänglighet och hastighet.',
+    },
+    en: {
+      problem: 'WAL archiving is more than 5 minutes behind.',
+      action: 'Run `npm run ops -- check` and check that the backup storage is reachable and fast enough.',
+    },
+  },
+  drill_passed: {
+    sv: {
+      problem: 'Den dagliga återställningsövningen misslyckades eller har inte körts de senaste 26 timmarna.',
+      action: 'Kör `npm run ops -- drill` och läs felet.',
+    },
+    en: {
+      problem: 'The daily restore drill failed or has not run in the last 26 hours.',
+      action: 'Run `npm run ops -- drill` and read the error.',
+    },
+  },
+  verify_passed: {
+    sv: {
+      problem: 'Kontrollen av backup-lagringen (pgbackrest verify) hittade fel eller har inte körts de senaste 26 timmarna.',
+      action: 'Kör `npm run ops -- verify`; ta en ny fullständig säkerhetskopia om filer är skadade.',
+    },
+    en: {
+      problem: 'The repository check (pgbackrest verify) found damage or has not run in the last 26 hours.',
+      action: 'Run `npm run ops -- verify`; take a new full backup if files are damaged.',
+    },
+  },
+  recovery_window_covered: {
+    sv: {
+      problem: 'Säkerhetskopiorna täcker inte hela återställningsfönstret (PITR_WINDOW_DAYS).',
+      action: 'Kör `npm run ops -- status` för att se äldsta återställningspunkt och kontrollera att de dagliga säkerhetskopiorna lyckas.',
+    },
+    en: {
+      problem: 'The backups do not cover the whole recovery window (PITR_WINDOW_DAYS).',
+      action: 'Run `npm run ops -- status` to see the oldest recovery point and check that the daily backups succeed.',
+    },
+  },
+};
+
+export function describeCheck(code: BackupCheckCode): { sv: CheckText; en: CheckText } {
+  return checkTexts[code];
+}
+
+/** One line for the log (English): `alert: <code> — <problem> <action>`. */
+export function formatAlertLine(code: BackupCheckCode, observedAt: string | null): string {
+  const { en } = checkTexts[code];
+  return `alert: ${code} — ${en.problem} ${en.action} (last evidence: ${observedAt ?? 'none'}; runbook: docs/operations.md)`;
+}
+
+/** The operators' e-mail: Swedish first, then English, with the runbook to follow. */
+export function formatAlertEmail(codes: readonly BackupCheckCode[], publicUrl: string): { subject: string; text: string } {
+  const section = (language: 'sv' | 'en') =>
+    codes.map((code) => `- ${checkTexts[code][language].problem}\n  ${checkTexts[code][language].action} [${code}]`).join('\n');
+  const text = [
+    `Kvarter (${publicUrl}): säkerhetskopieringen behöver åtgärdas.`,
+    '',
+    section('sv'),
+    '',
+    'Driftsidan i Kvarter visar läget; felsökning steg för steg finns i docs/operations.md.',
+    'Du får det här meddelandet för att du är driftansvarig. Du får ett nytt meddelande först när en kontroll som var i ordning börjar fallera.',
+    '',
+    '---',
+    '',
+    `Kvarter (${publicUrl}): backups need attention.`,
+    '',
+    section('en'),
+    '',
+    "Kvarter's operations page shows the status; the runbook in docs/operations.md has the steps.",
+    'You receive this because you are an operator. You hear from us again only when a check that was fine starts failing.',
+    '',
+  ].join('\n');
+  return { subject: 'Kvarter: säkerhetskopieringen behöver åtgärdas / backups need attention', text };
+}

@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import type { BackupRunKind } from '../../server/db/schema.ts';
+import { createTestDatabase, type TestDatabase } from '../../server/test-support/test-database.ts';
+import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
+import type { LocalClusterLayout } from '../local-cluster.ts';
+import { createOpsContext, type OpsContext } from '../ops-context.ts';
+import { evaluateAlerts, type AlertEvaluation } from './evaluate-alerts.ts';
+import type { LevelledLog } from './levelled-log.ts';
+
+const tlsDir = path.join(inject('testCluster').dataDir, 'tls');
+const ca = readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8');
+const HOUR_MS = 3_600_000;
+
+interface ReceivedMessage {
+  to: string[];
+  secure: boolean;
+  raw: string;
+}
+
+/** A real SMTP server on loopback offering STARTTLS with the test cluster's localhost certificate. */
+class TestSmtpServer {
+  readonly messages: ReceivedMessage[] = [];
+  private readonly server = new SMTPServer({
+    name: 'localhost',
+    key: readFileSync(path.join(tlsDir, 'server.key')),
+    cert: readFileSync(path.join(tlsDir, 'server.crt')),
+    authOptional: true,
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        this.messages.push({
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          secure: session.secure,
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  port = 0;
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The text body of a single-part message, with quoted-printable undone. */
+function decodedBody(raw: string): string {
+  const separator = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, separator);
+  const body = raw.slice(separator + 4);
+  if (!/^content-transfer-encoding:\s*quoted-printable/im.test(headers)) return body;
+  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+}
+
+interface LogLine {
+  level: 'info' | 'error';
+  message: string;
+}
+
+function captureLog(): { lines: LogLine[]; log: LevelledLog; take(): LogLine[] } {
+  const lines: LogLine[] = [];
+  return {
+    lines,
+    log: { info: (message) => void lines.push({ level: 'info', message }), error: (message) => void lines.push({ level: 'error', message }) },
+    take: () => lines.splice(0),
+  };
+}
+
+/** Alert lines about checks, by code (archiving checks excluded: they read the test cluster's live archiver). */
+function alertedCodes(lines: LogLine[], options: { includeArchiving?: boolean } = {}): string[] {
+  return lines
+    .filter((line) => line.level === 'error')
+    .map((line) => /^alert: ([a-z_]+) — /.exec(line.message)?.[1])
+    .filter((code): code is string => code !== undefined && (options.includeArchiving === true || !code.startsWith('archiving_')));
+}
+
+interface Setup {
+  database: TestDatabase;
+  dataDir: string;
+  context(environment?: Record<string, string>, options?: { managed?: boolean }): Promise<OpsContext>;
+  addRun(kind: BackupRunKind, outcome: 'succeeded' | 'failed', finishedAt: Date): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function setUp(): Promise<Setup> {
+  const database = await createTestDatabase();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kvarter-alerts-'));
+  const contexts: OpsContext[] = [];
+  await database.db
+    .insertInto('users')
+    .values([
+      { email: 'drift.ett@example.se', name: 'Drift Ett', password_hash: 'not-a-hash', is_operator: true },
+      { email: 'drift.tva@example.se', name: 'Drift Två', password_hash: 'not-a-hash', is_operator: true },
+      { email: 'vanlig@example.se', name: 'Vanlig', password_hash: 'not-a-hash', is_operator: false },
+    ])
+    .execute();
+  return {
+    database,
+    dataDir,
+    async context(environment = {}, options = {}) {
+      const config = loadConfig({
+        KVARTER_DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        DATABASE_CA_FILE: database.caFile,
+        BACKUP_ENCRYPTION_PASSPHRASE: 'x'.repeat(24),
+        ...environment,
+      });
+      const context = await createOpsContext(config, () => undefined);
+      contexts.push(context);
+      // Whether physical backups are judged depends only on a managed cluster being present.
+      return options.managed ? { ...context, cluster: { dataDir } as unknown as LocalClusterLayout } : context;
+    },
+    async addRun(kind, outcome, finishedAt) {
+      await database.db
+        .insertInto('backup_runs')
+        .values({ kind, trigger: 'schedule', outcome, started_at: new Date(finishedAt.getTime() - 60_000), finished_at: finishedAt })
+        .execute();
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('evaluateAlerts with SMTP', () => {
+  const smtp = new TestSmtpServer();
+  let setup: Setup;
+  let context: OpsContext;
+  const captured = captureLog();
+  const now = new Date();
+  let previous: readonly BackupCheckCode[] | undefined;
+  const evaluate = async (): Promise<AlertEvaluation> => {
+    const evaluation = await evaluateAlerts(context, { previouslyFailing: previous, log: captured.log, now });
+    previous = evaluation.failing;
+    return evaluation;
+  };
+
+  beforeAll(async () => {
+    await smtp.start();
+    setup = await setUp();
+    context = await setup.context(
+      { SMTP_URL: `smtp://localhost:${smtp.port}?tls.ca=${encodeURIComponent(ca)}`, MAIL_FROM: 'Kvarter <drift@example.se>' },
+      { managed: true },
+    );
+  });
+  afterAll(async () => {
+    await setup?.close();
+    await smtp.stop();
+  });
+  beforeEach(() => {
+    captured.take();
+    smtp.messages.splice(0);
+  });
+
+  it('logs one error line per newly failing check and e-mails each operator once', async () => {
+    await setup.addRun('full', 'succeeded', new Date(now.getTime() - HOUR_MS));
+    await setup.addRun('dump', 'succeeded', new Date(now.getTime() - HOUR_MS));
+    await setup.addRun('verify', 'succeeded', new Date(now.getTime() - HOUR_MS));
+    await setup.addRun('drill', 'failed', new Date(now.getTime() - HOUR_MS));
+
+    const evaluation = await evaluate();
+    expect(evaluation.overall).toBe('failing');
+    // No repository state recorded yet, and the drill failed.
+    expect(alertedCodes(captured.lines).sort()).toEqual(['drill_passed', 'recovery_window_covered']);
+    expect(alertedCodes(captured.lines, { includeArchiving: true }).sort()).toEqual([...evaluation.newlyFailing].sort());
+    expect(captured.lines.find((line) => line.message.startsWith('alert: drill_passed'))!.message).toContain('npm run ops -- drill');
+
+    expect(smtp.messages.map((message) => message.to)).toEqual([['drift.ett@example.se'], ['drift.tva@example.se']]);
+    for (const message of smtp.messages) {
+      expect(message.secure).toBe(true);
+      expect(message.raw).toMatch(/^From: Kvarter <drift@example\.se>\r$/m);
+      const body = decodedBody(message.raw);
+      expect(body).toContain('säkerhetskopieringen behöver åtgärdas');
+      expect(body).toContain('backups need attention');
+      expect(body).toContain('[drill_passed]');
+      expect(body).toContain('docs/operations.md');
+    }
+    expect(evaluation.delivery).toEqual({ sent: ['drift.ett@example.se', 'drift.tva@example.se'], unsent: [] });
+    const outbox = await setup.database.db.selectFrom('outbox_emails').select(['recipient', 'sent_at', 'last_error']).orderBy('recipient').execute();
+    expect(outbox.map((row) => row.recipient)).toEqual(['drift.ett@example.se', 'drift.tva@example.se']);
+    for (const row of outbox) {
+      expect(row.sent_at).toBeInstanceOf(Date);
+      expect(row.last_error).toBeNull();
+    }
+  });
+
+  it('repeats nothing while the same checks keep failing', async () => {
+    const evaluation = await evaluate();
+    expect(evaluation.failing).toContain('drill_passed');
+    expect(alertedCodes(captured.lines)).toEqual([]);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('alerts only about the check that newly fails, and again about one that recovered and failed again', async () => {
+    await setup.addRun('verify', 'failed', new Date(now.getTime() - HOUR_MS / 2));
+    await evaluate();
+    expect(alertedCodes(captured.take())).toEqual(['verify_passed']);
+    expect(smtp.messages).toHaveLength(2);
+    const body = decodedBody(smtp.messages[0]!.raw);
+    expect(body).toContain('[verify_passed]');
+    expect(body).not.toContain('[drill_passed]');
+
+    await setup.addRun('drill', 'succeeded', new Date(now.getTime() - HOUR_MS / 3));
+    const recovered = await evaluate();
+    expect(recovered.recovered).toEqual(['drill_passed']);
+    expect(captured.take()).toContainEqual({ level: 'info', message: 'alert resolved: drill_passed' });
+
+    await setup.addRun('drill', 'failed', new Date(now.getTime() - HOUR_MS / 4));
+    await evaluate();
+    expect(alertedCodes(captured.take())).toEqual(['drill_passed']);
+  });
+});
+
+describe('evaluateAlerts without a working mail server', () => {
+  let setup: Setup;
+  beforeAll(async () => {
+    setup = await setUp();
+  });
+  afterAll(async () => {
+    await setup?.close();
+  });
+
+  it('without SMTP_URL keeps the e-mails in the outbox; the log line is the alert', async () => {
+    const captured = captureLog();
+    const context = await setup.context();
+    // With DATABASE_URL only the dump is judged; there is none.
+    const evaluation = await evaluateAlerts(context, { previouslyFailing: undefined, log: captured.log });
+    expect(evaluation).toMatchObject({ overall: 'failing', failing: ['dump_fresh'], newlyFailing: ['dump_fresh'] });
+    expect(alertedCodes(captured.lines)).toEqual(['dump_fresh']);
+    expect(evaluation.delivery).toEqual({ sent: [], unsent: ['drift.ett@example.se', 'drift.tva@example.se'] });
+    const outbox = await setup.database.db.selectFrom('outbox_emails').select(['recipient', 'body', 'sent_at', 'last_error']).execute();
+    expect(outbox).toHaveLength(2);
+    for (const row of outbox) {
+      expect(row.sent_at).toBeNull();
+      expect(row.body).toContain('[dump_fresh]');
+    }
+    await setup.database.db.deleteFrom('outbox_emails').execute();
+  });
+
+  it('records a failed delivery in the outbox and still completes the evaluation', async () => {
+    const captured = captureLog();
+    // A port nothing listens on: the connection is refused.
+    const closed = new TestSmtpServer();
+    await closed.start();
+    await closed.stop();
+    const context = await setup.context({ SMTP_URL: `smtp://localhost:${closed.port}?tls.ca=${encodeURIComponent(ca)}` });
+    const evaluation = await evaluateAlerts(context, { previouslyFailing: [], log: captured.log });
+    expect(evaluation.newlyFailing).toEqual(['dump_fresh']);
+    expect(evaluation.delivery.unsent).toHaveLength(2);
+    const outbox = await setup.database.db.selectFrom('outbox_emails').select(['sent_at', 'last_error']).execute();
+    expect(outbox).toHaveLength(2);
+    for (const row of outbox) {
+      expect(row.sent_at).toBeNull();
+      expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+    }
+    expect(captured.lines.filter((line) => line.level === 'error' && line.message.startsWith('alert e-mail to'))).toHaveLength(2);
+  });
+});
