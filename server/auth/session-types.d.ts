@@ -6,5 +6,7 @@ declare module 'fastify' {
     userId?: string;
     /** Epoch ms of sign-in; sessions end 12 h (configurable) after it, however active. */
     authenticatedAt?: number;
+    /** Epoch ms of the last recorded activity; renewing it (once a minute) extends the idle expiry. */
+    lastSeenAt?: number;
   }
 }

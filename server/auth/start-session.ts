@@ -8,5 +8,6 @@ export async function startSession(request: FastifyRequest, reply: FastifyReply,
   await request.session.regenerate();
   request.session.userId = userId;
   request.session.authenticatedAt = Date.now();
+  request.session.lastSeenAt = Date.now();
   return reply.generateCsrf();
 }

@@ -8,6 +8,8 @@ import { createSessionStore } from '../auth/session-store.ts';
 /** `__Host-` makes browsers insist on Secure, Path=/ and no Domain: the cookie cannot be planted by a subdomain. */
 export const sessionCookieName = '__Host-kvarter-session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** How often activity renews a session: the idle timeout is exact to within this. */
+export const activityRecordIntervalMs = 60_000;
 
 export interface SessionOptions {
   db: Db;
@@ -27,9 +29,16 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
     cookieName: sessionCookieName,
     store: createSessionStore(options.db, options.idleMs),
     saveUninitialized: false,
-    // Each answer pushes the idle expiry forward; the absolute limit is checked in require-user.ts.
-    rolling: true,
+    // Not rolling on every answer (a database write per request): activity is recorded at most
+    // once a minute below, and each save pushes the idle expiry forward. The absolute limit is
+    // checked in require-user.ts.
+    rolling: false,
     cookie: { secure: true, httpOnly: true, sameSite: 'lax', path: '/', maxAge: options.idleMs },
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    const session = request.session;
+    if (session.userId && Date.now() - (session.lastSeenAt ?? 0) >= activityRecordIntervalMs) session.lastSeenAt = Date.now();
+    done();
   });
   await app.register(fastifyCsrfProtection, {
     sessionPlugin: '@fastify/session',

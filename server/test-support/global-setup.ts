@@ -1,3 +1,4 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -6,23 +7,28 @@ import { parseConnectionOptions } from '../db/connection-options.ts';
 import { createDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
-
 declare module 'vitest' {
   export interface ProvidedContext {
     testCluster: { adminUrl: string; appUrl: string; caFile: string; dataDir: string; templateDatabase: string };
   }
 }
 
+const templateDatabase = 'kvarter_test_template';
 let cluster: LocalCluster | undefined;
-// One template per run, so runs sharing the cluster (several terminals, helpers) do not collide.
-const templateDatabase = `kvarter_test_template_${process.pid}`;
+let ownDataDir: string | undefined;
 
 /**
- * One real, TLS-only PostgreSQL cluster for the whole run (the same code as `npm start`), and a
- * migrated template database from which every test file clones its own database.
+ * One real, TLS-only PostgreSQL cluster for the whole run, made by the same code as `npm start`
+ * (WAL archiving included), and a migrated template database from which every test file clones
+ * its own database. Each run gets its own cluster (var/test-runs/…, removed afterwards), so runs
+ * in parallel never stop each other's; KVARTER_TEST_DATA_DIR keeps one across runs instead.
  */
 export async function setup(project: TestProject): Promise<void> {
-  const dataDir = path.resolve(process.env.KVARTER_TEST_DATA_DIR ?? 'var/test');
+  let dataDir = process.env.KVARTER_TEST_DATA_DIR ? path.resolve(process.env.KVARTER_TEST_DATA_DIR) : undefined;
+  if (!dataDir) {
+    await mkdir(path.resolve('var/test-runs'), { recursive: true });
+    dataDir = ownDataDir = await mkdtemp(path.resolve('var/test-runs/run-'));
+  }
   cluster = await ensureLocalCluster({ dataDir });
   const admin = new pg.Client(parseConnectionOptions(cluster.adminUrl, cluster.caFile).pool);
   await admin.connect();
@@ -43,15 +49,8 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  if (!cluster) return;
-  const admin = new pg.Client(parseConnectionOptions(cluster.adminUrl, cluster.caFile).pool);
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${templateDatabase} with (force)`);
-  } finally {
-    await admin.end();
-  }
-  await cluster.stop();
+  await cluster?.stop();
+  if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { LoginThrottleSettings } from '../auth/login-throttle.ts';
@@ -28,7 +29,7 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ TRUST_PROXY: 'loopback', KVARTER_DATA_DIR: 'var/test', ...options.environment });
+  const config = loadConfig({ TRUST_PROXY: 'loopback', KVARTER_DATA_DIR: inject('testCluster').dataDir, ...options.environment });
   const app = await buildApp({
     config,
     db: database.db,
