@@ -1,5 +1,5 @@
 /**
- * `npm run db:types`: migrates a scratch database in the test cluster (var/test) and regenerates
+ * `npm run db:types`: migrates a scratch database in its own cluster (var/db-types) and regenerates
  * server/db/generated-types.ts from it. Run after adding a migration.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,7 +10,7 @@ import { createDatabase } from '../server/db/database.ts';
 import { runKyselyCodegen } from '../server/db/kysely-codegen.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 
-const cluster = await ensureLocalCluster({ dataDir: 'var/test', log: (message) => console.error(message) });
+const cluster = await ensureLocalCluster({ dataDir: 'var/db-types', log: (message) => console.error(message) });
 const name = `kvarter_types_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client(parseConnectionOptions(cluster.adminUrl, cluster.caFile).pool);
 await admin.connect();
