@@ -32,15 +32,34 @@ export async function recordRun<T extends RunOutcome>(
     });
   try {
     const outcome = await job();
-    if (id) await finishRun(context, id, 'succeeded', outcome);
+    if (id) await finishRun(context, id, kind, 'succeeded', outcome);
     return outcome;
   } catch (error) {
-    if (id) await finishRun(context, id, 'failed', { message: error instanceof Error ? error.message : String(error) });
+    if (id) await finishRun(context, id, kind, 'failed', { message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }
 
-async function finishRun(context: OpsContext, id: string, outcome: 'succeeded' | 'failed', result: RunOutcome): Promise<void> {
+/** Backups and restores also go to the security audit log (OPERATIONS.md: audit of backups and restores). */
+const auditedKinds: Partial<Record<BackupRunKind, string>> = {
+  full: 'backup.full',
+  diff: 'backup.diff',
+  incr: 'backup.incr',
+  dump: 'backup.dump',
+  restore: 'restore.point_in_time',
+  'restore-dump': 'restore.dump',
+};
+
+async function finishRun(context: OpsContext, id: string, kind: BackupRunKind, outcome: 'succeeded' | 'failed', result: RunOutcome): Promise<void> {
+  const event = auditedKinds[kind];
+  if (event) {
+    await context
+      .db()
+      .insertInto('audit_events')
+      .values({ event, details: JSON.stringify({ runId: id, outcome }) })
+      .execute()
+      .catch((error: Error) => context.log(`Could not write the audit event (${error.message}).`));
+  }
   await context
     .db()
     .updateTable('backup_runs')

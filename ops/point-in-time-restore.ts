@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { clusterUrl, ensureSocketDir, findFreePort, isRunning, pgCtl, startCluster, type LocalClusterLayout } from './local-cluster.ts';
 import { writeLocalClusterConfig } from './local-cluster-config.ts';
 import { ensureSecret } from './local-secrets.ts';
@@ -34,25 +36,34 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
   const into = path.resolve(options.into);
   await prepareEmptyDirectory(context, into, live);
   const { configFile } = pgBackRestPaths(context.config.dataDir);
+  const target = options.to;
+  // Checked before the commit below, whose time must lie after the target.
+  if (target !== 'latest' && target.getTime() > Date.now()) throw new OpsError(`${target.toISOString()} is in the future.`);
 
   if (await isRunning(context.owner, live.pgDataDir)) {
+    // Recovery to a time stops at the first commit after it; on an idle database there may be
+    // none yet, and PostgreSQL then refuses to finish recovery. One empty commit provides it.
+    await markCommitAfterTarget(live).catch((error: Error) => context.log(`Could not write a commit after the target (${error.message}).`));
     // Forces a WAL switch and waits until it is archived, so "now" and the last seconds are restorable.
     await runPgBackRest(context.owner, configFile, 'check').catch((error: Error) => context.log(`WAL archiving check failed (${error.message}); restoring what is archived.`));
   }
   const info = await readRepositoryInfo(context.owner, configFile);
   const oldest = info.backups[0]?.stoppedAt;
   if (!oldest) throw new OpsError('There is no backup to restore from yet: take one with `npm run ops -- backup`.');
-  const target = options.to;
-  if (target !== 'latest') {
-    if (target.getTime() < Date.parse(oldest)) {
-      throw new OpsError(`${target.toISOString()} is before the oldest recovery point (${oldest}); the recovery window is ${oldest} until now.`);
-    }
-    if (target.getTime() > Date.now()) throw new OpsError(`${target.toISOString()} is in the future.`);
+  if (target !== 'latest' && target.getTime() < Date.parse(oldest)) {
+    throw new OpsError(`${target.toISOString()} is before the oldest recovery point (${oldest}); the recovery window is ${oldest} until now.`);
   }
 
   context.log(`Restoring ${target === 'latest' ? 'the newest state' : target.toISOString()} into ${into}…`);
+  const workDir = await prepareRestoreWorkDir(context, into);
   await runPgBackRest(context.owner, configFile, 'restore', [
     `--pg1-path=${into}`,
+    // pgBackRest's restore empties the spool path's archive queue, and the copy's archive-get
+    // takes the stanza's archive lock: with the live cluster's paths, every restore deleted the
+    // status files of its asynchronous archive-push (a 60 s stall and a failure counted by
+    // pg_stat_archiver) and could lock it out. Both options also go into the restore_command.
+    `--spool-path=${workDir.spoolPath}`,
+    `--lock-path=${workDir.lockPath}`,
     '--archive-mode=off',
     ...(target === 'latest' ? ['--type=default'] : ['--type=time', `--target=${postgresTimestamp(target)}`, '--target-action=promote']),
   ]);
@@ -64,16 +75,21 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
   await writeFile(path.join(into, 'kvarter-archiving.conf'), '# A restored copy never archives.\narchive_mode = off\n', { mode: 0o600 });
   await context.owner.adopt(into);
   const logFile = path.join(into, 'restore-server.log');
-  try {
-    await startCluster(context.owner, into, port, context.log, logFile);
-  } catch (error) {
+  // pg_ctl -w returns as soon as the copy accepts read-only connections, usually long before
+  // recovery reaches the target; a recovery that fails after that stops the server, so both the
+  // start and the wait for the promotion read the log to explain a failure.
+  const explainFailure = async (error: unknown): Promise<never> => {
     const log = await readFile(logFile, 'utf8').catch(() => '');
     if (log.includes('recovery ended before configured recovery target was reached')) {
-      throw new OpsError(`The WAL needed to reach ${target === 'latest' ? 'the newest state' : target.toISOString()} is not in the repository (archiving may be behind). Try an earlier time.`);
+      throw new OpsError(
+        `The WAL needed to reach ${target === 'latest' ? 'the newest state' : target.toISOString()} is not in the repository (archiving may be behind). ` +
+          `Try an earlier time (delete ${into} first).`,
+      );
     }
     throw error;
-  }
-  await waitUntilPromoted(context, port);
+  };
+  await startCluster(context.owner, into, port, context.log, logFile).catch(explainFailure);
+  await waitUntilPromoted(context, port, into, logFile).catch(explainFailure);
   const appPassword = await ensureSecret(context.config.dataDir, 'database-password');
   const restored = { dataDir: into, port, databaseUrl: clusterUrl(port, 'kvarter', appPassword, 'kvarter'), caFile: live.caFile };
   context.log(`Restored cluster running on port ${port}.`);
@@ -114,12 +130,27 @@ function postgresTimestamp(moment: Date): string {
   return `${moment.toISOString().replace('T', ' ').replace('Z', '')}000+00`;
 }
 
+/** One committed transaction with a transaction id: a commit record stamped with the current time. */
+async function markCommitAfterTarget(live: LocalClusterLayout): Promise<void> {
+  const client = new pg.Client(parseConnectionOptions(live.adminUrl, live.caFile).pool);
+  await client.connect();
+  try {
+    await client.query('select pg_current_xact_id()');
+  } finally {
+    await client.end();
+  }
+}
+
 /** Recovery ends with a promotion; only then is the copy a normal, writable database. */
-async function waitUntilPromoted(context: OpsContext, port: number): Promise<void> {
+async function waitUntilPromoted(context: OpsContext, port: number, pgDataDir: string, logFile: string): Promise<void> {
   const superuserPassword = await ensureSecret(context.config.dataDir, 'postgres-superuser-password');
   const ca = await readFile(path.join(context.config.dataDir, 'tls', 'ca.crt'), 'utf8');
   const deadline = Date.now() + 300_000;
   for (;;) {
+    if (!(await isRunning(context.owner, pgDataDir))) {
+      const tail = (await readFile(logFile, 'utf8').catch(() => '')).trimEnd().split('\n').slice(-20).join('\n');
+      throw new OpsError(`The restored cluster stopped during recovery. Last lines of ${logFile}:\n${tail}`);
+    }
     const client = new pg.Client({ host: 'localhost', port, user: 'postgres', password: superuserPassword, database: 'postgres', ssl: { ca, rejectUnauthorized: true } });
     try {
       await client.connect();
@@ -137,6 +168,23 @@ async function waitUntilPromoted(context: OpsContext, port: number): Promise<voi
 
 /** Removes a scratch restore (drills): stop if running, then delete the directory. */
 export async function removeRestoredCluster(context: OpsContext, into: string): Promise<void> {
-  if (await isRunning(context.owner, into).catch(() => false)) await pgCtl(context.owner, into, ['-m', 'fast', '-w', '-t', '60', 'stop']);
-  await rm(into, { recursive: true, force: true });
+  const dataDir = path.resolve(into);
+  if (await isRunning(context.owner, dataDir).catch(() => false)) await pgCtl(context.owner, dataDir, ['-m', 'fast', '-w', '-t', '60', 'stop']);
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(restoreWorkDir(context, dataDir), { recursive: true, force: true });
+}
+
+/** pgBackRest's spool and lock directories of one restored copy, apart from the live cluster's. */
+function restoreWorkDir(context: OpsContext, into: string): string {
+  const { configFile } = pgBackRestPaths(context.config.dataDir);
+  return path.join(path.dirname(configFile), 'restores', createHash('sha256').update(into).digest('hex').slice(0, 16));
+}
+
+async function prepareRestoreWorkDir(context: OpsContext, into: string): Promise<{ spoolPath: string; lockPath: string }> {
+  const base = restoreWorkDir(context, into);
+  await rm(base, { recursive: true, force: true });
+  const paths = { spoolPath: path.join(base, 'spool'), lockPath: path.join(base, 'lock') };
+  for (const directory of Object.values(paths)) await mkdir(directory, { recursive: true, mode: 0o700 });
+  await context.owner.adopt(path.dirname(base));
+  return paths;
 }

@@ -1,3 +1,4 @@
+import { recordRun } from '../backup-runs.ts';
 import { OpsError } from '../ops-context.ts';
 import { restoreToPointInTime, stopRestoredCluster } from '../point-in-time-restore.ts';
 import type { Command } from './command.ts';
@@ -15,8 +16,12 @@ export const restoreCommand: Command = {
     const to = parseMoment(options.to);
     const port = options.port === undefined ? undefined : Number(options.port);
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new OpsError('--port must be a TCP port number', 2);
-    const restored = await restoreToPointInTime(context, { to, into, port });
-    process.stdout.write(`${JSON.stringify(restored)}\n`);
+    const restored = await recordRun(context, 'restore', 'manual', async () => {
+      const cluster = await restoreToPointInTime(context, { to, into, port });
+      return { ...cluster, message: `restored ${to.toISOString()} into ${cluster.dataDir}`, details: { to: to.toISOString(), dataDir: cluster.dataDir, port: cluster.port } };
+    });
+    const { dataDir, port: restoredPort, databaseUrl, caFile } = restored;
+    process.stdout.write(`${JSON.stringify({ dataDir, port: restoredPort, databaseUrl, caFile })}\n`);
     return 0;
   },
 };
