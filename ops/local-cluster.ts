@@ -86,10 +86,15 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
       await startCluster(owner, pgDataDir, port, log);
     }
     await bootstrap({ port, ca, superuserPassword, appPassword, log });
-    // Idempotent: creates the repository's stanza the first time, confirms it afterwards.
-    await runPgBackRest(owner, pgBackRest.configFile, 'stanza-create').catch((error: Error) => {
-      throw new Error(`pgBackRest could not set up the backup repository: ${error.message}`);
-    });
+    try {
+      // Idempotent: creates the repository's stanza the first time, confirms it afterwards.
+      await runPgBackRest(owner, pgBackRest.configFile, 'stanza-create');
+      await archiveTimelineHistory(owner, pgBackRest.configFile, pgDataDir);
+    } catch (error) {
+      // Leave nothing running that this call started: the operator fixes the repository first.
+      if (!running) await pgCtl(owner, pgDataDir, ['-m', 'fast', '-w', '-t', '60', 'stop']).catch(() => undefined);
+      throw new Error(`pgBackRest could not set up the backup repository: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return { port, started: !running };
   });
 
@@ -107,6 +112,20 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
   };
 }
 
+/**
+ * A cluster restored to a point in time and switched in as the live one was promoted while it
+ * did not archive, so its timeline history file never reached the repository; later restores
+ * need it to follow the right timeline. Pushing history files again is harmless: pgBackRest
+ * accepts a file it already holds with the same checksum.
+ */
+async function archiveTimelineHistory(owner: ClusterOwner, configFile: string, pgDataDir: string): Promise<void> {
+  const walDir = path.join(pgDataDir, 'pg_wal');
+  const historyFiles = (await readdir(walDir)).filter((name) => /^[0-9A-F]{8}\.history$/.test(name));
+  for (const name of historyFiles) {
+    await runPgBackRest(owner, configFile, 'archive-push', ['--no-archive-async'], [path.join(walDir, name)]);
+  }
+}
+
 export interface LocalClusterLayout {
   dataDir: string;
   pgDataDir: string;
@@ -118,14 +137,16 @@ export interface LocalClusterLayout {
 
 /**
  * Where the managed cluster lives and how to reach it, without creating or starting anything
- * (ops commands must work, and say so clearly, when it is down). Undefined before the first start.
+ * (ops commands must work, and say so clearly, when it is down or its data directory is lost).
+ * Undefined before the first start.
  */
 export async function describeLocalCluster(dataDirectory: string): Promise<LocalClusterLayout | undefined> {
   const dataDir = path.resolve(dataDirectory);
   const clusterDir = path.join(dataDir, 'postgres');
   const pgDataDir = path.join(clusterDir, 'data');
+  // The port file outlives a lost data directory, so a restore from the repository still works then.
   const portText = await readFile(path.join(clusterDir, 'port'), 'utf8').catch(() => undefined);
-  if (portText === undefined || !(await exists(path.join(pgDataDir, 'PG_VERSION')))) return undefined;
+  if (portText === undefined) return undefined;
   const port = Number.parseInt(portText, 10);
   const superuserPassword = await ensureSecret(dataDir, 'postgres-superuser-password');
   const appPassword = await ensureSecret(dataDir, 'database-password');

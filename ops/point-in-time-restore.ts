@@ -64,7 +64,9 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
     // pg_stat_archiver) and could lock it out. Both options also go into the restore_command.
     `--spool-path=${workDir.spoolPath}`,
     `--lock-path=${workDir.lockPath}`,
-    '--archive-mode=off',
+    // Not --archive-mode=off: it writes archive_mode = off into postgresql.auto.conf, which would
+    // outlive a switch-over and leave the new live cluster unarchived. The copy's own
+    // kvarter-archiving.conf (below) turns archiving off, and npm start rewrites it.
     ...(target === 'latest' ? ['--type=default'] : ['--type=time', `--target=${postgresTimestamp(target)}`, '--target-action=promote']),
   ]);
 

@@ -25,7 +25,7 @@ export const usage = `Usage: npm run ops -- <command>
   status [--json]                     recovery window, last backups, dump, archiver, drill; exit 1 when stale or failing
   backup [--type full|diff|incr]      take a physical backup now (default full)
   dump                                take and store an encrypted logical dump now
-  restore --to <ISO-8601> --into <dir> [--port <n>]
+  restore --to <ISO-8601|latest> --into <dir> [--port <n>]
                                       restore to that moment into a NEW directory and start it; prints
                                       {"dataDir","port","databaseUrl","caFile"}
   restore --stop --into <dir>         stop a restored cluster

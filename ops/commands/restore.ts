@@ -18,7 +18,8 @@ export const restoreCommand: Command = {
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new OpsError('--port must be a TCP port number', 2);
     const restored = await recordRun(context, 'restore', 'manual', async () => {
       const cluster = await restoreToPointInTime(context, { to, into, port });
-      return { ...cluster, message: `restored ${to.toISOString()} into ${cluster.dataDir}`, details: { to: to.toISOString(), dataDir: cluster.dataDir, port: cluster.port } };
+      const moment = to === 'latest' ? 'the newest state' : to.toISOString();
+      return { ...cluster, message: `restored ${moment} into ${cluster.dataDir}`, details: { to: moment, dataDir: cluster.dataDir, port: cluster.port } };
     });
     const { dataDir, port: restoredPort, databaseUrl, caFile } = restored;
     process.stdout.write(`${JSON.stringify({ dataDir, port: restoredPort, databaseUrl, caFile })}\n`);
@@ -26,9 +27,13 @@ export const restoreCommand: Command = {
   },
 };
 
-/** ISO-8601 with an explicit offset (or Z), so the moment is never read in the wrong zone. */
-function parseMoment(value: string | boolean | undefined): Date {
-  if (typeof value !== 'string') throw new OpsError('--to <ISO-8601 time> is required, e.g. --to 2026-11-27T08:15:00Z', 2);
+/**
+ * ISO-8601 with an explicit offset (or Z), so the moment is never read in the wrong zone; or
+ * `latest` for everything in the repository (disaster recovery).
+ */
+function parseMoment(value: string | boolean | undefined): Date | 'latest' {
+  if (typeof value !== 'string') throw new OpsError('--to <ISO-8601 time> is required, e.g. --to 2026-11-27T08:15:00Z (or --to latest)', 2);
+  if (value === 'latest') return value;
   const moment = new Date(value);
   if (!/(Z|[+-]\d\d:?\d\d)$/i.test(value) || Number.isNaN(moment.getTime())) {
     throw new OpsError(`--to must be an ISO-8601 time with a zone, e.g. 2026-11-27T08:15:00Z (got "${value}")`, 2);
