@@ -1,0 +1,138 @@
+import { occurrenceCost, occurrencesOf, planWindow, seriesStartOf, type PlanWindow } from './occurrences.ts';
+import { OCCURRENCE_STATUSES, type ActionInput, type OccurrenceStatus, type PlanInput, type VatMode } from './types.ts';
+
+export interface PlanAnalysisOptions {
+  vat: VatMode;
+  /** False leaves investments out of every figure (they are never part of the maintenance debt). */
+  includeInvestments: boolean;
+  /** The year "now" for the maintenance debt (the API defaults it to the current calendar year). */
+  asOfYear: number;
+}
+
+/** The key of occurrences of actions without a building in `byBuilding`. */
+export const NO_BUILDING = 'none';
+
+export interface YearAnalysis {
+  year: number;
+  total: number;
+  /**
+   * Category code → amount. Every year has the same keys: each category with an occurrence
+   * anywhere in the window (0 in years without one), so stacked charts get the same series per year.
+   */
+  byCategory: Record<string, number>;
+  /** All four occurrence statuses, always present (an occurrence is never `done`). */
+  byStatus: Record<OccurrenceStatus, number>;
+  /** Building id, or `none` → amount; same keys in every year, like `byCategory`. */
+  byBuilding: Record<string, number>;
+}
+
+export interface PlanAnalysis {
+  window: PlanWindow;
+  /** One entry per year of the window, in order. */
+  years: YearAnalysis[];
+  total: number;
+  averagePerYear: number;
+  areaM2: number;
+  /** Null when the area is 0. */
+  averagePerYearPerM2: number | null;
+  maintenanceDebt: number;
+  /** Null when the area is 0. */
+  maintenanceDebtPerM2: number | null;
+}
+
+/**
+ * The plan analysis of SPEC.md §2: cost per year of the window with splits by category, status and
+ * building, the totals, and the maintenance debt. Amounts in SEK (excluding or including VAT as
+ * asked), unrounded.
+ */
+export function analysePlan(plan: PlanInput, actions: readonly ActionInput[], options: PlanAnalysisOptions): PlanAnalysis {
+  const window = planWindow(plan);
+  const included = options.includeInvestments ? actions : actions.filter((action) => !action.isInvestment);
+
+  // Sparse sums first; every year then gets the keys seen anywhere in the window, in one order.
+  const sparseYears: YearAnalysis[] = [];
+  for (let year = window.startYear; year <= window.endYear; year += 1) {
+    sparseYears.push({ year, total: 0, byCategory: {}, byStatus: zeroes(OCCURRENCE_STATUSES), byBuilding: {} });
+  }
+  const categories = new Set<string>();
+  const buildings = new Set<string>();
+  for (const action of included) {
+    const building = buildingKey(action);
+    for (const occurrence of occurrencesOf(action, plan)) {
+      const entry = sparseYears[occurrence.year - window.startYear];
+      if (entry === undefined) throw new Error(`occurrence outside the window: ${occurrence.year}`);
+      const cost = occurrenceCost(action, plan, occurrence.year, options);
+      categories.add(action.category);
+      buildings.add(building);
+      entry.total += cost;
+      entry.byCategory[action.category] = (entry.byCategory[action.category] ?? 0) + cost;
+      entry.byStatus[occurrence.status] += cost;
+      entry.byBuilding[building] = (entry.byBuilding[building] ?? 0) + cost;
+    }
+  }
+  const categoryKeys = [...categories].sort();
+  const buildingKeys = [...buildings].sort(noneLast);
+  const years: YearAnalysis[] = sparseYears.map((entry) => ({
+    ...entry,
+    byCategory: { ...zeroes(categoryKeys), ...entry.byCategory },
+    byBuilding: { ...zeroes(buildingKeys), ...entry.byBuilding },
+  }));
+
+  const total = years.reduce((sum, entry) => sum + entry.total, 0);
+  const averagePerYear = total / plan.lengthYears;
+  const maintenanceDebt = maintenanceDebtOf(plan, actions, options);
+  return {
+    window,
+    years,
+    total,
+    averagePerYear,
+    areaM2: plan.areaM2,
+    averagePerYearPerM2: plan.areaM2 === 0 ? null : averagePerYear / plan.areaM2,
+    maintenanceDebt,
+    maintenanceDebtPerM2: plan.areaM2 === 0 ? null : maintenanceDebt / plan.areaM2,
+  };
+}
+
+/**
+ * Maintenance debt (underhållsskuld): Σ of the `k = 0` occurrence cost, at its placed year, of every
+ * non-investment action that is not done and is urgent or deferred or has `year < asOfYear`; each
+ * action once. Independent of `includeInvestments` (investments never count).
+ *
+ * The `k = 0` occurrence is taken from rules 1–2 (first due year, overdue ones placed in
+ * `startYear`) without rule 3's window end: SPEC sums `total` "over all occurrences in W" but says
+ * no such thing for the debt, and an urgent action is owed now whatever the plan's length. So an
+ * urgent or deferred action planned after `endYear`, or one with `year < asOfYear` when the whole
+ * window lies before `asOfYear`, still counts, at the cost of its own (placed) year. Every
+ * overdue action is placed in `startYear`, inside the window, so this only matters for those.
+ * A done action never counts, even when its next occurrence is overdue: SPEC excludes it by status.
+ */
+export function maintenanceDebtOf(
+  plan: PlanInput,
+  actions: readonly ActionInput[],
+  options: { vat: VatMode; asOfYear: number },
+): number {
+  let debt = 0;
+  for (const action of actions) {
+    if (action.isInvestment || action.status === 'done') continue;
+    if (action.status !== 'urgent' && action.status !== 'deferred' && !(action.year < options.asOfYear)) continue;
+    const start = seriesStartOf(action, plan);
+    if (start === null) continue; // only done one-offs have no series; excluded above
+    debt += occurrenceCost(action, plan, start.placedYear, options);
+  }
+  return debt;
+}
+
+function buildingKey(action: ActionInput): string {
+  return action.buildingId ?? NO_BUILDING;
+}
+
+function noneLast(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === NO_BUILDING) return 1;
+  if (b === NO_BUILDING) return -1;
+  return a < b ? -1 : 1;
+}
+
+function zeroes<Key extends string>(keys: readonly Key[]): Record<Key, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<Key, number>;
+}

@@ -1,0 +1,20 @@
+/**
+ * The cost model of SPEC.md §2 as pure functions (DESIGN.md rule 6): the API, the charts and every
+ * export use these, so they can never disagree.
+ */
+export type { ActionInput, ActionStatus, CostedOccurrence, Occurrence, OccurrenceStatus, PlanInput, VatMode } from './types.ts';
+export { OCCURRENCE_STATUSES } from './types.ts';
+export {
+  indexFactorOf,
+  occurrenceCost,
+  occurrencesOf,
+  planOccurrences,
+  planWindow,
+  seriesStartOf,
+  vatFactorOf,
+  type PlanWindow,
+  type SeriesStart,
+} from './occurrences.ts';
+export { analysePlan, maintenanceDebtOf, NO_BUILDING, type PlanAnalysis, type PlanAnalysisOptions, type YearAnalysis } from './analysis.ts';
+export { analyseFund, annualisedCostOf, BALANCE_TOLERANCE_SEK, type FundAnalysis, type FundYear } from './fund.ts';
+export { roundForDisplay } from './display-rounding.ts';
