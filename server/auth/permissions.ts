@@ -5,7 +5,8 @@ import type { Role } from '../../shared/schemas/role.ts';
  * Viewers read, comment and upload; editors also write the plan data; admins also manage members.
  */
 const viewerActions = ['account:read'] as const;
-const editorActions = [...viewerActions] as const;
+/** `plans:write`: create, change and delete organisations, properties, buildings, locations, plans and actions. */
+const editorActions = [...viewerActions, 'plans:write'] as const;
 const adminActions = [...editorActions, 'members:manage'] as const;
 
 export type Permission = (typeof adminActions)[number];

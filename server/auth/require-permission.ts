@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../http/app-error.ts';
 import type { Actor } from './actor.ts';
 import { findMembershipRole } from './membership.queries.ts';
 import { roleAllows, type Permission } from './permissions.ts';
+import { findAccountIdOfRow, type TenantTable } from './tenant-rows.queries.ts';
 
 /**
  * Deny by default: the actor must be a member of the account (else 404, as if it did not exist,
@@ -15,4 +16,29 @@ export async function requirePermission(db: Db, actor: Actor, accountId: string,
   if (!role) throw notFound('Account');
   if (!roleAllows(role, permission)) throw forbidden();
   return role;
+}
+
+/**
+ * The same check for a row addressed by its id alone (/api/properties/:id): the row's own account
+ * is looked up and the actor must be a member of THAT account. An unknown id and a row of another
+ * account give the same 404 with the same message (`what` not found), so ids cannot be probed; a
+ * member whose role does not allow the action gets 403. Returns the row's account id, which every
+ * following query takes. `forKeyShare` keeps the row from being deleted until the transaction
+ * ends (for inserting children under it).
+ */
+export async function requireRowPermission(
+  db: Db,
+  actor: Actor,
+  table: TenantTable,
+  id: string,
+  permission: Permission,
+  what: string,
+  options: { forKeyShare?: boolean } = {},
+): Promise<string> {
+  const accountId = await findAccountIdOfRow(db, table, id, options);
+  if (!accountId) throw notFound(what);
+  const role = await findMembershipRole(db, accountId, actor.userId);
+  if (!role) throw notFound(what);
+  if (!roleAllows(role, permission)) throw forbidden();
+  return accountId;
 }

@@ -7,6 +7,11 @@ export type Db = Kysely<Database>;
 
 // PostgreSQL bigint (count(*) etc.) arrives as text by default; our counts always fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// NUMERIC arrives as text too. Ours are money (numeric(14, 2): at most 15 significant digits, and
+// any decimal of 15 digits survives the round trip through a double), areas and percentages, and
+// the cost model computes in double precision anyway (SPEC §2). A value written from a JavaScript
+// number comes back as the same number.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export function createDatabase(options: ConnectionOptions, onPoolError: (error: Error) => void): Db {
   const pool = new pg.Pool({

@@ -29,6 +29,61 @@ export interface Accounts {
   name: string;
 }
 
+export interface ActionAttachments {
+  account_id: string;
+  action_id: string;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  file_name: string;
+  id: Generated<string>;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_by: string | null;
+}
+
+export interface ActionComments {
+  account_id: string;
+  action_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+}
+
+export interface ActionCompletions {
+  account_id: string;
+  action_id: string;
+  actual_cost: number | null;
+  completed_at: Generated<Timestamp>;
+  completed_by: string | null;
+  id: Generated<string>;
+  note: Generated<string>;
+  year: number;
+}
+
+export interface Actions {
+  account_id: string;
+  base_year: number | null;
+  building_id: string | null;
+  category: "mark" | "stomme" | "fasad" | "yttertak" | "invandigt" | "ventilation" | "vatten" | "avlopp" | "avfall" | "varme-kyla" | "el" | "styr" | "tele" | "transport" | "brand-sakerhet" | "myndighet";
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  interval_years: number | null;
+  is_investment: Generated<boolean>;
+  location_id: string | null;
+  name: string;
+  note: Generated<string>;
+  plan_id: string;
+  property_id: string;
+  quantity: number;
+  status: "draft" | "planned" | "urgent" | "deferred" | "done";
+  tags: Generated<string[]>;
+  unit: string;
+  unit_price: number;
+  updated_at: Generated<Timestamp>;
+  year: number;
+}
+
 export interface AuditEvents {
   account_id: string | null;
   details: Generated<Json>;
@@ -60,6 +115,15 @@ export interface BackupRuns {
   trigger: "schedule" | "manual";
 }
 
+export interface Buildings {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  property_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Invitations {
   accepted_at: Timestamp | null;
   account_id: string;
@@ -70,6 +134,15 @@ export interface Invitations {
   invited_by: string | null;
   role: "viewer" | "editor" | "admin";
   token_hash: string;
+}
+
+export interface Locations {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  property_id: string;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface LoginFailures {
@@ -86,6 +159,14 @@ export interface Memberships {
   user_id: string;
 }
 
+export interface Organisations {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface OutboxEmails {
   body: string;
   created_at: Generated<Timestamp>;
@@ -94,6 +175,42 @@ export interface OutboxEmails {
   recipient: string;
   sent_at: Timestamp | null;
   subject: string;
+}
+
+export interface Plans {
+  account_id: string;
+  client_cost_percent: Generated<number>;
+  created_at: Generated<Timestamp>;
+  fund_current_provision: Generated<number>;
+  fund_interest_rate_percent: Generated<number>;
+  fund_minimum_balance: Generated<number>;
+  fund_opening_balance: Generated<number>;
+  fund_provision_growth_percent: Generated<number>;
+  id: Generated<string>;
+  indexation_default_base_year: number | null;
+  indexation_enabled: Generated<boolean>;
+  indexation_rate_percent: Generated<number>;
+  length_years: Generated<number>;
+  name: string;
+  property_id: string;
+  start_year: number;
+  updated_at: Generated<Timestamp>;
+  vat_percent: Generated<number>;
+}
+
+export interface Properties {
+  account_id: string;
+  address: string | null;
+  boa: number | null;
+  build_year: number | null;
+  created_at: Generated<Timestamp>;
+  designation: string | null;
+  id: Generated<string>;
+  loa: number | null;
+  municipality: string | null;
+  name: string;
+  organisation_id: string;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Sessions {
@@ -116,13 +233,22 @@ export interface Users {
 
 export interface DB {
   accounts: Accounts;
+  action_attachments: ActionAttachments;
+  action_comments: ActionComments;
+  action_completions: ActionCompletions;
+  actions: Actions;
   audit_events: AuditEvents;
   backup_repository_state: BackupRepositoryState;
   backup_runs: BackupRuns;
+  buildings: Buildings;
   invitations: Invitations;
+  locations: Locations;
   login_failures: LoginFailures;
   memberships: Memberships;
+  organisations: Organisations;
   outbox_emails: OutboxEmails;
+  plans: Plans;
+  properties: Properties;
   sessions: Sessions;
   users: Users;
 }

@@ -71,7 +71,16 @@ function expectClientError(status: number, what: string): void {
 describe('malformed requests to every route', () => {
   it('finds the routes of the app', () => {
     expect(routes.map((route) => `${route.method} ${route.url}`)).toEqual(
-      expect.arrayContaining(['POST /api/auth/signup', 'POST /api/auth/login', 'GET /api/accounts/:accountId/members', 'PATCH /api/accounts/:accountId/members/:userId']),
+      expect.arrayContaining([
+        'POST /api/auth/signup',
+        'POST /api/auth/login',
+        'GET /api/accounts/:accountId/members',
+        'PATCH /api/accounts/:accountId/members/:userId',
+        'POST /api/accounts/:accountId/organisations',
+        'PATCH /api/properties/:id',
+        'DELETE /api/buildings/:id',
+        'POST /api/properties/:id/plans',
+      ]),
     );
   });
 

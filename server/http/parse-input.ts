@@ -5,7 +5,8 @@ import { AppError, notFound } from './app-error.ts';
 
 /** Validates a request body (or query) with a shared zod schema; failures become a 400 with field codes. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const result = schema.safeParse(input ?? {});
+  // reportInput lets issuesToFieldCodes tell a missing value (required) from a wrong one (invalid).
+  const result = schema.safeParse(input ?? {}, { reportInput: true });
   if (!result.success) {
     throw new AppError('validation', 'Invalid input', issuesToFieldCodes(result.error.issues));
   }

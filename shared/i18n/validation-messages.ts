@@ -45,6 +45,29 @@ export const validationMessages = {
     sv: 'Kontot måste ha minst en administratör.',
     en: 'The account must keep at least one admin.',
   },
+  'number.invalid': { sv: 'Ange ett tal.', en: 'Enter a number.' },
+  'number.not_integer': { sv: 'Ange ett heltal.', en: 'Enter a whole number.' },
+  'number.too_many_decimals': { sv: 'Högst två decimaler.', en: 'At most two decimal places.' },
+  'year.out_of_range': { sv: 'Ange ett år mellan 1900 och 2200.', en: 'Enter a year between 1900 and 2200.' },
+  'build_year.out_of_range': { sv: 'Ange ett byggår mellan 1000 och 2200.', en: 'Enter a build year between 1000 and 2200.' },
+  'plan.length_out_of_range': { sv: 'Planen ska vara 1–100 år lång.', en: 'The plan must be 1–100 years long.' },
+  'percent.out_of_range': { sv: 'Ange en procentsats mellan 0 och 100.', en: 'Enter a percentage between 0 and 100.' },
+  'rate.out_of_range': { sv: 'Ange en procentsats mellan −50 och 50.', en: 'Enter a percentage between −50 and 50.' },
+  'amount.out_of_range': {
+    sv: 'Ange ett belopp mellan 0 och 999 999 999 999 kr.',
+    en: 'Enter an amount between 0 and 999,999,999,999 kr.',
+  },
+  'area.out_of_range': { sv: 'Ange en yta mellan 0 och 10 000 000 m².', en: 'Enter an area between 0 and 10,000,000 m².' },
+  'category.invalid': { sv: 'Välj en kategori i listan.', en: 'Choose a category from the list.' },
+  'status.invalid': { sv: 'Välj en status i listan.', en: 'Choose a status from the list.' },
+  'building.not_in_property': {
+    sv: 'Byggnaden hör inte till den här fastigheten.',
+    en: 'The building does not belong to this property.',
+  },
+  'location.not_in_property': {
+    sv: 'Läget hör inte till den här fastigheten.',
+    en: 'The location does not belong to this property.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

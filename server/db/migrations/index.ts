@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as accountsAndAuthentication from './0001-accounts-and-authentication.ts';
 import * as backupsAndOperators from './0002-backups-and-operators.ts';
+import * as maintenancePlans from './0003-maintenance-plans.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -9,4 +10,5 @@ import * as backupsAndOperators from './0002-backups-and-operators.ts';
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-authentication': accountsAndAuthentication,
   '0002-backups-and-operators': backupsAndOperators,
+  '0003-maintenance-plans': maintenancePlans,
 };

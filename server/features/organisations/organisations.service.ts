@@ -1,0 +1,45 @@
+import type { CreateOrganisationRequest, UpdateOrganisationRequest } from '../../../shared/schemas/organisation.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { requirePermission, requireRowPermission } from '../../auth/require-permission.ts';
+import type { Deps } from '../../deps.ts';
+import { notFound } from '../../http/app-error.ts';
+import { withIsoTimestamps } from '../../http/timestamps.ts';
+import * as queries from './organisations.queries.ts';
+
+const what = 'Organisation';
+
+export async function listOrganisations(deps: Deps, actor: Actor, accountId: string) {
+  await requirePermission(deps.db, actor, accountId, 'account:read');
+  return (await queries.listOrganisations(deps.db, accountId)).map(withIsoTimestamps);
+}
+
+export async function createOrganisation(deps: Deps, actor: Actor, accountId: string, input: CreateOrganisationRequest) {
+  return deps.db.transaction().execute(async (transaction) => {
+    await requirePermission(transaction, actor, accountId, 'plans:write');
+    return withIsoTimestamps(await queries.insertOrganisation(transaction, accountId, input));
+  });
+}
+
+export async function getOrganisation(deps: Deps, actor: Actor, organisationId: string) {
+  const accountId = await requireRowPermission(deps.db, actor, 'organisations', organisationId, 'account:read', what);
+  const organisation = await queries.findOrganisation(deps.db, accountId, organisationId);
+  if (!organisation) throw notFound(what);
+  return withIsoTimestamps(organisation);
+}
+
+export async function updateOrganisation(deps: Deps, actor: Actor, organisationId: string, input: UpdateOrganisationRequest) {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'organisations', organisationId, 'plans:write', what);
+    const organisation = await queries.updateOrganisation(transaction, accountId, organisationId, input);
+    if (!organisation) throw notFound(what);
+    return withIsoTimestamps(organisation);
+  });
+}
+
+/** Deletes the organisation with its properties and everything under them. */
+export async function deleteOrganisation(deps: Deps, actor: Actor, organisationId: string): Promise<void> {
+  await deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'organisations', organisationId, 'plans:write', what);
+    if (!(await queries.deleteOrganisation(transaction, accountId, organisationId))) throw notFound(what);
+  });
+}

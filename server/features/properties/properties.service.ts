@@ -1,0 +1,45 @@
+import type { CreatePropertyRequest, UpdatePropertyRequest } from '../../../shared/schemas/property.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { requireRowPermission } from '../../auth/require-permission.ts';
+import type { Deps } from '../../deps.ts';
+import { notFound } from '../../http/app-error.ts';
+import { withIsoTimestamps } from '../../http/timestamps.ts';
+import * as queries from './properties.queries.ts';
+
+const what = 'Property';
+
+export async function listProperties(deps: Deps, actor: Actor, organisationId: string) {
+  const accountId = await requireRowPermission(deps.db, actor, 'organisations', organisationId, 'account:read', 'Organisation');
+  return (await queries.listProperties(deps.db, accountId, organisationId)).map(withIsoTimestamps);
+}
+
+export async function createProperty(deps: Deps, actor: Actor, organisationId: string, input: CreatePropertyRequest) {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'organisations', organisationId, 'plans:write', 'Organisation', { forKeyShare: true });
+    return withIsoTimestamps(await queries.insertProperty(transaction, accountId, organisationId, input));
+  });
+}
+
+export async function getProperty(deps: Deps, actor: Actor, propertyId: string) {
+  const accountId = await requireRowPermission(deps.db, actor, 'properties', propertyId, 'account:read', what);
+  const property = await queries.findProperty(deps.db, accountId, propertyId);
+  if (!property) throw notFound(what);
+  return withIsoTimestamps(property);
+}
+
+export async function updateProperty(deps: Deps, actor: Actor, propertyId: string, input: UpdatePropertyRequest) {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'properties', propertyId, 'plans:write', what);
+    const property = await queries.updateProperty(transaction, accountId, propertyId, input);
+    if (!property) throw notFound(what);
+    return withIsoTimestamps(property);
+  });
+}
+
+/** Deletes the property with its buildings, locations, plans and their actions. */
+export async function deleteProperty(deps: Deps, actor: Actor, propertyId: string): Promise<void> {
+  await deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'properties', propertyId, 'plans:write', what);
+    if (!(await queries.deleteProperty(transaction, accountId, propertyId))) throw notFound(what);
+  });
+}
