@@ -5,14 +5,16 @@
  * RPO, repeated DURABILITY_RPO_RUNS times (default 3), each in a fresh managed cluster
  * (ensureLocalCluster, default local encrypted repository) under var/bench-durability/rpo-N:
  *   table rpo_probe in database kvarter (as superuser) → full backup (takeBackup) → one INSERT
- *   every 100 ms, each acknowledged commit recorded → after 130/150/178 s (so the loss samples an
- *   early, middle and late moment of the 60 s archive_timeout cycle) the "host dies": SIGKILL to
- *   the postmaster, its children and any pgBackRest process of this cluster, then `rm -rf` of the
- *   data directory. The repository and pgBackRest's spool survive (another disk) → restore
+ *   every 100 ms, each acknowledged commit recorded → after at least two archive_timeout cycles
+ *   of writes (archive_timeout read from the generated kvarter-archiving.conf and checked against
+ *   the server), the "host dies" at an early, middle or late moment of the actual cycle (run 1, 2,
+ *   3: cycle/6, cycle/2 and cycle − 3 s after pg_stat_archiver's last archived segment): SIGKILL
+ *   to the postmaster, its children and any pgBackRest process of this cluster, then `rm -rf` of
+ *   the data directory. The repository and pgBackRest's spool survive (another disk) → restore
  *   `latest` into a new directory (restoreToPointInTime) → count acknowledged rows that are missing.
  *   RPO = newest acknowledged commit − newest restored commit (committed_at, the server's clock).
- *   The first run also tries `ops restore` from the command line after the loss, as an operator
- *   would, and records what it answers.
+ *   The first run also runs `ops restore --to latest` from the command line after the loss, as an
+ *   operator would (docs/operations.md, Disaster recovery), and records what it answers.
  *
  * RTO, twice, in var/bench-durability/rto-<data>: ≈1 GB loaded into database `bench` over TLS
  * verify-full, first as `pgbench -i -s 70` (whose rows are mostly blank padding: zstd shrinks it to
@@ -27,7 +29,11 @@
  * and var/bench-durability is deleted (DURABILITY_KEEP=1 keeps it). Hard limit: 20 minutes.
  *
  *   npx tsx bench/durability.bench.ts
- *   DURABILITY_RPO_RUNS=1 DURABILITY_WRITE_SECONDS=70 DURABILITY_SCALE=5 npx tsx bench/durability.bench.ts  # quick try
+ *   DURABILITY_SCALE=0 npx tsx bench/durability.bench.ts   # RPO only (≈4.5 min)
+ *   DURABILITY_RPO_RUNS=1 DURABILITY_WRITE_SECONDS=10 DURABILITY_SCALE=5 npx tsx bench/durability.bench.ts  # quick try
+ *
+ * DURABILITY_WRITE_SECONDS is the least time of writes before the loss is timed into the cycle
+ * (default two archive_timeout cycles).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -50,8 +56,16 @@ import { markdownTable, onInterrupt, repoRoot, sleep } from './support.ts';
 const root = path.join(repoRoot, 'var', 'bench-durability');
 const pgbench = '/usr/lib/postgresql/15/bin/pgbench';
 const rpoRuns = Math.min(3, Math.max(0, Number(process.env.DURABILITY_RPO_RUNS ?? 3)));
-/** How long each RPO run writes before the host is lost: ≈10, 30 and 58 s after an archive_timeout switch. */
-const writeSeconds = process.env.DURABILITY_WRITE_SECONDS ? [Number(process.env.DURABILITY_WRITE_SECONDS)] : [150, 178, 130];
+/** Least time each RPO run writes before the loss is timed into the archive_timeout cycle; default two cycles. */
+const minWriteSeconds = process.env.DURABILITY_WRITE_SECONDS ? Number(process.env.DURABILITY_WRITE_SECONDS) : undefined;
+/** Where in the archive_timeout cycle each run loses the host: seconds after the last archived segment. */
+const lossPhases = [
+  { name: 'early', secondsAfterArchived: (cycle: number) => cycle / 6 },
+  { name: 'middle', secondsAfterArchived: (cycle: number) => cycle / 2 },
+  // Not closer to the end: the checkpointer may switch up to ≈1 s early (whole-second clock).
+  { name: 'late', secondsAfterArchived: (cycle: number) => cycle - 3 },
+] as const;
+type LossPhase = (typeof lossPhases)[number];
 const insertIntervalMs = 100;
 const scale = Number(process.env.DURABILITY_SCALE ?? 70);
 type RtoData = 'pgbench' | 'random';
@@ -214,6 +228,9 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 interface RpoResult {
   run: number;
+  phase: LossPhase['name'];
+  archiveTimeoutSeconds: number;
+  targetSinceArchivedSeconds: number;
   writeSeconds: number;
   acknowledged: number;
   restored: number;
@@ -226,10 +243,50 @@ interface RpoResult {
   cliAfterLoss?: { exitCode: number | null; message: string };
 }
 
-async function rpoRun(run: number, durationSeconds: number): Promise<RpoResult> {
+/** archive_timeout as written into kvarter-archiving.conf, checked against what the server uses. */
+async function archiveTimeoutSeconds(cluster: LocalCluster): Promise<number> {
+  const config = await readFile(path.join(cluster.pgDataDir, 'kvarter-archiving.conf'), 'utf8');
+  const configured = Number(/^\s*archive_timeout\s*=\s*'?(\d+)\s*s?'?\s*$/m.exec(config)?.[1]);
+  const running = await withClient(cluster.adminUrl, cluster.caFile, async (client) => {
+    const result = await client.query<{ setting: string; unit: string }>("select setting, unit from pg_settings where name = 'archive_timeout'");
+    return result.rows[0]!;
+  });
+  if (!(configured > 0) || running.unit !== 's' || Number(running.setting) !== configured) {
+    throw new Error(`archive_timeout: kvarter-archiving.conf says ${configured}, the server uses ${running.setting} ${running.unit}`);
+  }
+  return configured;
+}
+
+/** When pg_stat_archiver last archived a WAL segment (undefined before the first). */
+async function lastArchivedAt(cluster: LocalCluster): Promise<number | undefined> {
+  return withClient(cluster.adminUrl, cluster.caFile, async (client) => {
+    const result = await client.query<{ last_archived_time: Date | null }>('select last_archived_time from pg_stat_archiver');
+    return result.rows[0]?.last_archived_time?.getTime();
+  });
+}
+
+/**
+ * The moment `secondsAfter` past the most recent archived segment, or past the next one when that
+ * moment has gone by already; waits at most two cycles for the next segment.
+ */
+async function momentInCycle(cluster: LocalCluster, cycleSeconds: number, secondsAfter: number): Promise<number> {
+  const deadline = Date.now() + 2 * cycleSeconds * 1000 + 10_000;
+  let last = await lastArchivedAt(cluster);
+  for (;;) {
+    if (last !== undefined && last + secondsAfter * 1000 > Date.now() + 250) return last + secondsAfter * 1000;
+    if (Date.now() > deadline) throw new Error(`no WAL segment archived within ${(2 * cycleSeconds + 10).toFixed(0)} s of writes`);
+    await sleep(200);
+    last = (await lastArchivedAt(cluster)) ?? last;
+  }
+}
+
+async function rpoRun(run: number, phase: LossPhase): Promise<RpoResult> {
   const dataDir = path.join(root, `rpo-${run}`);
-  say(`RPO run ${run}: cluster in ${dataDir}, ${durationSeconds} s of writes`);
   const { cluster, context, configFile } = await startCluster(dataDir);
+  const cycle = await archiveTimeoutSeconds(cluster);
+  const targetSinceArchived = phase.secondsAfterArchived(cycle);
+  const durationSeconds = minWriteSeconds ?? 2 * cycle;
+  say(`RPO run ${run}: cluster in ${dataDir}, archive_timeout ${cycle} s; at least ${durationSeconds} s of writes, then the host is lost ${targetSinceArchived.toFixed(1)} s after a segment was archived (${phase.name} in the cycle)`);
   const kvarterAdmin = adminUrlFor(cluster.adminUrl, cluster.port, 'kvarter');
   await withClient(kvarterAdmin, cluster.caFile, (client) =>
     client.query('create table rpo_probe(id bigserial primary key, committed_at timestamptz not null default clock_timestamp())'),
@@ -258,6 +315,9 @@ async function rpoRun(run: number, durationSeconds: number): Promise<RpoResult> 
     }
   })();
   await sleep(durationSeconds * 1000);
+  // A moment of the cycle that has not passed yet, then wait for it.
+  const lossTarget = await momentInCycle(cluster, cycle, targetSinceArchived);
+  await sleep(Math.max(0, lossTarget - Date.now()));
 
   // Just before the loss: how long ago did the archiver last ship a segment?
   const archiver = await withClient(cluster.adminUrl, cluster.caFile, async (client) => {
@@ -276,12 +336,12 @@ async function rpoRun(run: number, durationSeconds: number): Promise<RpoResult> 
 
   let cliAfterLoss: RpoResult['cliAfterLoss'];
   if (run === 1) {
-    // What an operator gets from the command line once the data directory is gone.
+    // What an operator gets from the command line once the data directory is gone (docs/operations.md, Disaster recovery).
     const into = path.join(dataDir, 'cli-restore');
     clusterDirs.add(into);
     const result = await runTool(
       path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
-      ['ops/cli.ts', 'restore', '--to', new Date().toISOString(), '--into', into],
+      ['ops/cli.ts', 'restore', '--to', 'latest', '--into', into],
       { PATH: process.env.PATH, HOME: process.env.HOME, KVARTER_DATA_DIR: dataDir },
       120_000,
     );
@@ -312,7 +372,10 @@ async function rpoRun(run: number, durationSeconds: number): Promise<RpoResult> 
   const rpoSeconds = (lastAcknowledged.committedAt.getTime() - (newestRestored ?? acknowledged[0]!).committedAt.getTime()) / 1000;
   const result: RpoResult = {
     run,
-    writeSeconds: durationSeconds,
+    phase: phase.name,
+    archiveTimeoutSeconds: cycle,
+    targetSinceArchivedSeconds: targetSinceArchived,
+    writeSeconds: (lossAt - acknowledged[0]!.ackedAt) / 1000,
     acknowledged: acknowledged.length,
     restored: rows.length,
     missing: missing.length,
@@ -552,7 +615,7 @@ async function main(): Promise<void> {
   try {
     for (const pid of await ourProcesses()) throw new Error(`process ${pid} of an earlier run still uses ${root}; stop it first`);
     await rm(root, { recursive: true, force: true });
-    for (let run = 1; run <= rpoRuns; run++) rpo.push(await rpoRun(run, writeSeconds[(run - 1) % writeSeconds.length]!));
+    for (let run = 1; run <= rpoRuns; run++) rpo.push(await rpoRun(run, lossPhases[(run - 1) % lossPhases.length]!));
     if (scale > 0) for (const data of rtoData) rtos.push(await rtoRun(data));
   } finally {
     clearTimeout(deadline);
@@ -566,12 +629,13 @@ async function main(): Promise<void> {
   console.log(`${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
 
   if (rpo.length > 0) {
-    console.log('RPO: host lost (SIGKILL + data directory deleted) while committing every 100 ms; restore `latest` from the repository.\n');
+    console.log(`RPO: host lost (SIGKILL + data directory deleted) while committing every 100 ms, archive_timeout ${rpo[0]!.archiveTimeoutSeconds} s; restore \`latest\` from the repository.\n`);
     console.log(markdownTable(
-      ['run', 'writes before loss (s)', 'acknowledged rows', 'restored', 'lost', 'RPO (s)', 'since last archived segment at loss (s)', 'restore (s)'],
+      ['run', 'moment in the cycle (target s after the last archived segment)', 'writes before loss (s)', 'acknowledged rows', 'restored', 'lost', 'RPO (s)', 'since last archived segment at loss (s)', 'restore (s)'],
       rpo.map((result) => [
         String(result.run),
-        String(result.writeSeconds),
+        `${result.phase} (${result.targetSinceArchivedSeconds.toFixed(1)})`,
+        result.writeSeconds.toFixed(1),
         String(result.acknowledged),
         String(result.restored),
         `${result.missing}${result.holes > 0 ? ` (${result.holes} not at the end!)` : ''}`,
