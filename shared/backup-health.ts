@@ -19,10 +19,10 @@ export const DRILL_STALE_AFTER_MS = 26 * hourMs;
 /** `pgbackrest verify` runs daily. */
 export const VERIFY_STALE_AFTER_MS = 26 * hourMs;
 /**
- * archive_timeout is 60 s (the RPO target), so WAL that has waited more than 5 min means archiving
- * is stuck. The wait is measured from the last successful archiving, an upper bound of the real
- * wait: after more than 5 idle minutes, the first write can show as lag until archive_timeout
- * ships it (at most 60 s).
+ * archive_timeout is 30 s (the RPO target is 60 s), so WAL that has waited more than 5 min means
+ * archiving is stuck. The wait is measured from the last successful archiving, an upper bound of
+ * the real wait: after more than 5 idle minutes, the first write can show as lag until
+ * archive_timeout ships it (at most 30 s).
  */
 export const ARCHIVE_LAG_LIMIT_MS = 5 * minuteMs;
 /**
