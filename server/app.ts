@@ -6,6 +6,7 @@ import type { Db } from './db/database.ts';
 import { createPasswordHasher } from './auth/password-hashing.ts';
 import { defaultLoginThrottle, type LoginThrottleSettings } from './auth/login-throttle.ts';
 import type { Deps } from './deps.ts';
+import { registerActionRoutes } from './features/actions/actions.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerBuildingRoutes } from './features/buildings/buildings.routes.ts';
 import { registerCategoryRoutes } from './features/categories/categories.routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerBuildingRoutes(api, deps);
     registerLocationRoutes(api, deps);
     registerPlanRoutes(api, deps);
+    registerActionRoutes(api, deps);
   });
 
   const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));

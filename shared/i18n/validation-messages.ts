@@ -68,6 +68,30 @@ export const validationMessages = {
     sv: 'Läget hör inte till den här fastigheten.',
     en: 'The location does not belong to this property.',
   },
+  'action.name_too_long': { sv: 'Högst 200 tecken.', en: 'At most 200 characters.' },
+  'quantity.out_of_range': {
+    sv: 'Ange en mängd mellan 0 och 1 000 000 000.',
+    en: 'Enter a quantity between 0 and 1,000,000,000.',
+  },
+  'unit.too_long': { sv: 'Enheten får vara högst 16 tecken.', en: 'The unit may be at most 16 characters.' },
+  'interval.out_of_range': {
+    sv: 'Ange ett intervall på 1–100 år, eller inget för en engångsåtgärd.',
+    en: 'Enter an interval of 1–100 years, or none for a one-off action.',
+  },
+  'tag.empty': { sv: 'En etikett får inte vara tom.', en: 'A tag cannot be empty.' },
+  'tag.too_long': { sv: 'En etikett får vara högst 40 tecken.', en: 'A tag may be at most 40 characters.' },
+  'tags.too_many': { sv: 'Högst 20 etiketter.', en: 'At most 20 tags.' },
+  'note.too_long': { sv: 'Högst 4 000 tecken.', en: 'At most 4,000 characters.' },
+  'vat.invalid': { sv: 'Välj inklusive (incl) eller exklusive (excl) moms.', en: 'Choose including (incl) or excluding (excl) VAT.' },
+  'boolean.invalid': { sv: 'Ange true eller false.', en: 'Enter true or false.' },
+  'action.already_done': {
+    sv: 'Åtgärden är en engångsåtgärd och redan genomförd.',
+    en: 'This one-off action is already done.',
+  },
+  'completion.next_year_out_of_range': {
+    sv: 'Nästa tillfälle (år + intervall) skulle hamna efter år 2200.',
+    en: 'The next occurrence (year + interval) would fall after the year 2200.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

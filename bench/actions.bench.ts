@@ -1,0 +1,280 @@
+/**
+ * Do a plan's lists stay fast at 10 000 actions (SPEC §3)?
+ *
+ * Starts its own TLS-only cluster (ensureLocalCluster, var/bench-actions), a fresh database
+ * `kvarter_bench_actions` in it (dropped again at the end) and the real HTTPS server in this
+ * process (startServer: migrations, sessions, CSRF, the full request path). Signs up one user,
+ * makes an organisation, a property, a building, a location and a plan (SPEC §2's worked example
+ * settings: 2026–2055, client cost 10 %, indexation 2 %) through the API, then bulk-inserts 10 000
+ * actions into the plan with one SQL statement: a mix of one-off and recurring actions (5–40
+ * years), every category and status, some overdue, some investments, tags and notes.
+ *
+ * After a warm-up it times, one request at a time over one keep-alive HTTPS connection, 50 rounds
+ * of: `GET /api/categories` (the trivial JSON route: the same session handling, then a constant list of 16),
+ * `GET /api/plans/:id/actions` and `GET /api/plans/:id/occurrences`. It reports p50/p95/max and
+ * the ratio to the trivial route, and where the time of the two lists goes (SQL, cost model,
+ * response validation and JSON). Bounded by a time limit; stops the server and the cluster (if it
+ * started it) on every way out, Ctrl-C included.
+ *
+ *   npx tsx bench/actions.bench.ts
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { categoryCodes } from '../shared/categories.ts';
+import { planOccurrences } from '../shared/cost-model/index.ts';
+import { actionsResponseSchema, occurrencesResponseSchema } from '../shared/schemas/action.ts';
+import { ensureLocalCluster, type LocalCluster } from '../ops/local-cluster.ts';
+import { ensureLocalTls } from '../ops/local-tls.ts';
+import { loadConfig } from '../server/config.ts';
+import { parseConnectionOptions } from '../server/db/connection-options.ts';
+import { createDatabase, type Db } from '../server/db/database.ts';
+import { listActionCostInputs, listActions } from '../server/features/actions/actions.queries.ts';
+import { planCostInputOf } from '../server/features/actions/plan-cost-input.ts';
+import { findPlan } from '../server/features/plans/plans.queries.ts';
+import { sessionCookieName } from '../server/http/sessions.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
+import { clientAgent, cookieFrom, freePort, markdownTable, ms, onInterrupt, repoRoot, request, summarise, type Target } from './support.ts';
+
+const dataDir = path.join(repoRoot, 'var', 'bench-actions');
+const databaseName = 'kvarter_bench_actions';
+const actionCount = 10_000;
+const warmUpRounds = 5;
+const rounds = 50;
+/** Cluster creation (first run) included; the measurements themselves take seconds. */
+const timeLimitMs = 5 * 60_000;
+
+const say = (text: string) => process.stderr.write(`${text}\n`);
+
+let cluster: LocalCluster | undefined;
+let server: RunningServer | undefined;
+let db: Db | undefined;
+let stopping: Promise<void> | undefined;
+
+/** Stops what was started, in reverse order; safe to call more than once. */
+function stopEverything(): Promise<void> {
+  stopping ??= (async () => {
+    await server?.close().catch((error: unknown) => say(`closing the server: ${String(error)}`));
+    await db?.destroy().catch(() => undefined);
+    if (cluster) {
+      await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) => say(`dropping the database: ${String(error)}`));
+      await cluster.stop().catch((error: unknown) => say(`stopping PostgreSQL: ${String(error)}`));
+    }
+  })();
+  return stopping;
+}
+
+async function withAdmin<T>(target: LocalCluster, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(parseConnectionOptions(target.adminUrl, target.caFile).pool);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  say(`Cluster in ${path.relative(repoRoot, dataDir)}…`);
+  cluster = await ensureLocalCluster({ dataDir, log: (text) => say(`  ${text}`) });
+  const startedCluster = cluster;
+  await withAdmin(startedCluster, async (client) => {
+    await client.query(`drop database if exists ${databaseName} with (force)`);
+    await client.query(`create database ${databaseName} owner kvarter`);
+  });
+  const databaseUrl = withDatabase(startedCluster.databaseUrl, databaseName);
+  const tls = await ensureLocalTls(dataDir);
+  const [port, httpPort] = [await freePort(), await freePort()];
+  const config = loadConfig({ KVARTER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn' });
+  // startServer prints "Ready:" on stdout, which carries only the report here.
+  const consoleLog = console.log;
+  console.log = (...parts: unknown[]) => say(parts.map(String).join(' '));
+  try {
+    server = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls });
+  } finally {
+    console.log = consoleLog;
+  }
+  db = createDatabase(parseConnectionOptions(databaseUrl, startedCluster.caFile), () => undefined);
+
+  const target: Target = { port: server.httpsPort, ca: await readFile(tls.caFile, 'utf8') };
+  const agent = clientAgent(target);
+  let cookie = '';
+  let csrfToken = '';
+  const send = async (method: string, requestPath: string, json?: unknown) => {
+    const headers: Record<string, string> = cookie ? { cookie } : {};
+    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    return request(agent, target, { method, path: requestPath, headers, json });
+  };
+  const createdId = async (requestPath: string, json: unknown): Promise<string> => {
+    const response = await send('POST', requestPath, json);
+    if (response.status !== 201) throw new Error(`POST ${requestPath} → ${response.status} ${response.body}`);
+    return (JSON.parse(response.body) as { id: string }).id;
+  };
+
+  say('Signing up and making a plan…');
+  const signup = await send('POST', '/api/auth/signup', { email: 'bench@example.se', password: 'correct horse battery staple', name: 'Bench', accountName: 'Brf Bench' });
+  if (signup.status !== 201) throw new Error(`signup → ${signup.status} ${signup.body}`);
+  cookie = cookieFrom(signup, sessionCookieName);
+  const signedUp = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
+  csrfToken = signedUp.csrfToken;
+  const accountId = signedUp.account.id;
+  const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'Brf Bench' });
+  const propertyId = await createdId(`/api/organisations/${organisationId}/properties`, { name: 'Bench 1', boa: 5400, loa: 600 });
+  const buildingId = await createdId(`/api/properties/${propertyId}/buildings`, { name: 'Hus A' });
+  const locationId = await createdId(`/api/properties/${propertyId}/locations`, { name: 'Tvättstuga' });
+  const planId = await createdId(`/api/properties/${propertyId}/plans`, {
+    name: 'Underhållsplan 2026–2055',
+    startYear: 2026,
+    clientCostPercent: 10,
+    indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 2026 },
+  });
+  // Through the API once, so the bulk rows sit beside a row the service wrote.
+  await createdId(`/api/plans/${planId}/actions`, { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 });
+
+  say(`Inserting ${actionCount - 1} more actions with SQL…`);
+  const insertStartedAt = performance.now();
+  await sql`
+    insert into actions (account_id, property_id, plan_id, building_id, location_id, name, category, quantity, unit,
+                         unit_price, year, interval_years, status, base_year, is_investment, tags, note)
+    select ${accountId}::uuid, ${propertyId}::uuid, ${planId}::uuid,
+           case when i % 3 = 0 then ${buildingId}::uuid end,
+           case when i % 5 = 0 then ${locationId}::uuid end,
+           'Åtgärd ' || i,
+           (${[...categoryCodes]}::text[])[1 + i % 16],
+           1 + i % 500,
+           (array['st', 'm', 'm2', 'm3', 'kg', 'tim'])[1 + i % 6],
+           ((i * 7919) % 1000000) / 100.0,
+           2020 + (i * 13) % 40,
+           case when i % 4 = 0 then null else 5 + i % 36 end,
+           case when i % 29 = 0 then 'done' when i % 23 = 0 then 'deferred' when i % 17 = 0 then 'urgent'
+                when i % 10 = 0 then 'draft' else 'planned' end,
+           case when i % 7 = 0 then 2020 end,
+           i % 20 = 0,
+           array['P-' || i % 50],
+           case when i % 9 = 0 then 'Besiktigad vid ronderingen, åtgärd ' || i else '' end
+    from generate_series(1, ${actionCount - 1}) as i
+  `.execute(db);
+  await sql`analyze actions`.execute(db);
+  const insertMs = performance.now() - insertStartedAt;
+
+  const routes = [
+    { label: '`GET /api/categories` (trivial JSON)', path: '/api/categories' },
+    { label: '`GET /api/plans/:id/actions`', path: `/api/plans/${planId}/actions` },
+    { label: '`GET /api/plans/:id/occurrences`', path: `/api/plans/${planId}/occurrences` },
+    { label: '`GET /api/plans/:id/occurrences?vat=incl`', path: `/api/plans/${planId}/occurrences?vat=incl` },
+  ];
+  const samples = routes.map(() => [] as number[]);
+  const sizes = routes.map(() => ({ bytes: 0, items: 0 }));
+  say(`Warm-up (${warmUpRounds} rounds), then ${rounds} timed rounds…`);
+  for (let round = 0; round < warmUpRounds + rounds; round += 1) {
+    for (const [index, route] of routes.entries()) {
+      const before = performance.now();
+      const response = await send('GET', route.path);
+      const elapsed = performance.now() - before;
+      if (response.status !== 200) throw new Error(`GET ${route.path} → ${response.status} ${response.body.slice(0, 300)}`);
+      if (round >= warmUpRounds) samples[index]!.push(elapsed);
+      if (round === 0) sizes[index] = { bytes: Buffer.byteLength(response.body), items: (JSON.parse(response.body) as unknown[]).length };
+    }
+  }
+  if (sizes[1]!.items !== actionCount) throw new Error(`the list has ${sizes[1]!.items} actions, not ${actionCount}`);
+
+  say('Where the time goes (in this process, 20 times each)…');
+  const breakdown = await measureBreakdown(db, accountId, planId);
+
+  const summaries = samples.map(summarise);
+  const trivialP50 = summaries[0]!.p50;
+  const commit = await gitDescription();
+  const lines = [
+    `## actions.bench.ts — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}`,
+    '',
+    `${actionCount} actions in one plan (2026–2055), ${sizes[2]!.items} occurrences in the window; ` +
+      `bulk insert ${ms(insertMs)} ms. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}; ` +
+      `Node ${process.version}; HTTPS over one keep-alive connection, one request at a time, ${rounds} rounds after ${warmUpRounds} warm-up rounds.`,
+    '',
+    markdownTable(
+      ['request', 'items', 'body', 'p50 ms', 'p95 ms', 'max ms', 'p50 / trivial p50'],
+      routes.map((route, index) => {
+        const summary = summaries[index]!;
+        return [route.label, String(sizes[index]!.items), `${(sizes[index]!.bytes / 1024).toFixed(0)} KiB`, ms(summary.p50), ms(summary.p95), ms(summary.max), `${(summary.p50 / trivialP50).toFixed(1)}×`];
+      }),
+    ),
+    '',
+    'Median of 20 in-process runs of each step:',
+    '',
+    markdownTable(
+      ['step', 'ms'],
+      breakdown.map(({ step, milliseconds }) => [step, ms(milliseconds)]),
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Median time of each step of the two lists, outside HTTP: SQL, cost model, response schema, JSON. */
+async function measureBreakdown(database: Db, accountId: string, planId: string): Promise<{ step: string; milliseconds: number }[]> {
+  const timeOf = async (work: () => unknown): Promise<number> => {
+    const runs: number[] = [];
+    for (let run = 0; run < 20; run += 1) {
+      const before = performance.now();
+      await work();
+      runs.push(performance.now() - before);
+    }
+    return summarise(runs).p50;
+  };
+  const rows = await listActions(database, accountId, planId);
+  const serialisable = rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() }));
+  const parsedList = actionsResponseSchema.parse(serialisable);
+  const plan = (await findPlan(database, accountId, planId))!;
+  const inputs = await listActionCostInputs(database, accountId, planId);
+  const occurrences = planOccurrences(planCostInputOf(plan, 0), inputs, { vat: 'excl', includeInvestments: true });
+  const parsedOccurrences = occurrencesResponseSchema.parse(occurrences);
+  return [
+    { step: 'actions: SQL (listActions, rows to objects)', milliseconds: await timeOf(() => listActions(database, accountId, planId)) },
+    { step: 'actions: response schema (zod parse)', milliseconds: await timeOf(() => actionsResponseSchema.parse(serialisable)) },
+    { step: 'actions: JSON.stringify', milliseconds: await timeOf(() => JSON.stringify(parsedList)) },
+    { step: 'occurrences: SQL (plan + listActionCostInputs)', milliseconds: await timeOf(async () => [await findPlan(database, accountId, planId), await listActionCostInputs(database, accountId, planId)]) },
+    { step: 'occurrences: cost model (planOccurrences)', milliseconds: await timeOf(() => planOccurrences(planCostInputOf(plan, 0), inputs, { vat: 'excl', includeInvestments: true })) },
+    { step: 'occurrences: response schema (zod parse, rounding)', milliseconds: await timeOf(() => occurrencesResponseSchema.parse(occurrences)) },
+    { step: 'occurrences: JSON.stringify', milliseconds: await timeOf(() => JSON.stringify(parsedOccurrences)) },
+  ];
+}
+
+/** The short commit, marked when the working tree has changes. */
+async function gitDescription(): Promise<string> {
+  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
+  const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
+  const dirty = (await git(['status', '--porcelain'])) !== '';
+  return dirty ? `${commit} + uncommitted changes` : commit;
+}
+
+const removeInterruptHandler = onInterrupt(stopEverything);
+const limit = setTimeout(() => {
+  say(`Time limit of ${timeLimitMs / 1000} s reached: stopping.`);
+  void stopEverything().finally(() => process.exit(1));
+}, timeLimitMs);
+limit.unref();
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  say(`actions.bench.ts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exitCode = 1;
+} finally {
+  await stopEverything();
+  removeInterruptHandler();
+  clearTimeout(limit);
+}
+process.exit(exitCode);

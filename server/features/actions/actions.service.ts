@@ -1,0 +1,157 @@
+import type {
+  Action,
+  ActionWithCompletions,
+  CompleteActionRequest,
+  CompleteActionResponse,
+  Completion,
+  CreateActionRequest,
+  OccurrencesQuery,
+  UpdateActionRequest,
+} from '../../../shared/schemas/action.ts';
+import { planOccurrences, type CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { requireRowPermission } from '../../auth/require-permission.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound, validationError } from '../../http/app-error.ts';
+import { withIsoTimestamps } from '../../http/timestamps.ts';
+import { findPlan } from '../plans/plans.queries.ts';
+import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
+import * as queries from './actions.queries.ts';
+import { planCostInputOf } from './plan-cost-input.ts';
+
+const what = 'Action';
+
+/** The last year an action or a completion may have (the database's CHECK, and yearSchema's). */
+const LAST_YEAR = 2200;
+
+/** Every action of the plan, ordered by year, category (display order), name and id. */
+export async function listActions(deps: Deps, actor: Actor, planId: string): Promise<Action[]> {
+  const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
+  return (await queries.listActions(deps.db, accountId, planId)).map(withIsoTimestamps);
+}
+
+/** Left out: no building or location, one-off, `planned`, the plan's base year, no investment, no tags, no note. */
+export async function createAction(deps: Deps, actor: Actor, planId: string, input: CreateActionRequest): Promise<Action> {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', 'Plan', { forKeyShare: true });
+    const plan = await findPlan(transaction, accountId, planId);
+    if (!plan) throw notFound('Plan');
+    await assertBuildingAndLocationBelongToProperty(transaction, accountId, plan.propertyId, input);
+    const values = { ...toActionValues(input), name: input.name, category: input.category, quantity: input.quantity, unit: input.unit, unit_price: input.unitPrice, year: input.year, status: input.status ?? 'planned' };
+    return withIsoTimestamps(await queries.insertAction(transaction, accountId, { propertyId: plan.propertyId, planId }, values));
+  });
+}
+
+/** The action with its completions, newest first. */
+export async function getAction(deps: Deps, actor: Actor, actionId: string): Promise<ActionWithCompletions> {
+  const accountId = await requireRowPermission(deps.db, actor, 'actions', actionId, 'account:read', what);
+  const action = await queries.findAction(deps.db, accountId, actionId);
+  if (!action) throw notFound(what);
+  const completions = await queries.listCompletions(deps.db, accountId, actionId);
+  return { ...withIsoTimestamps(action), completions: completions.map(serialiseCompletion) };
+}
+
+/** Changes the given fields only; a new building or location must be of the plan's property. */
+export async function updateAction(deps: Deps, actor: Actor, actionId: string, input: UpdateActionRequest): Promise<Action> {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'actions', actionId, 'plans:write', what);
+    const current = await queries.findAction(transaction, accountId, actionId);
+    if (!current) throw notFound(what);
+    await assertBuildingAndLocationBelongToProperty(transaction, accountId, current.propertyId, input);
+    const action = await queries.updateAction(transaction, accountId, actionId, toActionValues(input));
+    if (!action) throw notFound(what);
+    return withIsoTimestamps(action);
+  });
+}
+
+/** Deletes the action with its completions, comments and attachments. */
+export async function deleteAction(deps: Deps, actor: Actor, actionId: string): Promise<void> {
+  await deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'actions', actionId, 'plans:write', what);
+    if (!(await queries.deleteAction(transaction, accountId, actionId))) throw notFound(what);
+  });
+}
+
+/**
+ * Records that the action's due occurrence was done, in one transaction with the action locked
+ * (two concurrent completions run one after the other):
+ * - the completion year defaults to the first due year of SPEC §2 rule 1: `year`, or
+ *   `year + intervalYears` for an action that is already `done`;
+ * - a recurring action moves to `completion year + intervalYears` (the interval counts from when
+ *   the work was actually done), status `planned`;
+ * - a one-off action becomes `done` with `year` = the completion year (for a done action, `year`
+ *   is the year of the completed occurrence);
+ * - a one-off action that is already `done` has nothing left to complete: 409 `conflict` with
+ *   field code `status: action.already_done`, nothing written;
+ * - a next year after 2200 (the last year the plan data can hold) is a 400 on `year`.
+ */
+export async function completeAction(deps: Deps, actor: Actor, actionId: string, input: CompleteActionRequest): Promise<CompleteActionResponse> {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'actions', actionId, 'plans:write', what);
+    const action = await queries.findAction(transaction, accountId, actionId, { forUpdate: true });
+    if (!action) throw notFound(what);
+    const interval = action.intervalYears;
+    if (interval === null && action.status === 'done') {
+      throw new AppError('conflict', 'This one-off action is already done; change its status to plan it again', { status: 'action.already_done' });
+    }
+    const firstDueYear = action.status === 'done' && interval !== null ? action.year + interval : action.year;
+    const year = input.year ?? firstDueYear;
+    if (year > LAST_YEAR) throw validationError({ year: 'year.out_of_range' }, 'The completion year is after 2200');
+    const next = interval === null ? { year, status: 'done' as const } : { year: year + interval, status: 'planned' as const };
+    if (next.year > LAST_YEAR) throw validationError({ year: 'completion.next_year_out_of_range' }, 'The next occurrence would fall after 2200');
+
+    const completion = await queries.insertCompletion(transaction, accountId, {
+      actionId,
+      year,
+      actualCost: input.actualCost ?? null,
+      note: input.note ?? '',
+      completedBy: actor.userId,
+    });
+    const updated = await queries.updateAction(transaction, accountId, actionId, next);
+    if (!updated) throw notFound(what);
+    return { action: withIsoTimestamps(updated), completion: serialiseCompletion(completion) };
+  });
+}
+
+/**
+ * Every occurrence of every action of the plan in its window, with its cost (SPEC §2, computed
+ * by shared/cost-model), ordered by year and then in the order of the action list. The plan and
+ * its actions are read in one snapshot.
+ */
+export async function listOccurrences(deps: Deps, actor: Actor, planId: string, query: OccurrencesQuery): Promise<CostedOccurrence[]> {
+  const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
+  const { plan, actions } = await deps.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (transaction) => ({
+      plan: await findPlan(transaction, accountId, planId),
+      actions: await queries.listActionCostInputs(transaction, accountId, planId),
+    }));
+  if (!plan) throw notFound('Plan');
+  // The area only matters for the per-m² figures of the analysis.
+  return planOccurrences(planCostInputOf(plan, 0), actions, { vat: query.vat, includeInvestments: query.includeInvestments });
+}
+
+function toActionValues(input: UpdateActionRequest): queries.ActionValues {
+  return {
+    name: input.name,
+    category: input.category,
+    building_id: input.buildingId,
+    location_id: input.locationId,
+    quantity: input.quantity,
+    unit: input.unit,
+    unit_price: input.unitPrice,
+    year: input.year,
+    interval_years: input.intervalYears,
+    status: input.status,
+    base_year: input.baseYear,
+    is_investment: input.isInvestment,
+    tags: input.tags,
+    note: input.note,
+  };
+}
+
+function serialiseCompletion(row: Awaited<ReturnType<typeof queries.insertCompletion>>): Completion {
+  return { ...row, completedAt: row.completedAt.toISOString() };
+}
