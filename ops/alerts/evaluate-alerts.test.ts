@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import type { BackupRunKind } from '../../server/db/schema.ts';
+import { decodedBody, smtpUrl, TestSmtpServer } from '../../server/test-support/smtp-test-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test-support/test-database.ts';
 import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
 import type { LocalClusterLayout } from '../local-cluster.ts';
@@ -14,61 +12,7 @@ import { createOpsContext, type OpsContext } from '../ops-context.ts';
 import { evaluateAlerts, type AlertEvaluation } from './evaluate-alerts.ts';
 import type { LevelledLog } from './levelled-log.ts';
 
-const tlsDir = path.join(inject('testCluster').dataDir, 'tls');
-const ca = readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8');
 const HOUR_MS = 3_600_000;
-
-interface ReceivedMessage {
-  to: string[];
-  secure: boolean;
-  raw: string;
-}
-
-/** A real SMTP server on loopback offering STARTTLS with the test cluster's localhost certificate. */
-class TestSmtpServer {
-  readonly messages: ReceivedMessage[] = [];
-  private readonly server = new SMTPServer({
-    name: 'localhost',
-    key: readFileSync(path.join(tlsDir, 'server.key')),
-    cert: readFileSync(path.join(tlsDir, 'server.crt')),
-    authOptional: true,
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        this.messages.push({
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          secure: session.secure,
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  port = 0;
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-/** The text body of a single-part message, with quoted-printable undone. */
-function decodedBody(raw: string): string {
-  const separator = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, separator);
-  const body = raw.slice(separator + 4);
-  if (!/^content-transfer-encoding:\s*quoted-printable/im.test(headers)) return body;
-  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
-  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
-}
 
 interface LogLine {
   level: 'info' | 'error';
@@ -159,7 +103,7 @@ describe('evaluateAlerts with SMTP', () => {
     await smtp.start();
     setup = await setUp();
     context = await setup.context(
-      { SMTP_URL: `smtp://localhost:${smtp.port}?tls.ca=${encodeURIComponent(ca)}`, MAIL_FROM: 'Kvarter <drift@example.se>' },
+      { SMTP_URL: smtpUrl(smtp.port), MAIL_FROM: 'Kvarter <drift@example.se>' },
       { managed: true },
     );
   });
@@ -263,7 +207,7 @@ describe('evaluateAlerts without a working mail server', () => {
     const closed = new TestSmtpServer();
     await closed.start();
     await closed.stop();
-    const context = await setup.context({ SMTP_URL: `smtp://localhost:${closed.port}?tls.ca=${encodeURIComponent(ca)}` });
+    const context = await setup.context({ SMTP_URL: smtpUrl(closed.port) });
     const evaluation = await evaluateAlerts(context, { previouslyFailing: [], log: captured.log });
     expect(evaluation.newlyFailing).toEqual(['dump_fresh']);
     expect(evaluation.delivery.unsent).toHaveLength(2);

@@ -1,37 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analysePlan, maintenanceDebtOf } from './analysis.ts';
 import { occurrencesOf } from './occurrences.ts';
-import type { ActionInput, PlanInput } from './types.ts';
+import { actionBuilder, planBuilder } from './test-fixtures.ts';
+import type { ActionInput } from './types.ts';
 
-function makePlan(overrides: Partial<PlanInput> = {}): PlanInput {
-  return {
-    startYear: 2026,
-    lengthYears: 10,
-    clientCostPercent: 0,
-    vatPercent: 25,
-    indexation: { enabled: false, annualRatePercent: 0, defaultBaseYear: null },
-    fund: { openingBalance: 0, currentProvisionPerYear: 0, provisionGrowthPercent: 0, interestRatePercent: 0, minimumBalance: 0 },
-    areaM2: 0,
-    ...overrides,
-  };
-}
-
-function makeAction(overrides: Partial<ActionInput> = {}): ActionInput {
-  return {
-    id: 'a1',
-    category: 'fasad',
-    buildingId: null,
-    locationId: null,
-    quantity: 1,
-    unitPrice: 1000,
-    year: 2030,
-    intervalYears: null,
-    status: 'planned',
-    baseYear: null,
-    isInvestment: false,
-    ...overrides,
-  };
-}
+const makePlan = planBuilder({ lengthYears: 10 });
+const makeAction = actionBuilder({ year: 2030 });
 
 const toOre = (amount: number) => Math.round(amount * 100) / 100;
 const excl = { vat: 'excl', includeInvestments: true, asOfYear: 2026 } as const;

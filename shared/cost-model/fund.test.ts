@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyseFund, annualisedCostOf } from './fund.ts';
+import { actionBuilder, emptyFund, planBuilder } from './test-fixtures.ts';
 import type { ActionInput, PlanInput } from './types.ts';
 
-function makePlan(fund: Partial<PlanInput['fund']> = {}, overrides: Partial<PlanInput> = {}): PlanInput {
-  return {
-    startYear: 2026,
-    lengthYears: 3,
-    clientCostPercent: 0,
-    vatPercent: 25,
-    indexation: { enabled: false, annualRatePercent: 0, defaultBaseYear: null },
-    fund: { openingBalance: 0, currentProvisionPerYear: 0, provisionGrowthPercent: 0, interestRatePercent: 0, minimumBalance: 0, ...fund },
-    areaM2: 0,
-    ...overrides,
-  };
-}
-
-function makeAction(overrides: Partial<ActionInput> = {}): ActionInput {
-  return {
-    id: 'a1',
-    category: 'fasad',
-    buildingId: null,
-    locationId: null,
-    quantity: 1,
-    unitPrice: 1000,
-    year: 2027,
-    intervalYears: null,
-    status: 'planned',
-    baseYear: null,
-    isInvestment: false,
-    ...overrides,
-  };
-}
+const threeYearPlan = planBuilder({ lengthYears: 3 });
+const makePlan = (fund: Partial<PlanInput['fund']> = {}, overrides: Partial<PlanInput> = {}) => threeYearPlan({ fund: { ...emptyFund, ...fund }, ...overrides });
+const makeAction = actionBuilder({ year: 2027 });
 
 const excl = { vat: 'excl' } as const;
 

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  created,
+  createPropertyWithPlan,
+  expectAllNotFound,
+  insertActionWithHistory,
+  isoTimestamp,
+  signUpTeam,
+  snapshotPlanData,
+  type Team,
+} from './plan-data.ts';
+import { createTestApp, TestClient, type TestApp } from './test-app.ts';
+
+/** The names a property-part test gives: the one createPropertyWithPlan made, then new ones. */
+export interface PropertyPartNames {
+  /** The part createPropertyWithPlan creates. */
+  existing: string;
+  created: string;
+  renamed: string;
+  /** Valid name sent beside an unknown field. */
+  withUnknownField: string;
+  /** Name a viewer tries to write. */
+  byViewer: string;
+}
+
+/**
+ * The route tests shared by the two parts of a property, buildings and locations: create, list,
+ * rename, delete (its actions stay, without it), validation, roles and other accounts.
+ */
+export function describePropertyPartRoutes({ noun, names }: { noun: 'buildings' | 'locations'; names: PropertyPartNames }): void {
+  const singular = noun === 'buildings' ? 'building' : 'location';
+  const idKey = noun === 'buildings' ? 'buildingId' : 'locationId';
+  const otherIdKey = noun === 'buildings' ? 'locationId' : 'buildingId';
+
+  let testApp: TestApp;
+  let team: Team;
+  let other: Team;
+  let ids: Awaited<ReturnType<typeof createPropertyWithPlan>>;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    team = await signUpTeam(testApp.app);
+    other = await signUpTeam(testApp.app);
+    ids = await createPropertyWithPlan(team.admin.client, team.accountId);
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  const partsUrl = (propertyId: string) => `/api/properties/${propertyId}/${noun}`;
+  const partUrl = (id: string) => `/api/${noun}/${id}`;
+
+  describe(`${noun} of a property`, () => {
+    let partId: string;
+
+    it(`creates a ${singular} (201) that every member lists, by name`, async () => {
+      const part = created(await team.editor.client.post(partsUrl(ids.propertyId), { name: names.created }));
+      partId = String(part.id);
+      expect(part).toEqual({ id: expect.any(String), accountId: team.accountId, propertyId: ids.propertyId, name: names.created, createdAt: isoTimestamp, updatedAt: isoTimestamp });
+      for (const person of [team.admin, team.editor, team.viewer]) {
+        const list = await person.client.get(partsUrl(ids.propertyId));
+        expect(list.statusCode).toBe(200);
+        expect(list.json()).toEqual([expect.objectContaining({ id: ids[idKey], name: names.existing }), part]);
+      }
+    });
+
+    it(`renames a ${singular} (200)`, async () => {
+      const [, before] = (await team.viewer.client.get(partsUrl(ids.propertyId))).json();
+      const response = await team.editor.client.patch(partUrl(partId), { name: names.renamed });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ ...before, name: names.renamed, updatedAt: isoTimestamp });
+      expect((await team.viewer.client.get(partsUrl(ids.propertyId))).json()[1]).toEqual(response.json());
+    });
+
+    it('answers 400 with field codes to invalid input, and changes nothing', async () => {
+      const before = await snapshotPlanData(testApp.database.db);
+      const cases: [Record<string, unknown>, Record<string, string>][] = [
+        [{}, { name: 'field.required' }],
+        [{ name: '' }, { name: 'field.required' }],
+        [{ name: 'x'.repeat(121) }, { name: 'name.too_long' }],
+        [{ name: names.withUnknownField, propertyId: randomUUID() }, { propertyId: 'field.unknown' }],
+      ];
+      for (const [body, fieldCodes] of cases) {
+        const create = await team.editor.client.post(partsUrl(ids.propertyId), body);
+        expect(create.statusCode, JSON.stringify(body)).toBe(400);
+        expect(create.json().error).toMatchObject({ code: 'validation', fieldCodes });
+        if (Object.keys(body).length === 0) continue;
+        const update = await team.editor.client.patch(partUrl(partId), body);
+        expect(update.statusCode, JSON.stringify(body)).toBe(400);
+        expect(update.json().error).toMatchObject({ code: 'validation', fieldCodes });
+      }
+      expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
+    });
+
+    it('refuses every write of a viewer with 403, and 401 when signed out; changes nothing', async () => {
+      const before = await snapshotPlanData(testApp.database.db);
+      for (const response of [
+        await team.viewer.client.post(partsUrl(ids.propertyId), { name: names.byViewer }),
+        await team.viewer.client.patch(partUrl(partId), { name: names.byViewer }),
+        await team.viewer.client.delete(partUrl(partId)),
+      ]) {
+        expect(response.statusCode).toBe(403);
+        expect(response.json().error.code).toBe('forbidden');
+      }
+      const anonymous = new TestClient(testApp.app);
+      expect((await anonymous.get(partsUrl(ids.propertyId))).statusCode).toBe(401);
+      expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
+    });
+
+    it(`answers 404 to another account's members for every ${singular} route, and changes nothing`, async () => {
+      const before = await snapshotPlanData(testApp.database.db);
+      for (const outsider of [other.admin, other.editor, other.viewer]) {
+        await expectAllNotFound(outsider.client, [
+          { method: 'GET', url: partsUrl(ids.propertyId) },
+          { method: 'POST', url: partsUrl(ids.propertyId), body: { name: 'Intrång' } },
+          { method: 'PATCH', url: partUrl(partId), body: { name: 'Intrång' } },
+          { method: 'DELETE', url: partUrl(partId) },
+        ]);
+      }
+      await expectAllNotFound(team.admin.client, [
+        { method: 'GET', url: partsUrl(randomUUID()) },
+        { method: 'POST', url: partsUrl(randomUUID()), body: { name: 'X' } },
+        { method: 'PATCH', url: partUrl(randomUUID()), body: { name: 'X' } },
+        { method: 'DELETE', url: partUrl(randomUUID()) },
+        // Ids of other kinds are not ids of this kind.
+        { method: 'PATCH', url: partUrl(ids[otherIdKey]), body: { name: 'X' } },
+        { method: 'DELETE', url: partUrl(ids.propertyId) },
+      ]);
+      expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
+    });
+
+    it(`deletes a ${singular} (204); its actions stay, without a ${singular}`, async () => {
+      const actionId = await insertActionWithHistory(testApp.database.db, { ...ids, accountId: team.accountId, [idKey]: partId, userId: team.editor.userId });
+      const response = await team.editor.client.delete(partUrl(partId));
+      expect(response.statusCode).toBe(204);
+      expect(response.body).toBe('');
+      expect((await team.editor.client.delete(partUrl(partId))).statusCode).toBe(404);
+      expect((await team.viewer.client.get(partsUrl(ids.propertyId))).json()).toEqual([expect.objectContaining({ id: ids[idKey] })]);
+      const action = await testApp.database.db.selectFrom('actions').select(['building_id', 'location_id', 'plan_id']).where('id', '=', actionId).executeTakeFirst();
+      expect(action).toEqual({
+        building_id: noun === 'buildings' ? null : ids.buildingId,
+        location_id: noun === 'locations' ? null : ids.locationId,
+        plan_id: ids.planId,
+      });
+    });
+  });
+}
