@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import { startAppServer, type RunningServer } from './app-server.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestServer {
@@ -21,13 +20,7 @@ export async function startTestServer(): Promise<TestServer> {
   const cluster = inject('testCluster');
   const tlsDir = path.join(cluster.dataDir, 'tls');
   const database = await createTestDatabase();
-  const server = await startServer({
-    config: loadConfig({ PORT: '0', HTTP_PORT: '0', KVARTER_DATA_DIR: cluster.dataDir, LOG_LEVEL: 'warn' }),
-    databaseUrl: database.url,
-    databaseCaFile: database.caFile,
-    sessionSecret: 'test-session-secret-long-enough-for-the-plugin-0001',
-    tls: { certFile: path.join(tlsDir, 'server.crt'), keyFile: path.join(tlsDir, 'server.key') },
-  });
+  const server = await startAppServer({ databaseUrl: database.url, databaseCaFile: database.caFile, dataDir: cluster.dataDir });
   return {
     server,
     database,
