@@ -7,6 +7,7 @@ import { createPasswordHasher } from './auth/password-hashing.ts';
 import { defaultLoginThrottle, type LoginThrottleSettings } from './auth/login-throttle.ts';
 import type { Deps } from './deps.ts';
 import { registerActionRoutes } from './features/actions/actions.routes.ts';
+import { registerAnalysisRoutes } from './features/analysis/analysis.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerBuildingRoutes } from './features/buildings/buildings.routes.ts';
 import { registerCategoryRoutes } from './features/categories/categories.routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerLocationRoutes(api, deps);
     registerPlanRoutes(api, deps);
     registerActionRoutes(api, deps);
+    registerAnalysisRoutes(api, deps);
   });
 
   const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));
