@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   actionSchema,
-  actionsResponseSchema,
+  actionResponseOf,
   actionWithCompletionsSchema,
   completeActionRequestSchema,
   completeActionResponseSchema,
@@ -23,7 +23,9 @@ export function registerActionRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<IdParams>('/api/plans/:id/actions', async (request, reply) => {
     const actor = await actorOf(request);
-    return respond(reply, actionsResponseSchema, await listActions(deps, actor, parseId(request.params.id, 'Plan')));
+    const actions = await listActions(deps, actor, parseId(request.params.id, 'Plan'));
+    // The allowlist field by field, not `respond`: zod-parsing 10 000 actions costs more than the query.
+    return reply.status(200).send(actions.map(actionResponseOf));
   });
 
   app.post<IdParams>('/api/plans/:id/actions', async (request, reply) => {

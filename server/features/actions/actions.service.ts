@@ -27,7 +27,7 @@ const LAST_YEAR = 2200;
 /** Every action of the plan, ordered by year, category (display order), name and id. */
 export async function listActions(deps: Deps, actor: Actor, planId: string): Promise<Action[]> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  return (await queries.listActions(deps.db, accountId, planId)).map(withIsoTimestamps);
+  return queries.listActions(deps.db, accountId, planId);
 }
 
 /** Left out: no building or location, one-off, `planned`, the plan's base year, no investment, no tags, no note. */
