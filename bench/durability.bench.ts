@@ -52,6 +52,7 @@ import { removeRestoredCluster, restoreToPointInTime } from '../ops/point-in-tim
 import { loadConfig } from '../server/config.ts';
 import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { markdownTable, onInterrupt, repoRoot, sleep } from './support.ts';
+import { loseDatabaseHost } from '../ops/test-support/durability.ts';
 
 const root = path.join(repoRoot, 'var', 'bench-durability');
 const pgbench = '/usr/lib/postgresql/15/bin/pgbench';
@@ -399,38 +400,8 @@ async function rpoRun(run: number, phase: LossPhase): Promise<RpoResult> {
  * is deleted. What survives is what was already in the repository (and the spool).
  */
 async function loseHost(pgDataDir: string, configFile: string): Promise<void> {
-  const lines = (await readFile(path.join(pgDataDir, 'postmaster.pid'), 'utf8')).split('\n');
-  const postmaster = Number.parseInt(lines[0]!, 10);
-  const shmid = lines[6]?.trim().split(/\s+/)[1];
-  const victims = [postmaster];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const status = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const parent = Number(status.slice(status.lastIndexOf(')') + 2).split(' ')[1]);
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (parent === postmaster || (cmdline.includes('pgbackrest') && cmdline.includes(configFile))) victims.push(Number(entry));
-  }
-  for (const pid of victims) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Exited meanwhile.
-    }
-  }
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let waited = 0; victims.some(alive) && waited < 5_000; waited += 50) await sleep(50);
-  await rm(pgDataDir, { recursive: true, force: true });
-  // The postmaster's small System V segment outlives a SIGKILL; remove it like a reboot would.
-  if (shmid && /^\d+$/.test(shmid)) {
-    await promisify(execFile)('ipcrm', ['-m', shmid]).catch((error: Error) => say(`  could not remove shared memory segment ${shmid}: ${error.message}`));
-  }
+  const survivors = await loseDatabaseHost(pgDataDir, configFile);
+  if (survivors.length > 0) say(`  processes still alive after SIGKILL: ${survivors.join(', ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { access, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterOwner, type ClusterOwner } from './cluster-owner.ts';
@@ -20,6 +19,7 @@ import {
   waitFor,
   type RestoredCopy,
   type TableSnapshot,
+  loseDatabaseHost,
 } from './test-support/durability.ts';
 
 /**
@@ -118,38 +118,8 @@ async function currentTimeline(): Promise<number> {
  * it is removed as a reboot would.
  */
 async function loseDataDirectory(): Promise<void> {
-  const lines = (await readFile(path.join(liveDataDir(), 'postmaster.pid'), 'utf8')).split('\n');
-  const postmaster = Number.parseInt(lines[0] ?? '', 10);
-  expect(postmaster).toBeGreaterThan(1);
-  const shmid = lines[6]?.trim().split(/\s+/)[1];
-  const { configFile } = pgBackRestPaths(dataDir);
-  const victims = [postmaster];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const status = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const parent = Number(status.slice(status.lastIndexOf(')') + 2).split(' ')[1]);
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (parent === postmaster || (cmdline.includes('pgbackrest') && cmdline.includes(configFile))) victims.push(Number(entry));
-  }
-  for (const pid of victims) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Exited meanwhile.
-    }
-  }
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let waited = 0; victims.some(alive) && waited < 5_000; waited += 50) await sleep(50);
-  expect(victims.filter(alive)).toEqual([]);
-  await rm(liveDataDir(), { recursive: true, force: true });
-  if (shmid && /^\d+$/.test(shmid)) await execFileAsync('ipcrm', ['-m', shmid]).catch(() => undefined);
+  const survivors = await loseDatabaseHost(liveDataDir(), pgBackRestPaths(dataDir).configFile);
+  expect(survivors).toEqual([]);
 }
 
 describe('switching to a restored copy and recovering from a lost data directory', () => {

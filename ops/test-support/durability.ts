@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdtemp } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -179,4 +179,46 @@ export async function quietMoment(pauseMs = 1_500): Promise<Date> {
   const moment = new Date();
   await sleep(pauseMs);
   return moment;
+}
+
+/**
+ * Simulates losing the database host: SIGKILL the postmaster, its children and the cluster's
+ * pgBackRest processes (the async archiver), delete the data directory, and remove the shared
+ * memory segment that outlives a SIGKILL, as a reboot would. The repository survives, as it would
+ * on another disk. Returns the processes still alive after 5 s (none, normally).
+ */
+export async function loseDatabaseHost(pgDataDir: string, pgBackRestConfigFile: string): Promise<number[]> {
+  const lines = (await readFile(path.join(pgDataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  const postmaster = Number.parseInt(lines[0] ?? '', 10);
+  if (!(postmaster > 1)) throw new Error(`no postmaster pid in ${pgDataDir}/postmaster.pid`);
+  const sharedMemoryId = lines[6]?.trim().split(/\s+/)[1];
+  const victims = [postmaster];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const status = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const parent = Number(status.slice(status.lastIndexOf(')') + 2).split(' ')[1]);
+    const commandLine = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (parent === postmaster || (commandLine.includes('pgbackrest') && commandLine.includes(pgBackRestConfigFile))) victims.push(Number(entry));
+  }
+  for (const pid of victims) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  const isAlive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; victims.some(isAlive) && waited < 5_000; waited += 50) await sleep(50);
+  await rm(pgDataDir, { recursive: true, force: true });
+  if (sharedMemoryId && /^\d+$/.test(sharedMemoryId)) {
+    await new Promise<void>((resolve) => execFile('ipcrm', ['-m', sharedMemoryId], () => resolve()));
+  }
+  return victims.filter(isAlive);
 }
