@@ -17,6 +17,8 @@ export interface ServerInputs {
   databaseCaFile: string | undefined;
   sessionSecret: string;
   tls: { certFile: string; keyFile: string };
+  /** The built web app to serve; default dist/web. */
+  webRoot?: string;
 }
 
 export interface RunningServer {
@@ -41,7 +43,7 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   const logger = { level: config.logLevel };
   let app: FastifyInstance | undefined;
   const db = createDatabase(connection, (error) => app?.log.warn({ err: { message: error.message } }, 'database connection lost; the pool reconnects'));
-  app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger });
+  app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger, webRoot: inputs.webRoot });
   if (connection.isUnverified) {
     app.log.warn('DATABASE_URL uses sslmode=require: the connection is encrypted but the server certificate is NOT verified.');
   }

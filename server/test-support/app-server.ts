@@ -10,6 +10,8 @@ export interface AppServerOptions {
   databaseCaFile: string;
   /** A Kvarter data directory whose `tls/server.crt` and `tls/server.key` the server presents. */
   dataDir: string;
+  /** The built web app to serve; default dist/web. */
+  webRoot?: string;
 }
 
 /**
@@ -34,5 +36,6 @@ export function startAppServer(options: AppServerOptions): Promise<RunningServer
     databaseCaFile: options.databaseCaFile,
     sessionSecret: 'durability-test-session-secret-long-enough-0001',
     tls: { certFile: path.join(tlsDir, 'server.crt'), keyFile: path.join(tlsDir, 'server.key') },
+    webRoot: options.webRoot,
   });
 }

@@ -14,13 +14,16 @@ export interface TestServer {
 
 /**
  * The real HTTPS server (PORT 0: any free port) with the test cluster's certificate, serving the
- * built web app (dist/web) when there is one, on its own fresh database.
+ * built web app (dist/web, or KVARTER_TEST_WEB_ROOT: a build of one's own while dist/web is being
+ * rebuilt by someone else) when there is one, on its own fresh database.
  */
 export async function startTestServer(): Promise<TestServer> {
   const cluster = inject('testCluster');
   const tlsDir = path.join(cluster.dataDir, 'tls');
   const database = await createTestDatabase();
-  const server = await startAppServer({ databaseUrl: database.url, databaseCaFile: database.caFile, dataDir: cluster.dataDir });
+  const server = await startAppServer({ databaseUrl: database.url, databaseCaFile: database.caFile, dataDir: cluster.dataDir,
+    webRoot: process.env.KVARTER_TEST_WEB_ROOT,
+  });
   return {
     server,
     database,

@@ -230,3 +230,27 @@ export type Occurrence = z.output<typeof occurrenceSchema>;
 /** Every occurrence of a plan, by year, then in the order of the plan's actions. */
 export const occurrencesResponseSchema = z.array(occurrenceSchema);
 export type OccurrencesResponse = z.output<typeof occurrencesResponseSchema>;
+
+/**
+ * POST /api/plans/:id/actions/bulk-update: the same change to many actions of one plan in one
+ * transaction (the per-year view's "change year/status of selected"). At least one change; an id
+ * that is not an action of this plan answers 404 and nothing is written.
+ */
+export const bulkUpdateActionsRequestSchema = z
+  .strictObject({
+    actionIds: z
+      .array(idSchema, { error: 'field.invalid' })
+      .min(1, { error: 'actions.none_selected' })
+      .max(10_000, { error: 'actions.too_many_selected' })
+      .transform((ids) => [...new Set(ids)]),
+    changes: z.strictObject({ year: yearSchema.optional(), status: statusSchema.optional() }),
+  })
+  .refine(({ changes }) => changes.year !== undefined || changes.status !== undefined, {
+    error: 'actions.no_change',
+    path: ['changes'],
+  });
+export type BulkUpdateActionsRequest = z.infer<typeof bulkUpdateActionsRequestSchema>;
+
+/** The number of actions changed. */
+export const bulkUpdateActionsResponseSchema = z.object({ updated: z.number().int() });
+export type BulkUpdateActionsResponse = z.infer<typeof bulkUpdateActionsResponseSchema>;

@@ -1,11 +1,20 @@
 import { Route, Routes } from 'react-router';
 import { RequireMembership } from '../features/accounts/require-membership.tsx';
+import { ActionPage } from '../routes/action-page.tsx';
 import { ChangePasswordPage } from '../routes/change-password-page.tsx';
+import { EconomicAnalysisPage } from '../routes/economic-analysis-page.tsx';
+import { FundAnalysisPage } from '../routes/fund-analysis-page.tsx';
 import { HomePage } from '../routes/home-page.tsx';
 import { InvitationPage } from '../routes/invitation-page.tsx';
 import { MembersPage } from '../routes/members-page.tsx';
+import { NewActionPage } from '../routes/new-action-page.tsx';
 import { NotFoundPage } from '../routes/not-found-page.tsx';
 import { OperationsPage } from '../routes/operations-page.tsx';
+import { PlanByCategoryPage } from '../routes/plan-by-category-page.tsx';
+import { PlanByYearPage } from '../routes/plan-by-year-page.tsx';
+import { PlanLayout } from '../routes/plan-layout.tsx';
+import { PlanSettingsPage } from '../routes/plan-settings-page.tsx';
+import { PropertyPage } from '../routes/property-page.tsx';
 import { SignInPage } from '../routes/sign-in-page.tsx';
 import { SignUpPage } from '../routes/sign-up-page.tsx';
 import { StartPage } from '../routes/start-page.tsx';
@@ -31,6 +40,16 @@ export function AppRoutes() {
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="properties/:propertyId" element={<PropertyPage />} />
+            <Route path="plans/:planId" element={<PlanLayout />}>
+              <Route index element={<PlanByYearPage />} />
+              <Route path="categories" element={<PlanByCategoryPage />} />
+              <Route path="analysis" element={<EconomicAnalysisPage />} />
+              <Route path="fund" element={<FundAnalysisPage />} />
+              <Route path="settings" element={<PlanSettingsPage />} />
+            </Route>
+            <Route path="plans/:planId/actions/new" element={<NewActionPage />} />
+            <Route path="plans/:planId/actions/:actionId" element={<ActionPage />} />
           </Route>
         </Route>
       </Route>

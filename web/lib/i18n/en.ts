@@ -1,3 +1,10 @@
+import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { propertiesMessages } from '../../features/properties/properties.messages.ts';
+import { plansMessages } from '../../features/plans/plans.messages.ts';
+import { actionsMessages } from '../../features/actions/actions.messages.ts';
+import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
+import { commentsMessages } from '../../features/comments/comments.messages.ts';
+import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -214,4 +221,13 @@ export const en: Record<keyof typeof sv, string> = {
   'error.unavailable': 'Kvarter is temporarily unavailable. Try again in a moment.',
   'error.internal': 'Something went wrong on our side. Try again, and contact your administrator if it persists.',
   'error.network': 'Could not reach Kvarter. Check your internet connection and try again.',
+
+  // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
+  ...organisationsMessages.en,
+  ...propertiesMessages.en,
+  ...plansMessages.en,
+  ...actionsMessages.en,
+  ...analysisMessages.en,
+  ...commentsMessages.en,
+  ...attachmentsMessages.en,
 };

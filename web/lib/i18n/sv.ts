@@ -1,3 +1,10 @@
+import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { propertiesMessages } from '../../features/properties/properties.messages.ts';
+import { plansMessages } from '../../features/plans/plans.messages.ts';
+import { actionsMessages } from '../../features/actions/actions.messages.ts';
+import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
+import { commentsMessages } from '../../features/comments/comments.messages.ts';
+import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -215,4 +222,13 @@ export const sv = {
   'error.unavailable': 'Kvarter är tillfälligt otillgängligt. Försök igen om en liten stund.',
   'error.internal': 'Något gick fel hos oss. Försök igen, och kontakta din administratör om felet kvarstår.',
   'error.network': 'Kunde inte nå Kvarter. Kontrollera internetanslutningen och försök igen.',
+
+  // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
+  ...organisationsMessages.sv,
+  ...propertiesMessages.sv,
+  ...plansMessages.sv,
+  ...actionsMessages.sv,
+  ...analysisMessages.sv,
+  ...commentsMessages.sv,
+  ...attachmentsMessages.sv,
 } satisfies Record<string, string>;

@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  actionSchema,
+  actionsResponseSchema,
+  actionWithCompletionsSchema,
+  bulkUpdateActionsResponseSchema,
+  completeActionResponseSchema,
+  occurrencesResponseSchema,
+  type BulkUpdateActionsRequest,
+  type CompleteActionRequest,
+  type CreateActionRequest,
+  type UpdateActionRequest,
+} from '../../../shared/schemas/action.ts';
+import { apiRequest } from '../../lib/api/api-client.ts';
+import type { VatChoice } from '../../lib/display-preferences.ts';
+import { planQueryKey } from '../plans/plans-api.ts';
+
+const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
+const actionPath = (actionId: string) => `/api/actions/${encodeURIComponent(actionId)}`;
+
+/** Every action of the plan, by year, category, name (the API's order). */
+export function useActions(planId: string) {
+  return useQuery({
+    queryKey: [...planQueryKey(planId), 'actions'],
+    queryFn: () => apiRequest('GET', `${planPath(planId)}/actions`, { schema: actionsResponseSchema }),
+  });
+}
+
+/** Every occurrence in the plan window with its cost (SPEC §2), in the chosen VAT. */
+export function useOccurrences(planId: string, vat: VatChoice) {
+  return useQuery({
+    queryKey: [...planQueryKey(planId), 'occurrences', vat],
+    queryFn: () =>
+      apiRequest('GET', `${planPath(planId)}/occurrences?vat=${vat}`, { schema: occurrencesResponseSchema }),
+  });
+}
+
+/** One action with its completion history; `planId` only files it under the plan's queries. */
+export function useAction(planId: string, actionId: string) {
+  return useQuery({
+    queryKey: [...planQueryKey(planId), 'action', actionId],
+    queryFn: () => apiRequest('GET', actionPath(actionId), { schema: actionWithCompletionsSchema }),
+  });
+}
+
+/** Any change to an action can move every figure of its plan. */
+function useRefreshPlan(planId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: planQueryKey(planId) });
+}
+
+export function useCreateAction(planId: string) {
+  const refresh = useRefreshPlan(planId);
+  return useMutation({
+    mutationFn: (body: CreateActionRequest) =>
+      apiRequest('POST', `${planPath(planId)}/actions`, { body, schema: actionSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateAction(planId: string) {
+  const refresh = useRefreshPlan(planId);
+  return useMutation({
+    mutationFn: ({ actionId, changes }: { actionId: string; changes: UpdateActionRequest }) =>
+      apiRequest('PATCH', actionPath(actionId), { body: changes, schema: actionSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteAction(planId: string) {
+  const refresh = useRefreshPlan(planId);
+  return useMutation({
+    mutationFn: (actionId: string) => apiRequest('DELETE', actionPath(actionId)),
+    onSuccess: refresh,
+  });
+}
+
+/** Marks the due occurrence done: a recurring action moves on, a one-off becomes done. */
+export function useCompleteAction(planId: string) {
+  const refresh = useRefreshPlan(planId);
+  return useMutation({
+    mutationFn: ({ actionId, completion }: { actionId: string; completion: CompleteActionRequest }) =>
+      apiRequest('POST', `${actionPath(actionId)}/complete`, { body: completion, schema: completeActionResponseSchema }),
+    onSuccess: refresh,
+  });
+}
+
+/** The same new year and/or status for the selected actions, all or none. */
+export function useBulkUpdateActions(planId: string) {
+  const refresh = useRefreshPlan(planId);
+  return useMutation({
+    mutationFn: (body: BulkUpdateActionsRequest) =>
+      apiRequest('POST', `${planPath(planId)}/actions/bulk-update`, { body, schema: bulkUpdateActionsResponseSchema }),
+    onSuccess: refresh,
+  });
+}
