@@ -1,6 +1,7 @@
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
+import { planViewsMessages } from '../../features/plans/plan-views.messages.ts';
 import { actionsMessages } from '../../features/actions/actions.messages.ts';
 import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
 import { commentsMessages } from '../../features/comments/comments.messages.ts';
@@ -226,6 +227,7 @@ export const en: Record<keyof typeof sv, string> = {
   ...organisationsMessages.en,
   ...propertiesMessages.en,
   ...plansMessages.en,
+  ...planViewsMessages.en,
   ...actionsMessages.en,
   ...analysisMessages.en,
   ...commentsMessages.en,

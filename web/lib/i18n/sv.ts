@@ -1,6 +1,7 @@
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
+import { planViewsMessages } from '../../features/plans/plan-views.messages.ts';
 import { actionsMessages } from '../../features/actions/actions.messages.ts';
 import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
 import { commentsMessages } from '../../features/comments/comments.messages.ts';
@@ -227,6 +228,7 @@ export const sv = {
   ...organisationsMessages.sv,
   ...propertiesMessages.sv,
   ...plansMessages.sv,
+  ...planViewsMessages.sv,
   ...actionsMessages.sv,
   ...analysisMessages.sv,
   ...commentsMessages.sv,
