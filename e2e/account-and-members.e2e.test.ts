@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
+import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
+import { openPage } from './support/browser-page.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -20,21 +22,10 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('console', (message) => {
-    // A signed-out start probes /api/auth/me and gets the expected 401.
-    if (message.type() === 'error' && !message.text().includes('401')) problems.push(message.text());
-  });
-  return { page, problems, context };
-}
 
 describe('account and members journey', () => {
   it('signs up, invites a viewer who joins by link, and signs out and in again', async () => {
-    const { page, problems } = await newPage();
+    const { page, problems } = await openPage(browser);
     await page.goto(`${e2e.baseUrl}/signup`);
     await page.getByRole('heading', { name: 'Skapa konto' }).waitFor();
 
@@ -44,6 +35,7 @@ describe('account and members journey', () => {
     expect(await page.getByText('Fältet måste fyllas i.').count()).toBe(3);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     await saveScreenshot(page, 'signup-validation-sv');
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Ditt namn').fill('Anna Ordförande');
     await page.getByLabel('E-postadress').fill('anna@brf-eken.se');
@@ -61,6 +53,7 @@ describe('account and members journey', () => {
     await page.getByRole('button', { name: 'Bjud in' }).click();
     await page.getByText('Inbjudan skickad till bertil@example.se.').waitFor();
     await saveScreenshot(page, 'members');
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
     // The invitation link goes to the outbox (no SMTP configured), as an operator would see it.
     const email = await e2e.database.db.selectFrom('outbox_emails').select('body').where('recipient', '=', 'bertil@example.se').executeTakeFirstOrThrow();
@@ -68,9 +61,10 @@ describe('account and members journey', () => {
     expect(link).toBeDefined();
     const invitationPath = new URL(link!).pathname;
 
-    const viewer = await newPage();
+    const viewer = await openPage(browser);
     await viewer.page.goto(`${e2e.baseUrl}${invitationPath}`);
     await viewer.page.getByRole('heading', { name: 'Gå med i Brf Eken' }).waitFor();
+    expect(await findSeriousAccessibilityViolations(viewer.page)).toEqual([]);
     await viewer.page.getByLabel('Ditt namn').fill('Bertil Kassör');
     await viewer.page.getByLabel('Välj ett lösenord').fill('kassaboken stämmer alltid');
     await viewer.page.getByLabel('Upprepa lösenordet').fill('kassaboken stämmer alltid');
@@ -96,6 +90,7 @@ describe('account and members journey', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Wrong e-mail address or password.').waitFor();
     await saveScreenshot(page, 'signin-error-en');
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Password').fill('ekar och lönnar i parken');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
+import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
+import { openPage } from './support/browser-page.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -24,19 +26,8 @@ afterAll(async () => {
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
 
-async function newPage() {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('console', (message) => {
-    // A signed-out start probes /api/auth/me and gets the expected 401.
-    if (message.type() === 'error' && !message.text().includes('401')) problems.push(message.text());
-  });
-  return { page, problems };
-}
 
-async function signUp(page: Awaited<ReturnType<typeof newPage>>['page'], name: string, email: string, accountName: string) {
+async function signUp(page: Page, name: string, email: string, accountName: string) {
   await page.goto(`${e2e.baseUrl}/signup`);
   await page.getByLabel('Ditt namn').fill(name);
   await page.getByLabel('E-postadress').fill(email);
@@ -48,7 +39,7 @@ async function signUp(page: Awaited<ReturnType<typeof newPage>>['page'], name: s
 
 describe('operations page journey', () => {
   it('shows the first user the backup status, failing checks first, in Swedish and English', async () => {
-    const { page, problems } = await newPage();
+    const { page, problems } = await openPage(browser);
     await signUp(page, 'Olle Operatör', 'olle@example.se', 'Brf Driften');
 
     await page.getByRole('link', { name: 'Drift' }).click();
@@ -97,6 +88,7 @@ describe('operations page journey', () => {
     await fullRow.getByText('1,2 GB', { exact: false }).waitFor();
     expect(await page.getByRole('row', { name: /Differentiell säkerhetskopia/ }).locator('.status').textContent()).toBe('…Pågår');
     await saveScreenshot(page, 'operations-failing-sv');
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
@@ -108,7 +100,7 @@ describe('operations page journey', () => {
   });
 
   it('shows other users neither the link nor the status', async () => {
-    const { page, problems } = await newPage();
+    const { page, problems } = await openPage(browser);
     await signUp(page, 'Vera Vanlig', 'vera@example.se', 'Brf Vanlig');
     expect(await page.getByRole('link', { name: 'Drift' }).count()).toBe(0);
     await page.goto(`${e2e.baseUrl}/operations`);
