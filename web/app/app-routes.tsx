@@ -12,6 +12,7 @@ import { NotFoundPage } from '../routes/not-found-page.tsx';
 import { OperationsPage } from '../routes/operations-page.tsx';
 import { PlanByCategoryPage } from '../routes/plan-by-category-page.tsx';
 import { PlanByYearPage } from '../routes/plan-by-year-page.tsx';
+import { PlanImportPage } from '../routes/plan-import-page.tsx';
 import { PlanLayout } from '../routes/plan-layout.tsx';
 import { PlanSettingsPage } from '../routes/plan-settings-page.tsx';
 import { PropertyPage } from '../routes/property-page.tsx';
@@ -47,6 +48,7 @@ export function AppRoutes() {
               <Route path="analysis" element={<EconomicAnalysisPage />} />
               <Route path="fund" element={<FundAnalysisPage />} />
               <Route path="settings" element={<PlanSettingsPage />} />
+              <Route path="import" element={<PlanImportPage />} />
             </Route>
             <Route path="plans/:planId/actions/new" element={<NewActionPage />} />
             <Route path="plans/:planId/actions/:actionId" element={<ActionPage />} />

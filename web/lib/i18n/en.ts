@@ -6,6 +6,8 @@ import { actionsMessages } from '../../features/actions/actions.messages.ts';
 import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
 import { commentsMessages } from '../../features/comments/comments.messages.ts';
 import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
+import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
+import { reportsMessages } from '../../features/reports/reports.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -91,10 +93,6 @@ export const en: Record<keyof typeof sv, string> = {
   'invitations.cancel': 'Cancel invitation',
   'invitations.cancel_named': 'Cancel the invitation to {email}',
   'invitations.cancelled': 'The invitation to {email} was cancelled.',
-
-  'organisations.none_title': 'No organisations yet',
-  'organisations.none_text':
-    "This is where the account's organisations (such as a housing cooperative or a portfolio), their properties and maintenance plans will appear. That part of Kvarter is being built next.",
 
   'operations.title': 'Operations',
   'operations.lead': 'Backups and recovery for the whole installation. The page refreshes every minute.',
@@ -232,4 +230,6 @@ export const en: Record<keyof typeof sv, string> = {
   ...analysisMessages.en,
   ...commentsMessages.en,
   ...attachmentsMessages.en,
+  ...spreadsheetsMessages.en,
+  ...reportsMessages.en,
 };

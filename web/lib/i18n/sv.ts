@@ -6,6 +6,8 @@ import { actionsMessages } from '../../features/actions/actions.messages.ts';
 import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
 import { commentsMessages } from '../../features/comments/comments.messages.ts';
 import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
+import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
+import { reportsMessages } from '../../features/reports/reports.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -92,10 +94,6 @@ export const sv = {
   'invitations.cancel': 'Avbryt inbjudan',
   'invitations.cancel_named': 'Avbryt inbjudan till {email}',
   'invitations.cancelled': 'Inbjudan till {email} är avbruten.',
-
-  'organisations.none_title': 'Inga organisationer ännu',
-  'organisations.none_text':
-    'Här kommer kontots organisationer (till exempel en förening eller ett bestånd), deras fastigheter och underhållsplaner att visas. Den delen av Kvarter byggs härnäst.',
 
   'operations.title': 'Drift',
   'operations.lead': 'Säkerhetskopior och återställning för hela installationen. Sidan uppdateras varje minut.',
@@ -233,4 +231,6 @@ export const sv = {
   ...analysisMessages.sv,
   ...commentsMessages.sv,
   ...attachmentsMessages.sv,
+  ...spreadsheetsMessages.sv,
+  ...reportsMessages.sv,
 } satisfies Record<string, string>;
