@@ -39,6 +39,20 @@ const environmentSchema = z
     PITR_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     DUMP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000_000),
+    ATTACHMENT_S3_ENDPOINT: optionalText,
+    ATTACHMENT_S3_BUCKET: optionalText,
+    ATTACHMENT_S3_REGION: z.string().trim().default('us-east-1'),
+    ATTACHMENT_S3_ACCESS_KEY_ID: optionalText,
+    ATTACHMENT_S3_SECRET_ACCESS_KEY: optionalText,
+    ATTACHMENT_S3_CA_FILE: optionalText,
+    ATTACHMENT_S3_PREFIX: z
+      .string()
+      .trim()
+      .default('attachments/')
+      .refine((prefix) => prefix === '' || /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*\/$/.test(prefix), {
+        message: 'ATTACHMENT_S3_PREFIX must be empty or folder names ending with "/" (e.g. attachments/)',
+      }),
     SMTP_URL: optionalText,
     MAIL_FROM: z.string().trim().default('Kvarter <no-reply@localhost>'),
   })
@@ -54,6 +68,16 @@ const environmentSchema = z
     {
       message: 'BACKUP_S3_ENDPOINT, BACKUP_S3_BUCKET, BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY must be set together',
       path: ['BACKUP_S3_ENDPOINT'],
+    },
+  )
+  .refine(
+    (env) => {
+      const s3 = [env.ATTACHMENT_S3_ENDPOINT, env.ATTACHMENT_S3_BUCKET, env.ATTACHMENT_S3_ACCESS_KEY_ID, env.ATTACHMENT_S3_SECRET_ACCESS_KEY];
+      return s3.every(Boolean) || !s3.some(Boolean);
+    },
+    {
+      message: 'ATTACHMENT_S3_ENDPOINT, ATTACHMENT_S3_BUCKET, ATTACHMENT_S3_ACCESS_KEY_ID and ATTACHMENT_S3_SECRET_ACCESS_KEY must be set together',
+      path: ['ATTACHMENT_S3_ENDPOINT'],
     },
   );
 
@@ -79,6 +103,16 @@ export interface Config {
   mailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   backup: BackupConfig;
+  attachments: AttachmentConfig;
+}
+
+/** Files attached to actions (decision 0010). Without S3 settings they are kept under the data directory. */
+export interface AttachmentConfig {
+  /** Largest accepted file, in bytes; 20 MB (decimal, as the web app shows sizes) by default. */
+  maxBytes: number;
+  s3: S3Config | undefined;
+  /** Prepended to every object key in the bucket; `attachments/` by default. */
+  s3Prefix: string;
 }
 
 /** Where backups go. Without S3 settings, everything stays under the data directory. */
@@ -144,6 +178,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       encryptionPassphrase: env.BACKUP_ENCRYPTION_PASSPHRASE,
       pitrWindowDays: env.PITR_WINDOW_DAYS,
       dumpRetentionDays: env.DUMP_RETENTION_DAYS,
+    },
+    attachments: {
+      maxBytes: env.ATTACHMENT_MAX_BYTES,
+      s3:
+        env.ATTACHMENT_S3_ENDPOINT && env.ATTACHMENT_S3_BUCKET && env.ATTACHMENT_S3_ACCESS_KEY_ID && env.ATTACHMENT_S3_SECRET_ACCESS_KEY
+          ? {
+              endpoint: env.ATTACHMENT_S3_ENDPOINT.replace(/^https:\/\//, '').replace(/\/$/, ''),
+              bucket: env.ATTACHMENT_S3_BUCKET,
+              region: env.ATTACHMENT_S3_REGION,
+              accessKeyId: env.ATTACHMENT_S3_ACCESS_KEY_ID,
+              secretAccessKey: env.ATTACHMENT_S3_SECRET_ACCESS_KEY,
+              caFile: env.ATTACHMENT_S3_CA_FILE,
+            }
+          : undefined,
+      s3Prefix: env.ATTACHMENT_S3_PREFIX,
     },
   };
 }

@@ -35,10 +35,26 @@ export async function requireRowPermission(
   what: string,
   options: { forKeyShare?: boolean } = {},
 ): Promise<string> {
+  const { accountId, role } = await requireRowMembership(db, actor, table, id, what, options);
+  if (!roleAllows(role, permission)) throw forbidden();
+  return accountId;
+}
+
+/**
+ * The first half of requireRowPermission, for rules that depend on more than the role (a comment's
+ * author may delete it): the row's account and the actor's role in it, or the same 404.
+ */
+export async function requireRowMembership(
+  db: Db,
+  actor: Actor,
+  table: TenantTable,
+  id: string,
+  what: string,
+  options: { forKeyShare?: boolean } = {},
+): Promise<{ accountId: string; role: Role }> {
   const accountId = await findAccountIdOfRow(db, table, id, options);
   if (!accountId) throw notFound(what);
   const role = await findMembershipRole(db, accountId, actor.userId);
   if (!role) throw notFound(what);
-  if (!roleAllows(role, permission)) throw forbidden();
-  return accountId;
+  return { accountId, role };
 }

@@ -76,8 +76,8 @@ export async function createPropertyWithPlan(client: TestClient, accountId: stri
 }
 
 /**
- * An action with one completion, comment and attachment, written straight to the database (there
- * is no API for comments and attachments yet): enough to show that deletes cascade all the way down.
+ * An action with one completion, comment and attachment row, written straight to the database
+ * (no file is stored, and no upload is needed): enough to show that deletes cascade all the way down.
  */
 export async function insertActionWithHistory(
   db: Db,
