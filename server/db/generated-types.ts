@@ -193,6 +193,7 @@ export interface Plans {
   length_years: Generated<number>;
   name: string;
   property_id: string;
+  revision: Generated<number>;
   start_year: number;
   updated_at: Generated<Timestamp>;
   vat_percent: Generated<number>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { categoryCodes } from '../categories.ts';
 import { statusCodes } from '../statuses.ts';
 import { categorySchema } from './category.ts';
-import { amountSchema, booleanSchema, decimalSchema, hasNoNul, idSchema, integerSchema, timestampSchema, yearSchema } from './common.ts';
+import { amountSchema, booleanSchema, decimalSchema, hasNoNul, idSchema, integerSchema, requiredOr, timestampSchema, yearSchema } from './common.ts';
 import { statusSchema } from './status.ts';
 
 /** "Byte av takpapp": verb + object; longer than other names (the database allows 200). */
@@ -132,37 +132,6 @@ export const actionsResponseSchema = z.array(actionSchema);
 export type ActionsResponse = z.infer<typeof actionsResponseSchema>;
 
 /**
- * The action with exactly the fields of `actionSchema`, in its order, copied one by one: the
- * allowlist for the action list, where zod-parsing 10 000 objects would cost more than the query
- * (bench/README.md, issue 4). Anything else on `action` is left behind. Single actions still go
- * through `actionSchema`.
- */
-export function actionResponseOf(action: Action): Action {
-  return {
-    id: action.id,
-    accountId: action.accountId,
-    planId: action.planId,
-    propertyId: action.propertyId,
-    name: action.name,
-    category: action.category,
-    buildingId: action.buildingId,
-    locationId: action.locationId,
-    quantity: action.quantity,
-    unit: action.unit,
-    unitPrice: action.unitPrice,
-    year: action.year,
-    intervalYears: action.intervalYears,
-    status: action.status,
-    baseYear: action.baseYear,
-    isInvestment: action.isInvestment,
-    tags: action.tags,
-    note: action.note,
-    createdAt: action.createdAt,
-    updatedAt: action.updatedAt,
-  };
-}
-
-/**
  * Marks the action's due occurrence as done. `year`: when it was done, by default the first due
  * year (the action's `year`, or `year + intervalYears` when the action is already `done`);
  * `actualCost`: SEK excluding VAT, if known.
@@ -232,18 +201,28 @@ export const occurrencesResponseSchema = z.array(occurrenceSchema);
 export type OccurrencesResponse = z.output<typeof occurrencesResponseSchema>;
 
 /**
+ * The status a bulk update may set: any but `done`. Done is what `POST /api/actions/:id/complete`
+ * records, one action at a time, with the year it was done and its actual cost, and it moves a
+ * recurring action on to its next occurrence; a bulk `done` would skip all of that, leaving no
+ * history, no actual cost, and a recurring action whose next occurrence silently jumps an interval
+ * ahead (SPEC §2: a done action is next due at year + interval).
+ */
+export const bulkStatusSchema = statusSchema.refine((status) => status !== 'done', { error: 'actions.bulk_done' });
+
+/**
  * POST /api/plans/:id/actions/bulk-update: the same change to many actions of one plan in one
  * transaction (the per-year view's "change year/status of selected"). At least one change; an id
- * that is not an action of this plan answers 404 and nothing is written.
+ * that is not an action of this plan answers 404 and nothing is written. Actions that are already
+ * `done` may be selected: their year or status changes like any other's (as with PATCH).
  */
 export const bulkUpdateActionsRequestSchema = z
   .strictObject({
     actionIds: z
-      .array(idSchema, { error: 'field.invalid' })
+      .array(idSchema, { error: requiredOr('field.invalid') })
       .min(1, { error: 'actions.none_selected' })
       .max(10_000, { error: 'actions.too_many_selected' })
       .transform((ids) => [...new Set(ids)]),
-    changes: z.strictObject({ year: yearSchema.optional(), status: statusSchema.optional() }),
+    changes: z.strictObject({ year: yearSchema.optional(), status: bulkStatusSchema.optional() }),
   })
   .refine(({ changes }) => changes.year !== undefined || changes.status !== undefined, {
     error: 'actions.no_change',

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as accountsAndAuthentication from './0001-accounts-and-authentication.ts';
 import * as backupsAndOperators from './0002-backups-and-operators.ts';
 import * as maintenancePlans from './0003-maintenance-plans.ts';
+import * as planRevisions from './0004-plan-revisions.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-accounts-and-authentication': accountsAndAuthentication,
   '0002-backups-and-operators': backupsAndOperators,
   '0003-maintenance-plans': maintenancePlans,
+  '0004-plan-revisions': planRevisions,
 };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { categoryCodes } from '../../../shared/categories.ts';
 import type { ActionInput } from '../../../shared/cost-model/index.ts';
 import type { Action } from '../../../shared/schemas/action.ts';
@@ -29,21 +29,6 @@ const actionColumns = [
   'updated_at as updatedAt',
 ] as const;
 
-/** Only what the cost model reads, named as its `ActionInput`. */
-const costInputColumns = [
-  'id',
-  'category',
-  'building_id as buildingId',
-  'location_id as locationId',
-  'quantity',
-  'unit_price as unitPrice',
-  'year',
-  'interval_years as intervalYears',
-  'status',
-  'base_year as baseYear',
-  'is_investment as isInvestment',
-] as const;
-
 /** Categories sort in their display order (shared/categories.ts), not alphabetically by code. */
 const categoryOrder = sql<number>`array_position(${[...categoryCodes]}::text[], category)`;
 
@@ -60,26 +45,84 @@ export type ActionValues = Partial<Pick<Actions, 'name' | 'category' | 'building
  */
 const isoTimestamp = (column: 'created_at' | 'updated_at') => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/**
- * The list's columns: those of an action, but cheap for node-pg to decode 10 000 times — the
- * timestamps as ISO text (no Date parsing and formatting) and the tags as json text (one native
- * JSON.parse instead of node-pg's text[] parser).
- */
-const actionListColumns = [
-  ...actionColumns.filter((column) => column !== 'tags' && column !== 'created_at as createdAt' && column !== 'updated_at as updatedAt'),
-  sql<string>`array_to_json(tags)::text`.as('tagsJson'),
-  isoTimestamp('created_at').as('createdAt'),
-  isoTimestamp('updated_at').as('updatedAt'),
-] as const;
+/** Free text as a JSON string, escaped as JSON.stringify escapes it (quotes, backslashes, control characters). */
+const jsonString = (column: 'name' | 'unit' | 'note') => sql<string>`to_json(${sql.ref(column)})::text`;
+
+/** A uuid or a code (category, status: the table's CHECKs allow only [a-z-]) needs no escaping. */
+const quoted = (expression: RawBuilder<unknown>) => sql<string>`'"' || ${expression} || '"'`;
+
+const orNull = (expression: RawBuilder<string>) => sql<string>`coalesce(${expression}, 'null')`;
 
 /**
- * A plan's actions ordered by year, category (display order), name and id: one query, through the
- * plan_id index, however many actions (SPEC §3: 10 000 per plan). Timestamps come as ISO strings.
+ * The quantity (a numeric ≥ 0 of any precision) as JavaScript writes the nearest double (what
+ * node-pg's `Number(text)` and JSON.stringify made of it before): 0.125 → `0.125`, 1e-7 → `1e-7`.
+ * PostgreSQL's float8 output is the same shortest round-trip digits (extra_float_digits 1, the
+ * default) in the same notation from 1e-4 up to 1e15 (quantities stop at 1e9); below 1e-4 it
+ * writes `1.5e-05` where JavaScript writes `0.000015` (down to 1e-6) or `1.5e-7`. The numeric
+ * comparison keeps the usual case to one float conversion.
  */
-export async function listActions(db: Db, accountId: string, planId: string): Promise<Action[]> {
+const quantityJson = (() => {
+  const text = sql<string>`quantity::float8::text`;
+  const mantissa = sql<string>`split_part(${text}, 'e', 1)`;
+  const exponent = sql<number>`split_part(${text}, 'e', 2)::int`;
+  return sql<string>`case
+    when quantity = 0 or quantity >= 0.0001 or strpos(${text}, 'e') = 0 then ${text}
+    when ${exponent} >= -6 then '0.' || repeat('0', -${exponent} - 1) || replace(${mantissa}, '.', '')
+    else ${mantissa} || 'e' || ${exponent}
+  end`;
+})();
+
+/**
+ * The unit price, numeric(14, 2), without trailing zeros (2500.00 → `2500`, 640.50 → `640.5`): at
+ * most 14 significant digits and two decimals, which a double holds and JavaScript writes the same.
+ */
+const unitPriceJson = sql<string>`trim_scale(unit_price)::text`;
+
+/**
+ * The JSON of one action, written by PostgreSQL: the fields of `actionSchema`, in its order, and
+ * nothing else (the allowlist of the list, as `respond` is for single actions), byte for byte what
+ * JSON.stringify wrote of the rows before (actions-list-json.test.ts compares the two). Plain
+ * concatenation: row_to_json and json_build_object look up every column's type for every row and
+ * were measurably slower (bench/README.md, issue 4).
+ */
+const actionJsonMembers = {
+  id: quoted(sql.ref('id')),
+  accountId: quoted(sql.ref('account_id')),
+  planId: quoted(sql.ref('plan_id')),
+  propertyId: quoted(sql.ref('property_id')),
+  name: jsonString('name'),
+  category: quoted(sql.ref('category')),
+  buildingId: orNull(quoted(sql.ref('building_id'))),
+  locationId: orNull(quoted(sql.ref('location_id'))),
+  quantity: quantityJson,
+  unit: jsonString('unit'),
+  unitPrice: unitPriceJson,
+  year: sql<string>`year::text`,
+  intervalYears: orNull(sql<string>`interval_years::text`),
+  status: quoted(sql.ref('status')),
+  baseYear: orNull(sql<string>`base_year::text`),
+  isInvestment: sql<string>`case when is_investment then 'true' else 'false' end`,
+  tags: sql<string>`array_to_json(tags)::text`,
+  note: jsonString('note'),
+  createdAt: quoted(isoTimestamp('created_at')),
+  updatedAt: quoted(isoTimestamp('updated_at')),
+} satisfies Record<keyof Action, RawBuilder<string>>;
+
+const actionJson = sql<string>`${sql.join(
+  Object.entries(actionJsonMembers).map(([key, value], index) => sql`${sql.lit(`${index === 0 ? '{' : ','}${JSON.stringify(key)}:`)} || ${value}`),
+  sql` || `,
+)} || '}'`;
+
+/**
+ * A plan's actions as the JSON array the API answers, ordered by year, category (display order),
+ * name and id: one query, through the plan_id index, however many actions (SPEC §3: 10 000 per
+ * plan). One text value per action, so node-pg decodes 10 000 values instead of 200 000 and
+ * nothing is stringified again.
+ */
+export async function listActionsJson(db: Db, accountId: string, planId: string): Promise<string> {
   const rows = await db
     .selectFrom('actions')
-    .select(actionListColumns)
+    .select(actionJson.as('json'))
     .where('account_id', '=', accountId)
     .where('plan_id', '=', planId)
     .orderBy('year')
@@ -87,42 +130,35 @@ export async function listActions(db: Db, accountId: string, planId: string): Pr
     .orderBy('name')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    accountId: row.accountId,
-    planId: row.planId,
-    propertyId: row.propertyId,
-    name: row.name,
-    category: row.category,
-    buildingId: row.buildingId,
-    locationId: row.locationId,
-    quantity: row.quantity,
-    unit: row.unit,
-    unitPrice: row.unitPrice,
-    year: row.year,
-    intervalYears: row.intervalYears,
-    status: row.status,
-    baseYear: row.baseYear,
-    isInvestment: row.isInvestment,
-    tags: JSON.parse(row.tagsJson) as string[],
-    note: row.note,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  }));
+  return `[${rows.map((row) => row.json).join(',')}]`;
 }
 
-/** A plan's actions as cost-model inputs, in the order of `listActions` (the occurrences keep it within a year). */
-export async function listActionCostInputs(db: Db, accountId: string, planId: string): Promise<ActionInput[]> {
-  return db
-    .selectFrom('actions')
-    .select(costInputColumns)
-    .where('account_id', '=', accountId)
-    .where('plan_id', '=', planId)
-    .orderBy('year')
-    .orderBy(categoryOrder)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+/**
+ * Only what the cost model reads, named as its `ActionInput`, as JSON: one `JSON.parse` of the
+ * whole list is far cheaper than node-pg decoding 11 values a row. The numerics as float8 are the
+ * doubles `Number(text)` made of them (both round correctly), printed exactly (the default
+ * extra_float_digits) in a notation JSON.parse reads.
+ */
+const costInputJson = sql<string>`'{"id":"' || id || '","category":"' || category
+  || '","buildingId":' || coalesce('"' || building_id || '"', 'null') || ',"locationId":' || coalesce('"' || location_id || '"', 'null')
+  || ',"quantity":' || quantity::float8 || ',"unitPrice":' || unit_price::float8 || ',"year":' || year
+  || ',"intervalYears":' || coalesce(interval_years::text, 'null') || ',"status":"' || status
+  || '","baseYear":' || coalesce(base_year::text, 'null') || ',"isInvestment":' || case when is_investment then 'true' else 'false' end || '}'`;
+
+/**
+ * The order of a plan's cost-model inputs: `list` is that of `listActionsJson` (the occurrences
+ * keep it within a year, and the exports show it); `id` is for consumers that only sum, which
+ * need a deterministic order (floating-point sums depend on it) but not a meaningful one, and
+ * spares PostgreSQL the sort by category position and name (bench/README.md, issue 5).
+ */
+export type CostInputOrder = 'list' | 'id';
+
+/** A plan's actions as cost-model inputs, in the list's order unless `order` is `id`. */
+export async function listActionCostInputs(db: Db, accountId: string, planId: string, order: CostInputOrder = 'list'): Promise<ActionInput[]> {
+  let query = db.selectFrom('actions').select(costInputJson.as('json')).where('account_id', '=', accountId).where('plan_id', '=', planId);
+  query = order === 'list' ? query.orderBy('year').orderBy(categoryOrder).orderBy('name').orderBy('id') : query.orderBy('id');
+  const rows = await query.execute();
+  return JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
 }
 
 /** The action; locked against concurrent changes until the transaction ends when `forUpdate`. */
@@ -153,6 +189,22 @@ export async function updateAction(db: Db, accountId: string, actionId: string, 
     .where('id', '=', actionId)
     .returning(actionColumns)
     .executeTakeFirst();
+}
+
+/**
+ * Sets the same year and/or status on the given actions of the plan in one statement (10 000 ids
+ * are one array parameter, not 10 000). Ids that are not actions of this plan of this account are
+ * simply not matched: the count tells the caller whether every id was.
+ */
+export async function updateActionsOfPlan(db: Db, accountId: string, planId: string, actionIds: readonly string[], values: Pick<ActionValues, 'year' | 'status'>): Promise<number> {
+  const result = await db
+    .updateTable('actions')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('account_id', '=', accountId)
+    .where('plan_id', '=', planId)
+    .where(sql<boolean>`id = any(${actionIds}::uuid[])`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Deletes the action and, by cascade, its completions, comments and attachments. */

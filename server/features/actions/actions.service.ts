@@ -1,6 +1,8 @@
 import type {
   Action,
   ActionWithCompletions,
+  BulkUpdateActionsRequest,
+  BulkUpdateActionsResponse,
   CompleteActionRequest,
   CompleteActionResponse,
   Completion,
@@ -14,9 +16,10 @@ import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
-import { findPlan } from '../plans/plans.queries.ts';
+import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
 import * as queries from './actions.queries.ts';
+import { costInputsInSnapshot, readActionsListJson, readOnlySnapshot } from './plan-actions-cache.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
 
 const what = 'Action';
@@ -24,10 +27,18 @@ const what = 'Action';
 /** The last year an action or a completion may have (the database's CHECK, and yearSchema's). */
 const LAST_YEAR = 2200;
 
-/** Every action of the plan, ordered by year, category (display order), name and id. */
-export async function listActions(deps: Deps, actor: Actor, planId: string): Promise<Action[]> {
+/**
+ * Every action of the plan, ordered by year, category (display order), name and id, as the JSON
+ * bytes of `actionsResponseSchema`: built by PostgreSQL, since at 10 000 actions decoding rows into
+ * objects and stringifying them again was most of the time (bench/README.md, issue 4), and kept
+ * per plan revision, so reading an unchanged plan again costs one small query (decision 0014).
+ */
+export async function listActionsJson(deps: Deps, actor: Actor, planId: string): Promise<Buffer> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  return queries.listActions(deps.db, accountId, planId);
+  const json = await readActionsListJson(deps.db, accountId, planId);
+  // Deleted between the permission check and the read.
+  if (json === undefined) throw notFound('Plan');
+  return json;
 }
 
 /** Left out: no building or location, one-off, `planned`, the plan's base year, no investment, no tags, no note. */
@@ -61,6 +72,24 @@ export async function updateAction(deps: Deps, actor: Actor, actionId: string, i
     const action = await queries.updateAction(transaction, accountId, actionId, toActionValues(input));
     if (!action) throw notFound(what);
     return withIsoTimestamps(action);
+  });
+}
+
+/**
+ * The same year and/or status for many actions of one plan (the per-year view's selection): one
+ * transaction, one UPDATE. Every id must be an action of this plan; if any is not (unknown, another
+ * plan's, another account's, or deleted meanwhile) the answer is 404 and nothing is written, so a
+ * selection is never half applied. `done` is refused by the request schema: see `bulkStatusSchema`.
+ */
+export async function bulkUpdateActions(deps: Deps, actor: Actor, planId: string, input: BulkUpdateActionsRequest): Promise<BulkUpdateActionsResponse> {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', 'Plan');
+    const updated = await queries.updateActionsOfPlan(transaction, accountId, planId, input.actionIds, { year: input.changes.year, status: input.changes.status });
+    // Throwing rolls the UPDATE back.
+    if (updated !== input.actionIds.length) {
+      throw new AppError('not_found', `${input.actionIds.length - updated} of the selected actions are not in this plan (deleted meanwhile?)`);
+    }
+    return { updated };
   });
 }
 
@@ -120,17 +149,14 @@ export async function completeAction(deps: Deps, actor: Actor, actionId: string,
  */
 export async function listOccurrences(deps: Deps, actor: Actor, planId: string, query: OccurrencesQuery): Promise<CostedOccurrence[]> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const { plan, actions } = await deps.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (transaction) => ({
-      plan: await findPlan(transaction, accountId, planId),
-      actions: await queries.listActionCostInputs(transaction, accountId, planId),
-    }));
-  if (!plan) throw notFound('Plan');
+  const snapshot = await readOnlySnapshot(deps.db, async (transaction) => {
+    const plan = await findPlanWithRevision(transaction, accountId, planId);
+    if (!plan) return undefined;
+    return { plan, actions: await costInputsInSnapshot(transaction, accountId, planId, plan.revision) };
+  });
+  if (!snapshot) throw notFound('Plan');
   // The area only matters for the per-m² figures of the analysis.
-  return planOccurrences(planCostInputOf(plan, 0), actions, { vat: query.vat, includeInvestments: query.includeInvestments });
+  return planOccurrences(planCostInputOf(snapshot.plan, 0), snapshot.actions, { vat: query.vat, includeInvestments: query.includeInvestments });
 }
 
 function toActionValues(input: UpdateActionRequest): queries.ActionValues {

@@ -1,0 +1,400 @@
+/**
+ * Is the economic analysis fast on a big plan (issue 5 "Performance": p50 server time ≤ 20 ms)?
+ *
+ * Starts its own TLS-only cluster (ensureLocalCluster, var/bench-analysis), a fresh database
+ * `kvarter_bench_analysis` in it (dropped again at the end) and the real HTTPS server in this
+ * process (startServer: migrations, sessions, CSRF, the full request path). Signs up one user,
+ * makes an organisation, a property with four buildings and a plan of 50 years (2026–2075, client
+ * cost 10 %, indexation 2 % from 2026, some fund assumptions) through the API, then bulk-inserts
+ * 5 000 actions with one SQL statement: recurring every 1–50 years and one-offs, every category
+ * and status (overdue, done, drafts), investments, most in a building.
+ *
+ * Latency: after a warm-up, one request at a time over one keep-alive HTTPS connection, rounds of
+ * `GET /api/categories` (the trivial JSON route of the same server: the same session handling,
+ * then a constant list), `GET /api/plans/:id/analysis` and `GET /api/plans/:id/fund`, interleaved
+ * so machine noise hits them alike; p50/p95/p99/max and the ratio to the trivial route. Twice
+ * over: **warm** (the plan unchanged, so the actions come from the plan revision cache, decision
+ * 0014) and **cold** (a PATCH of one action, not timed, before every analysis or fund read, so
+ * every read misses the cache and reads the actions from the database).
+ * Throughput (warm): each route alone for a few seconds from four keep-alive connections at once.
+ * Then in process, where the time goes: the database read (plan, area and actions in one
+ * snapshot) with a cache hit and with a miss and, of it, the actions query (in id order, as the
+ * analyses read them, and in the list's order), PostgreSQL's own execution of it (EXPLAIN
+ * ANALYZE), a bare round trip, a scan without sorting and a sort sending only ids; the pure cost
+ * model (analysePlan, analyseFund) on the same data; the response schemas and JSON.
+ *
+ *   npx tsx bench/analysis.bench.ts
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
+import pg from 'pg';
+import { categoryCodes } from '../shared/categories.ts';
+import { analyseFund, analysePlan, planOccurrences } from '../shared/cost-model/index.ts';
+import { analysisResponseSchema, fundResponseSchema } from '../shared/schemas/analysis.ts';
+import { ensureLocalCluster, type LocalCluster } from '../ops/local-cluster.ts';
+import { ensureLocalTls } from '../ops/local-tls.ts';
+import { loadConfig } from '../server/config.ts';
+import { parseConnectionOptions } from '../server/db/connection-options.ts';
+import { createDatabase, type Db } from '../server/db/database.ts';
+import { listActionCostInputs } from '../server/features/actions/actions.queries.ts';
+import { planActionsCache } from '../server/features/actions/plan-actions-cache.ts';
+import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
+import { sessionCookieName } from '../server/http/sessions.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
+import { clientAgent, cookieFrom, freePort, markdownTable, ms, onInterrupt, repoRoot, request, summarise, type Target } from './support.ts';
+
+const dataDir = path.join(repoRoot, 'var', 'bench-analysis');
+const databaseName = 'kvarter_bench_analysis';
+const actionCount = 5_000;
+const planLengthYears = 50;
+const warmUpRounds = 10;
+const rounds = 200;
+/** Each cold round reads the actions from the database for each of the three routes. */
+const coldRounds = 60;
+const throughputConnections = 4;
+const throughputSeconds = 4;
+const inProcessRuns = 30;
+/** Cluster creation (first run) included; the measurements themselves take about a minute. */
+const timeLimitMs = 6 * 60_000;
+/** Issue 5: the analysis answers within 20 ms (p50, server side) on this plan. */
+const targetP50Ms = 20;
+
+const say = (text: string) => process.stderr.write(`${text}\n`);
+const verdict = (p50: number) => `${p50 <= targetP50Ms ? 'met' : 'missed'} (${ms(p50)} ms)`;
+
+let cluster: LocalCluster | undefined;
+let server: RunningServer | undefined;
+let db: Db | undefined;
+let stopping: Promise<void> | undefined;
+
+/** Stops what was started, in reverse order; safe to call more than once. */
+function stopEverything(): Promise<void> {
+  stopping ??= (async () => {
+    await server?.close().catch((error: unknown) => say(`closing the server: ${String(error)}`));
+    await db?.destroy().catch(() => undefined);
+    if (cluster) {
+      await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) => say(`dropping the database: ${String(error)}`));
+      await cluster.stop().catch((error: unknown) => say(`stopping PostgreSQL: ${String(error)}`));
+    }
+  })();
+  return stopping;
+}
+
+async function withAdmin<T>(target: LocalCluster, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(parseConnectionOptions(target.adminUrl, target.caFile).pool);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = loadavg();
+  say(`Cluster in ${path.relative(repoRoot, dataDir)}…`);
+  cluster = await ensureLocalCluster({ dataDir, log: (text) => say(`  ${text}`) });
+  const startedCluster = cluster;
+  await withAdmin(startedCluster, async (client) => {
+    await client.query(`drop database if exists ${databaseName} with (force)`);
+    await client.query(`create database ${databaseName} owner kvarter`);
+  });
+  const databaseUrl = withDatabase(startedCluster.databaseUrl, databaseName);
+  const tls = await ensureLocalTls(dataDir);
+  const [port, httpPort] = [await freePort(), await freePort()];
+  const config = loadConfig({ KVARTER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn' });
+  // startServer prints "Ready:" on stdout, which carries only the report here.
+  const consoleLog = console.log;
+  console.log = (...parts: unknown[]) => say(parts.map(String).join(' '));
+  try {
+    server = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls });
+  } finally {
+    console.log = consoleLog;
+  }
+  db = createDatabase(parseConnectionOptions(databaseUrl, startedCluster.caFile), () => undefined);
+
+  const target: Target = { port: server.httpsPort, ca: await readFile(tls.caFile, 'utf8') };
+  const agent = clientAgent(target);
+  let cookie = '';
+  let csrfToken = '';
+  const headersFor = (method: string) => {
+    const headers: Record<string, string> = cookie ? { cookie } : {};
+    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    return headers;
+  };
+  const send = (method: string, requestPath: string, json?: unknown) => request(agent, target, { method, path: requestPath, headers: headersFor(method), json });
+  const createdId = async (requestPath: string, json: unknown): Promise<string> => {
+    const response = await send('POST', requestPath, json);
+    if (response.status !== 201) throw new Error(`POST ${requestPath} → ${response.status} ${response.body}`);
+    return (JSON.parse(response.body) as { id: string }).id;
+  };
+
+  say('Signing up and making a plan…');
+  const signup = await send('POST', '/api/auth/signup', { email: 'bench@example.se', password: 'correct horse battery staple', name: 'Bench', accountName: 'Brf Bench' });
+  if (signup.status !== 201) throw new Error(`signup → ${signup.status} ${signup.body}`);
+  cookie = cookieFrom(signup, sessionCookieName);
+  const signedUp = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
+  csrfToken = signedUp.csrfToken;
+  const accountId = signedUp.account.id;
+  const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'Brf Bench' });
+  const propertyId = await createdId(`/api/organisations/${organisationId}/properties`, { name: 'Bench 1', boa: 5400, loa: 600 });
+  const buildingIds: string[] = [];
+  for (const name of ['Hus A', 'Hus B', 'Hus C', 'Garage']) buildingIds.push(await createdId(`/api/properties/${propertyId}/buildings`, { name }));
+  const planId = await createdId(`/api/properties/${propertyId}/plans`, {
+    name: 'Underhållsplan 2026–2075',
+    startYear: 2026,
+    lengthYears: planLengthYears,
+    clientCostPercent: 10,
+    indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 2026 },
+    fund: { openingBalance: 2_000_000, currentProvisionPerYear: 1_500_000, provisionGrowthPercent: 2, interestRatePercent: 1.5, minimumBalance: 500_000 },
+  });
+  // Through the API once, so the bulk rows sit beside a row the service wrote; the cold rounds PATCH it.
+  const patchedActionId = await createdId(`/api/plans/${planId}/actions`, { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 });
+
+  say(`Inserting ${actionCount - 1} more actions with SQL…`);
+  await sql`
+    insert into actions (account_id, property_id, plan_id, building_id, location_id, name, category, quantity, unit,
+                         unit_price, year, interval_years, status, base_year, is_investment, tags, note)
+    select ${accountId}::uuid, ${propertyId}::uuid, ${planId}::uuid,
+           (${buildingIds}::uuid[])[1 + i % 5],
+           null,
+           'Åtgärd ' || i,
+           (${[...categoryCodes]}::text[])[1 + i % 16],
+           1 + i % 200,
+           (array['st', 'm', 'm2', 'm3', 'kg', 'tim'])[1 + i % 6],
+           ((i * 7919) % 500000) / 100.0,
+           2018 + (i * 13) % 60,
+           case when i % 5 = 0 then null else 1 + (i * 31) % 50 end,
+           case when i % 29 = 0 then 'done' when i % 23 = 0 then 'deferred' when i % 17 = 0 then 'urgent'
+                when i % 10 = 0 then 'draft' else 'planned' end,
+           case when i % 7 = 0 then 2020 end,
+           i % 20 = 0,
+           array['P-' || i % 50],
+           ''
+    from generate_series(1, ${actionCount - 1}) as i
+  `.execute(db);
+  await sql`analyze actions`.execute(db);
+
+  const routes = [
+    { label: '`GET /api/categories` (trivial JSON)', path: '/api/categories' },
+    { label: '`GET /api/plans/:id/analysis`', path: `/api/plans/${planId}/analysis` },
+    { label: '`GET /api/plans/:id/analysis?vat=incl&includeInvestments=false`', path: `/api/plans/${planId}/analysis?vat=incl&includeInvestments=false` },
+    { label: '`GET /api/plans/:id/fund`', path: `/api/plans/${planId}/fund` },
+  ];
+  const bodyBytes = routes.map(() => 0);
+  let patchCount = 0;
+  /** A new quantity for the API's action: the plan's revision moves, so the next read misses the cache. */
+  const changePlan = async () => {
+    patchCount += 1;
+    const response = await send('PATCH', `/api/actions/${patchedActionId}`, { quantity: 40 + patchCount });
+    if (response.status !== 200) throw new Error(`PATCH → ${response.status} ${response.body}`);
+  };
+  const measure = async (mode: 'warm' | 'cold', timedRounds: number) => {
+    const samples = routes.map(() => [] as number[]);
+    const previousBodies = routes.map(() => '');
+    for (let round = 0; round < warmUpRounds + timedRounds; round += 1) {
+      for (const [index, route] of routes.entries()) {
+        if (mode === 'cold' && index > 0) await changePlan();
+        const before = performance.now();
+        const response = await send('GET', route.path);
+        const elapsed = performance.now() - before;
+        if (response.status !== 200) throw new Error(`GET ${route.path} → ${response.status} ${response.body.slice(0, 300)}`);
+        // A cold read must differ from the one before (the PATCH changed a yearly cost): proof that it was computed anew.
+        if (mode === 'cold' && index > 0 && response.body === previousBodies[index]) throw new Error(`a cold read of ${route.path} did not show the PATCH`);
+        previousBodies[index] = response.body;
+        if (round >= warmUpRounds) samples[index]!.push(elapsed);
+        if (round === 0 && mode === 'warm') bodyBytes[index] = Buffer.byteLength(response.body);
+      }
+    }
+    return { mode, summaries: samples.map(summarise) };
+  };
+  say(`Latency, warm: ${warmUpRounds} warm-up rounds, then ${rounds} timed rounds…`);
+  const warm = await measure('warm', rounds);
+  say(`Latency, cold (a PATCH before every analysis read): ${warmUpRounds} warm-up rounds, then ${coldRounds} timed rounds…`);
+  const cold = await measure('cold', coldRounds);
+
+  say(`Throughput: each route for ${throughputSeconds} s from ${throughputConnections} connections…`);
+  const throughput: number[] = [];
+  for (const route of routes) {
+    const agents = Array.from({ length: throughputConnections }, () => clientAgent(target));
+    let completed = 0;
+    const deadline = performance.now() + throughputSeconds * 1000;
+    const startedAtMs = performance.now();
+    await Promise.all(
+      agents.map(async (connection) => {
+        while (performance.now() < deadline) {
+          const response = await request(connection, target, { path: route.path, headers: headersFor('GET') });
+          if (response.status !== 200) throw new Error(`GET ${route.path} → ${response.status}`);
+          completed += 1;
+        }
+      }),
+    );
+    throughput.push(completed / ((performance.now() - startedAtMs) / 1000));
+    for (const connection of agents) connection.destroy();
+  }
+
+  say(`Where the time goes (in this process, ${inProcessRuns} times each)…`);
+  const breakdown = await measureBreakdown(db, accountId, planId);
+
+  const commit = await gitDescription();
+  const lines = [
+    `#### analysis.bench.ts — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}`,
+    '',
+    `${actionCount} actions in one plan of ${planLengthYears} years (2026–2075), ${breakdown.occurrenceCount} occurrences in the window, ` +
+      `4 buildings. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, ` +
+      `after ${loadavg().map((value) => value.toFixed(2)).join(' ')}; Node ${process.version}. Latency: HTTPS over one keep-alive connection, one request ` +
+      `at a time, interleaved rounds after ${warmUpRounds} warm-up rounds: warm ${rounds} rounds, cold ${coldRounds} rounds with a PATCH of one action ` +
+      `before every analysis or fund read; the trivial route is timed in the same rounds. Throughput (warm): ${throughputConnections} connections for ${throughputSeconds} s per route.`,
+    '',
+    markdownTable(
+      ['request', 'cache', 'body', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p50 / trivial p50', 'requests/s'],
+      [warm, cold].flatMap((run) =>
+        routes.map((route, index) => {
+          const summary = run.summaries[index]!;
+          return [
+            route.label,
+            index === 0 ? `(${run.mode} rounds)` : run.mode === 'warm' ? 'warm (hit)' : 'cold (miss)',
+            `${(bodyBytes[index]! / 1024).toFixed(1)} KiB`,
+            ms(summary.p50),
+            ms(summary.p95),
+            ms(summary.p99),
+            ms(summary.max),
+            `${(summary.p50 / run.summaries[0]!.p50).toFixed(1)}×`,
+            run.mode === 'warm' ? throughput[index]!.toFixed(0) : '',
+          ];
+        }),
+      ),
+    ),
+    '',
+    `Target p50 ≤ ${targetP50Ms} ms: warm analysis ${verdict(warm.summaries[1]!.p50)}, fund ${verdict(warm.summaries[3]!.p50)}; ` +
+      `cold analysis ${verdict(cold.summaries[1]!.p50)}, fund ${verdict(cold.summaries[3]!.p50)}.`,
+    '',
+    `Median of ${inProcessRuns} in-process runs of each step:`,
+    '',
+    markdownTable(
+      ['step', 'ms'],
+      breakdown.steps.map(({ step, milliseconds }) => [step, ms(milliseconds)]),
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Median time of each step of the two routes outside HTTP: database read, cost model, response schema, JSON. */
+async function measureBreakdown(database: Db, accountId: string, planId: string) {
+  const timeOf = async (work: () => unknown): Promise<number> => {
+    const runs: number[] = [];
+    for (let run = 0; run < inProcessRuns; run += 1) {
+      const before = performance.now();
+      await work();
+      runs.push(performance.now() - before);
+    }
+    return summarise(runs).p50;
+  };
+  const byId = { order: 'id' } as const;
+  const inputs = (await loadPlanCostInputs(database, accountId, planId, byId))!;
+  const options = { vat: 'excl', includeInvestments: true, asOfYear: 2026 } as const;
+  const analysis = analysePlan(inputs.plan, inputs.actions, options);
+  const fund = analyseFund(inputs.plan, inputs.actions, { vat: 'excl' });
+  const parsedAnalysis = analysisResponseSchema.parse(analysis);
+  const actionsQueryExecutionMs = await postgresExecutionMs(database, (plugged) => listActionCostInputs(plugged, accountId, planId, 'id'));
+  const listOrderExecutionMs = await postgresExecutionMs(database, (plugged) => listActionCostInputs(plugged, accountId, planId, 'list'));
+  const occurrenceCount = planOccurrences(inputs.plan, inputs.actions, { vat: 'excl', includeInvestments: true }).length;
+  return {
+    occurrenceCount,
+    steps: [
+      { step: 'database read, cache hit (loadPlanCostInputs by id: plan with revision and area in one snapshot, cached actions)', milliseconds: await timeOf(() => loadPlanCostInputs(database, accountId, planId, byId)) },
+      {
+        step: 'database read, cache miss (the same after emptying the cache: plan, area, 5 000 actions in one snapshot)',
+        milliseconds: await timeOf(() => {
+          planActionsCache.clear();
+          return loadPlanCostInputs(database, accountId, planId, byId);
+        }),
+      },
+      { step: '… of which the actions query alone, by id (listActionCostInputs, outside a transaction)', milliseconds: await timeOf(() => listActionCostInputs(database, accountId, planId, 'id')) },
+      { step: '… for comparison, in the list’s order (year, category position, name, id) as before', milliseconds: await timeOf(() => listActionCostInputs(database, accountId, planId, 'list')) },
+      { step: '… PostgreSQL executing it by id (EXPLAIN ANALYZE: scan, sort, building the rows)', milliseconds: actionsQueryExecutionMs },
+      { step: '… PostgreSQL executing it in the list’s order', milliseconds: listOrderExecutionMs },
+      { step: '… one database round trip (`select 1`), paid 4 times by a hit, 5 by a miss', milliseconds: await timeOf(() => sql`select 1`.execute(database)) },
+      { step: '… the plan’s actions counted in PostgreSQL (scan only: no sort, no rows sent)', milliseconds: await timeOf(() => sql`select count(*) from actions where account_id = ${accountId} and plan_id = ${planId}`.execute(database)) },
+      {
+        step: '… their ids in the list’s order (scan, sort by year, category, name, id; 5 000 short rows sent)',
+        milliseconds: await timeOf(() =>
+          sql`select id from actions where account_id = ${accountId} and plan_id = ${planId}
+              order by year, array_position(${[...categoryCodes]}::text[], category), name, id`.execute(database),
+        ),
+      },
+      { step: '… their ids by id (scan, sort by id; 5 000 short rows sent)', milliseconds: await timeOf(() => sql`select id from actions where account_id = ${accountId} and plan_id = ${planId} order by id`.execute(database)) },
+      { step: 'cost model: analysePlan', milliseconds: await timeOf(() => analysePlan(inputs.plan, inputs.actions, options)) },
+      { step: 'cost model: analyseFund', milliseconds: await timeOf(() => analyseFund(inputs.plan, inputs.actions, { vat: 'excl' })) },
+      { step: 'analysis: response schema (zod parse, rounding)', milliseconds: await timeOf(() => analysisResponseSchema.parse(analysis)) },
+      { step: 'analysis: JSON.stringify', milliseconds: await timeOf(() => JSON.stringify(parsedAnalysis)) },
+      { step: 'fund: response schema and JSON.stringify', milliseconds: await timeOf(() => JSON.stringify(fundResponseSchema.parse(fund))) },
+    ],
+  };
+}
+
+/**
+ * PostgreSQL's own execution time of the query that `run` sends (its last one), from EXPLAIN
+ * ANALYZE: what is left of the query's time in Node is the transfer and the decoding of the rows.
+ */
+async function postgresExecutionMs(database: Db, run: (database: Db) => Promise<unknown>): Promise<number> {
+  let captured: CompiledQuery | undefined;
+  const capture: KyselyPlugin = {
+    transformQuery: (args) => {
+      captured = database.getExecutor().compileQuery(args.node, args.queryId);
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  };
+  await run(database.withPlugin(capture));
+  if (!captured) throw new Error('no query was sent');
+  const runs: number[] = [];
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const explained = await database.executeQuery<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
+      CompiledQuery.raw(`explain (analyze, format json) ${captured.sql}`, [...captured.parameters]),
+    );
+    runs.push(explained.rows[0]!['QUERY PLAN'][0]['Execution Time']);
+  }
+  return summarise(runs).p50;
+}
+
+/** The short commit, marked when the working tree has changes. */
+async function gitDescription(): Promise<string> {
+  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
+  const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
+  const dirty = (await git(['status', '--porcelain'])) !== '';
+  return dirty ? `${commit} + uncommitted work` : commit;
+}
+
+const removeInterruptHandler = onInterrupt(stopEverything);
+const limit = setTimeout(() => {
+  say(`Time limit of ${timeLimitMs / 1000} s reached: stopping.`);
+  void stopEverything().finally(() => process.exit(1));
+}, timeLimitMs);
+limit.unref();
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  say(`analysis.bench.ts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exitCode = 1;
+} finally {
+  await stopEverything();
+  removeInterruptHandler();
+  clearTimeout(limit);
+}
+process.exit(exitCode);

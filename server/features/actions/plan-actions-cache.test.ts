@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
+import { analysisResponseSchema, fundResponseSchema } from '../../../shared/schemas/analysis.ts';
+import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
+import { findPlan, findPlanRevision } from '../plans/plans.queries.ts';
+import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
+import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { listActionCostInputs, listActionsJson } from './actions.queries.ts';
+import { occurrencesResponseOf } from './occurrences-response.ts';
+import { planActionsCache, readActionsListJson } from './plan-actions-cache.ts';
+import { planCostInputOf } from './plan-cost-input.ts';
+
+/**
+ * The cached endpoints (list, occurrences, analysis, fund) must answer after every kind of write
+ * exactly what an uncached computation from the database answers at that moment.
+ */
+let testApp: TestApp;
+let team: Team;
+let other: Team;
+let own: Awaited<ReturnType<typeof createPropertyWithPlan>>;
+let foreign: Awaited<ReturnType<typeof createPropertyWithPlan>>;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  team = await signUpTeam(testApp.app);
+  other = await signUpTeam(testApp.app);
+  own = await createPropertyWithPlan(team.editor.client, team.accountId);
+  foreign = await createPropertyWithPlan(other.editor.client, other.accountId);
+  await team.editor.client.patch(`/api/properties/${own.propertyId}`, { boa: 1200, loa: 300 });
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+type Created = { id: string };
+const db = () => testApp.database.db;
+const asOfYear = 2026;
+
+/** What each endpoint answers when nothing is cached: straight from the tables, as the services compute it. */
+async function uncached(planId: string, accountId = team.accountId) {
+  const plan = (await findPlan(db(), accountId, planId))!;
+  const inListOrder = await listActionCostInputs(db(), accountId, planId, 'list');
+  const byId = await listActionCostInputs(db(), accountId, planId, 'id');
+  const input = planCostInputOf(plan, await findPropertyAreaM2(db(), accountId, plan.propertyId));
+  const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  return {
+    list: await listActionsJson(db(), accountId, planId),
+    occurrences: viaJson(occurrencesResponseOf(planOccurrences(planCostInputOf(plan, 0), inListOrder, { vat: 'excl', includeInvestments: true }))),
+    analysis: viaJson(analysisResponseSchema.parse(analysePlan(input, byId, { vat: 'excl', includeInvestments: true, asOfYear }))),
+    fund: viaJson(fundResponseSchema.parse(analyseFund(input, byId, { vat: 'excl' }))),
+  };
+}
+
+/** Reads every cached endpoint twice (the second a hit) and compares both with the uncached answer. */
+async function expectFresh(planId: string, client = team.viewer.client, accountId = team.accountId): Promise<void> {
+  const expected = await uncached(planId, accountId);
+  for (let pass = 0; pass < 2; pass += 1) {
+    const list = await client.get(`/api/plans/${planId}/actions`);
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(list.body).toBe(expected.list);
+    expect((await client.get(`/api/plans/${planId}/occurrences`)).json()).toEqual(expected.occurrences);
+    expect((await client.get(`/api/plans/${planId}/analysis?asOfYear=${asOfYear}`)).json()).toEqual(expected.analysis);
+    expect((await client.get(`/api/plans/${planId}/fund`)).json()).toEqual(expected.fund);
+  }
+}
+
+const action = (overrides: Record<string, unknown> = {}) => ({ name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8, ...overrides });
+
+describe('the plan revision cache behind the list, occurrences, analysis and fund', () => {
+  it('answers fresh data after every kind of write, alternating with reads', async () => {
+    const editor = team.editor.client;
+    const planId = own.planId;
+    await expectFresh(planId);
+
+    const windows = created<Created>(await editor.post(`/api/plans/${planId}/actions`, action({ buildingId: own.buildingId })));
+    await expectFresh(planId);
+    const roof = created<Created>(await editor.post(`/api/plans/${planId}/actions`, action({ name: 'Takbyte', category: 'yttertak', unitPrice: 900_000, quantity: 1, year: 2022, intervalYears: null, locationId: own.locationId })));
+    await expectFresh(planId);
+
+    expect((await editor.patch(`/api/actions/${windows.id}`, { quantity: 44, note: 'Ny mätning' })).statusCode).toBe(200);
+    await expectFresh(planId);
+
+    expect((await editor.post(`/api/actions/${windows.id}/complete`, { year: 2027, actualCost: 101_000 })).statusCode).toBe(201);
+    await expectFresh(planId);
+
+    expect((await editor.post(`/api/plans/${planId}/actions/bulk-update`, { actionIds: [windows.id, roof.id], changes: { year: 2031, status: 'urgent' } })).statusCode).toBe(200);
+    await expectFresh(planId);
+
+    expect((await editor.delete(`/api/buildings/${own.buildingId}`)).statusCode).toBe(204);
+    await expectFresh(planId);
+    expect((await editor.delete(`/api/locations/${own.locationId}`)).statusCode).toBe(204);
+    await expectFresh(planId);
+
+    // A writer that bypasses the services (an import, a migration, psql): the trigger still bumps.
+    await sql`update actions set unit_price = 1234.5 where id = ${roof.id}`.execute(db());
+    await expectFresh(planId);
+    await sql`
+      insert into actions (account_id, property_id, plan_id, name, category, quantity, unit, unit_price, year, status)
+      select ${team.accountId}::uuid, ${own.propertyId}::uuid, ${planId}::uuid, 'Import ' || i, 'el', i, 'st', 100 * i, 2030 + i, 'planned'
+      from generate_series(1, 5) as i
+    `.execute(db());
+    await expectFresh(planId);
+
+    // Plan settings and the property's area are read on every request, and are part of a cached analysis's key.
+    expect((await editor.patch(`/api/plans/${planId}`, { startYear: 2028, clientCostPercent: 12 })).statusCode).toBe(200);
+    await expectFresh(planId);
+    expect((await editor.patch(`/api/properties/${own.propertyId}`, { boa: 1500 })).statusCode).toBe(200);
+    await expectFresh(planId);
+    expect((await editor.patch(`/api/plans/${planId}`, { startYear: 2026, clientCostPercent: 10 })).statusCode).toBe(200);
+    await expectFresh(planId);
+
+    expect((await editor.delete(`/api/actions/${windows.id}`)).statusCode).toBe(204);
+    await expectFresh(planId);
+  });
+
+  it('answers 404 once the plan is deleted, although its actions were cached', async () => {
+    const planId = created<Created>(await team.editor.client.post(`/api/properties/${own.propertyId}/plans`, { name: 'Kortlivad', startYear: 2026 })).id;
+    await team.editor.client.post(`/api/plans/${planId}/actions`, action());
+    await expectFresh(planId);
+    expect((await team.editor.client.delete(`/api/plans/${planId}`)).statusCode).toBe(204);
+    for (const path of ['actions', 'occurrences', 'analysis', 'fund']) {
+      expect((await team.viewer.client.get(`/api/plans/${planId}/${path}`)).statusCode).toBe(404);
+    }
+    expect(await readActionsListJson(db(), team.accountId, planId)).toBeUndefined();
+  });
+
+  it("never serves another account's plan: the membership is checked first and the key holds the account", async () => {
+    await other.editor.client.post(`/api/plans/${foreign.planId}/actions`, action({ name: 'Främmande' }));
+    await expectFresh(foreign.planId, other.viewer.client, other.accountId);
+    for (const path of ['actions', 'occurrences', 'analysis', 'fund']) {
+      const response = await team.viewer.client.get(`/api/plans/${foreign.planId}/${path}`);
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain('Främmande');
+    }
+    // Even below the permission check, the other account's id finds nothing, cached or not.
+    expect(await readActionsListJson(db(), team.accountId, foreign.planId)).toBeUndefined();
+    expect((await readActionsListJson(db(), other.accountId, foreign.planId))?.toString()).toContain('Främmande');
+  });
+
+  it('serves a hit without reading the list again, and refuses to read inside a caller transaction', async () => {
+    const first = await readActionsListJson(db(), team.accountId, own.planId);
+    const second = await readActionsListJson(db(), team.accountId, own.planId);
+    expect(first).toBeDefined();
+    expect(second).toBe(first);
+    await expect(db().transaction().execute((transaction) => readActionsListJson(transaction, team.accountId, own.planId))).rejects.toThrow('not a transaction');
+  });
+
+  it('is not poisoned by a read during an uncommitted write: the read sees and caches the committed state', async () => {
+    const planId = own.planId;
+    const before = await uncached(planId);
+    const revisionBefore = await findPlanRevision(db(), team.accountId, planId);
+    await db()
+      .transaction()
+      .execute(async (transaction) => {
+        await transaction.updateTable('actions').set({ quantity: 777 }).where('plan_id', '=', planId).execute();
+        // The pool's other connections see the committed state and its revision, and cache that.
+        expect((await team.viewer.client.get(`/api/plans/${planId}/actions`)).body).toBe(before.list);
+        expect((await team.viewer.client.get(`/api/plans/${planId}/fund`)).json()).toEqual(before.fund);
+      });
+    expect(await findPlanRevision(db(), team.accountId, planId)).toBe(revisionBefore! + 1);
+    await expectFresh(planId);
+    expect((await team.viewer.client.get(`/api/plans/${planId}/actions`)).body).toContain('"quantity":777');
+  });
+
+  it('reads the same inputs in id order as in list order, sorted by id', async () => {
+    const inListOrder = await listActionCostInputs(db(), team.accountId, own.planId, 'list');
+    const byId = await listActionCostInputs(db(), team.accountId, own.planId, 'id');
+    expect(byId.length).toBeGreaterThan(3);
+    expect(byId.map((input) => input.id)).toEqual(inListOrder.map((input) => input.id).sort());
+    expect([...byId].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...inListOrder].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  it('stays within its byte budget', async () => {
+    expect(planActionsCache.maxBytes).toBe(64 * 1024 * 1024);
+    expect(planActionsCache.bytes).toBeGreaterThan(0);
+    expect(planActionsCache.bytes).toBeLessThanOrEqual(planActionsCache.maxBytes);
+  });
+});

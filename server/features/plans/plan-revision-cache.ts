@@ -1,0 +1,91 @@
+/**
+ * An in-process cache of values derived from a plan's actions, keyed by the plan's revision
+ * (decision 0014). `plans.revision` is bumped by triggers in the same transaction as every change
+ * to the plan's actions (migration 0004), so an entry stored under the revision read in the SAME
+ * snapshot as the data it was computed from is right for as long as that revision is current —
+ * on every instance, since the revision lives in the database. Readers look the revision up first;
+ * a new revision simply misses, and the old entry is dropped when the new one is stored.
+ *
+ * Bounded by the approximate bytes of its values (the caller's estimate), least recently used
+ * first out. A value larger than the whole budget is not stored.
+ */
+
+/** What an entry is of: the account and plan (both, so no key can cross accounts), the revision and the kind of value. */
+export interface PlanRevisionKey {
+  accountId: string;
+  planId: string;
+  revision: number;
+  variant: string;
+}
+
+interface Entry<V> {
+  revision: number;
+  value: V;
+  bytes: number;
+}
+
+/** 64 MiB: a 10 000-action plan's list JSON is about 6 MB and its cost-model inputs about 4 MB. */
+export const defaultPlanRevisionCacheBytes = 64 * 1024 * 1024;
+
+export class PlanRevisionCache<V> {
+  /** By account, plan and variant (not revision: one plan keeps one revision); Map order is the LRU order. */
+  readonly #entries = new Map<string, Entry<V>>();
+  #bytes = 0;
+
+  constructor(readonly maxBytes: number = defaultPlanRevisionCacheBytes) {}
+
+  /** The value stored for exactly this account, plan, variant and revision, else undefined. */
+  get(key: PlanRevisionKey): V | undefined {
+    const slot = slotOf(key);
+    const entry = this.#entries.get(slot);
+    if (entry === undefined || entry.revision !== key.revision) return undefined;
+    this.#entries.delete(slot);
+    this.#entries.set(slot, entry);
+    return entry.value;
+  }
+
+  /**
+   * Stores the value unless a newer revision of the same slot is already stored (a slow reader of
+   * an older snapshot must not replace it); an older revision is replaced, since it can never be
+   * read again.
+   */
+  set(key: PlanRevisionKey, value: V, bytes: number): void {
+    const slot = slotOf(key);
+    const current = this.#entries.get(slot);
+    if (current !== undefined) {
+      if (current.revision > key.revision) return;
+      this.#remove(slot, current);
+    }
+    if (bytes > this.maxBytes) return;
+    this.#entries.set(slot, { revision: key.revision, value, bytes });
+    this.#bytes += bytes;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest, entry);
+    }
+  }
+
+  /** The approximate bytes held, for tests and diagnostics. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  #remove(slot: string, entry: Entry<V>): void {
+    this.#entries.delete(slot);
+    this.#bytes -= entry.bytes;
+  }
+}
+
+/** Uuids and a variant name never contain a space, so the joined slot is unambiguous. */
+function slotOf(key: PlanRevisionKey): string {
+  return `${key.accountId} ${key.planId} ${key.variant}`;
+}
