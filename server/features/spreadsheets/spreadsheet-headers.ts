@@ -1,0 +1,85 @@
+import type { ImportField, ImportMapping } from '../../../shared/schemas/spreadsheet.ts';
+
+/** The headers the template and the export write: Swedish on the first header row, English on the second. */
+export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
+  name: { sv: 'Åtgärd', en: 'Action' },
+  category: { sv: 'Kategori', en: 'Category' },
+  building: { sv: 'Byggnad', en: 'Building' },
+  location: { sv: 'Läge', en: 'Location' },
+  quantity: { sv: 'Mängd', en: 'Quantity' },
+  unit: { sv: 'Enhet', en: 'Unit' },
+  unitPrice: { sv: 'À-pris', en: 'Unit price' },
+  year: { sv: 'År', en: 'Year' },
+  intervalYears: { sv: 'Intervall', en: 'Interval' },
+  status: { sv: 'Status', en: 'Status' },
+  baseYear: { sv: 'Basår', en: 'Base year' },
+  isInvestment: { sv: 'Investering', en: 'Investment' },
+  tags: { sv: 'Märkning', en: 'Tags' },
+  note: { sv: 'Anteckning', en: 'Note' },
+};
+
+/**
+ * Other headers people write for the same field, in Swedish and English, already normalised (see
+ * `normaliseHeader`): what consultants' plans and other tools call the columns.
+ */
+const synonyms: Record<ImportField, string[]> = {
+  name: ['atgard', 'action', 'atgarder', 'benamning', 'beskrivning', 'name', 'namn', 'description', 'aktivitet', 'moment', 'byggdel'],
+  category: ['kategori', 'category', 'kategorikod', 'category code', 'typ'],
+  building: ['byggnad', 'building', 'hus', 'house'],
+  location: ['lage', 'location', 'plats', 'place', 'utrymme', 'rum', 'room'],
+  quantity: ['mangd', 'quantity', 'antal', 'qty', 'amount', 'volym'],
+  unit: ['enhet', 'unit', 'enh', 'mattenhet'],
+  unitPrice: ['a-pris', 'a pris', 'apris', 'styckpris', 'enhetspris', 'unit price', 'unit cost', 'price', 'pris', 'a-pris (kr)', 'a-pris exkl moms', 'unitprice'],
+  year: ['ar', 'year', 'planerat ar', 'planned year', 'atgardsar', 'nasta ar', 'next year'],
+  intervalYears: ['intervall', 'interval', 'intervall (ar)', 'interval (years)', 'intervalyears', 'aterkommer', 'repeat', 'livslangd', 'lifetime'],
+  status: ['status', 'tillstand', 'state'],
+  baseYear: ['basar', 'base year', 'prisniva', 'prisnivaar', 'price level', 'baseyear', 'indexar'],
+  isInvestment: ['investering', 'investment', 'isinvestment', 'standardhojande', 'standard-raising'],
+  tags: ['markning', 'tags', 'tag', 'etikett', 'etiketter', 'label', 'labels', 'markningar', 'projekt', 'konto'],
+  note: ['anteckning', 'note', 'notes', 'kommentar', 'comment', 'anmarkning', 'noteringar', 'remarks'],
+};
+
+/** Lower case, without accents (å → a, é → e), with runs of spaces, underscores and dots as one space. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_.:]+/g, ' ')
+    .replace(/\s*\*$/, '')
+    .trim();
+}
+
+const fieldBySynonym = new Map<string, ImportField>();
+for (const [field, names] of Object.entries(synonyms) as [ImportField, string[]][]) {
+  for (const name of [...names, normaliseHeader(fieldHeaders[field].sv), normaliseHeader(fieldHeaders[field].en)]) fieldBySynonym.set(name, field);
+}
+
+/** The field a header names, or null. "Åtgärd / Action" is understood too (either half). */
+export function fieldOfHeader(header: string): ImportField | null {
+  const normalised = normaliseHeader(header);
+  if (normalised === '') return null;
+  const exact = fieldBySynonym.get(normalised);
+  if (exact) return exact;
+  for (const part of normalised.split(/\s*[/|]\s*|\s*\(/)) {
+    const field = fieldBySynonym.get(part.replace(/\)$/, '').trim());
+    if (field) return field;
+  }
+  return null;
+}
+
+/** The automatic mapping: each header's field, a field only for its first column. */
+export function mapColumns(headers: readonly string[]): ImportMapping {
+  const taken = new Set<ImportField>();
+  return headers.map((header) => {
+    const field = fieldOfHeader(header);
+    if (!field || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  });
+}
+
+/** How many cells of a row are recognised headers: the header row is the one with the most. */
+export function countRecognisedHeaders(cells: readonly string[]): number {
+  return cells.filter((cell) => fieldOfHeader(cell) !== null).length;
+}
