@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the distribution packages Kvarter runs on are installed: PostgreSQL ≥ 15 and
-# pgBackRest (and, with --with-browser, Chromium for the browser tests). Installs them with apt
+# pgBackRest (and, with --with-browser, what only the tests need: Chromium for the browser tests and
+# poppler-utils, whose pdftotext/pdftoppm read the PDF report in its tests). Installs them with apt
 # when we are root or have passwordless sudo; otherwise says exactly what to run.
 set -euo pipefail
 
@@ -29,7 +30,7 @@ have_package() {
 need_database=false
 need_browser=false
 if ! have_postgres || ! command -v pgbackrest >/dev/null; then need_database=true; fi
-if $with_browser && { ! command -v chromium >/dev/null || ! have_package fonts-dejavu-core; }; then need_browser=true; fi
+if $with_browser && { ! command -v chromium >/dev/null || ! have_package fonts-dejavu-core || ! command -v pdftotext >/dev/null; }; then need_browser=true; fi
 if ! $need_database && ! $need_browser; then exit 0; fi
 
 if [[ "$(id -u)" -eq 0 ]]; then
@@ -41,7 +42,7 @@ else
 fi
 if [[ "${as_root[*]-}" == cannot ]] || ! command -v apt-get >/dev/null; then
   if $need_database; then echo "Kvarter needs PostgreSQL and pgBackRest. Run: sudo apt-get install -y postgresql pgbackrest" >&2; fi
-  if $need_browser; then echo "Kvarter's browser tests need Chromium. Run: sudo apt-get install -y chromium fonts-dejavu-core" >&2; fi
+  if $need_browser; then echo "Kvarter's browser and report tests need Chromium and poppler-utils. Run: sudo apt-get install -y chromium fonts-dejavu-core poppler-utils" >&2; fi
   exit 1
 fi
 
@@ -59,7 +60,7 @@ if $need_database; then
   if apt-cache policy postgresql-15 2>/dev/null | grep -q 'Candidate: [0-9]'; then packages+=(postgresql-15); else packages+=(postgresql); fi
   packages+=(pgbackrest)
 fi
-if $need_browser; then packages+=(chromium fonts-dejavu-core); fi
+if $need_browser; then packages+=(chromium fonts-dejavu-core poppler-utils); fi
 
 echo "Installing ${packages[*]}…"
 apt install -y --no-install-recommends "${packages[@]}"

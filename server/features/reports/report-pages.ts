@@ -1,0 +1,91 @@
+import { colours, type ReportCanvas } from './report-canvas.ts';
+import { drawChart } from './report-charts.ts';
+import { blockHeights, contentWidth, pageGeometry, type PlacedItem, type TableColumn } from './report-layout.ts';
+
+const cellPadding = 4;
+
+/** Draws one laid-out page and its footer ("Sida 3 av 12" on the right, `footerLeft` on the left). */
+export function drawPage(canvas: ReportCanvas, items: readonly PlacedItem[], footer: { left: string; right: string }, formatAmount: (amountSek: number) => string): void {
+  canvas.addPage();
+  for (const item of items) drawItem(canvas, item, formatAmount);
+  const y = pageGeometry.height - 40;
+  canvas.doc.lineWidth(0.5).moveTo(pageGeometry.left, y - 6).lineTo(pageGeometry.right, y - 6).strokeColor(colours.rule).stroke();
+  canvas.text(footer.left, pageGeometry.left, y, { size: 7.5, colour: colours.muted, width: contentWidth * 0.7 });
+  canvas.text(footer.right, pageGeometry.right, y, { size: 7.5, colour: colours.muted, align: 'right' });
+}
+
+function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountSek: number) => string): void {
+  const { doc } = canvas;
+  const { left, right } = pageGeometry;
+  switch (item.kind) {
+    case 'title':
+      canvas.fillRect(left, item.y, contentWidth, 4, colours.accent);
+      canvas.text(item.title, left, item.y + 18, { font: 'bold', size: 26, colour: colours.accent, width: contentWidth });
+      canvas.text(item.subtitle, left, item.y + 56, { font: 'bold', size: 15, width: contentWidth });
+      canvas.text(item.detail, left, item.y + 80, { size: 11, colour: colours.muted, width: contentWidth });
+      break;
+    case 'heading':
+      canvas.text(item.text, left, item.y + 8, { font: 'bold', size: 15, colour: colours.accent, width: contentWidth });
+      doc.lineWidth(0.75).moveTo(left, item.y + blockHeights.heading - 6).lineTo(right, item.y + blockHeights.heading - 6).strokeColor(colours.accent).stroke();
+      break;
+    case 'subheading':
+      canvas.text(item.text, left, item.y + 8, { font: 'bold', size: 11, width: contentWidth });
+      break;
+    case 'noteLine':
+      canvas.text(item.text, left, item.y, { size: 8.5, colour: colours.muted, width: contentWidth });
+      break;
+    case 'pair':
+      canvas.text(item.label, left, item.y + 3, { size: 10, colour: colours.muted, width: contentWidth * 0.4 - cellPadding });
+      canvas.text(item.value, left + contentWidth * 0.4, item.y + 3, { font: 'bold', size: 10, width: contentWidth * 0.6 });
+      break;
+    case 'chart':
+      drawChart(canvas, item.chart, item.y, formatAmount);
+      break;
+    case 'caption':
+      canvas.text(item.left, left, item.y + 8, { font: 'bold', size: 11, width: item.right === undefined ? contentWidth : contentWidth * 0.55 });
+      if (item.right !== undefined) canvas.text(item.right, right, item.y + 8, { font: 'bold', size: 11, align: 'right', width: contentWidth * 0.45 - cellPadding });
+      break;
+    case 'tableHeader':
+      canvas.fillRect(left, item.y, contentWidth, blockHeights.tableHeader, colours.headerFill);
+      eachCell(item.columns, (column, x, width) => {
+        if (column.label === '') return;
+        canvas.text(column.label, column.align === 'right' ? x + width - cellPadding : x + cellPadding, item.y + 4.5, {
+          font: 'bold',
+          size: 8,
+          align: column.align,
+          width: width - 2 * cellPadding,
+        });
+      });
+      break;
+    case 'tableRow': {
+      const { row } = item;
+      if (row.isMarked || item.isShaded) canvas.fillRect(left, item.y, contentWidth, blockHeights.tableRow, row.isMarked ? colours.markedFill : colours.shadeFill);
+      let cellIndex = 0;
+      eachCell(item.columns, (column, x, width) => {
+        if (column.isBar) {
+          const length = Math.max(0, Math.min(1, row.bar ?? 0)) * (width - 2 * cellPadding);
+          if (length > 0) canvas.fillRect(x + cellPadding, item.y + 4, length, blockHeights.tableRow - 8, colours.shareBar);
+          return;
+        }
+        const value = row.cells[cellIndex] ?? '';
+        cellIndex += 1;
+        canvas.text(value, column.align === 'right' ? x + width - cellPadding : x + cellPadding, item.y + 3.5, {
+          size: 8,
+          colour: row.isMarked ? colours.markedText : colours.text,
+          align: column.align,
+          width: width - 2 * cellPadding,
+        });
+      });
+      break;
+    }
+  }
+}
+
+function eachCell(columns: readonly TableColumn[], draw: (column: TableColumn, x: number, width: number) => void): void {
+  let x = pageGeometry.left;
+  for (const column of columns) {
+    const width = column.width * contentWidth;
+    draw(column, x, width);
+    x += width;
+  }
+}
