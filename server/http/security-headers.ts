@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Security headers on every response: a strict CSP (no inline scripts, no framing), HSTS for two
  * years, nosniff, no referrer leaks. The web app is built so that it needs nothing inline.
+ * Nothing is cached unless its route says otherwise (the web app's files do): API answers carry
+ * members' names, e-mail addresses and plans, which must not stay in a shared or browser cache.
  */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(fastifyHelmet, {
@@ -28,5 +30,9 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     crossOriginEmbedderPolicy: false,
     // The legacy header agrees with frame-ancestors 'none' for browsers that only know it.
     frameguard: { action: 'deny' },
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.header('cache-control', 'no-store');
+    done();
   });
 }

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpTeam, type Team } from '../test-support/plan-data.ts';
+import { createTestApp, TestClient, type TestApp } from '../test-support/test-app.ts';
+import { snapshotTenant } from '../test-support/tenant-snapshot.ts';
+import { listAppRoutes, routeKey, type AppRoute } from './app-routes.ts';
+import { tenantRoutes } from './route-table.ts';
+import { createTenantData, fillUrl, json, type RequestBody, type TenantData } from './tenant-data.ts';
+
+/**
+ * Issue #6, security suite: CSRF on every unsafe route of the app. The admin's own session cookie
+ * with a valid body, on the admin's own data — everything the request needs to succeed except the
+ * token — and the token missing, wrong, or another session's: always 403 `csrf`, nothing changed.
+ * auth.routes.test.ts shows the token being checked on one route; this covers all of them.
+ */
+let testApp: TestApp;
+let team: Team;
+let data: TenantData;
+let unsafeRoutes: AppRoute[];
+
+/** Valid requests for the unsafe routes that take no tenant id. */
+const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> = {
+  'POST /api/auth/signup': () => ({ url: '/api/auth/signup', body: json({ email: 'csrf-new@example.se', password: 'correct horse battery staple', name: 'Ny', accountName: 'Brf Ny' }) }),
+  'POST /api/auth/login': () => ({ url: '/api/auth/login', body: json({ email: team.admin.email, password: 'correct horse battery staple' }) }),
+  'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
+  'POST /api/auth/password': () => ({ url: '/api/auth/password', body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }) }),
+  'POST /api/invitations/:token/accept': () => ({ url: '/api/invitations/not-a-real-token/accept', body: json({ name: 'Ny', password: 'correct horse battery staple' }) }),
+};
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  team = await signUpTeam(testApp.app);
+  const appRoutes = listAppRoutes(testApp.app);
+  unsafeRoutes = appRoutes.filter((route) => route.method !== 'GET');
+  data = await createTenantData(team);
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+describe('CSRF on every unsafe route', () => {
+  it('refuses a missing, wrong or other session’s token with 403 csrf, and changes nothing', async () => {
+    const before = await snapshotTenant(testApp.database.db, team.accountId);
+    const users = await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash']).orderBy('id').execute();
+    const tokens: [string, string | undefined][] = [
+      ['missing', undefined],
+      ['wrong', `${team.admin.client.csrfToken}x`],
+      ['another session’s', team.editor.client.csrfToken],
+    ];
+    let checked = 0;
+    for (const route of unsafeRoutes) {
+      const request = requestFor(route);
+      for (const [label, token] of tokens) {
+        // The admin's cookie in a client of its own, so the admin's real client keeps its token.
+        const forged = new TestClient(testApp.app, '10.30.0.1');
+        forged.cookie = team.admin.client.cookie;
+        forged.csrfToken = token;
+        const response = await forged.request(route.method, request.url, request.body?.payload, request.body?.headers);
+        const what = `${routeKey(route)} with the ${label} token → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        expect(response.statusCode, what).toBe(403);
+        expect(response.json().error.code, what).toBe('csrf');
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(unsafeRoutes.length * tokens.length);
+    expect(withoutSessions(await snapshotTenant(testApp.database.db, team.accountId))).toEqual(withoutSessions(before));
+    expect(await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash']).orderBy('id').execute()).toEqual(users);
+    // Nothing signed the admin out either.
+    expect((await team.admin.client.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});
+
+function requestFor(route: AppRoute): { url: string; body?: RequestBody } {
+  const tenantRoute = tenantRoutes.find((item) => routeKey(item) === routeKey(route));
+  if (tenantRoute) return { url: fillUrl(tenantRoute.url, tenantRoute.ids, data), body: tenantRoute.body?.(data) };
+  const exempt = exemptRequests[routeKey(route)];
+  if (!exempt) throw new Error(`${routeKey(route)}: no valid request known; add it to route-table.ts or to exemptRequests here`);
+  return exempt();
+}
+
+/** Requests with the admin's cookie may record activity on its session; nothing else may change. */
+function withoutSessions(snapshot: Record<string, unknown[]>): Record<string, unknown[]> {
+  const { sessions: _sessions, ...rest } = snapshot;
+  return rest;
+}

@@ -1,0 +1,154 @@
+import type { Role } from '../../shared/schemas/role.ts';
+import { routeKey, type AppRoute, type HttpMethod } from './app-routes.ts';
+import { fileUpload, freshInviteeEmail, json, type IdKind, type RequestBody, type TenantData } from './tenant-data.ts';
+
+/** What one role gets from a write, and on whose content it acts when that matters. */
+export interface RoleCase {
+  label: string;
+  /** For comments and attachments: the acting role's own, or another member's. */
+  contentBy?: 'self' | 'other';
+  expected: Record<Role, number>;
+}
+
+/** A route that reaches tenant data: which id each path parameter is, and a valid request. */
+export interface TenantRoute extends AppRoute {
+  ids: Record<string, IdKind>;
+  /** A valid body (writes): validation runs before the permission check, so a 404 is about tenancy. */
+  body?: (data: TenantData) => RequestBody;
+  /** Expected answers per role; every write route has them. */
+  roles?: RoleCase[];
+}
+
+/** A route that takes no tenant id, and why it is outside the matrices. */
+export interface ExemptRoute extends AppRoute {
+  reason: string;
+}
+
+const planWrite = (status: number): RoleCase[] => [{ label: 'plan data', expected: { viewer: 403, editor: status, admin: status } }];
+const membersManage = (status: number): RoleCase[] => [{ label: 'members', expected: { viewer: 403, editor: 403, admin: status } }];
+const everyRole = (status: number): RoleCase[] => [{ label: 'every member', expected: { viewer: status, editor: status, admin: status } }];
+const name = (value: string) => () => json({ name: value });
+
+const route = (method: HttpMethod, url: string, ids: Record<string, IdKind>, rest: Omit<TenantRoute, 'method' | 'url' | 'ids'> = {}): TenantRoute => ({
+  method,
+  url,
+  ids,
+  ...rest,
+});
+
+const account = { accountId: 'accountId' } as const;
+const organisation = { id: 'organisationId' } as const;
+const property = { id: 'propertyId' } as const;
+const plan = { id: 'planId' } as const;
+const action = { id: 'actionId' } as const;
+
+export const tenantRoutes: TenantRoute[] = [
+  route('GET', '/api/accounts/:accountId/members', account),
+  route('POST', '/api/accounts/:accountId/members', account, { body: () => json({ email: freshInviteeEmail(), role: 'viewer' }), roles: membersManage(201) }),
+  route('PATCH', '/api/accounts/:accountId/members/:userId', { ...account, userId: 'memberUserId' }, { body: () => json({ role: 'viewer' }), roles: membersManage(200) }),
+  route('DELETE', '/api/accounts/:accountId/members/:userId', { ...account, userId: 'memberUserId' }, { roles: membersManage(204) }),
+  route('DELETE', '/api/accounts/:accountId/invitations/:invitationId', { ...account, invitationId: 'invitationId' }, { roles: membersManage(204) }),
+
+  route('GET', '/api/accounts/:accountId/organisations', account),
+  route('POST', '/api/accounts/:accountId/organisations', account, { body: name('Brf Intrång'), roles: planWrite(201) }),
+  route('GET', '/api/organisations/:id', organisation),
+  route('PATCH', '/api/organisations/:id', organisation, { body: name('Brf Omdöpt'), roles: planWrite(200) }),
+  route('DELETE', '/api/organisations/:id', organisation, { roles: planWrite(204) }),
+
+  route('GET', '/api/organisations/:id/properties', organisation),
+  route('POST', '/api/organisations/:id/properties', organisation, { body: name('Eken 9'), roles: planWrite(201) }),
+  route('GET', '/api/properties/:id', property),
+  route('PATCH', '/api/properties/:id', property, { body: () => json({ name: 'Eken 5', boa: 1200 }), roles: planWrite(200) }),
+  route('DELETE', '/api/properties/:id', property, { roles: planWrite(204) }),
+
+  route('GET', '/api/properties/:id/buildings', property),
+  route('POST', '/api/properties/:id/buildings', property, { body: name('Hus B'), roles: planWrite(201) }),
+  route('PATCH', '/api/buildings/:id', { id: 'buildingId' }, { body: name('Hus C'), roles: planWrite(200) }),
+  route('DELETE', '/api/buildings/:id', { id: 'buildingId' }, { roles: planWrite(204) }),
+
+  route('GET', '/api/properties/:id/locations', property),
+  route('POST', '/api/properties/:id/locations', property, { body: name('Källare'), roles: planWrite(201) }),
+  route('PATCH', '/api/locations/:id', { id: 'locationId' }, { body: name('Vind'), roles: planWrite(200) }),
+  route('DELETE', '/api/locations/:id', { id: 'locationId' }, { roles: planWrite(204) }),
+
+  route('GET', '/api/properties/:id/plans', property),
+  route('POST', '/api/properties/:id/plans', property, { body: () => json({ name: 'Plan 2027', startYear: 2027 }), roles: planWrite(201) }),
+  route('GET', '/api/plans/:id', plan),
+  route('PATCH', '/api/plans/:id', plan, { body: () => json({ name: 'Plan omdöpt', fund: { openingBalance: 100000 } }), roles: planWrite(200) }),
+  route('DELETE', '/api/plans/:id', plan, { roles: planWrite(204) }),
+
+  route('GET', '/api/plans/:id/actions', plan),
+  route('POST', '/api/plans/:id/actions', plan, {
+    body: () => json({ name: 'Byte av fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 12000, year: 2030 }),
+    roles: planWrite(201),
+  }),
+  route('POST', '/api/plans/:id/actions/bulk-update', plan, {
+    body: (data) => json({ actionIds: [data.actionId, data.completedActionId], changes: { year: 2035 } }),
+    roles: planWrite(200),
+  }),
+  route('GET', '/api/plans/:id/occurrences', plan),
+  route('GET', '/api/plans/:id/analysis', plan),
+  route('GET', '/api/plans/:id/fund', plan),
+  route('GET', '/api/plans/:id/template.xlsx', plan),
+  route('GET', '/api/plans/:id/export.xlsx', plan),
+  route('POST', '/api/plans/:id/import', plan, {
+    body: () => fileUpload('plan.csv', Buffer.from('Åtgärd;Kategori;Mängd;Enhet;À-pris;År\r\nByte av fönster;fasad;40;st;12000;2030\r\n'), 'text/csv'),
+    roles: planWrite(200),
+  }),
+  route('GET', '/api/plans/:id/report.pdf', plan),
+
+  route('GET', '/api/actions/:id', action),
+  route('PATCH', '/api/actions/:id', action, { body: () => json({ name: 'Byte av takplåt', status: 'urgent' }), roles: planWrite(200) }),
+  route('DELETE', '/api/actions/:id', action, { roles: planWrite(204) }),
+  route('POST', '/api/actions/:id/complete', action, { body: () => json({ year: 2031, actualCost: 300000, note: 'Utfört' }), roles: planWrite(201) }),
+
+  route('GET', '/api/actions/:id/comments', action),
+  route('POST', '/api/actions/:id/comments', action, { body: () => json({ body: 'Sett på plats' }), roles: everyRole(201) }),
+  route('DELETE', '/api/comments/:id', { id: 'commentId' }, {
+    roles: [
+      { label: 'own comment', contentBy: 'self', expected: { viewer: 204, editor: 204, admin: 204 } },
+      { label: "another member's comment", contentBy: 'other', expected: { viewer: 403, editor: 403, admin: 204 } },
+    ],
+  }),
+  route('GET', '/api/actions/:id/attachments', action),
+  route('POST', '/api/actions/:id/attachments', action, { body: () => fileUpload('foto.png'), roles: everyRole(201) }),
+  route('GET', '/api/attachments/:id/content', { id: 'attachmentId' }),
+  route('DELETE', '/api/attachments/:id', { id: 'attachmentId' }, {
+    roles: [
+      { label: 'own attachment', contentBy: 'self', expected: { viewer: 204, editor: 204, admin: 204 } },
+      { label: "another member's attachment", contentBy: 'other', expected: { viewer: 403, editor: 204, admin: 204 } },
+    ],
+  }),
+];
+
+export const exemptRoutes: ExemptRoute[] = [
+  { method: 'GET', url: '/healthz', reason: 'liveness probe: no session, no data' },
+  { method: 'POST', url: '/api/auth/signup', reason: 'creates a new account of its own; no id' },
+  { method: 'POST', url: '/api/auth/login', reason: 'credentials only; brute force in auth.routes.test.ts' },
+  { method: 'POST', url: '/api/auth/logout', reason: "ends the caller's own session" },
+  { method: 'GET', url: '/api/auth/me', reason: "the caller's own user and memberships" },
+  { method: 'GET', url: '/api/auth/csrf', reason: "the caller's own CSRF token" },
+  { method: 'POST', url: '/api/auth/password', reason: "the caller's own password" },
+  { method: 'GET', url: '/api/categories', reason: 'reference data shared by every account' },
+  { method: 'GET', url: '/api/attachments/limits', reason: 'the installation-wide upload limits (size, file types), the same for every account' },
+  { method: 'GET', url: '/api/ops/status', reason: 'installation-wide backup status for operators, not account data' },
+  { method: 'GET', url: '/api/invitations/:token', reason: 'the token is a secret capability, not a tenant id (invitations.routes.test.ts)' },
+  { method: 'POST', url: '/api/invitations/:token/accept', reason: 'the token is a secret capability, not a tenant id (invitations.routes.test.ts)' },
+];
+
+export interface Classification {
+  /** Routes the app has that neither table lists: each one fails the suite. */
+  unclassified: string[];
+  /** Routes the tables list that the app does not have: the table is stale, which fails too. */
+  absent: string[];
+}
+
+/** Compares the app's routes with the two tables. */
+export function classifyRoutes(appRoutes: AppRoute[]): Classification {
+  const present = new Set(appRoutes.map(routeKey));
+  const listed = new Set([...tenantRoutes, ...exemptRoutes].map(routeKey));
+  return {
+    unclassified: [...present].filter((key) => !listed.has(key)),
+    absent: [...tenantRoutes, ...exemptRoutes].filter((item) => !present.has(routeKey(item))).map(routeKey),
+  };
+}
