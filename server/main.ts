@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { parseConnectionOptions } from './db/connection-options.ts';
-import { createDatabase } from './db/database.ts';
+import { createDatabase, noQueryTimeouts } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { defaultLoginThrottle } from './auth/login-throttle.ts';
 import { sweepExpiredAuthRows } from './auth/sweep-expired-auth-rows.ts';
@@ -47,7 +47,10 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   if (connection.isUnverified) {
     app.log.warn('DATABASE_URL uses sslmode=require: the connection is encrypted but the server certificate is NOT verified.');
   }
-  const applied = await migrateToLatest(db);
+  // Migrations may rewrite big tables: they get a connection of their own without the request
+  // timeouts of the app's pool.
+  const migrationDb = createDatabase(connection, (error) => app?.log.warn({ err: { message: error.message } }, 'migration connection lost'), noQueryTimeouts);
+  const applied = await migrateToLatest(migrationDb).finally(() => migrationDb.destroy());
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
 
   await app.listen({ host: config.host, port: config.port });

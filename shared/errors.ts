@@ -15,6 +15,8 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'unavailable',
+  /** No storage space left for an upload: the operator must act, the request was fine. */
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

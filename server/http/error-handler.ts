@@ -17,15 +17,21 @@ const statusByCode: Record<ErrorCode, number> = {
   rate_limited: 429,
   locked: 429,
   unavailable: 503,
+  storage_full: 507,
   internal: 500,
 };
 
 /** PostgreSQL / node-pg failures meaning "the database is not reachable right now". */
-const unavailableErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const unavailableErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const unavailableMessage = 'The database is unavailable right now. Try again in a moment.';
+/** 57014: a statement cancelled by statement_timeout (or an operator); node-pg's own query timeout has no code. */
+const tooSlowMessage = 'The database did not answer in time. Try again in a moment.';
+const storageFullMessage = 'The server has no storage space left for this file. Try again later, or ask the operator to free space.';
 
 /**
  * One place maps every error to `{ error: { code, message, fields? } }`. Client mistakes become
- * 4xx with a clear message; a database outage becomes 503; anything else is logged and answered
+ * 4xx with a clear message; a database outage (refused, lost, or too slow to answer) becomes 503
+ * and a full disk 507 (Insufficient Storage); anything else is logged and answered
  * with a bare 500 that leaks no stack trace or SQL.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -33,9 +39,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.code === 'internal') {
       request.log.error({ err: error }, 'unhandled error');
+    } else if (appError.code === 'storage_full') {
+      // An operator has to act on a full disk.
+      request.log.error({ err: { message: error.message, code: (error as { code?: string }).code } }, 'storage full');
     } else if (appError.code === 'unavailable') {
+      // A database outage usually passes by itself.
       request.log.warn({ err: { message: error.message, code: (error as { code?: string }).code } }, 'database unavailable');
     }
+    // Failed before the body was read to its end (an upload cut short by a full disk): the rest
+    // is still on its way, so this connection cannot carry another request. Close it after answering.
+    const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !request.raw.complete) reply.header('connection', 'close');
     return sendError(request, reply, appError);
   });
 }
@@ -57,12 +71,14 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code;
   const statusCode = (error as { statusCode?: number }).statusCode;
-  if (code && unavailableErrorCodes.has(code)) {
-    return new AppError('unavailable', 'The database is unavailable right now. Try again in a moment.');
+  if (code && unavailableErrorCodes.has(code)) return new AppError('unavailable', unavailableMessage);
+  // node-pg's messages for a connection it could not get, or lost mid-query (no code on these).
+  if (/timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error/i.test(error.message)) {
+    return new AppError('unavailable', unavailableMessage);
   }
-  if (/timeout exceeded when trying to connect|Connection terminated/i.test(error.message)) {
-    return new AppError('unavailable', 'The database is unavailable right now. Try again in a moment.');
-  }
+  if (code === '57014' || /^Query read timeout$/.test(error.message)) return new AppError('unavailable', tooSlowMessage);
+  // The server's own disk (uploads): not the client's fault, and over once an operator frees space.
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('storage_full', storageFullMessage);
   switch (code) {
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
