@@ -8,9 +8,11 @@ import { defaultLoginThrottle, type LoginThrottleSettings } from './auth/login-t
 import type { Deps } from './deps.ts';
 import { registerActionRoutes } from './features/actions/actions.routes.ts';
 import { registerAnalysisRoutes } from './features/analysis/analysis.routes.ts';
+import { registerAttachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerBuildingRoutes } from './features/buildings/buildings.routes.ts';
 import { registerCategoryRoutes } from './features/categories/categories.routes.ts';
+import { registerCommentRoutes } from './features/comments/comments.routes.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerInvitationRoutes } from './features/invitations/invitations.routes.ts';
 import { registerLocationRoutes } from './features/locations/locations.routes.ts';
@@ -20,6 +22,8 @@ import { registerOperationsRoutes } from './features/operations/operations.route
 import { registerOrganisationRoutes } from './features/organisations/organisations.routes.ts';
 import { registerPlanRoutes } from './features/plans/plans.routes.ts';
 import { registerPropertyRoutes } from './features/properties/properties.routes.ts';
+import { registerReportRoutes } from './features/reports/reports.routes.ts';
+import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import { registerHttpsOnly } from './http/https-redirect.ts';
@@ -92,6 +96,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPlanRoutes(api, deps);
     registerActionRoutes(api, deps);
     registerAnalysisRoutes(api, deps);
+    registerReportRoutes(api, deps);
+    registerCommentRoutes(api, deps);
+    await registerAttachmentRoutes(api, deps);
+    await registerSpreadsheetRoutes(api, deps);
   });
 
   const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody, sampleFiles } from '../test-support/attachment-uploads.ts';
+import { created, createPropertyWithPlan } from '../test-support/plan-data.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../test-support/test-app.ts';
 
 /**
@@ -80,6 +82,18 @@ describe('malformed requests to every route', () => {
         'PATCH /api/properties/:id',
         'DELETE /api/buildings/:id',
         'POST /api/properties/:id/plans',
+        'POST /api/plans/:id/actions/bulk-update',
+        'GET /api/plans/:id/report.pdf',
+        'GET /api/actions/:id/comments',
+        'POST /api/actions/:id/comments',
+        'DELETE /api/comments/:id',
+        'GET /api/actions/:id/attachments',
+        'POST /api/actions/:id/attachments',
+        'GET /api/attachments/:id/content',
+        'DELETE /api/attachments/:id',
+        'GET /api/plans/:id/template.xlsx',
+        'GET /api/plans/:id/export.xlsx',
+        'POST /api/plans/:id/import',
       ]),
     );
   });
@@ -110,14 +124,15 @@ describe('malformed requests to every route', () => {
       }
     }
     expect(checked).toBeGreaterThan(200);
-  });
+    // Thousands of requests (every route × 4 ids × 13 bodies × 2 clients): 20–30 s alone, more beside other test files.
+  }, 180_000);
 
   it('answers 415 to bodies that are not JSON, and 413 to oversized ones', async () => {
     for (const route of routes.filter((item) => item.method === 'POST' || item.method === 'PATCH')) {
       const [url] = concreteUrl(route.url, { accountId: admin.accountId, userId: admin.userId });
       const text = await admin.client.request(route.method as 'POST', url!, 'email=a@b.se', { 'content-type': 'text/plain' });
       expect(text.statusCode, `${route.method} ${url} text/plain → ${text.statusCode}`).toBe(415);
-      const oversized = await admin.client.request(route.method as 'POST', url!, JSON.stringify({ name: 'x'.repeat(300 * 1024) }), { 'content-type': 'application/json' });
+      const oversized = await admin.client.request(route.method as 'POST', url!, JSON.stringify({ name: 'x'.repeat(600 * 1024) }), { 'content-type': 'application/json' });
       expect(oversized.statusCode, `${route.method} ${url} oversized`).toBe(413);
       expect(oversized.json().error.code).toBe('payload_too_large');
     }
@@ -132,6 +147,51 @@ describe('malformed requests to every route', () => {
         }
       }
     }
+  });
+});
+
+describe('malformed multipart bodies', () => {
+  const { body: wellFormed, contentType } = multipartBody([{ fileName: 'tak.jpg', content: sampleFiles.jpeg }]);
+  const boundary = contentType.slice(contentType.indexOf('boundary=') + 'boundary='.length);
+  const bodies: { label: string; body: Buffer | string; contentType: string }[] = [
+    { label: 'no boundary', body: wellFormed, contentType: 'multipart/form-data' },
+    { label: 'empty boundary', body: wellFormed, contentType: 'multipart/form-data; boundary=' },
+    { label: 'another boundary', body: wellFormed, contentType: 'multipart/form-data; boundary=zzz' },
+    { label: 'a 300-character boundary', body: wellFormed, contentType: `multipart/form-data; boundary=${'b'.repeat(300)}` },
+    { label: 'a malformed part header', body: `--${boundary}\r\nContent-Disposition form-data\r\n\r\nabc\r\n--${boundary}--\r\n`, contentType },
+    { label: 'cut short', body: wellFormed.subarray(0, wellFormed.length - 30), contentType },
+    { label: 'empty body', body: '', contentType },
+    { label: 'JSON body', body: '{"file": "x"}', contentType },
+    { label: 'no part headers', body: `--${boundary}\r\n\r\nabc\r\n--${boundary}--\r\n`, contentType },
+    { label: 'prototype field name', body: `--${boundary}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--${boundary}--\r\n`, contentType },
+    { label: 'a program with a NUL-laden name', body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.pdf"\r\n\r\nMZ\u0000\u0000\r\n--${boundary}--\r\n`, contentType },
+    { label: 'huge header, HTML inside', body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'n'.repeat(100_000)}.pdf"\r\n\r\n<html>\r\n--${boundary}--\r\n`, contentType },
+  ];
+
+  it('answers 4xx to malformed multipart on every POST route, the upload route included with a real action', async () => {
+    const plan = await createPropertyWithPlan(admin.client, admin.accountId);
+    const action = created<{ id: string }>(
+      await admin.client.post(`/api/plans/${plan.planId}/actions`, { name: 'Byte av takpapp', category: 'yttertak', quantity: 1, unit: 'st', unitPrice: 1, year: 2030 }),
+    );
+    const urls = routes
+      .filter((route) => route.method === 'POST' && route.url !== '/api/auth/logout')
+      .map((route) => concreteUrl(route.url, { accountId: admin.accountId, id: action.id })[0]!);
+    expect(urls).toContain(`/api/actions/${action.id}/attachments`);
+    let checked = 0;
+    for (const url of urls) {
+      for (const { label, body, contentType: type } of bodies) {
+        admin.client.clientIp = `10.8.${Math.floor(checked / 250) % 250}.${checked % 250}`;
+        const response = await admin.client.request('POST', url, body, { 'content-type': type });
+        const what = `POST ${url} (${label}) → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        expectClientError(response.statusCode, what);
+        expect(response.json(), what).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+        checked += 1;
+      }
+    }
+    // Multipart is parsed for the upload route only; every other route refuses it as it refuses any non-JSON body.
+    const elsewhere = await admin.client.request('POST', `/api/plans/${plan.planId}/actions`, wellFormed, { 'content-type': contentType });
+    expect(elsewhere.statusCode).toBe(415);
+    expect(checked).toBe(urls.length * bodies.length);
   });
 });
 

@@ -84,9 +84,14 @@ export const validationMessages = {
   'actions.none_selected': { sv: 'Välj minst en åtgärd.', en: 'Select at least one action.' },
   'actions.too_many_selected': { sv: 'Högst 10 000 åtgärder åt gången.', en: 'At most 10,000 actions at a time.' },
   'actions.no_change': { sv: 'Ange ett nytt år eller en ny status.', en: 'Give a new year or a new status.' },
+  'actions.bulk_done': {
+    sv: 'Markera åtgärder som genomförda en i taget, så att år och faktisk kostnad sparas i historiken.',
+    en: 'Mark actions as done one at a time, so that the year and the actual cost are kept in their history.',
+  },
   'note.too_long': { sv: 'Högst 4 000 tecken.', en: 'At most 4,000 characters.' },
   'vat.invalid': { sv: 'Välj inklusive (incl) eller exklusive (excl) moms.', en: 'Choose including (incl) or excluding (excl) VAT.' },
   'boolean.invalid': { sv: 'Ange true eller false.', en: 'Enter true or false.' },
+  'language.invalid': { sv: 'Välj svenska (sv) eller engelska (en).', en: 'Choose Swedish (sv) or English (en).' },
   'action.already_done': {
     sv: 'Åtgärden är en engångsåtgärd och redan genomförd.',
     en: 'This one-off action is already done.',
@@ -95,6 +100,47 @@ export const validationMessages = {
     sv: 'Nästa tillfälle (år + intervall) skulle hamna efter år 2200.',
     en: 'The next occurrence (year + interval) would fall after the year 2200.',
   },
+  'comment.too_long': { sv: 'En kommentar får vara högst 4 000 tecken.', en: 'A comment may be at most 4,000 characters.' },
+  'attachment.required': { sv: 'Välj en fil att ladda upp.', en: 'Choose a file to upload.' },
+  'attachment.too_many': { sv: 'Ladda upp en fil i taget.', en: 'Upload one file at a time.' },
+  'attachment.unexpected_field': {
+    sv: 'Skicka bara filen, i fältet file.',
+    en: 'Send only the file, in the field named file.',
+  },
+  'attachment.empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  'attachment.too_large': { sv: 'Filen är större än vad som tillåts.', en: 'The file is larger than allowed.' },
+  'attachment.type_not_allowed': {
+    sv: 'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.',
+    en: 'Only photos (JPEG, PNG, WebP, HEIC) and PDF files can be attached.',
+  },
+  'spreadsheet.file_required': {
+    sv: 'Välj en fil (.xlsx eller .csv) att importera, i fältet file.',
+    en: 'Choose a file (.xlsx or .csv) to import, in the field named file.',
+  },
+  'spreadsheet.too_large': { sv: 'Filen är större än 10 MB.', en: 'The file is larger than 10 MB.' },
+  'spreadsheet.not_a_spreadsheet': {
+    sv: 'Filen är inte ett kalkylark. Spara den som .xlsx eller .csv och försök igen.',
+    en: 'The file is not a spreadsheet. Save it as .xlsx or .csv and try again.',
+  },
+  'spreadsheet.zip_bomb': {
+    sv: 'Filen packas upp till orimligt mycket data och har avvisats.',
+    en: 'The file unpacks to an unreasonable amount of data and was refused.',
+  },
+  'spreadsheet.too_many_rows': { sv: 'Högst 20 000 rader per fil.', en: 'At most 20,000 rows per file.' },
+  'spreadsheet.no_rows': { sv: 'Filen innehåller inga rader att importera.', en: 'The file has no rows to import.' },
+  'spreadsheet.mapping_invalid': {
+    sv: 'Kolumnmappningen är ogiltig. Välj ett fält för varje kolumn, eller ingen.',
+    en: 'The column mapping is invalid. Choose one field for each column, or none.',
+  },
+  'spreadsheet.column_missing': {
+    sv: 'Ingen kolumn är kopplad till fältet, som måste finnas.',
+    en: 'No column is mapped to this field, which is required.',
+  },
+  'spreadsheet.column_twice': {
+    sv: 'Fältet är kopplat till mer än en kolumn.',
+    en: 'This field is mapped to more than one column.',
+  },
+  'spreadsheet.yes_no': { sv: 'Skriv ja eller nej.', en: 'Write yes or no.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -120,7 +120,9 @@ describe('sign-in failures', () => {
     }
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
     expect(statuses[30]).toBe(429);
-  });
+    // 31 bcrypt comparisons in a row (cost 12, decoys included): on a busy 2-core machine that
+    // can take longer than the default 30 s. The limit only guards against a hang.
+  }, 120_000);
 
   it('locks an address after 10 failures, for existing and unknown addresses alike', async () => {
     const fast = await createTestApp({ loginThrottle: { delayAfterFailures: 5, lockAfterFailures: 10, windowMs: 900_000, lockMs: 900_000, baseDelayMs: 1, maxDelayMs: 4 } });
@@ -142,7 +144,8 @@ describe('sign-in failures', () => {
     } finally {
       await fast.close();
     }
-  });
+    // 23 sequential bcrypt comparisons: the same hang guard as above.
+  }, 120_000);
 });
 
 describe('CSRF', () => {
