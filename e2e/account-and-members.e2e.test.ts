@@ -83,7 +83,7 @@ describe('account and members journey', () => {
     await page.getByRole('button', { name: 'Användarmeny: Anna Ordförande' }).click();
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('E-mail address').fill('anna@brf-eken.se');
     await page.getByLabel('Password').fill('not the right password');

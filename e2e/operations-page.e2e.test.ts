@@ -90,7 +90,7 @@ describe('operations page journey', () => {
     await saveScreenshot(page, 'operations-failing-sv');
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
     await page.getByText('Something needs attention').waitFor();
     await page.getByRole('row', { name: /Full backup/ }).getByText('2 hours ago', { exact: false }).waitFor();

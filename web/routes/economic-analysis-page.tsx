@@ -1,4 +1,14 @@
-/** Placeholder of the route table; the analysis screens replaces it with the real screen. */
+import { EconomicAnalysis } from '../features/analysis/economic-analysis.tsx';
+import { PlanScreen } from '../features/analysis/plan-screen.tsx';
+import { usePlanRouteParams } from '../features/plans/plan-route-params.ts';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+
 export function EconomicAnalysisPage() {
-  return <h1>EconomicAnalysisPage</h1>;
+  const { t } = useTranslation();
+  const { accountId, planId } = usePlanRouteParams();
+  return (
+    <PlanScreen planId={planId} title={t('analysis.economic.title')}>
+      {(plan) => <EconomicAnalysis accountId={accountId} plan={plan} />}
+    </PlanScreen>
+  );
 }

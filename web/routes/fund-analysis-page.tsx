@@ -1,4 +1,14 @@
-/** Placeholder of the route table; the analysis screens replaces it with the real screen. */
+import { FundAnalysis } from '../features/analysis/fund-analysis.tsx';
+import { PlanScreen } from '../features/analysis/plan-screen.tsx';
+import { usePlanRouteParams } from '../features/plans/plan-route-params.ts';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+
 export function FundAnalysisPage() {
-  return <h1>FundAnalysisPage</h1>;
+  const { t } = useTranslation();
+  const { planId } = usePlanRouteParams();
+  return (
+    <PlanScreen planId={planId} title={t('analysis.fund.title')}>
+      {(plan) => <FundAnalysis plan={plan} />}
+    </PlanScreen>
+  );
 }

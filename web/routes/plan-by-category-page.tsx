@@ -1,4 +1,9 @@
-/** Placeholder of the route table; the plan views replaces it with the real screen. */
+import { ActionViewTab } from '../features/plans/action-view-tab.tsx';
+import { PlanByCategoryView } from '../features/plans/plan-by-category-view.tsx';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+
+/** Åtgärder per kategori: the plan's actions once each, by category. */
 export function PlanByCategoryPage() {
-  return <h1>PlanByCategoryPage</h1>;
+  const { t } = useTranslation();
+  return <ActionViewTab title={t('plan_views.tab.by_category')} View={PlanByCategoryView} />;
 }

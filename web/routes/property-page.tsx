@@ -1,4 +1,74 @@
-/** Placeholder of the route table; the portfolio screens replaces it with the real screen. */
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { EmptyState } from '../components/ui/empty-state.tsx';
+import { LoadError } from '../components/ui/load-error.tsx';
+import { Spinner } from '../components/ui/spinner.tsx';
+import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { PlanList } from '../features/plans/plan-list.tsx';
+import { DeleteProperty } from '../features/properties/delete-property.tsx';
+import { useProperty } from '../features/properties/properties-api.ts';
+import { Announcement } from '../components/ui/announcement.tsx';
+import { PropertyBreadcrumb } from '../features/properties/property-breadcrumb.tsx';
+import { PropertyDetails } from '../features/properties/property-details.tsx';
+import { PropertyParts } from '../features/properties/property-parts.tsx';
+import { ApiError } from '../lib/api/api-error.ts';
+import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+import { usePageTitle } from '../lib/use-page-title.ts';
+
+/** One property: its facts, buildings, locations and maintenance plans. */
 export function PropertyPage() {
-  return <h1>PropertyPage</h1>;
+  const { t } = useTranslation();
+  const { accountId, role } = useCurrentMembership();
+  const { propertyId = '' } = useParams();
+  const property = useProperty(propertyId);
+  // The plan settings page sends its deleted plan's name here, where the deletion shows, once:
+  // a reload or a way back should not announce it again.
+  const sentDeletedPlan = (useLocation().state as { deletedPlan?: string } | null)?.deletedPlan;
+  const [deletedPlan] = useState(sentDeletedPlan);
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (sentDeletedPlan !== undefined) void navigate('.', { replace: true, state: null });
+  }, [sentDeletedPlan, navigate]);
+  const canEdit = role !== 'viewer';
+  usePageTitle(property.data?.name ?? t('properties.title'));
+
+  const startUrl = `/accounts/${accountId}`;
+  if (property.isPending) return <Spinner label={t('loading')} />;
+  if (property.isError) {
+    if (property.error instanceof ApiError && property.error.status === 404) {
+      return (
+        <EmptyState headingLevel={1} title={t('properties.not_found_title')} action={<Link to={startUrl}>{t('properties.back_to_start')}</Link>}>
+          <p>{t('properties.not_found_text')}</p>
+        </EmptyState>
+      );
+    }
+    return (
+      <>
+        <h1>{t('properties.title')}</h1>
+        <LoadError
+          message={describeApiError(property.error, t)}
+          retryLabel={t('action.retry')}
+          isRetrying={property.isFetching}
+          onRetry={() => void property.refetch()}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PropertyBreadcrumb accountId={accountId} property={property.data} />
+      <h1>{property.data.name}</h1>
+      {property.data.designation && <p className="page__lead">{property.data.designation}</p>}
+      {deletedPlan !== undefined && <Announcement text={t('properties.plan_deleted', { name: deletedPlan })} />}
+      <PropertyDetails property={property.data} canEdit={canEdit} />
+      <PlanList accountId={accountId} propertyId={property.data.id} canEdit={canEdit} />
+      <div className="property-parts-grid">
+        <PropertyParts kind="buildings" propertyId={property.data.id} canEdit={canEdit} />
+        <PropertyParts kind="locations" propertyId={property.data.id} canEdit={canEdit} />
+      </div>
+      {canEdit && <DeleteProperty accountId={accountId} property={property.data} />}
+    </>
+  );
 }

@@ -1,15 +1,18 @@
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
-import { OrganisationsPlaceholder } from '../features/organisations/organisations-placeholder.tsx';
+import { PortfolioOverview } from '../features/organisations/portfolio-overview.tsx';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
-/** The account's start page; it will become the portfolio overview (SPEC §4). */
+/** The account's start page: the portfolio overview (SPEC §4). */
 export function StartPage() {
-  const { accountName } = useCurrentMembership();
+  const { t } = useTranslation();
+  const { accountId, accountName, role } = useCurrentMembership();
   usePageTitle(accountName);
   return (
     <>
       <h1>{accountName}</h1>
-      <OrganisationsPlaceholder />
+      <p className="page__lead">{t('organisations.lead')}</p>
+      <PortfolioOverview accountId={accountId} canEdit={role !== 'viewer'} />
     </>
   );
 }

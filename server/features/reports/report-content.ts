@@ -7,6 +7,7 @@ import type { Block, ChartSpec, TableColumn, TableRow } from './report-layout.ts
 import { formatReportAmount, formatReportDate, formatReportNumber, formatReportShare } from './report-format.ts';
 import type { ReportData } from './reports.queries.ts';
 import { fillText, type ReportTexts } from './report-texts.ts';
+import { chartPalette } from '../../../shared/chart-palette.ts';
 
 export interface ReportSettings {
   language: Language;
@@ -27,15 +28,10 @@ export interface ReportFigures {
 export type WrapText = (text: string) => string[];
 
 /**
- * One fill per category by its place in shared/categories.ts, the same colours the analysis screen
- * uses (web/components/charts/chart-palette.ts, 3:1 against white), so the board sees the same
- * colour for a category on paper and on screen. A copy, because the server cannot import web/:
- * moving the palette to shared/ would make the two one list.
+ * One fill per category by its place in shared/categories.ts: the analysis screen's palette, so
+ * the board sees the same colour for a category on paper and on screen.
  */
-const categoryColours: readonly string[] = [
-  '#1f6f50', '#2c5d9e', '#b3541e', '#7b3f9e', '#a8324a', '#0f7c8c', '#8a6d00', '#4a55a2',
-  '#c2185b', '#5c6b2e', '#6d4c41', '#00796b', '#d1490f', '#546e7a', '#9c27b0', '#3b7d23',
-];
+const categoryColours: readonly string[] = chartPalette;
 
 /** The board report as blocks: cover, cost per year, breakdowns, fund analysis, actions per year. */
 export function buildReportBlocks(data: ReportData, figures: ReportFigures, settings: ReportSettings, texts: ReportTexts, wrap: WrapText): Block[] {

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Button } from './button.tsx';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 interface ConfirmDialogProps {
   isOpen: boolean;
@@ -8,6 +9,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   cancelLabel: string;
   isPending?: boolean;
+  /** `danger` (default) for what cannot be undone; `primary` for a weighty but harmless change. */
+  confirmVariant?: 'danger' | 'primary';
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -23,19 +26,13 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   isPending = false,
+  confirmVariant = 'danger',
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(isOpen);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (isOpen && !element.open) element.showModal();
-    if (!isOpen && element.open) element.close();
-  }, [isOpen]);
 
   return (
     <dialog
@@ -57,7 +54,7 @@ export function ConfirmDialog({
       </div>
       <div className="dialog__actions">
         <Button onClick={onCancel}>{cancelLabel}</Button>
-        <Button variant="danger" isPending={isPending} onClick={onConfirm}>
+        <Button variant={confirmVariant} isPending={isPending} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </div>

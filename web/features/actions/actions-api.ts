@@ -68,11 +68,21 @@ export function useUpdateAction(planId: string) {
 }
 
 export function useDeleteAction(planId: string) {
-  const refresh = useRefreshPlan(planId);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (actionId: string) => apiRequest('DELETE', actionPath(actionId)),
-    onSuccess: refresh,
+    // Everything of the plan but the deleted action itself: refetching it would only answer 404
+    // while its page is still open.
+    onSuccess: (_answer, actionId) =>
+      queryClient.invalidateQueries({
+        queryKey: planQueryKey(planId),
+        predicate: (query) => !isActionQueryOf(query.queryKey, actionId),
+      }),
   });
+}
+
+function isActionQueryOf(queryKey: readonly unknown[], actionId: string): boolean {
+  return queryKey[2] === 'action' && queryKey[3] === actionId;
 }
 
 /** Marks the due occurrence done: a recurring action moves on, a one-off becomes done. */

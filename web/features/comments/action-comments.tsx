@@ -1,4 +1,109 @@
-/** Placeholder: the comments feature replaces it with the action's comment thread. */
-export function ActionComments(_props: { planId: string; actionId: string }) {
-  return null;
+import { useRef, useState } from 'react';
+import type { Comment } from '../../../shared/schemas/comment.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
+import { Spinner } from '../../components/ui/spinner.tsx';
+import { describeActionError, describeApiError } from '../../lib/api/describe-api-error.ts';
+import { formatDateTime } from '../../lib/i18n/format-time.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
+import { useSession } from '../auth/session.ts';
+import { AddCommentForm } from './add-comment-form.tsx';
+import { useComments, useDeleteComment } from './comments-api.ts';
+
+/**
+ * The action's comment thread, oldest first, with the form to add one. Every member may comment
+ * and delete their own comments; an admin may delete anyone's (the server decides the same).
+ */
+export function ActionComments({ actionId }: { planId: string; actionId: string }) {
+  const { t, language } = useTranslation();
+  const { role } = useCurrentMembership();
+  const { user } = useSession();
+  const comments = useComments(actionId);
+  const deleteComment = useDeleteComment(actionId);
+  const [pendingDelete, setPendingDelete] = useState<Comment | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const authorOf = (comment: Comment) => {
+    const name = comment.authorName ?? t('comments.unknown_author');
+    return comment.authorId === user.id ? t('comments.you', { name }) : name;
+  };
+  const mayDelete = (comment: Comment) => comment.authorId === user.id || role === 'admin';
+
+  function closeDialog() {
+    setPendingDelete(null);
+    deleteComment.reset();
+  }
+
+  return (
+    <section className="section discussion" aria-labelledby="action-comments-title">
+      <h2 id="action-comments-title" ref={heading} tabIndex={-1}>
+        {t('comments.title')}
+      </h2>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {comments.isPending ? (
+        <Spinner label={t('comments.loading')} />
+      ) : comments.isError ? (
+        <LoadError message={`${t('comments.load_failed')} ${describeApiError(comments.error, t)}`} retryLabel={t('action.retry')} onRetry={() => void comments.refetch()} isRetrying={comments.isFetching} />
+      ) : comments.data.length === 0 ? (
+        <EmptyState title={t('comments.none_title')} headingLevel={2}>
+          <p>{t('comments.none_text')}</p>
+        </EmptyState>
+      ) : (
+        <ol className="comment-list" aria-label={t('comments.list_label')}>
+          {comments.data.map((comment) => (
+            <li key={comment.id} className="comment">
+              <p className="comment__meta">
+                <span className="comment__author">{authorOf(comment)}</span>{' '}
+                <time className="comment__time" dateTime={comment.createdAt}>
+                  {formatDateTime(comment.createdAt, language)}
+                </time>
+              </p>
+              <p className="comment__body">{comment.body}</p>
+              {mayDelete(comment) && (
+                <Button
+                  variant="quiet"
+                  className="comment__delete"
+                  aria-label={t('comments.delete_named', { author: authorOf(comment), date: formatDateTime(comment.createdAt, language) })}
+                  onClick={() => setPendingDelete(comment)}
+                >
+                  {t('comments.delete')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {!comments.isPending && !comments.isError && <AddCommentForm actionId={actionId} onAdded={() => setNotice(t('comments.added'))} />}
+
+      <ConfirmDialog
+        isOpen={pendingDelete !== null}
+        title={t('comments.confirm_delete_title')}
+        confirmLabel={t('comments.confirm_delete')}
+        cancelLabel={t('action.cancel')}
+        isPending={deleteComment.isPending}
+        onCancel={closeDialog}
+        onConfirm={() => {
+          if (!pendingDelete) return;
+          deleteComment.mutate(pendingDelete.id, {
+            onSuccess: () => {
+              closeDialog();
+              setNotice(t('comments.deleted'));
+              // The deleted comment's button is gone; the section heading is the nearest sensible place.
+              // After the dialog has closed, which would otherwise put the focus back on that button.
+              setTimeout(() => heading.current?.focus());
+            },
+          });
+        }}
+      >
+        <p>{t('comments.confirm_delete_text')}</p>
+        {pendingDelete && <blockquote className="comment-quote">{pendingDelete.body}</blockquote>}
+        {deleteComment.isError && <Alert tone="error">{describeActionError(deleteComment.error, t, language)}</Alert>}
+      </ConfirmDialog>
+    </section>
+  );
 }

@@ -1,4 +1,45 @@
 import { defineMessages } from '../../lib/i18n/define-messages.ts';
 
 /** Texts of the comments screens (keys start with `comments.`). */
-export const commentsMessages = defineMessages({}, {});
+export const commentsMessages = defineMessages(
+  {
+    'comments.title': 'Kommentarer',
+    'comments.loading': 'Hämtar kommentarer…',
+    'comments.load_failed': 'Kommentarerna kunde inte hämtas.',
+    'comments.none_title': 'Inga kommentarer ännu',
+    'comments.none_text': 'Skriv vad du har sett, frågat om eller bestämt, så finns det kvar till nästa gång åtgärden tas upp.',
+    'comments.list_label': 'Kommentarer, äldst först',
+    'comments.unknown_author': 'Borttagen användare',
+    'comments.you': '{name} (du)',
+    'comments.field.body': 'Ny kommentar',
+    'comments.field.body_hint': 'Alla i kontot kan läsa kommentaren. Högst 4 000 tecken.',
+    'comments.submit': 'Skicka kommentar',
+    'comments.added': 'Kommentaren är sparad.',
+    'comments.delete': 'Ta bort',
+    'comments.delete_named': 'Ta bort kommentaren från {author}, {date}',
+    'comments.confirm_delete_title': 'Ta bort kommentaren?',
+    'comments.confirm_delete_text': 'Kommentaren tas bort för alla i kontot. Det går inte att ångra.',
+    'comments.confirm_delete': 'Ta bort kommentaren',
+    'comments.deleted': 'Kommentaren är borttagen.',
+  },
+  {
+    'comments.title': 'Comments',
+    'comments.loading': 'Loading comments…',
+    'comments.load_failed': 'The comments could not be loaded.',
+    'comments.none_title': 'No comments yet',
+    'comments.none_text': 'Write down what you saw, asked or decided, so it is still here the next time the action comes up.',
+    'comments.list_label': 'Comments, oldest first',
+    'comments.unknown_author': 'Deleted user',
+    'comments.you': '{name} (you)',
+    'comments.field.body': 'New comment',
+    'comments.field.body_hint': 'Everyone in the account can read the comment. At most 4,000 characters.',
+    'comments.submit': 'Post comment',
+    'comments.added': 'The comment has been saved.',
+    'comments.delete': 'Delete',
+    'comments.delete_named': 'Delete the comment by {author}, {date}',
+    'comments.confirm_delete_title': 'Delete the comment?',
+    'comments.confirm_delete_text': 'The comment is deleted for everyone in the account. This cannot be undone.',
+    'comments.confirm_delete': 'Delete comment',
+    'comments.deleted': 'The comment has been deleted.',
+  },
+);

@@ -63,7 +63,8 @@ async function send(method: HttpMethod, path: string, body: unknown): Promise<Re
   }
 }
 
-async function ensureCsrfToken(): Promise<string> {
+/** The session's CSRF token, fetched once and shared by every unsafe request (uploads too). */
+export async function ensureCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
   pendingCsrfToken ??= apiRequest('GET', '/api/auth/csrf', { schema: csrfResponseSchema })
     .then(({ csrfToken: token }) => {

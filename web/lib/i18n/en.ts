@@ -20,6 +20,7 @@ export const en: Record<keyof typeof sv, string> = {
   'nav.label': 'Main menu',
   'nav.start': 'Start',
   'nav.operations': 'Operations',
+  'breadcrumb.label': 'You are here',
   'language.label': 'Language',
   'user_menu.label': 'User menu',
   'user_menu.sign_out': 'Sign out',
@@ -218,6 +219,7 @@ export const en: Record<keyof typeof sv, string> = {
   'error.payload_too_large': 'What you sent is too large.',
   'error.unsupported_media_type': 'This file type is not supported.',
   'error.unavailable': 'Kvarter is temporarily unavailable. Try again in a moment.',
+  'error.storage_full': 'There is no space left on the server for this file. Try again later, and ask the operator to free space if it persists.',
   'error.internal': 'Something went wrong on our side. Try again, and contact your administrator if it persists.',
   'error.network': 'Could not reach Kvarter. Check your internet connection and try again.',
 

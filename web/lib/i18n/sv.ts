@@ -21,6 +21,7 @@ export const sv = {
   'nav.label': 'Huvudmeny',
   'nav.start': 'Start',
   'nav.operations': 'Drift',
+  'breadcrumb.label': 'Du är här',
   'language.label': 'Språk',
   'user_menu.label': 'Användarmeny',
   'user_menu.sign_out': 'Logga ut',
@@ -219,6 +220,7 @@ export const sv = {
   'error.payload_too_large': 'Det du skickade är för stort.',
   'error.unsupported_media_type': 'Filtypen stöds inte.',
   'error.unavailable': 'Kvarter är tillfälligt otillgängligt. Försök igen om en liten stund.',
+  'error.storage_full': 'Det finns inte plats för filen på servern. Försök igen senare, och be driftansvarig frigöra utrymme om felet kvarstår.',
   'error.internal': 'Något gick fel hos oss. Försök igen, och kontakta din administratör om felet kvarstår.',
   'error.network': 'Kunde inte nå Kvarter. Kontrollera internetanslutningen och försök igen.',
 

@@ -1,0 +1,236 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { commonUnits } from '../../../shared/schemas/action.ts';
+import type { Plan } from '../../../shared/schemas/plan.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { SelectField } from '../../components/ui/select-field.tsx';
+import { TextField } from '../../components/ui/text-field.tsx';
+import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ActionCostPreview, type CostFieldTexts } from './action-cost-preview.tsx';
+import { actionFormSchema, type ActionFormDefaults, type ActionFormValues } from './action-form-schema.ts';
+import { CheckboxField } from '../../components/ui/checkbox-field.tsx';
+import { categoryOptions, statusOptions } from './action-labels.ts';
+import { PropertyPartField } from './property-part-field.tsx';
+import { TagInput } from './tag-input.tsx';
+import { TextAreaField } from '../../components/ui/text-area-field.tsx';
+
+/** Which submit button was used: "save" or "save and add another" (new actions only). */
+export type SaveIntent = 'save' | 'save_and_add';
+
+interface ActionFormProps {
+  plan: Plan;
+  defaults: ActionFormDefaults;
+  submitLabel: string;
+  /** Offers "save and add another" beside the submit button. */
+  canAddAnother?: boolean;
+  isPending: boolean;
+  /** The last failed save, shown above the fields; field messages go beside the fields. */
+  saveError: unknown;
+  /** `showApiError` puts the server's field messages beside the fields: pass it as onError. */
+  onSave: (values: ActionFormValues, intent: SaveIntent, showApiError: (error: unknown) => void) => void;
+  onCancel: () => void;
+}
+
+/** Create and edit an action (SPEC §1's fields), validated with the API's own schemas. */
+export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false, isPending, saveError, onSave, onCancel }: ActionFormProps) {
+  const { t, language } = useTranslation();
+  const form = useValidatedForm(actionFormSchema);
+  const [isRecurring, setIsRecurring] = useState(defaults.isRecurring);
+  const [tags, setTags] = useState(defaults.tags);
+  const [costTexts, setCostTexts] = useState<CostFieldTexts>(() => ({
+    quantity: defaults.quantity,
+    unitPrice: defaults.unitPrice,
+    year: defaults.year,
+    baseYear: defaults.baseYear,
+  }));
+  // The ref is read on submit (the click's state update is not rendered yet); the state shows the spinner.
+  const intent = useRef<SaveIntent>('save');
+  const [submittedIntent, setSubmittedIntent] = useState<SaveIntent>('save');
+  const unitListId = useId();
+  const defaultBaseYear = plan.indexation.defaultBaseYear;
+
+  function updatePreview(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const text = (name: keyof CostFieldTexts) => String(data.get(name) ?? '');
+    setCostTexts({ quantity: text('quantity'), unitPrice: text('unitPrice'), year: text('year'), baseYear: text('baseYear') });
+  }
+
+  return (
+    <form
+      className="form action-form"
+      noValidate
+      onChange={updatePreview}
+      onSubmit={form.handleSubmit((values) => {
+        setSubmittedIntent(intent.current);
+        onSave(values, intent.current, form.showApiError);
+      })}
+    >
+      {saveError !== null && saveError !== undefined && <Alert tone="error">{describeApiError(saveError, t)}</Alert>}
+
+      <fieldset className="action-form__group">
+        <legend>{t('actions.group.what')}</legend>
+        <TextField
+          label={t('actions.field.name')}
+          hint={t('actions.field.name_hint')}
+          name="name"
+          defaultValue={defaults.name}
+          maxLength={200}
+          error={form.errorFor('name')}
+        />
+        <div className="form__row">
+          <SelectField
+            label={t('actions.field.category')}
+            name="category"
+            defaultValue={defaults.category}
+            options={[{ value: '', label: t('actions.field.category_choose') }, ...categoryOptions(language)]}
+            error={form.errorFor('category')}
+          />
+          <SelectField
+            label={t('actions.field.status')}
+            name="status"
+            defaultValue={defaults.status}
+            options={statusOptions(language)}
+            error={form.errorFor('status')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="action-form__group">
+        <legend>{t('actions.group.where')}</legend>
+        <div className="form__row">
+          <PropertyPartField
+            kind="buildings"
+            propertyId={plan.propertyId}
+            name="buildingId"
+            defaultValue={defaults.buildingId}
+            error={form.errorFor('buildingId')}
+          />
+          <PropertyPartField
+            kind="locations"
+            propertyId={plan.propertyId}
+            name="locationId"
+            defaultValue={defaults.locationId}
+            error={form.errorFor('locationId')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="action-form__group">
+        <legend>{t('actions.group.cost')}</legend>
+        <div className="form__row">
+          <TextField
+            label={t('actions.field.quantity')}
+            name="quantity"
+            inputMode="decimal"
+            defaultValue={defaults.quantity}
+            error={form.errorFor('quantity')}
+          />
+          <TextField
+            label={t('actions.field.unit')}
+            hint={t('actions.field.unit_hint')}
+            name="unit"
+            list={unitListId}
+            maxLength={16}
+            defaultValue={defaults.unit}
+            error={form.errorFor('unit')}
+          />
+          <TextField
+            label={t('actions.field.unit_price')}
+            hint={t('actions.field.unit_price_hint')}
+            name="unitPrice"
+            inputMode="decimal"
+            defaultValue={defaults.unitPrice}
+            error={form.errorFor('unitPrice')}
+          />
+          <TextField
+            label={t('actions.field.base_year')}
+            hint={
+              defaultBaseYear === null
+                ? t('actions.field.base_year_hint_none')
+                : t('actions.field.base_year_hint', { year: defaultBaseYear })
+            }
+            name="baseYear"
+            inputMode="numeric"
+            defaultValue={defaults.baseYear}
+            error={form.errorFor('baseYear')}
+          />
+        </div>
+        <datalist id={unitListId}>
+          {commonUnits.map((unit) => (
+            <option key={unit} value={unit} />
+          ))}
+        </datalist>
+        <ActionCostPreview plan={plan} texts={costTexts} />
+      </fieldset>
+
+      <fieldset className="action-form__group">
+        <legend>{t('actions.group.when')}</legend>
+        <div className="form__row">
+          <TextField
+            label={t('actions.field.year')}
+            hint={t('actions.field.year_hint')}
+            name="year"
+            inputMode="numeric"
+            defaultValue={defaults.year}
+            error={form.errorFor('year')}
+          />
+          <div className="action-form__recurrence">
+            <CheckboxField
+              label={t('actions.field.recurring')}
+              name="isRecurring"
+              checked={isRecurring}
+              onChange={(event) => setIsRecurring(event.target.checked)}
+            />
+            {isRecurring && (
+              <TextField
+                label={t('actions.field.interval')}
+                name="intervalYears"
+                inputMode="numeric"
+                defaultValue={defaults.intervalYears}
+                error={form.errorFor('intervalYears')}
+              />
+            )}
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="action-form__group">
+        <legend>{t('actions.group.more')}</legend>
+        <CheckboxField
+          label={t('actions.field.investment')}
+          hint={t('actions.field.investment_hint')}
+          name="isInvestment"
+          defaultChecked={defaults.isInvestment}
+          error={form.errorFor('isInvestment')}
+        />
+        <TagInput name="tags" tags={tags} onChange={setTags} error={tagsError(form.errorFor)} />
+        <TextAreaField label={t('actions.field.note')} name="note" defaultValue={defaults.note} maxLength={4000} error={form.errorFor('note')} />
+      </fieldset>
+
+      <div className="action-form__buttons">
+        <Button type="submit" variant="primary" isPending={isPending && submittedIntent === 'save'} disabled={isPending} onClick={() => (intent.current = 'save')}>
+          {submitLabel}
+        </Button>
+        {canAddAnother && (
+          <Button type="submit" isPending={isPending && submittedIntent === 'save_and_add'} disabled={isPending} onClick={() => (intent.current = 'save_and_add')}>
+            {t('actions.form.save_and_add')}
+          </Button>
+        )}
+        <Button variant="quiet" onClick={onCancel}>
+          {t('action.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A message about the list or about one tag (`tags.3`) shows under the tag field. */
+function tagsError(errorFor: (name: string) => string | undefined): string | undefined {
+  for (let index = -1; index < 20; index += 1) {
+    const message = errorFor(index === -1 ? 'tags' : `tags.${index}`);
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import type { Action } from '../../../shared/schemas/action.ts';
+import type { Plan } from '../../../shared/schemas/plan.ts';
+import { LoadError } from '../../components/ui/load-error.tsx';
+import { Spinner } from '../../components/ui/spinner.tsx';
+import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { useDisplayPreferences } from '../../lib/display-preferences.ts';
+import { formatAmount } from '../../lib/i18n/format-amount.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useOccurrences } from './actions-api.ts';
+import { statusName } from './action-labels.ts';
+
+/** The action's occurrences in the plan window, costed by the server (indexed, in the VAT choice). */
+export function ActionOccurrenceList({ action, plan }: { action: Action; plan: Plan }) {
+  const { t, language } = useTranslation();
+  const { vat, isRounded } = useDisplayPreferences();
+  const occurrences = useOccurrences(plan.id, vat);
+  const endYear = plan.startYear + plan.lengthYears - 1;
+
+  if (occurrences.isPending) return <Spinner label={t('loading')} />;
+  if (occurrences.isError) {
+    return (
+      <LoadError
+        message={describeApiError(occurrences.error, t)}
+        retryLabel={t('action.retry')}
+        isRetrying={occurrences.isFetching}
+        onRetry={() => void occurrences.refetch()}
+      />
+    );
+  }
+  const own = occurrences.data.filter((occurrence) => occurrence.actionId === action.id);
+  if (own.length === 0) {
+    return (
+      <p className="muted">
+        {action.status === 'done' && action.intervalYears === null
+          ? t('actions.occurrences.none_done')
+          : t('actions.occurrences.none', { start: plan.startYear, end: endYear })}
+      </p>
+    );
+  }
+  return (
+    <div className="table-scroll">
+      <table className="table action-occurrences">
+        <caption className="visually-hidden">{t('actions.occurrences.caption', { start: plan.startYear, end: endYear })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('actions.occurrences.year')}</th>
+            <th scope="col">{t('actions.field.status')}</th>
+            <th scope="col" className="table__number">
+              {vat === 'incl' ? t('actions.occurrences.cost_incl_vat') : t('actions.occurrences.cost_excl_vat')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {own.map((occurrence) => (
+            <tr key={occurrence.year}>
+              <td>
+                {occurrence.year}
+                {occurrence.overdue && <span className="badge badge--warning">{t('actions.occurrences.overdue')}</span>}
+              </td>
+              <td>{statusName(occurrence.status, language)}</td>
+              <td className="table__number">{formatAmount(occurrence.cost, language, isRounded)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

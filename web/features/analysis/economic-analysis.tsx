@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Plan } from '../../../shared/schemas/plan.ts';
+import { CheckboxField } from '../../components/ui/checkbox-field.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
+import { Spinner } from '../../components/ui/spinner.tsx';
+import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
+import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { useDisplayPreferences } from '../../lib/display-preferences.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { planPath } from '../plans/plan-route-params.ts';
+import { useBuildings } from '../properties/property-parts-api.ts';
+import { AnalysisKeyFigures } from './analysis-key-figures.tsx';
+import { AnalysisShares } from './analysis-shares.tsx';
+import { useAnalysis } from './analysis-api.ts';
+import { CostPerYearSection } from './cost-per-year-section.tsx';
+import { DisplayNote } from './display-note.tsx';
+
+/** The economic analysis of one plan: key figures, cost per year by category, and three splits of the total. */
+export function EconomicAnalysis({ accountId, plan }: { accountId: string; plan: Plan }) {
+  const { t } = useTranslation();
+  const { vat } = useDisplayPreferences();
+  const { role } = useCurrentMembership();
+  const [includeInvestments, setIncludeInvestments] = useState(true);
+  const analysis = useAnalysis(plan.id, { vat, includeInvestments });
+  const buildings = useBuildings(plan.propertyId);
+  const period = { start: plan.startYear, end: plan.startYear + plan.lengthYears - 1 };
+
+  return (
+    <>
+      <DisplayNote vatPercent={plan.vatPercent} />
+      <CheckboxField
+        label={t('analysis.include_investments')}
+        hint={t('analysis.include_investments_hint')}
+        checked={includeInvestments}
+        onChange={(event) => setIncludeInvestments(event.target.checked)}
+      />
+      {analysis.isPending && <Spinner label={t('loading')} />}
+      {analysis.isError && (
+        <LoadError
+          message={describeApiError(analysis.error, t)}
+          retryLabel={t('action.retry')}
+          onRetry={() => void analysis.refetch()}
+          isRetrying={analysis.isFetching}
+        />
+      )}
+      {analysis.isSuccess && analysis.data.total === 0 && (
+        <EmptyState
+          title={t('analysis.empty_title')}
+          action={
+            role === 'viewer' ? (
+              <Link to={planPath(accountId, plan.id)}>{t('analysis.to_actions')}</Link>
+            ) : (
+              <Link className="button button--primary" to={`${planPath(accountId, plan.id)}/actions/new`}>
+                {t('analysis.add_action')}
+              </Link>
+            )
+          }
+        >
+          <p>{t(includeInvestments ? 'analysis.empty_text' : 'analysis.empty_text_without_investments', period)}</p>
+        </EmptyState>
+      )}
+      {analysis.isSuccess && analysis.data.total !== 0 && (
+        <>
+          <AnalysisKeyFigures accountId={accountId} plan={plan} analysis={analysis.data} vat={vat} />
+          <CostPerYearSection analysis={analysis.data} />
+          <AnalysisShares analysis={analysis.data} buildings={buildings.data} areBuildingsLoading={buildings.isPending} />
+        </>
+      )}
+    </>
+  );
+}

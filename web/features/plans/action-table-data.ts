@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
+import type { Building } from '../../../shared/schemas/building.ts';
+import type { Location } from '../../../shared/schemas/location.ts';
+import type { Plan } from '../../../shared/schemas/plan.ts';
+import { useDisplayPreferences } from '../../lib/display-preferences.ts';
+import { useActions, useOccurrences } from '../actions/actions-api.ts';
+import { useBuildings, useLocations } from '../properties/property-parts-api.ts';
+import type { PartNames } from './plan-by-category.ts';
+import { indexActions } from './plan-by-year.ts';
+import { usePlan } from './plans-api.ts';
+
+export interface ActionTableData {
+  plan: Plan;
+  actions: Action[];
+  actionsById: Map<string, Action>;
+  occurrences: Occurrence[];
+  buildings: Building[];
+  locations: Location[];
+  names: PartNames;
+}
+
+type Loading = { state: 'pending' } | { state: 'error'; error: unknown; retry: () => void; isRetrying: boolean };
+
+/**
+ * Everything the two action views need, loaded side by side: the plan (cached by the layout), its
+ * actions, their occurrences in the chosen VAT, and the names of the property's buildings and
+ * locations. The derived maps are memoised: a plan can have 10 000 actions.
+ */
+export function useActionTableData(planId: string): Loading | ({ state: 'ready' } & ActionTableData) {
+  const { vat } = useDisplayPreferences();
+  const plan = usePlan(planId);
+  const actions = useActions(planId);
+  const occurrences = useOccurrences(planId, vat);
+  const propertyId = plan.data?.propertyId ?? '';
+  const buildings = useBuildings(propertyId);
+  const locations = useLocations(propertyId);
+
+  const actionsById = useMemo(() => indexActions(actions.data ?? []), [actions.data]);
+  const names = useMemo<PartNames>(
+    () => ({
+      buildings: new Map((buildings.data ?? []).map((building) => [building.id, building.name])),
+      locations: new Map((locations.data ?? []).map((location) => [location.id, location.name])),
+    }),
+    [buildings.data, locations.data],
+  );
+
+  // The building and location queries wait for the plan: with no property id yet they would fail.
+  const queries = plan.data ? [plan, actions, occurrences, buildings, locations] : [plan, actions, occurrences];
+  const failed = queries.find((query) => query.isError);
+  if (failed) {
+    return {
+      state: 'error',
+      error: failed.error,
+      isRetrying: queries.some((query) => query.isFetching),
+      retry: () => {
+        for (const query of queries) if (query.isError) void query.refetch();
+      },
+    };
+  }
+  if (!plan.data || !actions.data || !occurrences.data || !buildings.data || !locations.data) return { state: 'pending' };
+  return {
+    state: 'ready',
+    plan: plan.data,
+    actions: actions.data,
+    actionsById,
+    occurrences: occurrences.data,
+    buildings: buildings.data,
+    locations: locations.data,
+    names,
+  };
+}

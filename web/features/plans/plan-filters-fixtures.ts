@@ -1,0 +1,32 @@
+import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
+
+/** An action as the API answers, for the plan views' unit tests; override what a test is about. */
+export function testAction(overrides: Partial<Action> = {}): Action {
+  return {
+    id: 'a1',
+    accountId: 'acc',
+    planId: 'plan',
+    propertyId: 'prop',
+    name: 'Byte av takpapp',
+    category: 'yttertak',
+    buildingId: null,
+    locationId: null,
+    quantity: 1,
+    unit: 'st',
+    unitPrice: 1000,
+    year: 2027,
+    intervalYears: null,
+    status: 'planned',
+    baseYear: null,
+    isInvestment: false,
+    tags: [],
+    note: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function testOccurrence(overrides: Partial<Occurrence> = {}): Occurrence {
+  return { actionId: 'a1', year: 2027, status: 'planned', overdue: false, cost: 1000, ...overrides };
+}

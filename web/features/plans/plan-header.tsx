@@ -1,0 +1,61 @@
+import { Link, useLocation } from 'react-router';
+import { Breadcrumb } from '../../components/ui/breadcrumb.tsx';
+import type { Plan } from '../../../shared/schemas/plan.ts';
+import type { Property } from '../../../shared/schemas/property.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ReportDownload } from '../reports/report-download.tsx';
+import { SpreadsheetActions } from '../spreadsheets/spreadsheet-actions.tsx';
+import { DisplaySwitches } from './display-switches.tsx';
+import { planPath } from './plan-route-params.ts';
+import { PlanTabs } from './plan-tabs.tsx';
+
+interface PlanHeaderProps {
+  accountId: string;
+  plan: Plan;
+  /** Undefined while loading or when it could not be loaded: the breadcrumb then says "the property". */
+  property: Property | undefined;
+  canEdit: boolean;
+}
+
+/** The plan page's frame above every tab: where you are, which years, the tabs and display choices. */
+export function PlanHeader({ accountId, plan, property, canEdit }: PlanHeaderProps) {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const endYear = plan.startYear + plan.lengthYears - 1;
+  return (
+    <header className="plan-header">
+      <Breadcrumb
+        label={t('breadcrumb.label')}
+        crumbs={[
+          { label: t('nav.start'), to: `/accounts/${encodeURIComponent(accountId)}` },
+          {
+            label: property?.name ?? t('plan_views.breadcrumb_property'),
+            to: `/accounts/${encodeURIComponent(accountId)}/properties/${encodeURIComponent(plan.propertyId)}`,
+          },
+        ]}
+        current={plan.name}
+      />
+      <div className="plan-header__title">
+        <div>
+          <h1 className="plan-header__name">{plan.name}</h1>
+          <p className="plan-header__window">{t('plan_views.window', { start: plan.startYear, end: endYear })}</p>
+        </div>
+        {canEdit && (
+          <Link className="button button--primary" to={`${planPath(accountId, plan.id)}/actions/new`}>
+            {t('plan_views.new_action')}
+          </Link>
+        )}
+      </div>
+      {/* Folded away: downloads are occasional, the tabs are what the page is for. */}
+      <details className="plan-header__exports">
+        <summary>{t('plan_views.exports')}</summary>
+        <SpreadsheetActions planId={plan.id} />
+        <ReportDownload planId={plan.id} />
+      </details>
+      <div className="plan-header__bar">
+        <PlanTabs accountId={accountId} planId={plan.id} search={search} />
+        <DisplaySwitches />
+      </div>
+    </header>
+  );
+}
