@@ -70,17 +70,16 @@ export function InlineEditForm({ planId, action, onClose }: InlineEditFormProps)
       onClose(false);
       return;
     }
-    updateAction.mutate(
-      { actionId: action.id, changes },
-      {
-        onSuccess: () => onClose(true),
-        onError: (error) => {
-          if (error instanceof ApiError && ('year' in error.fieldCodes || 'status' in error.fieldCodes)) {
-            setFieldCodes(error.fieldCodes);
-          } else {
-            setFormError(describeActionError(error, t, language));
-          }
-        },
+    // mutateAsync rather than mutate's callbacks: the refetch after a change of year moves the row to
+    // another year's section, which can unmount this form before mutate's onSuccess would run.
+    updateAction.mutateAsync({ actionId: action.id, changes }).then(
+      () => onClose(true),
+      (error: unknown) => {
+        if (error instanceof ApiError && ('year' in error.fieldCodes || 'status' in error.fieldCodes)) {
+          setFieldCodes(error.fieldCodes);
+        } else {
+          setFormError(describeActionError(error, t, language));
+        }
       },
     );
   }
