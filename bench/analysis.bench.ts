@@ -26,28 +26,21 @@
  *   npx tsx bench/analysis.bench.ts
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
-import pg from 'pg';
 import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan, planOccurrences } from '../shared/cost-model/index.ts';
 import { analysisResponseSchema, fundResponseSchema } from '../shared/schemas/analysis.ts';
-import { ensureLocalCluster, type LocalCluster } from '../ops/local-cluster.ts';
-import { ensureLocalTls } from '../ops/local-tls.ts';
-import { loadConfig } from '../server/config.ts';
-import { parseConnectionOptions } from '../server/db/connection-options.ts';
-import { createDatabase, type Db } from '../server/db/database.ts';
+import { type Db } from '../server/db/database.ts';
 import { listActionCostInputs } from '../server/features/actions/actions.queries.ts';
 import { planActionsCache } from '../server/features/actions/plan-actions-cache.ts';
 import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
-import { startServer, type RunningServer } from '../server/main.ts';
-import { clientAgent, cookieFrom, freePort, markdownTable, ms, onInterrupt, repoRoot, request, summarise, type Target } from './support.ts';
+import { benchServer } from './bench-server.ts';
+import { clientAgent, cookieFrom, markdownTable, ms, onInterrupt, repoRoot, request, summarise } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-analysis');
 const databaseName = 'kvarter_bench_analysis';
@@ -68,65 +61,13 @@ const targetP50Ms = 20;
 const say = (text: string) => process.stderr.write(`${text}\n`);
 const verdict = (p50: number) => `${p50 <= targetP50Ms ? 'met' : 'missed'} (${ms(p50)} ms)`;
 
-let cluster: LocalCluster | undefined;
-let server: RunningServer | undefined;
-let db: Db | undefined;
-let stopping: Promise<void> | undefined;
-
-/** Stops what was started, in reverse order; safe to call more than once. */
-function stopEverything(): Promise<void> {
-  stopping ??= (async () => {
-    await server?.close().catch((error: unknown) => say(`closing the server: ${String(error)}`));
-    await db?.destroy().catch(() => undefined);
-    if (cluster) {
-      await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) => say(`dropping the database: ${String(error)}`));
-      await cluster.stop().catch((error: unknown) => say(`stopping PostgreSQL: ${String(error)}`));
-    }
-  })();
-  return stopping;
-}
-
-async function withAdmin<T>(target: LocalCluster, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(parseConnectionOptions(target.adminUrl, target.caFile).pool);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+const bench = benchServer({ dataDir, databaseName, say });
+const stopEverything = bench.stop;
 
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
-  say(`Cluster in ${path.relative(repoRoot, dataDir)}…`);
-  cluster = await ensureLocalCluster({ dataDir, log: (text) => say(`  ${text}`) });
-  const startedCluster = cluster;
-  await withAdmin(startedCluster, async (client) => {
-    await client.query(`drop database if exists ${databaseName} with (force)`);
-    await client.query(`create database ${databaseName} owner kvarter`);
-  });
-  const databaseUrl = withDatabase(startedCluster.databaseUrl, databaseName);
-  const tls = await ensureLocalTls(dataDir);
-  const [port, httpPort] = [await freePort(), await freePort()];
-  const config = loadConfig({ KVARTER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn' });
-  // startServer prints "Ready:" on stdout, which carries only the report here.
-  const consoleLog = console.log;
-  console.log = (...parts: unknown[]) => say(parts.map(String).join(' '));
-  try {
-    server = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls });
-  } finally {
-    console.log = consoleLog;
-  }
-  db = createDatabase(parseConnectionOptions(databaseUrl, startedCluster.caFile), () => undefined);
-
-  const target: Target = { port: server.httpsPort, ca: await readFile(tls.caFile, 'utf8') };
+  const { db, target } = await bench.start();
   const agent = clientAgent(target);
   let cookie = '';
   let csrfToken = '';

@@ -19,23 +19,17 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { categories } from '../shared/categories.ts';
 import { statusCodes, statusNames } from '../shared/statuses.ts';
-import { ensureLocalCluster, type LocalCluster } from '../ops/local-cluster.ts';
-import { ensureLocalTls } from '../ops/local-tls.ts';
-import { loadConfig } from '../server/config.ts';
-import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { buildTemplateWorkbook } from '../server/features/spreadsheets/build-template-workbook.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
-import { startServer, type RunningServer } from '../server/main.ts';
-import { clientAgent, cookieFrom, freePort, markdownTable, ms, onInterrupt, repoRoot, request, summarise, type Response, type Target } from './support.ts';
+import { benchServer } from './bench-server.ts';
+import { clientAgent, cookieFrom, markdownTable, ms, onInterrupt, repoRoot, request, summarise, type Response, type Target } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-import');
 const databaseName = 'kvarter_bench_import';
@@ -47,36 +41,8 @@ const timeLimitMs = 10 * 60_000;
 
 const say = (text: string) => process.stderr.write(`${text}\n`);
 
-let cluster: LocalCluster | undefined;
-let server: RunningServer | undefined;
-let stopping: Promise<void> | undefined;
-
-function stopEverything(): Promise<void> {
-  stopping ??= (async () => {
-    await server?.close().catch((error: unknown) => say(`closing the server: ${String(error)}`));
-    if (cluster) {
-      await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) => say(`dropping the database: ${String(error)}`));
-      await cluster.stop().catch((error: unknown) => say(`stopping PostgreSQL: ${String(error)}`));
-    }
-  })();
-  return stopping;
-}
-
-async function withAdmin<T>(target: LocalCluster, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(parseConnectionOptions(target.adminUrl, target.caFile).pool);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+const bench = benchServer({ dataDir, databaseName, say });
+const stopEverything = bench.stop;
 
 /** Row `i` of the files, as the cells of the template's columns (Swedish names, Swedish numbers in the CSV). */
 function rowOf(i: number): { cells: (string | number | null)[]; swedishPrice: string } {
@@ -157,26 +123,7 @@ function postFile(agent: https.Agent, target: Target, requestPath: string, heade
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  say(`Cluster in ${path.relative(repoRoot, dataDir)}…`);
-  cluster = await ensureLocalCluster({ dataDir, log: (text) => say(`  ${text}`) });
-  const startedCluster = cluster;
-  await withAdmin(startedCluster, async (client) => {
-    await client.query(`drop database if exists ${databaseName} with (force)`);
-    await client.query(`create database ${databaseName} owner kvarter`);
-  });
-  const databaseUrl = withDatabase(startedCluster.databaseUrl, databaseName);
-  const tls = await ensureLocalTls(dataDir);
-  const [port, httpPort] = [await freePort(), await freePort()];
-  const config = loadConfig({ KVARTER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn' });
-  const consoleLog = console.log;
-  console.log = (...parts: unknown[]) => say(parts.map(String).join(' '));
-  try {
-    server = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls });
-  } finally {
-    console.log = consoleLog;
-  }
-
-  const target: Target = { port: server.httpsPort, ca: await readFile(tls.caFile, 'utf8') };
+  const { target } = await bench.start();
   const agent = clientAgent(target);
   let cookie = '';
   let csrfToken = '';
