@@ -10,6 +10,7 @@ import { en } from '../web/lib/i18n/en.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { expandAllSections } from './support/plan-sections.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
@@ -270,8 +271,7 @@ describe('a board’s journey', () => {
 
     // Per year: the overdue one-off sits in the start year with its marker; sums equal the analysis'.
     await page.locator('tr[data-action-id]').first().waitFor();
-    await page.getByRole('button', { name: 'Visa alla', exact: true }).click();
-    await page.locator(`[data-section="${year + 25}"] tr[data-action-id]`).first().waitFor();
+    await expandAllSections(page);
     const analysis = await read<AnalysisResponse>(page, `/api/plans/${planId}/analysis?vat=excl&includeInvestments=true`);
     const years = await readYears(page);
     expect(years.map(({ year, names }) => [year, names])).toEqual([
@@ -301,8 +301,7 @@ describe('a board’s journey', () => {
     // Per category: each action exactly once, under its category.
     await page.getByRole('link', { name: 'Åtgärder per kategori' }).click();
     await page.locator('[data-section="fasad"]').waitFor();
-    await page.getByRole('button', { name: 'Visa alla', exact: true }).click();
-    await page.locator('[data-section="yttertak"] tr[data-action-id]').first().waitFor();
+    await expandAllSections(page);
     const categories = await page.$$eval('[data-section]', (sections) =>
       sections.map((section) => [
         section.getAttribute('data-section'),

@@ -5,6 +5,7 @@ import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signInThroughApi, signUpThroughApi, type ApiSession } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { expandAllSections } from './support/plan-sections.ts';
 import { createPlanFixture, type PlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -108,9 +109,7 @@ describe('plan views journey', () => {
       ['2032', []],
       ['2035', []],
     ]);
-    await page.getByRole('button', { name: 'Visa alla', exact: true }).click();
-    // "Visa alla" renders in a transition: wait until the last year has its rows.
-    await page.locator('[data-section="2035"] tr[data-action-id]').first().waitFor();
+    await expandAllSections(page);
     const years = await readYears(page);
     expect(years.map(({ year, names }) => [year, names])).toEqual([
       ['2026', ['Byte av takpapp', 'OVK']],
@@ -158,7 +157,7 @@ describe('plan views journey', () => {
     await page.locator('[data-section="fasad"]').waitFor();
     expect(await page.title()).toBe('Åtgärder per kategori · Underhållsplan 2026 · Kvarter');
     await expectCount(page, '6 av 6 åtgärder');
-    await page.getByRole('button', { name: 'Visa alla', exact: true }).click();
+    await expandAllSections(page);
     const categories = await page.$$eval('[data-section]', (sections) =>
       sections.map((section) => ({
         category: section.getAttribute('data-section'),
@@ -232,7 +231,7 @@ describe('plan views journey', () => {
     await filters.getByLabel('Till år').selectOption('2032');
     await filters.getByLabel('Investeringar').selectOption('exclude');
     await expectCount(page, '2 av 6 åtgärder');
-    await page.getByRole('button', { name: 'Visa alla', exact: true }).click();
+    await expandAllSections(page);
     expect((await readYears(page)).map(({ year, names, total }) => [year, names, total])).toEqual([
       ['2029', ['OVK'], 8_000],
       ['2031', ['Målning fönster'], 100_000],
@@ -332,7 +331,7 @@ describe('plan views journey', () => {
     expect(years.find((entry) => entry.year === '2030')?.total).toBe(105_000);
 
     // Selecting an action selects all its rows: OVK shows in 2026, 2029, 2032 and 2035.
-    await page.getByRole('button', { name: 'Visa alla', exact: true }).click();
+    await expandAllSections(page);
     await page.getByLabel('Välj OVK').first().check();
     expect(
       await page.getByLabel('Välj OVK').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked)),
