@@ -11,10 +11,11 @@
  *
  * After a warm-up it times, one request at a time over one keep-alive HTTPS connection, rounds of:
  * `GET /api/categories` (the trivial JSON route: the same session handling, then a constant list of 16),
- * `GET /api/plans/:id/actions` and `GET /api/plans/:id/occurrences`, twice over: **warm** (the
- * plan unchanged, so the lists come from the plan revision cache, decision 0014) and **cold** (a
- * PATCH of one action, not timed, before every read of a list, so every read misses the cache and
- * reads the database). It reports p50/p95/p99/max and the ratio to the trivial route, and where
+ * `GET /api/plans/:id/actions` and `GET /api/plans/:id/occurrences`, three times over: **warm**
+ * (the plan unchanged, so the lists come from the plan revision cache, decision 0014), **cold** (a
+ * PATCH of one action, not timed, before every read of a list, so every read misses the plan's
+ * cache and reads the row versions and the changed action, decision 0015) and **empty** (the
+ * PATCH, then both caches emptied: every read reads every row, as the first after a start). It reports p50/p95/p99/max and the ratio to the trivial route, and where
  * the time of the two lists goes (SQL, cost model, response allowlist and JSON; for comparison,
  * the steps of the previous paths). Bounded by a time limit; stops the server and the cluster (if
  * it started it) on every way out, Ctrl-C included.
@@ -32,9 +33,9 @@ import { categoryCodes } from '../shared/categories.ts';
 import { planOccurrences } from '../shared/cost-model/index.ts';
 import { occurrencesResponseSchema } from '../shared/schemas/action.ts';
 import { type Db } from '../server/db/database.ts';
-import { listActionCostInputs, listActionsJson } from '../server/features/actions/actions.queries.ts';
+import { findActionsJson, listActionCostInputs, listActionVersions } from '../server/features/actions/actions.queries.ts';
 import { occurrencesResponseOf } from '../server/features/actions/occurrences-response.ts';
-import { planActionsCache, readActionsListJson } from '../server/features/actions/plan-actions-cache.ts';
+import { actionVersionCache, planActionsCache, readActionsListJson } from '../server/features/actions/plan-actions-cache.ts';
 import { planCostInputOf } from '../server/features/actions/plan-cost-input.ts';
 import { findPlan } from '../server/features/plans/plans.queries.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
@@ -55,6 +56,7 @@ const timeLimitMs = 6 * 60_000;
 const targetP50Ms = 100;
 
 const say = (text: string) => process.stderr.write(`${text}\n`);
+const cacheLabels = { warm: 'warm (hit)', cold: 'cold (one action changed)', empty: 'empty (nothing cached)' } as const;
 const verdict = (p50: number) => `${p50 <= targetP50Ms ? 'met' : 'missed'} (${ms(p50)} ms)`;
 
 const bench = benchServer({ dataDir, databaseName, say });
@@ -138,13 +140,22 @@ async function main(): Promise<void> {
     const response = await send('PATCH', `/api/actions/${patchedActionId}`, { quantity: 40 + patchCount });
     if (response.status !== 200) throw new Error(`PATCH → ${response.status} ${response.body}`);
   };
-  const measure = async (mode: 'warm' | 'cold', timedRounds: number) => {
+  /**
+   * warm: the plan unchanged (plan revision cache hits); cold: one action PATCHed before every
+   * list read (a miss that reads again only that action, decision 0015); empty: the same PATCH,
+   * then both caches emptied (the first read of a plan after the server started).
+   */
+  const measure = async (mode: 'warm' | 'cold' | 'empty', timedRounds: number) => {
     const samples = routes.map(() => [] as number[]);
     const cpuMs = routes.map(() => ({ node: 0, postgres: 0 }));
     const previousBodies = routes.map(() => '');
     for (let round = 0; round < warmUpRounds + timedRounds; round += 1) {
       for (const [index, route] of routes.entries()) {
-        if (mode === 'cold' && index > 0) await changePlan();
+        if (mode !== 'warm' && index > 0) await changePlan();
+        if (mode === 'empty') {
+          planActionsCache.clear();
+          actionVersionCache.clear();
+        }
         const postgresBefore = await postgresCpuMs();
         const nodeBefore = process.cpuUsage();
         const before = performance.now();
@@ -154,7 +165,7 @@ async function main(): Promise<void> {
         const postgresUsed = (await postgresCpuMs()) - postgresBefore;
         if (response.status !== 200) throw new Error(`GET ${route.path} → ${response.status} ${response.body.slice(0, 300)}`);
         // A cold read must differ from the one before (the PATCH changed a quantity and a cost): proof that it did not come from the cache.
-        if (mode === 'cold' && index > 0 && response.body === previousBodies[index]) throw new Error(`a cold read of ${route.path} did not show the PATCH`);
+        if (mode !== 'warm' && index > 0 && response.body === previousBodies[index]) throw new Error(`a cold read of ${route.path} did not show the PATCH`);
         previousBodies[index] = response.body;
         if (round >= warmUpRounds) {
           samples[index]!.push(elapsed);
@@ -170,6 +181,8 @@ async function main(): Promise<void> {
   const warm = await measure('warm', rounds);
   say(`Cold (a PATCH before every list read): ${warmUpRounds} warm-up rounds, then ${coldRounds} timed rounds…`);
   const cold = await measure('cold', coldRounds);
+  say(`Empty (the PATCH, then both caches emptied): ${warmUpRounds} warm-up rounds, then ${coldRounds} timed rounds…`);
+  const empty = await measure('empty', coldRounds);
   if (sizes[1]!.items !== actionCount) throw new Error(`the list has ${sizes[1]!.items} actions, not ${actionCount}`);
 
   say('Where the time goes (in this process, 20 times each)…');
@@ -182,18 +195,18 @@ async function main(): Promise<void> {
     `${actionCount} actions in one plan (2026–2055), ${sizes[2]!.items} occurrences in the window; ` +
       `bulk insert ${ms(insertMs)} ms. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, ` +
       `after ${loadavg().map((value) => value.toFixed(2)).join(' ')}; Node ${process.version}; HTTPS over one keep-alive connection, one request at a time; ` +
-      `warm: ${rounds} rounds, cold: ${coldRounds} rounds with a PATCH of one action before every list read, each after ${warmUpRounds} warm-up rounds. ` +
+      `warm: ${rounds} rounds; cold: ${coldRounds} rounds with a PATCH of one action before every list read; empty: ${coldRounds} rounds with the PATCH and both caches (plan revisions and row versions) emptied before every list read, as after a restart; each after ${warmUpRounds} warm-up rounds. ` +
       'The trivial route is timed in the same rounds (p50 / trivial p50 compares with it).',
     '',
     markdownTable(
       ['request', 'cache', 'items', 'body', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p50 / trivial p50', 'CPU ms / request: Node + PostgreSQL'],
-      [warm, cold].flatMap((run) =>
+      [warm, cold, empty].flatMap((run) =>
         routes.map((route, index) => {
           const summary = run.summaries[index]!;
           const cpu = run.cpuMs[index]!;
           return [
             route.label,
-            index === 0 ? `(${run.mode} rounds)` : run.mode === 'warm' ? 'warm (hit)' : 'cold (miss)',
+            index === 0 ? `(${run.mode} rounds)` : cacheLabels[run.mode],
             String(sizes[index]!.items),
             `${(sizes[index]!.bytes / 1024).toFixed(0)} KiB`,
             ms(summary.p50),
@@ -207,7 +220,7 @@ async function main(): Promise<void> {
       ),
     ),
     '',
-    `Target p50 ≤ ${targetP50Ms} ms for the list: warm ${verdict(warm.summaries[1]!.p50)}, cold ${verdict(cold.summaries[1]!.p50)}.`,
+    `Target p50 ≤ ${targetP50Ms} ms for the list: warm ${verdict(warm.summaries[1]!.p50)}, cold ${verdict(cold.summaries[1]!.p50)}, empty ${verdict(empty.summaries[1]!.p50)}.`,
     '',
     'CPU: the mean over the timed rounds of this process (server and client) and of the database backends (/proc, 10 ms ticks); it hardly moves with the load of other programs, unlike the times.',
     '',
@@ -244,13 +257,22 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
   return [
     { step: 'actions: cache hit (readActionsListJson: the revision query, then the cached bytes)', milliseconds: await timeOf(listRead) },
     {
-      step: 'actions: cache miss (readActionsListJson after emptying the cache: revision, then revision and list in one snapshot, to bytes)',
+      step: 'actions: plan cache miss, every row cached (readActionsListJson: revision, then revision and row versions in one snapshot, joined to bytes)',
       milliseconds: await timeOf(() => {
         planActionsCache.clear();
         return listRead();
       }),
     },
-    { step: 'actions: SQL (listActionsJson: PostgreSQL writes the JSON, one text a row)', milliseconds: await timeOf(() => listActionsJson(database, accountId, planId)) },
+    {
+      step: 'actions: nothing cached (both caches emptied: revision, then revision, row versions and every row\'s JSON)',
+      milliseconds: await timeOf(() => {
+        planActionsCache.clear();
+        actionVersionCache.clear();
+        return listRead();
+      }),
+    },
+    { step: 'actions: SQL, row versions in the list\'s order (listActionVersions: one text)', milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'list')) },
+    { step: 'actions: SQL, every row\'s JSON (findActionsJson of the plan: PostgreSQL writes it, one text a row)', milliseconds: await timeOf(() => findActionsJson(database, accountId, { planId })) },
     { step: 'actions, for comparison: every column decoded by node-pg', milliseconds: await timeOf(decodedRows) },
     { step: 'actions, for comparison: JSON.stringify of those rows', milliseconds: await timeOf(() => JSON.stringify(rows)) },
     { step: 'occurrences: SQL (plan + listActionCostInputs as JSON)', milliseconds: await timeOf(async () => [await findPlan(database, accountId, planId), await listActionCostInputs(database, accountId, planId)]) },

@@ -15,10 +15,11 @@
  * so machine noise hits them alike; p50/p95/p99/max and the ratio to the trivial route. Twice
  * over: **warm** (the plan unchanged, so the actions come from the plan revision cache, decision
  * 0014) and **cold** (a PATCH of one action, not timed, before every analysis or fund read, so
- * every read misses the cache and reads the actions from the database).
+ * every read misses the plan's cache, reads the row versions and the changed action, decision
+ * 0015, and runs the cost model again).
  * Throughput (warm): each route alone for a few seconds from four keep-alive connections at once.
  * Then in process, where the time goes: the database read (plan, area and actions in one
- * snapshot) with a cache hit and with a miss and, of it, the actions query (in id order, as the
+ * snapshot) with a cache hit, with a plan-cache miss (rows cached), with nothing cached and, of it, the row versions query and the actions query (in id order, as the
  * analyses read them, and in the list's order), PostgreSQL's own execution of it (EXPLAIN
  * ANALYZE), a bare round trip, a scan without sorting and a sort sending only ids; the pure cost
  * model (analysePlan, analyseFund) on the same data; the response schemas and JSON.
@@ -35,8 +36,8 @@ import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan, planOccurrences } from '../shared/cost-model/index.ts';
 import { analysisResponseSchema, fundResponseSchema } from '../shared/schemas/analysis.ts';
 import { type Db } from '../server/db/database.ts';
-import { listActionCostInputs } from '../server/features/actions/actions.queries.ts';
-import { planActionsCache } from '../server/features/actions/plan-actions-cache.ts';
+import { listActionCostInputs, listActionVersions } from '../server/features/actions/actions.queries.ts';
+import { actionVersionCache, planActionsCache } from '../server/features/actions/plan-actions-cache.ts';
 import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
           const summary = run.summaries[index]!;
           return [
             route.label,
-            index === 0 ? `(${run.mode} rounds)` : run.mode === 'warm' ? 'warm (hit)' : 'cold (miss)',
+            index === 0 ? `(${run.mode} rounds)` : run.mode === 'warm' ? 'warm (hit)' : 'cold (one action changed)',
             `${(bodyBytes[index]! / 1024).toFixed(1)} KiB`,
             ms(summary.p50),
             ms(summary.p95),
@@ -258,12 +259,21 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
     steps: [
       { step: 'database read, cache hit (loadPlanCostInputs by id: plan with revision and area in one snapshot, cached actions)', milliseconds: await timeOf(() => loadPlanCostInputs(database, accountId, planId, byId)) },
       {
-        step: 'database read, cache miss (the same after emptying the cache: plan, area, 5 000 actions in one snapshot)',
+        step: 'database read, plan cache miss with every row cached (the same after emptying the plan cache: plan, area, row versions in one snapshot)',
         milliseconds: await timeOf(() => {
           planActionsCache.clear();
           return loadPlanCostInputs(database, accountId, planId, byId);
         }),
       },
+      {
+        step: 'database read, nothing cached (both caches emptied: plan, area, row versions, 5 000 actions in one snapshot)',
+        milliseconds: await timeOf(() => {
+          planActionsCache.clear();
+          actionVersionCache.clear();
+          return loadPlanCostInputs(database, accountId, planId, byId);
+        }),
+      },
+      { step: '… of which the row versions by id (listActionVersions: one text)', milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'id')) },
       { step: '… of which the actions query alone, by id (listActionCostInputs, outside a transaction)', milliseconds: await timeOf(() => listActionCostInputs(database, accountId, planId, 'id')) },
       { step: '… for comparison, in the list’s order (year, category position, name, id) as before', milliseconds: await timeOf(() => listActionCostInputs(database, accountId, planId, 'list')) },
       { step: '… PostgreSQL executing it by id (EXPLAIN ANALYZE: scan, sort, building the rows)', milliseconds: actionsQueryExecutionMs },

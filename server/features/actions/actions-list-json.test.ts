@@ -2,16 +2,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryCodes } from '../../../shared/categories.ts';
 import { planOccurrences } from '../../../shared/cost-model/index.ts';
-import { actionsResponseSchema, occurrencesResponseSchema } from '../../../shared/schemas/action.ts';
+import { occurrencesResponseSchema } from '../../../shared/schemas/action.ts';
 import { statusCodes } from '../../../shared/statuses.ts';
-import { withIsoTimestamps } from '../../http/timestamps.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
+import { actionsListFromRows } from '../../test-support/actions-list-from-rows.ts';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 /**
- * GET /api/plans/:id/actions is written by PostgreSQL (listActionsJson), and the occurrences read
+ * GET /api/plans/:id/actions is written by PostgreSQL (findActionsJson), and the occurrences read
  * their cost inputs as JSON and skip the zod parse. Both bodies must stay byte for byte what the
  * API sent before: rows read by node-pg (numerics through `Number`, timestamps through `Date`),
  * checked by the response schema and stringified by JSON.stringify.
@@ -28,41 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await testApp.close();
 });
-
-/** The body as `respond(reply, actionsResponseSchema, rows)` would have written it from node-pg's rows. */
-async function previousBody(planId: string): Promise<string> {
-  const rows = await testApp.database.db
-    .selectFrom('actions')
-    .select([
-      'id',
-      'account_id as accountId',
-      'plan_id as planId',
-      'property_id as propertyId',
-      'name',
-      'category',
-      'building_id as buildingId',
-      'location_id as locationId',
-      'quantity',
-      'unit',
-      'unit_price as unitPrice',
-      'year',
-      'interval_years as intervalYears',
-      'status',
-      'base_year as baseYear',
-      'is_investment as isInvestment',
-      'tags',
-      'note',
-      'created_at as createdAt',
-      'updated_at as updatedAt',
-    ])
-    .where('plan_id', '=', planId)
-    .orderBy('year')
-    .orderBy(sql`array_position(${[...categoryCodes]}::text[], category)`)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return JSON.stringify(actionsResponseSchema.parse(rows.map(withIsoTimestamps)));
-}
 
 /** The occurrences as the cost model made them from node-pg's rows, through `occurrencesResponseSchema`. */
 async function previousOccurrencesBody(planId: string, options: { vat: 'excl' | 'incl'; includeInvestments: boolean }): Promise<string> {
@@ -172,7 +137,7 @@ describe('the action list written by PostgreSQL', () => {
     for (const name of ['Z', 'a', 'Å', 'A', 'A']) await createAction(planId, { name, year: 2041 });
 
     const body = await currentBody(planId);
-    expect(body).toBe(await previousBody(planId));
+    expect(body).toBe(await actionsListFromRows(testApp.database.db, planId));
     const parsed = JSON.parse(body) as { quantity: number; unitPrice: number; status: string; category: string }[];
     expect(parsed).toHaveLength(categoryCodes.length + quantities.length + 5);
     expect(new Set(parsed.map((action) => action.status))).toEqual(new Set(statusCodes));
@@ -211,7 +176,7 @@ describe('the action list written by PostgreSQL', () => {
       from unnest(${quantities.map(String)}::numeric[], ${unitPrices.map(String)}::numeric[]) with ordinality as input(quantity, unit_price, position)
     `.execute(testApp.database.db);
     const body = await currentBody(planId);
-    expect(body).toBe(await previousBody(planId));
+    expect(body).toBe(await actionsListFromRows(testApp.database.db, planId));
     expect((JSON.parse(body) as unknown[]).length).toBe(2000);
     await expectSameOccurrences(planId);
   });

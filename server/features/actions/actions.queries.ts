@@ -114,26 +114,6 @@ const actionJson = sql<string>`${sql.join(
 )} || '}'`;
 
 /**
- * A plan's actions as the JSON array the API answers, ordered by year, category (display order),
- * name and id: one query, through the plan_id index, however many actions (SPEC §3: 10 000 per
- * plan). One text value per action, so node-pg decodes 10 000 values instead of 200 000 and
- * nothing is stringified again.
- */
-export async function listActionsJson(db: Db, accountId: string, planId: string): Promise<string> {
-  const rows = await db
-    .selectFrom('actions')
-    .select(actionJson.as('json'))
-    .where('account_id', '=', accountId)
-    .where('plan_id', '=', planId)
-    .orderBy('year')
-    .orderBy(categoryOrder)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return `[${rows.map((row) => row.json).join(',')}]`;
-}
-
-/**
  * Only what the cost model reads, named as its `ActionInput`, as JSON: one `JSON.parse` of the
  * whole list is far cheaper than node-pg decoding 11 values a row. The numerics as float8 are the
  * doubles `Number(text)` made of them (both round correctly), printed exactly (the default
@@ -159,6 +139,59 @@ export async function listActionCostInputs(db: Db, accountId: string, planId: st
   query = order === 'list' ? query.orderBy('year').orderBy(categoryOrder).orderBy('name').orderBy('id') : query.orderBy('id');
   const rows = await query.execute();
   return JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
+}
+
+/**
+ * An action's row version (decision 0015): `xmin`, the id of the transaction that wrote the row's
+ * committed state. Every change of the row, whoever makes it (the services, an import, a foreign
+ * key's `set null`, psql), writes a new row version with its own transaction's id, and a row
+ * changed twice in one transaction is seen by other snapshots only in its final state, so within
+ * one snapshot (id, version) names exactly one content of the row.
+ */
+export interface ActionVersion {
+  id: string;
+  version: number;
+}
+
+/**
+ * The ids and row versions of a plan's actions, in the list's order or by id: one text value
+ * from PostgreSQL (a sort, no JSON), so a 10 000-action plan costs one string for node-pg.
+ */
+export async function listActionVersions(db: Db, accountId: string, planId: string, order: CostInputOrder): Promise<ActionVersion[]> {
+  const versions =
+    order === 'list'
+      ? sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by year, ${categoryOrder}, name, id)`
+      : sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by id)`;
+  const row = await db.selectFrom('actions').select(versions.as('versions')).where('account_id', '=', accountId).where('plan_id', '=', planId).executeTakeFirstOrThrow();
+  if (row.versions === null) return [];
+  return row.versions.split(',').map((pair) => {
+    const [id = '', version = ''] = pair.split(' ');
+    return { id, version: Number(version) };
+  });
+}
+
+/** Which of a plan's actions to read again: all of them, or those with these ids. */
+export type ActionSelection = { planId: string } | { ids: readonly string[] };
+
+/** Each selected action's list JSON (as `listActionsJson` writes it) and its row version, in no particular order. */
+export async function findActionsJson(db: Db, accountId: string, selection: ActionSelection): Promise<Array<ActionVersion & { json: string }>> {
+  return selectedActions(db, accountId, selection, actionJson);
+}
+
+/** Each selected action's cost-model input with its row version, in no particular order. */
+export async function findActionCostInputs(db: Db, accountId: string, selection: ActionSelection): Promise<Array<ActionVersion & { input: ActionInput }>> {
+  const rows = await selectedActions(db, accountId, selection, costInputJson);
+  const inputs = JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
+  return rows.map((row, index) => ({ id: row.id, version: row.version, input: inputs[index]! }));
+}
+
+async function selectedActions(db: Db, accountId: string, selection: ActionSelection, json: RawBuilder<string>): Promise<Array<ActionVersion & { json: string }>> {
+  const query = db
+    .selectFrom('actions')
+    .select(['id', sql<string>`xmin::text`.as('version'), json.as('json')])
+    .where('account_id', '=', accountId);
+  const rows = await ('planId' in selection ? query.where('plan_id', '=', selection.planId) : query.where(sql<boolean>`id = any(${[...selection.ids]}::uuid[])`)).execute();
+  return rows.map((row) => ({ id: row.id, version: Number(row.version), json: row.json }));
 }
 
 /** The action; locked against concurrent changes until the transaction ends when `forUpdate`. */

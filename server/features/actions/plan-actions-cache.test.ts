@@ -6,9 +6,10 @@ import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
 import { findPlan, findPlanRevision } from '../plans/plans.queries.ts';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { listActionCostInputs, listActionsJson } from './actions.queries.ts';
+import { actionsListFromRows } from '../../test-support/actions-list-from-rows.ts';
+import { listActionCostInputs, listActionVersions } from './actions.queries.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
-import { planActionsCache, readActionsListJson } from './plan-actions-cache.ts';
+import { actionVersionCache, planActionsCache, readActionsListJson } from './plan-actions-cache.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
 
 /**
@@ -45,7 +46,7 @@ async function uncached(planId: string, accountId = team.accountId) {
   const input = planCostInputOf(plan, await findPropertyAreaM2(db(), accountId, plan.propertyId));
   const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
   return {
-    list: await listActionsJson(db(), accountId, planId),
+    list: await actionsListFromRows(db(), planId),
     occurrences: viaJson(occurrencesResponseOf(planOccurrences(planCostInputOf(plan, 0), inListOrder, { vat: 'excl', includeInvestments: true }))),
     analysis: viaJson(analysisResponseSchema.parse(analysePlan(input, byId, { vat: 'excl', includeInvestments: true, asOfYear }))),
     fund: viaJson(fundResponseSchema.parse(analyseFund(input, byId, { vat: 'excl' }))),
@@ -101,6 +102,21 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
       select ${team.accountId}::uuid, ${own.propertyId}::uuid, ${planId}::uuid, 'Import ' || i, 'el', i, 'st', 100 * i, 2030 + i, 'planned'
       from generate_series(1, 5) as i
     `.execute(db());
+    await expectFresh(planId);
+    // Two changes of one row in one transaction (other snapshots see only the final one), and a
+    // change rolled back (the row keeps its version).
+    await db().transaction().execute(async (transaction) => {
+      await sql`update actions set quantity = 3 where id = ${roof.id}`.execute(transaction);
+      await sql`update actions set quantity = 4, note = 'Två ändringar' where id = ${roof.id}`.execute(transaction);
+    });
+    await expectFresh(planId);
+    await db()
+      .transaction()
+      .execute(async (transaction) => {
+        await sql`update actions set quantity = 5 where id = ${roof.id}`.execute(transaction);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
     await expectFresh(planId);
 
     // Plan settings and the property's area are read on every request, and are part of a cached analysis's key.
@@ -172,9 +188,30 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     expect([...byId].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...inListOrder].sort((a, b) => a.id.localeCompare(b.id)));
   });
 
-  it('stays within its byte budget', async () => {
-    expect(planActionsCache.maxBytes).toBe(64 * 1024 * 1024);
-    expect(planActionsCache.bytes).toBeGreaterThan(0);
-    expect(planActionsCache.bytes).toBeLessThanOrEqual(planActionsCache.maxBytes);
+  it('reads again only the actions whose row version changed, and keeps the others from their cached rows', async () => {
+    const planId = created<Created>(await team.editor.client.post(`/api/properties/${own.propertyId}/plans`, { name: 'Radversioner', startYear: 2026 })).id;
+    const kept = created<Created>(await team.editor.client.post(`/api/plans/${planId}/actions`, action({ name: 'Oförändrad' })));
+    const changed = created<Created>(await team.editor.client.post(`/api/plans/${planId}/actions`, action({ name: 'Ändras', year: 2028 })));
+    await expectFresh(planId);
+    // A marker in place of the unchanged action's cached JSON, under its current row version: if
+    // the next miss of the plan read that row again, the marker would not be in the answer.
+    const versions = await listActionVersions(db(), team.accountId, planId, 'list');
+    const keptVersion = versions.find((entry) => entry.id === kept.id)!.version;
+    actionVersionCache.set({ accountId: team.accountId, id: kept.id, revision: keptVersion, variant: 'action-json' }, Buffer.from('{"marker":"from the row cache"}'), 100);
+    expect((await team.editor.client.patch(`/api/actions/${changed.id}`, { quantity: 41 })).statusCode).toBe(200);
+    const list = JSON.parse((await team.viewer.client.get(`/api/plans/${planId}/actions`)).body) as Array<Record<string, unknown>>;
+    expect(list).toEqual([{ marker: 'from the row cache' }, expect.objectContaining({ id: changed.id, quantity: 41 })]);
+    // Without the marker the answer is the database's again.
+    actionVersionCache.clear();
+    planActionsCache.clear();
+    await expectFresh(planId);
+  });
+
+  it('stays within its byte budgets', async () => {
+    for (const cache of [planActionsCache, actionVersionCache]) {
+      expect(cache.maxBytes).toBe(64 * 1024 * 1024);
+      expect(cache.bytes).toBeGreaterThan(0);
+      expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { ActionInput } from '../../../shared/cost-model/index.ts';
 import type { Db } from '../../db/database.ts';
-import { PlanRevisionCache, type PlanRevisionKey } from '../plans/plan-revision-cache.ts';
+import { RevisionCache, type RevisionKey } from '../../db/revision-cache.ts';
 import { findPlanRevision } from '../plans/plans.queries.ts';
 import * as queries from './actions.queries.ts';
 
@@ -8,27 +8,34 @@ import * as queries from './actions.queries.ts';
  * The two per-plan values that are expensive to read at 10 000 actions, cached by plan revision
  * (decision 0014): the actions list as the bytes of its JSON, and the cost-model inputs (for
  * occurrences, the analysis, the fund analysis and whatever else calls `loadPlanCostInputs`).
- * One byte budget for both, so the LRU weighs them against each other.
+ * One byte budget for both, so the LRU weighs them against each other. Below them, each action's
+ * part of those values by its row version (decision 0015), so the first read after a change
+ * reads again only the actions that changed.
  *
- * The rule that keeps the cache right: a value is stored only under the revision read in the SAME
- * read-only snapshot as the value. Such a snapshot holds committed data only, and every commit
- * that changes a plan's actions also changes its revision (the triggers of migration 0004 run in
- * the writing transaction), so (plan, revision) names exactly one state of the actions. A read
- * inside a transaction that has written would see its own uncommitted bump: if that transaction
- * then rolled back, the next real change would reuse the number with other data. That is why
- * nothing here reads or fills the cache in a caller's transaction: `db` is the pool, and the
- * snapshots are transactions opened here (or, for `costInputsInSnapshot`, by the caller under the
- * same rule).
+ * The rule that keeps the caches right: a value is stored only under the revision (or row
+ * version) read in the SAME read-only snapshot as the value. Such a snapshot holds committed data
+ * only, and every commit that changes a plan's actions also changes its revision (the triggers of
+ * migration 0004 run in the writing transaction) and the changed rows' versions, so (plan,
+ * revision) names exactly one state of the actions, and (action, version) one state of a row.
+ * A read inside a transaction that has written would see its own uncommitted bump: if that
+ * transaction then rolled back, the next real change would reuse the number with other data.
+ * That is why nothing here reads or fills the caches in a caller's transaction: `db` is the pool,
+ * and the snapshots are transactions opened here (or, for `costInputsInSnapshot`, by the caller
+ * under the same rule).
  */
-export const planActionsCache = new PlanRevisionCache<Buffer | readonly ActionInput[]>();
+export const planActionsCache = new RevisionCache<Buffer | readonly ActionInput[]>();
+
+/** Each action's list JSON and cost-model input, keyed by its row version (decision 0015). */
+export const actionVersionCache = new RevisionCache<Buffer | ActionInput>();
 
 const listJsonVariant = 'actions-list-json';
 const costInputsVariants = { list: 'cost-inputs-in-list-order', id: 'cost-inputs-in-id-order' } as const satisfies Record<queries.CostInputOrder, string>;
+const actionVariants = { json: 'action-json', costInput: 'action-cost-input' } as const;
 
 /**
  * `GET /api/plans/:id/actions` as JSON bytes; undefined when the plan is not the account's. A hit
- * costs one small query (the revision); a miss reads the revision again with the list, in one
- * snapshot.
+ * costs one small query (the revision); a miss reads the revision again with the row versions and
+ * the changed actions, in one snapshot.
  */
 export async function readActionsListJson(db: Db, accountId: string, planId: string): Promise<Buffer | undefined> {
   if (db.isTransaction) throw new Error('readActionsListJson reads in its own snapshot: pass the pool, not a transaction');
@@ -39,7 +46,15 @@ export async function readActionsListJson(db: Db, accountId: string, planId: str
   return readOnlySnapshot(db, async (snapshot) => {
     const snapshotRevision = await findPlanRevision(snapshot, accountId, planId);
     if (snapshotRevision === undefined) return undefined;
-    const json = Buffer.from(await queries.listActionsJson(snapshot, accountId, planId));
+    const parts = await actionValuesInSnapshot(snapshot, accountId, planId, 'list', {
+      variant: actionVariants.json,
+      // As bytes: joining 10 000 buffers is a copy, joining strings and encoding the result took
+      // three times as long (bench/README.md).
+      read: async (selection) => (await queries.findActionsJson(snapshot, accountId, selection)).map(({ id, version, json }) => ({ id, version, value: Buffer.from(json) })),
+      // The bytes, and the Map entry around them.
+      bytesOf: (json) => json.byteLength + 200,
+    });
+    const json = jsonArrayOf(parts);
     planActionsCache.set(keyOf(accountId, planId, snapshotRevision, listJsonVariant), json, json.byteLength);
     return json;
   });
@@ -56,10 +71,38 @@ export async function costInputsInSnapshot(snapshot: Db, accountId: string, plan
   const key = keyOf(accountId, planId, revision, costInputsVariants[order]);
   const cached = planActionsCache.get(key);
   if (Array.isArray(cached)) return [...(cached as readonly ActionInput[])];
-  const actions = await queries.listActionCostInputs(snapshot, accountId, planId, order);
-  for (const action of actions) Object.freeze(action);
-  planActionsCache.set(key, Object.freeze([...actions]), approximateBytesOf(actions));
+  const actions = await actionValuesInSnapshot(snapshot, accountId, planId, order, {
+    variant: actionVariants.costInput,
+    read: async (selection) => (await queries.findActionCostInputs(snapshot, accountId, selection)).map(({ id, version, input }) => ({ id, version, value: Object.freeze(input) })),
+    bytesOf: approximateBytesOf,
+  });
+  planActionsCache.set(key, Object.freeze([...actions]), actions.reduce((bytes, action) => bytes + approximateBytesOf(action), 0));
   return actions;
+}
+
+interface ActionValueSource<V> {
+  variant: string;
+  /** The selected actions' values with their row versions, read in the caller's snapshot. */
+  read: (selection: queries.ActionSelection) => Promise<Array<queries.ActionVersion & { value: V }>>;
+  bytesOf: (value: V) => number;
+}
+
+/**
+ * One value per action of the plan, in `order`: the row versions first (one cheap query), then
+ * the values of the rows whose version is not cached. When most rows are missing (a plan nobody
+ * read since the start, or a bulk change), the whole plan is read instead of a long id list.
+ */
+async function actionValuesInSnapshot<V extends Buffer | ActionInput>(snapshot: Db, accountId: string, planId: string, order: queries.CostInputOrder, source: ActionValueSource<V>): Promise<V[]> {
+  const versions = await queries.listActionVersions(snapshot, accountId, planId, order);
+  const values: Array<V | undefined> = versions.map(({ id, version }) => actionVersionCache.get(keyOf(accountId, id, version, source.variant)) as V | undefined);
+  const missing = versions.filter((_, index) => values[index] === undefined).map(({ id }) => id);
+  if (missing.length === 0) return values as V[];
+  const read = new Map<string, V>();
+  for (const { id, version, value } of await source.read(missing.length > versions.length / 2 ? { planId } : { ids: missing })) {
+    actionVersionCache.set(keyOf(accountId, id, version, source.variant), value, source.bytesOf(value));
+    read.set(id, value);
+  }
+  return versions.map(({ id }, index) => values[index] ?? read.get(id)!);
 }
 
 /** Runs `work` in a repeatable-read, read-only transaction: one snapshot of committed data. */
@@ -67,16 +110,28 @@ export function readOnlySnapshot<T>(db: Db, work: (snapshot: Db) => Promise<T>):
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
 }
 
-function keyOf(accountId: string, planId: string, revision: number, variant: string): PlanRevisionKey {
-  return { accountId, planId, revision, variant };
+const [openBracket, comma, closeBracket] = ['[', ',', ']'].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
+
+/** The JSON array of the given JSON values. */
+function jsonArrayOf(values: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [openBracket];
+  for (const [index, value] of values.entries()) {
+    if (index > 0) parts.push(comma);
+    parts.push(value);
+  }
+  parts.push(closeBracket);
+  return Buffer.concat(parts);
+}
+
+/** `id` is the plan's (with its revision) or the action's (with its row version). */
+function keyOf(accountId: string, id: string, revision: number, variant: string): RevisionKey {
+  return { accountId, id, revision, variant };
 }
 
 /**
- * What V8 holds for the inputs, roughly: an object of 11 fields (about 120 bytes), its three
+ * What V8 holds for an input, roughly: an object of 11 fields (about 120 bytes), its three
  * 36-character ids (about 60 bytes each when present) and the array slot.
  */
-function approximateBytesOf(actions: readonly ActionInput[]): number {
-  let bytes = 0;
-  for (const action of actions) bytes += 136 + 60 * (1 + (action.buildingId === null ? 0 : 1) + (action.locationId === null ? 0 : 1));
-  return bytes;
+function approximateBytesOf(action: ActionInput): number {
+  return 136 + 60 * (1 + (action.buildingId === null ? 0 : 1) + (action.locationId === null ? 0 : 1));
 }

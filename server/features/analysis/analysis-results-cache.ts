@@ -1,5 +1,5 @@
 import type { FundAnalysis, PlanAnalysis, PlanInput } from '../../../shared/cost-model/index.ts';
-import { PlanRevisionCache } from '../plans/plan-revision-cache.ts';
+import { RevisionCache } from '../../db/revision-cache.ts';
 
 /**
  * Finished analyses, so repeating one (switching views, the start page's key figures) skips the
@@ -8,7 +8,7 @@ import { PlanRevisionCache } from '../plans/plan-revision-cache.ts';
  * whole `PlanInput`, part of the key, so a changed setting misses) and the request's options. An
  * analysis is about 33 KiB: 8 MiB holds a couple of hundred.
  */
-export const analysisResultsCache = new PlanRevisionCache<PlanAnalysis | FundAnalysis>(8 * 1024 * 1024);
+export const analysisResultsCache = new RevisionCache<PlanAnalysis | FundAnalysis>(8 * 1024 * 1024);
 
 /** What an analysis is computed from besides the actions: read with them in one snapshot. */
 export interface AnalysisInputs {
@@ -28,7 +28,7 @@ export function cachedAnalysis<T extends PlanAnalysis | FundAnalysis>(
   options: object,
   compute: () => T,
 ): T {
-  const key = { accountId, planId, revision: inputs.revision, variant: `${kind} ${JSON.stringify(inputs.plan)} ${JSON.stringify(options)}` };
+  const key = { accountId, id: planId, revision: inputs.revision, variant: `${kind} ${JSON.stringify(inputs.plan)} ${JSON.stringify(options)}` };
   const cached = analysisResultsCache.get(key);
   if (cached !== undefined) return cached as T;
   const result = deepFreeze(compute());

@@ -1,19 +1,23 @@
 /**
- * An in-process cache of values derived from a plan's actions, keyed by the plan's revision
- * (decision 0014). `plans.revision` is bumped by triggers in the same transaction as every change
- * to the plan's actions (migration 0004), so an entry stored under the revision read in the SAME
- * snapshot as the data it was computed from is right for as long as that revision is current —
- * on every instance, since the revision lives in the database. Readers look the revision up first;
- * a new revision simply misses, and the old entry is dropped when the new one is stored.
+ * An in-process cache of values derived from database rows, keyed by a revision the database
+ * itself moves with every committed change of those rows, so an entry is right for as long as
+ * its revision is current, on every instance. Two users: a plan's revision (`plans.revision`,
+ * bumped by the triggers of migration 0004 in the writing transaction; decision 0014) keys what
+ * is derived from all of a plan's actions, and an action's row version (its `xmin`, the id of
+ * the transaction that wrote the row; decision 0015) keys what is derived from one action.
+ * Either is stored only under the revision read in the SAME snapshot as the data it was
+ * computed from. Readers look the revision up first; a new revision simply misses, and the old
+ * entry is dropped when the new one is stored.
  *
  * Bounded by the approximate bytes of its values (the caller's estimate), least recently used
  * first out. A value larger than the whole budget is not stored.
  */
 
-/** What an entry is of: the account and plan (both, so no key can cross accounts), the revision and the kind of value. */
-export interface PlanRevisionKey {
+/** What an entry is of: the account and the row (both, so no key can cross accounts), the revision and the kind of value. */
+export interface RevisionKey {
   accountId: string;
-  planId: string;
+  /** The plan's id (plan revisions) or the action's (row versions). */
+  id: string;
   revision: number;
   variant: string;
 }
@@ -25,17 +29,17 @@ interface Entry<V> {
 }
 
 /** 64 MiB: a 10 000-action plan's list JSON is about 6 MB and its cost-model inputs about 4 MB. */
-export const defaultPlanRevisionCacheBytes = 64 * 1024 * 1024;
+export const defaultRevisionCacheBytes = 64 * 1024 * 1024;
 
-export class PlanRevisionCache<V> {
-  /** By account, plan and variant (not revision: one plan keeps one revision); Map order is the LRU order. */
+export class RevisionCache<V> {
+  /** By account, row and variant (not revision: one row keeps one revision); Map order is the LRU order. */
   readonly #entries = new Map<string, Entry<V>>();
   #bytes = 0;
 
-  constructor(readonly maxBytes: number = defaultPlanRevisionCacheBytes) {}
+  constructor(readonly maxBytes: number = defaultRevisionCacheBytes) {}
 
-  /** The value stored for exactly this account, plan, variant and revision, else undefined. */
-  get(key: PlanRevisionKey): V | undefined {
+  /** The value stored for exactly this account, row, variant and revision, else undefined. */
+  get(key: RevisionKey): V | undefined {
     const slot = slotOf(key);
     const entry = this.#entries.get(slot);
     if (entry === undefined || entry.revision !== key.revision) return undefined;
@@ -49,7 +53,7 @@ export class PlanRevisionCache<V> {
    * an older snapshot must not replace it); an older revision is replaced, since it can never be
    * read again.
    */
-  set(key: PlanRevisionKey, value: V, bytes: number): void {
+  set(key: RevisionKey, value: V, bytes: number): void {
     const slot = slotOf(key);
     const current = this.#entries.get(slot);
     if (current !== undefined) {
@@ -86,6 +90,6 @@ export class PlanRevisionCache<V> {
 }
 
 /** Uuids and a variant name never contain a space, so the joined slot is unambiguous. */
-function slotOf(key: PlanRevisionKey): string {
-  return `${key.accountId} ${key.planId} ${key.variant}`;
+function slotOf(key: RevisionKey): string {
+  return `${key.accountId} ${key.id} ${key.variant}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlanRevisionCacheBytes, PlanRevisionCache, type PlanRevisionKey } from './plan-revision-cache.ts';
+import { defaultRevisionCacheBytes, RevisionCache, type RevisionKey } from './revision-cache.ts';
 
 const accountA = '00000000-0000-4000-8000-00000000000a';
 const accountB = '00000000-0000-4000-8000-00000000000b';
@@ -7,23 +7,23 @@ const plan1 = '10000000-0000-4000-8000-000000000001';
 const plan2 = '10000000-0000-4000-8000-000000000002';
 const plan3 = '10000000-0000-4000-8000-000000000003';
 
-const key = (overrides: Partial<PlanRevisionKey> = {}): PlanRevisionKey => ({ accountId: accountA, planId: plan1, revision: 3, variant: 'list', ...overrides });
+const key = (overrides: Partial<RevisionKey> = {}): RevisionKey => ({ accountId: accountA, id: plan1, revision: 3, variant: 'list', ...overrides });
 
-describe('PlanRevisionCache', () => {
+describe('RevisionCache', () => {
   it('answers only the exact account, plan, revision and variant it was given', () => {
-    const cache = new PlanRevisionCache<string>();
+    const cache = new RevisionCache<string>();
     cache.set(key(), 'A/1/r3/list', 10);
     expect(cache.get(key())).toBe('A/1/r3/list');
     // The same plan id under another account (impossible in the database, but never a hit here).
     expect(cache.get(key({ accountId: accountB }))).toBeUndefined();
-    expect(cache.get(key({ planId: plan2 }))).toBeUndefined();
+    expect(cache.get(key({ id: plan2 }))).toBeUndefined();
     expect(cache.get(key({ revision: 4 }))).toBeUndefined();
     expect(cache.get(key({ revision: 2 }))).toBeUndefined();
     expect(cache.get(key({ variant: 'cost-inputs' }))).toBeUndefined();
   });
 
   it('keeps two accounts apart even when their keys differ only in the account', () => {
-    const cache = new PlanRevisionCache<string>();
+    const cache = new RevisionCache<string>();
     cache.set(key({ accountId: accountA }), 'of A', 4);
     cache.set(key({ accountId: accountB }), 'of B', 4);
     expect(cache.get(key({ accountId: accountA }))).toBe('of A');
@@ -32,7 +32,7 @@ describe('PlanRevisionCache', () => {
   });
 
   it('replaces an older revision of the same plan and variant, and frees its bytes', () => {
-    const cache = new PlanRevisionCache<string>();
+    const cache = new RevisionCache<string>();
     cache.set(key({ revision: 3 }), 'r3', 100);
     cache.set(key({ revision: 4 }), 'r4', 30);
     expect(cache.get(key({ revision: 3 }))).toBeUndefined();
@@ -42,7 +42,7 @@ describe('PlanRevisionCache', () => {
   });
 
   it('does not let a slow reader of an older snapshot replace a newer revision', () => {
-    const cache = new PlanRevisionCache<string>();
+    const cache = new RevisionCache<string>();
     cache.set(key({ revision: 5 }), 'r5', 10);
     cache.set(key({ revision: 4 }), 'r4', 10);
     expect(cache.get(key({ revision: 5 }))).toBe('r5');
@@ -51,39 +51,39 @@ describe('PlanRevisionCache', () => {
   });
 
   it('evicts the least recently used entries once the byte budget is exceeded', () => {
-    const cache = new PlanRevisionCache<string>(100);
-    cache.set(key({ planId: plan1 }), 'one', 40);
-    cache.set(key({ planId: plan2 }), 'two', 40);
+    const cache = new RevisionCache<string>(100);
+    cache.set(key({ id: plan1 }), 'one', 40);
+    cache.set(key({ id: plan2 }), 'two', 40);
     // Reading plan 1 makes plan 2 the least recently used.
-    expect(cache.get(key({ planId: plan1 }))).toBe('one');
-    cache.set(key({ planId: plan3 }), 'three', 40);
-    expect(cache.get(key({ planId: plan2 }))).toBeUndefined();
-    expect(cache.get(key({ planId: plan1 }))).toBe('one');
-    expect(cache.get(key({ planId: plan3 }))).toBe('three');
+    expect(cache.get(key({ id: plan1 }))).toBe('one');
+    cache.set(key({ id: plan3 }), 'three', 40);
+    expect(cache.get(key({ id: plan2 }))).toBeUndefined();
+    expect(cache.get(key({ id: plan1 }))).toBe('one');
+    expect(cache.get(key({ id: plan3 }))).toBe('three');
     expect(cache.bytes).toBe(80);
     expect(cache.size).toBe(2);
   });
 
   it('evicts as many entries as a big value needs, and never stores one larger than the budget', () => {
-    const cache = new PlanRevisionCache<string>(100);
-    cache.set(key({ planId: plan1 }), 'one', 30);
-    cache.set(key({ planId: plan2 }), 'two', 30);
-    cache.set(key({ planId: plan3 }), 'big', 90);
-    expect(cache.get(key({ planId: plan1 }))).toBeUndefined();
-    expect(cache.get(key({ planId: plan2 }))).toBeUndefined();
-    expect(cache.get(key({ planId: plan3 }))).toBe('big');
+    const cache = new RevisionCache<string>(100);
+    cache.set(key({ id: plan1 }), 'one', 30);
+    cache.set(key({ id: plan2 }), 'two', 30);
+    cache.set(key({ id: plan3 }), 'big', 90);
+    expect(cache.get(key({ id: plan1 }))).toBeUndefined();
+    expect(cache.get(key({ id: plan2 }))).toBeUndefined();
+    expect(cache.get(key({ id: plan3 }))).toBe('big');
     expect(cache.bytes).toBe(90);
 
-    cache.set(key({ planId: plan1 }), 'too big', 101);
-    expect(cache.get(key({ planId: plan1 }))).toBeUndefined();
-    expect(cache.get(key({ planId: plan3 }))).toBe('big');
+    cache.set(key({ id: plan1 }), 'too big', 101);
+    expect(cache.get(key({ id: plan1 }))).toBeUndefined();
+    expect(cache.get(key({ id: plan3 }))).toBe('big');
     expect(cache.bytes).toBe(90);
   });
 
   it('holds 64 MiB by default and empties on clear', () => {
-    const cache = new PlanRevisionCache<string>();
+    const cache = new RevisionCache<string>();
     expect(cache.maxBytes).toBe(64 * 1024 * 1024);
-    expect(defaultPlanRevisionCacheBytes).toBe(67_108_864);
+    expect(defaultRevisionCacheBytes).toBe(67_108_864);
     cache.set(key(), 'value', 5);
     cache.clear();
     expect(cache.get(key())).toBeUndefined();

@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import { categoryCodes } from '../../shared/categories.ts';
+import { actionsResponseSchema } from '../../shared/schemas/action.ts';
+import type { Db } from '../db/database.ts';
+import { withIsoTimestamps } from '../http/timestamps.ts';
+
+/**
+ * A plan's actions list as the API must answer it, made the plain way, independent of the server's
+ * SQL-written JSON and its caches: every column read by node-pg (numerics through `Number`,
+ * timestamps through `Date`), checked by the response schema and stringified by JSON.stringify,
+ * in the list's order (year, category display order, name, id).
+ */
+export async function actionsListFromRows(db: Db, planId: string): Promise<string> {
+  const rows = await db
+    .selectFrom('actions')
+    .select([
+      'id',
+      'account_id as accountId',
+      'plan_id as planId',
+      'property_id as propertyId',
+      'name',
+      'category',
+      'building_id as buildingId',
+      'location_id as locationId',
+      'quantity',
+      'unit',
+      'unit_price as unitPrice',
+      'year',
+      'interval_years as intervalYears',
+      'status',
+      'base_year as baseYear',
+      'is_investment as isInvestment',
+      'tags',
+      'note',
+      'created_at as createdAt',
+      'updated_at as updatedAt',
+    ])
+    .where('plan_id', '=', planId)
+    .orderBy('year')
+    .orderBy(sql`array_position(${[...categoryCodes]}::text[], category)`)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return JSON.stringify(actionsResponseSchema.parse(rows.map(withIsoTimestamps)));
+}
