@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually } from './support/page-reads.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -32,8 +33,9 @@ describe('account and members journey', () => {
     // Submitting empty shows every field's message in Swedish, focus on the first.
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await page.getByText('Lösenordet måste ha minst 10 tecken.').waitFor();
-    expect(await page.getByText('Fältet måste fyllas i.').count()).toBe(3);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await eventually(() => page.getByText('Fältet måste fyllas i.').count()).toBe(3);
+    // Focus moves to the first invalid field in an effect, after the messages have rendered.
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     await saveScreenshot(page, 'signup-validation-sv');
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
@@ -43,7 +45,7 @@ describe('account and members journey', () => {
     await page.getByLabel('Organisationens namn').fill('Brf Eken');
     await page.getByRole('button', { name: 'Skapa konto' }).click();
     await page.getByText('Inga organisationer ännu').waitFor();
-    expect(page.url()).toMatch(/\/accounts\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
     await saveScreenshot(page, 'start-empty');
 
     await page.getByRole('link', { name: 'Medlemmar' }).click();
@@ -95,7 +97,7 @@ describe('account and members journey', () => {
     await page.getByLabel('Password').fill('ekar och lönnar i parken');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('No organisations yet').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     expect(problems).toEqual([]);
     expect(viewer.problems).toEqual([]);

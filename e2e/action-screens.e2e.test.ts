@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { signUpThroughApi, type ApiSession } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually, expectTitle, normalise, textOf } from './support/page-reads.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -51,16 +52,9 @@ interface StoredAction {
   note: string;
 }
 
-/** Visible text with every run of white space (Intl's no-break spaces too) as one space. */
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
+/** The table's rows in one read, so a re-render between rows cannot mix old and new ones. */
 async function rowsOf(page: Page, tableClass: string): Promise<string[]> {
-  const rows = page.locator(`table.${tableClass} tbody tr`);
-  const texts: string[] = [];
-  for (let index = 0; index < (await rows.count()); index += 1) texts.push(await textOf(rows.nth(index)));
-  return texts;
+  return (await page.locator(`table.${tableClass} tbody tr`).allInnerTexts()).map(normalise);
 }
 
 /** The browser logs every 4xx answer as a console error; these are the ones a step expects. */
@@ -80,15 +74,15 @@ describe('action screens', () => {
 
     await page.goto(`${fixture.planUrl}/actions/new`);
     await page.getByRole('heading', { name: 'Ny åtgärd', level: 1 }).waitFor();
-    expect(await page.title()).toBe('Ny åtgärd · Underhållsplan · Kvarter');
+    await expectTitle(page, 'Ny åtgärd · Underhållsplan');
     expect(await page.getByLabel('År', { exact: true }).inputValue()).toBe('2026');
     expect(await page.getByLabel('Status').inputValue()).toBe('planned');
 
     // Empty: every required field says so in Swedish, and focus lands on the first of them.
     await page.getByRole('button', { name: 'Spara åtgärden' }).click();
-    await page.getByText('Fältet måste fyllas i.').first().waitFor();
-    expect(await page.getByText('Fältet måste fyllas i.').count()).toBe(4);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('name');
+    await eventually(() => page.getByText('Fältet måste fyllas i.').count()).toBe(4);
+    // Focus moves to the first invalid field in an effect, after the messages have rendered.
+    await eventually(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('name');
     await saveScreenshot(page, 'action-form-errors-sv');
 
     await page.getByLabel('Benämning').fill('Målning fönster');
@@ -107,7 +101,7 @@ describe('action screens', () => {
 
     // 40 × 1 234,50 × 1,10 = 54 318 kr at the 2026 price level; 2 % indexation to 2027.
     const preview = page.locator('.cost-preview');
-    expect(await textOf(preview)).toBe(
+    await eventually(() => textOf(preview)).toBe(
       'Kostnad per tillfälle 54 318 kr Mängd × à-pris + byggherrekostnad 10 %, exklusive moms. ' +
         'I prisnivån för 2026. Indexeringen (2 % per år) räknas per år: år 2027 blir det 55 404,36 kr.',
     );
@@ -117,15 +111,15 @@ describe('action screens', () => {
     await page.getByRole('button', { name: 'Spara åtgärden' }).click();
     await page.getByText('Byggnaden hör inte till den här fastigheten.').waitFor();
     await page.getByText('Kontrollera de markerade fälten.').waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('buildingId');
+    await eventually(() => page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('buildingId');
 
     // A new building right from the form, chosen at once.
     await page.getByRole('button', { name: '+ Ny byggnad' }).click();
     await page.getByLabel('Namn på den nya byggnaden').fill('Hus B');
     await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
     await page.getByRole('button', { name: '+ Ny byggnad' }).waitFor();
-    const building = page.getByLabel('Byggnad');
-    expect(await building.locator('option:checked').innerText()).toBe('Hus B');
+    // The new building is chosen once the property's buildings are fetched again and it is an option.
+    await eventually(() => page.getByLabel('Byggnad').locator('option:checked').innerText()).toBe('Hus B');
 
     await page.getByRole('button', { name: 'Spara åtgärden' }).click();
     await page.waitForURL(fixture.planUrl);
@@ -152,10 +146,10 @@ describe('action screens', () => {
 
     await page.goto(actionUrl);
     await page.getByRole('heading', { name: 'Målning fönster', level: 1 }).waitFor();
-    expect(await page.title()).toBe('Målning fönster · Underhållsplan · Kvarter');
+    await expectTitle(page, 'Målning fönster · Underhållsplan');
     const details = page.locator('.action-details');
-    await details.getByText('Hus B').waitFor();
-    expect(await textOf(details)).toContain('Kategori Fasad Status Planerad Byggnad Hus B Läge Trapphus 1 Mängd 40 st');
+    // Building and location names load on their own, after the action.
+    await eventually(() => textOf(details)).toContain('Kategori Fasad Status Planerad Byggnad Hus B Läge Trapphus 1 Mängd 40 st');
     expect(await textOf(details)).toContain('Intervall vart 8:e år Basår Planens basår (2026)');
     expect(await textOf(details)).toContain('Kostnad per tillfälle, exkl. moms 54 318 kr');
     await page.locator('table.action-occurrences').waitFor();
@@ -189,27 +183,28 @@ describe('action screens', () => {
     await dialog.getByLabel('Anteckning (valfritt)').fill('Målat av Färg AB');
     await dialog.getByRole('button', { name: 'Markera som genomförd' }).click();
     await page.getByText('Genomförd 2027 är sparad. Nästa tillfälle är 2035.').waitFor();
-    expect(await dialog.isVisible()).toBe(false);
-    await page.locator('table.completion-history').waitFor();
-    expect(await rowsOf(page, 'completion-history')).toEqual([
+    await eventually(() => dialog.isVisible()).toBe(false);
+    // The confirmation shows once the completion is saved; history, occurrences and details follow
+    // when they are fetched again (2043 was an occurrence before too, so waiting for it proves nothing).
+    await eventually(() => rowsOf(page, 'completion-history')).toEqual([
       expect.stringMatching(/^2027 58 250,50 kr Målat av Färg AB Anna Ordförande \(du\) \d+ [a-z]+\.? 20\d\d \d\d:\d\d$/),
     ]);
-    await page.locator('table.action-occurrences').getByText('2043').waitFor();
-    expect(await rowsOf(page, 'action-occurrences')).toEqual([
+    await eventually(() => rowsOf(page, 'action-occurrences')).toEqual([
       '2035 Planerad 68 359,29 kr',
       '2043 Planerad 80 093,81 kr',
       '2051 Planerad 93 842,66 kr',
     ]);
-    expect(await textOf(details)).toContain('År 2035');
+    await eventually(() => textOf(details)).toContain('År 2035');
 
     // English, and including VAT.
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('heading', { name: 'Completed occurrences' }).waitFor();
     await page.getByLabel('Incl. VAT').check();
     await page.locator('table.action-occurrences').getByText('Cost incl. VAT').waitFor();
-    expect(await textOf(details)).toContain('Interval every 8 years Base year The plan’s base year (2026)');
-    expect(await textOf(details)).toContain('Cost per occurrence, incl. VAT SEK 71,500');
-    expect((await rowsOf(page, 'action-occurrences'))[0]).toBe('2035 Planned SEK 85,449.12');
+    await eventually(() => textOf(details)).toContain('Interval every 8 years Base year The plan’s base year (2026)');
+    await eventually(() => textOf(details)).toContain('Cost per occurrence, incl. VAT SEK 71,500');
+    // The occurrences are fetched again with VAT; the table's heading changes before they arrive.
+    await eventually(async () => (await rowsOf(page, 'action-occurrences'))[0]).toBe('2035 Planned SEK 85,449.12');
     await saveScreenshot(page, 'action-page-en');
     await page.getByLabel('Excl. VAT').check();
     await page.getByLabel('Language', { exact: true }).selectOption('sv');
@@ -230,7 +225,7 @@ describe('action screens', () => {
     await page.getByRole('button', { name: 'Ta bort' }).click();
     const confirm = page.getByRole('dialog', { name: 'Ta bort ”Målning fönster”?' });
     await confirm.getByRole('button', { name: 'Avbryt' }).click();
-    expect(await confirm.isVisible()).toBe(false);
+    await eventually(() => confirm.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await confirm.getByRole('button', { name: 'Ta bort' }).click();
     await page.waitForURL(fixture.planUrl);
@@ -269,11 +264,12 @@ describe('action screens', () => {
     await dialog.getByText('Engångsåtgärden får status Genomförd år 2028').waitFor();
     await dialog.getByRole('button', { name: 'Markera som genomförd' }).click();
     await page.getByText('Genomförd 2028 är sparad. Engångsåtgärden är klar.').waitFor();
-    expect(await textOf(page.locator('.action-title'))).toBe('Byte av entrédörr Genomförd');
-    expect(await page.getByRole('button', { name: 'Markera som genomförd' }).count()).toBe(0);
+    // The confirmation shows once the completion is saved; the page follows when the action is fetched again.
+    await eventually(() => textOf(page.locator('.action-title'))).toBe('Byte av entrédörr Genomförd');
+    await eventually(() => page.getByRole('button', { name: 'Markera som genomförd' }).count()).toBe(0);
     await page.getByText('Engångsåtgärden är redan genomförd.', { exact: false }).first().waitFor();
     await page.getByText('Engångsåtgärden är genomförd och har inga fler tillfällen.').waitFor();
-    expect(await rowsOf(page, 'completion-history')).toEqual([expect.stringMatching(/^2028 Ej angiven Anna Ordförande \(du\) /)]);
+    await eventually(() => rowsOf(page, 'completion-history')).toEqual([expect.stringMatching(/^2028 Ej angiven Anna Ordförande \(du\) /)]);
 
     // Completed in another tab while the dialog is open: the server's 409, translated.
     await page.goto(`${fixture.planUrl}/actions/${fixture.actionIds[1]}`);
@@ -283,7 +279,7 @@ describe('action screens', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Markera som genomförd' }).click();
     await page.getByRole('dialog').getByText('Åtgärden är en engångsåtgärd och redan genomförd.').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
 
     expect(withoutExpectedAnswers(problems, [409])).toEqual([]);
   });
@@ -304,19 +300,20 @@ describe('action screens', () => {
     await page.getByLabel('Unit price (SEK)').fill('1,234.50');
     await page.getByRole('button', { name: 'Save and add another' }).click();
     await page.getByText('Enter a number.').waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('quantity');
+    await eventually(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('quantity');
     await page.getByLabel('Quantity').fill('1');
     await page.getByLabel('Recurring').check();
     await page.getByLabel('Interval (years)').fill('2');
-    expect(await textOf(page.locator('.cost-preview'))).toContain('SEK 1,357.95');
+    await eventually(() => textOf(page.locator('.cost-preview'))).toContain('SEK 1,357.95');
     await page.getByRole('button', { name: 'Save and add another' }).click();
 
     await page.getByText('“Roof inspection” was saved. Fill in the next action; category, building and location are kept.').waitFor();
-    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
-    expect(await page.getByLabel('Category').inputValue()).toBe('yttertak');
-    expect(await page.getByLabel('Building').locator('option:checked').innerText()).toBe('Hus B');
-    expect(await page.getByLabel('Location').locator('option:checked').innerText()).toBe('Vind');
-    expect(await page.getByLabel('Recurring').isChecked()).toBe(false);
+    // The form is reset for the next action around the confirmation: read each field once it has.
+    await eventually(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    await eventually(() => page.getByLabel('Category').inputValue()).toBe('yttertak');
+    await eventually(() => page.getByLabel('Building').locator('option:checked').innerText()).toBe('Hus B');
+    await eventually(() => page.getByLabel('Location').locator('option:checked').innerText()).toBe('Vind');
+    await eventually(() => page.getByLabel('Recurring').isChecked()).toBe(false);
     await page.getByLabel('Name', { exact: true }).fill('Gutter replacement');
     await page.getByLabel('Quantity').fill('64');
     await page.getByLabel('Unit', { exact: true }).fill('m');

@@ -11,6 +11,7 @@ import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signInThroughApi, signUpThroughApi, type ApiSession } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually, expectTitle } from './support/page-reads.ts';
 import { createPlanFixture, type PlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -80,17 +81,28 @@ describe('analysis journey', () => {
     await page.goto(`${fixture.planUrl}/analysis`);
     await page.getByRole('heading', { name: 'Ekonomisk analys', level: 2 }).waitFor();
     await keyFigure(page, 'Summa 2026–2055').filter({ hasText: formatAmount(excl.total, 'sv') }).waitFor();
-    expect(await page.title()).toBe('Ekonomisk analys · Underhållsplan 2026–2055 · Kvarter');
+    await expectTitle(page, 'Ekonomisk analys · Underhållsplan 2026–2055');
 
     // Cards: exactly the API's figures, excluding and including VAT, with and without display rounding.
+    // All five are read together until they match: a switch can leave the total as it was (a round
+    // sum is the same rounded) while the other cards, or the refetched figures, are still on their way.
     const expectCards = async (figures: AnalysisResponse, isRounded: boolean) => {
       const amount = (value: number) => formatAmount(value, 'sv', isRounded);
-      await keyFigure(page, 'Summa 2026–2055').filter({ hasText: amount(figures.total) }).waitFor();
-      expect(await keyFigure(page, 'Summa 2026–2055').textContent()).toBe(amount(figures.total));
-      expect(await keyFigure(page, 'Genomsnitt per år').textContent()).toBe(amount(figures.averagePerYear));
-      expect(await keyFigure(page, 'Per år och m²').textContent()).toBe(`${amount(figures.averagePerYearPerM2!)}/m²`);
-      expect(await keyFigure(page, 'Underhållsskuld').first().textContent()).toBe(amount(figures.maintenanceDebt));
-      expect(await keyFigure(page, 'Underhållsskuld per m²').textContent()).toBe(`${amount(figures.maintenanceDebtPerM2!)}/m²`);
+      await eventually(() =>
+        Promise.all([
+          keyFigure(page, 'Summa 2026–2055').textContent(),
+          keyFigure(page, 'Genomsnitt per år').textContent(),
+          keyFigure(page, 'Per år och m²').textContent(),
+          keyFigure(page, 'Underhållsskuld').first().textContent(),
+          keyFigure(page, 'Underhållsskuld per m²').textContent(),
+        ]),
+      ).toEqual([
+        amount(figures.total),
+        amount(figures.averagePerYear),
+        `${amount(figures.averagePerYearPerM2!)}/m²`,
+        amount(figures.maintenanceDebt),
+        `${amount(figures.maintenanceDebtPerM2!)}/m²`,
+      ]);
     };
     await expectCards(excl, false);
     await page.getByText('Belopp exklusive moms.', { exact: true }).first().waitFor();
@@ -115,17 +127,20 @@ describe('analysis journey', () => {
     expect(await perYear.locator('svg.chart rect.chart__segment').count()).toBe(6);
     const roof = perYear.getByRole('button', { name: 'Yttertak' });
     expect(await roof.getAttribute('aria-pressed')).toBe('true');
+    // Each toggle re-renders the chart after the click or key press: read it once it has.
     await roof.click();
-    expect(await roof.getAttribute('aria-pressed')).toBe('false');
-    expect(await perYear.locator('svg.chart rect.chart__segment').count()).toBe(5);
+    await eventually(() => roof.getAttribute('aria-pressed')).toBe('false');
+    await eventually(() => perYear.locator('svg.chart rect.chart__segment').count()).toBe(5);
     await roof.press('Enter');
-    expect(await perYear.locator('svg.chart rect.chart__segment').count()).toBe(6);
+    await eventually(() => perYear.locator('svg.chart rect.chart__segment').count()).toBe(6);
 
     const perCategory = section(page, 'Per kategori');
     expect(await perCategory.locator('svg.chart path.chart__segment').count()).toBe(2);
     await perCategory.getByRole('button', { name: 'Fasad' }).click();
-    expect(await perCategory.locator('svg.chart path.chart__segment').count()).toBe(1);
-    expect(await perCategory.locator('.chart__centre').textContent()).toBe(formatAmount(sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0), 'sv'));
+    await eventually(() => perCategory.locator('svg.chart path.chart__segment').count()).toBe(1);
+    await eventually(() => perCategory.locator('.chart__centre').textContent()).toBe(
+      formatAmount(sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0), 'sv'),
+    );
 
     // Table views hold the same numbers as the API, whatever the legend hides.
     await perCategory.getByText('Visa som tabell').click();
@@ -189,7 +204,7 @@ describe('analysis journey', () => {
     await interest.fill('två');
     await page.getByRole('button', { name: 'Spara antaganden' }).click();
     await page.getByText('Ange ett tal.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('fund.interestRatePercent');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('fund.interestRatePercent');
     await interest.fill('0');
 
     // "Use this": confirm, then the fund lasts and the plan stores the required provision.
@@ -199,11 +214,12 @@ describe('analysis journey', () => {
     await dialog.getByRole('button', { name: 'Använd denna' }).click();
     await page.getByRole('heading', { name: 'Fonden räcker hela planperioden' }).waitFor();
     await page.getByText(`Avsättningen är nu ${formatAmount(required, 'sv')} per år.`).waitFor();
-    expect(await page.getByRole('button', { name: 'Använd denna' }).count()).toBe(0);
+    await eventually(() => page.getByRole('button', { name: 'Använd denna' }).count()).toBe(0);
     const fundAfter = await api.get<FundResponse>(`/api/plans/${fixture.planId}/fund?vat=excl`);
     expect(fundAfter.firstShortfallYear).toBeNull();
     expect((await api.get<Plan>(`/api/plans/${fixture.planId}`)).fund.currentProvisionPerYear).toBe(required);
-    expect(await page.getByLabel('Nuvarande avsättning per år (kr)').inputValue()).toBe(String(required));
+    // The assumptions form takes the plan's new provision once the plan is fetched again.
+    await eventually(() => page.getByLabel('Nuvarande avsättning per år (kr)').inputValue()).toBe(String(required));
 
     // Saving an assumption typed the Swedish way: stored, the figures follow, focus on the outcome.
     await page.getByLabel('Ränta på fonden (% per år)').fill('1,5');
@@ -213,7 +229,7 @@ describe('analysis journey', () => {
     const fundWithInterest = await api.get<FundResponse>(`/api/plans/${fixture.planId}/fund?vat=excl`);
     expect(fundWithInterest.requiredProvisionPerYear).toBeLessThan(required);
     await keyFigure(page, 'Behövd avsättning per år').filter({ hasText: formatAmount(fundWithInterest.requiredProvisionPerYear!, 'sv') }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Antagandena är sparade.');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Antagandena är sparade.');
 
     // English: the same figures in English formatting.
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
@@ -255,7 +271,7 @@ describe('analysis journey', () => {
     expect(await keyFigure(viewer.page, 'Per år och m²').textContent()).toBe('–');
     expect(await keyFigure(viewer.page, 'Underhållsskuld per m²').textContent()).toBe('–');
     const toProperty = viewer.page.getByRole('link', { name: 'Ange BOA och LOA på fastighetssidan' });
-    expect(await toProperty.count()).toBe(2);
+    await eventually(() => toProperty.count()).toBe(2);
     expect(await toProperty.first().getAttribute('href')).toBe(`/accounts/${adminApi.accountId}/properties/${fixture.propertyId}`);
     await saveScreenshot(viewer.page, 'analysis-economic-viewer-tablet');
 

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually } from './support/page-reads.ts';
 import { signUpThroughApi } from './support/api-session.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -41,13 +42,14 @@ describe('discussion', () => {
 
     await page.getByRole('button', { name: 'Skicka kommentar' }).click();
     await page.getByText('Fältet måste fyllas i.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
+    // Focus moves to the invalid field in an effect, after the message has rendered.
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
 
     await page.getByLabel('Ny kommentar').fill('Läckage vid skorstenen.\nSe foto.');
     await page.getByRole('button', { name: 'Skicka kommentar' }).click();
     await page.getByText('Kommentaren är sparad.').waitFor();
     await page.getByText('Anna Ordförande (du)').waitFor();
-    expect(await page.getByLabel('Ny kommentar').inputValue()).toBe('');
+    await eventually(() => page.getByLabel('Ny kommentar').inputValue()).toBe('');
 
     const started = Date.now();
     await page.locator('input[type=file]').setInputFiles({ name: 'tak.png', mimeType: 'image/png', buffer: png });
@@ -104,7 +106,7 @@ describe('discussion', () => {
     await saveScreenshot(page, 'discussion-confirm');
     await page.getByRole('button', { name: 'Ta bort kommentaren', exact: true }).click();
     await page.getByText('Kommentaren är borttagen.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kommentarer');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Kommentarer');
 
     // The viewer, on a tablet: may comment and upload, may not delete the admin's files.
 
@@ -116,7 +118,8 @@ describe('discussion', () => {
     await viewerPage.page.getByText('Vera Läsare (du)').waitFor();
     await viewerPage.page.locator('input[type=file]').setInputFiles({ name: 'min.png', mimeType: 'image/png', buffer: png.subarray(0, 1000) });
     await viewerPage.page.getByText('min.png är uppladdad.').waitFor();
-    expect(await viewerPage.page.getByRole('button', { name: 'Ta bort min.png' }).count()).toBe(1);
+    // The confirmation shows once the upload is done; the list shows the file when it is fetched again.
+    await eventually(() => viewerPage.page.getByRole('button', { name: 'Ta bort min.png' }).count()).toBe(1);
     await saveScreenshot(viewerPage.page, 'discussion-viewer-768');
     const overflow = await viewerPage.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     console.log('horizontal overflow at 768:', overflow);

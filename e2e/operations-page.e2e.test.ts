@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually } from './support/page-reads.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -69,7 +70,7 @@ describe('operations page journey', () => {
     await refresh.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Kontroller' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Uppdatera nu');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Uppdatera nu');
 
     // The failing drill is first, with what it means and what to do; the rest follow.
     const titles = await page.locator('.check-list__title').allTextContents();

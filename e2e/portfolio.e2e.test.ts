@@ -5,6 +5,7 @@ import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi, type ApiSession } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually, expectTitle } from './support/page-reads.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
@@ -72,18 +73,19 @@ describe('portfolio journey', () => {
     await saveScreenshot(page, 'portfolio-empty-sv');
     await page.getByRole('button', { name: 'Skapa organisation' }).click();
     await page.getByText('Fältet måste fyllas i.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    // Focus moves to the invalid field in an effect, after the message has rendered.
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
     await page.getByLabel('Organisationens namn').fill('Brf Eke');
     await page.getByRole('button', { name: 'Skapa organisation' }).click();
     await page.getByText('Organisationen Brf Eke är skapad. Lägg till dess fastighet nedan.').waitFor();
 
     // A typo is put right in place; focus returns to the rename button.
     await page.getByRole('button', { name: 'Byt namn på Brf Eke' }).click();
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('Brf Eke');
+    await eventually(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('Brf Eke');
     await page.getByLabel('Organisationens namn').first().fill('Brf Eken');
     await page.getByRole('button', { name: 'Spara namnet' }).click();
     await page.getByRole('heading', { name: 'Brf Eken', level: 2 }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Byt namn på Brf Eken');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Byt namn på Brf Eken');
 
     // The new organisation's property form is open; areas are typed Swedish style.
     await page.getByRole('heading', { name: 'Ny fastighet i Brf Eken' }).waitFor();
@@ -99,21 +101,22 @@ describe('portfolio journey', () => {
     await page.getByLabel('LOA (m²)').fill('250');
     await page.getByRole('button', { name: 'Lägg till fastighet' }).click();
     await page.getByText('Fastigheten Eken 4 är tillagd.').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Eken 4');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Eken 4');
     const [organisation] = await api.get<Created[]>(`/api/accounts/${api.accountId}/organisations`);
     const [property] = await api.get<(Created & { boa: number; loa: number; buildYear: number })[]>(
       `/api/organisations/${organisation!.id}/properties`,
     );
     expect(property).toMatchObject({ boa: 1234.5, loa: 250, buildYear: 1962 });
-    expect(await textOf(page, '.property-card')).toContain('Yta (BOA + LOA)1 484,5 m²');
+    await eventually(() => textOf(page, '.property-card')).toContain('Yta (BOA + LOA)1 484,5 m²');
     await page.getByText('Ingen underhållsplan ännu.').waitFor();
 
     // The card's call to create a plan leads to the property page.
     await page.getByRole('link', { name: 'Skapa en plan för Eken 4' }).click();
     await page.getByRole('heading', { name: 'Eken 4', level: 1 }).waitFor();
-    expect(await page.title()).toBe('Eken 4 · Kvarter');
+    await expectTitle(page, 'Eken 4');
+    // The organisation, which names the breadcrumb, loads on its own.
     const breadcrumb = page.getByRole('navigation', { name: 'Du är här' });
-    expect(await breadcrumb.getByRole('listitem').allTextContents()).toEqual(['Start', 'Brf Eken', 'Eken 4']);
+    await eventually(() => breadcrumb.getByRole('listitem').allTextContents()).toEqual(['Start', 'Brf Eken', 'Eken 4']);
 
     // Buildings and locations share one component: add, rename, delete with confirmation.
     for (const name of ['Hus A', 'Hus B', 'Garage']) {
@@ -128,7 +131,7 @@ describe('portfolio journey', () => {
     await page.getByRole('textbox', { name: 'Byggnadens namn' }).first().fill('Hus B (gamla delen)');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Namnet är ändrat till Hus B (gamla delen).').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Byt namn på byggnaden Hus B (gamla delen)',
     );
     await page.getByRole('button', { name: 'Ta bort byggnaden Garage' }).click();
@@ -150,7 +153,8 @@ describe('portfolio journey', () => {
     await page.getByLabel('LOA (m²)').fill('265,5');
     await page.getByRole('button', { name: 'Spara uppgifter' }).click();
     await page.getByText('Uppgifterna är sparade.').waitFor();
-    expect(await textOf(page, '.portfolio-facts')).toContain('Yta totalt (BOA + LOA)1 500 m²');
+    // The facts were on screen with the old LOA: they change once the property is fetched again.
+    await eventually(() => textOf(page, '.portfolio-facts')).toContain('Yta totalt (BOA + LOA)1 500 m²');
 
     // The property has no plan, so the plan form is open: a plan with indexation.
     await page.getByLabel('Planens namn').fill('Underhållsplan Eken');
@@ -286,7 +290,8 @@ describe('portfolio journey', () => {
     await dialog.getByRole('button', { name: `Rulla fram till ${year + 1}` }).click();
     await page.getByText(`Planen börjar nu ${year + 1}.`).waitFor();
     expect((await api.get<{ startYear: number }>(`/api/plans/${planId}`)).startYear).toBe(year + 1);
-    expect(await page.getByLabel('Nytt startår').inputValue()).toBe(String(year + 2));
+    // The form proposes the next year once the plan is fetched again.
+    await eventually(() => page.getByLabel('Nytt startår').inputValue()).toBe(String(year + 2));
 
     // The settings form saves every field; a later start year typed there gets the same warning.
     await page.getByLabel('Planens namn').fill('Underhållsplan Eken 2');
@@ -300,9 +305,8 @@ describe('portfolio journey', () => {
     await page.getByLabel('Fondens saldo vid start (kr)').fill('1 250 000');
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
     await page.getByText('Inställningarna är sparade.').waitFor();
-    await expect
-      .poll(async () => (await api.get<{ fund: { openingBalance: number } }>(`/api/plans/${planId}`)).fund.openingBalance)
-      .toBe(1250000);
+    // The confirmation above was still on screen from the first save, so it proves nothing: wait for the stored value.
+    await eventually(async () => (await api.get<{ fund: { openingBalance: number } }>(`/api/plans/${planId}`)).fund.openingBalance).toBe(1250000);
     await expectNoSeriousViolations(page);
     await saveScreenshot(page, 'portfolio-plan-settings-sv');
     await expectFitsTablet(page, 'portfolio-plan-settings-tablet-sv');
@@ -360,15 +364,15 @@ describe('portfolio journey', () => {
     await dialog.getByText('The property with its buildings and locations stays.', { exact: false }).waitFor();
     await dialog.getByRole('button', { name: 'Delete plan' }).click();
     await page.getByText('The maintenance plan Underhållsplan Eken 2 has been deleted.').waitFor();
-    expect(page.url()).toBe(`${startUrl}/properties/${property!.id}`);
+    await page.waitForURL(`${startUrl}/properties/${property!.id}`);
     await page.getByText('The property has no maintenance plan yet. Create it below, then enter its actions.').waitFor();
 
     // Deleting the property, then the organisation, each after a confirmation.
     await page.getByRole('button', { name: 'Delete property' }).click();
     await dialog.getByRole('button', { name: 'Delete property' }).click();
     await page.getByText('The property Eken 4 has been deleted.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('The property Eken 4 has been deleted.');
-    expect(page.url()).toBe(startUrl);
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The property Eken 4 has been deleted.');
+    await page.waitForURL(startUrl);
     await page.getByRole('button', { name: 'Delete Brf Eken' }).click();
     await dialog
       .getByText(

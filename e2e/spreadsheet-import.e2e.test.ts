@@ -7,6 +7,7 @@ import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { eventually, expectTitle } from './support/page-reads.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -50,7 +51,7 @@ describe('spreadsheet import', () => {
 
     await page.goto(`${fixture.planUrl}/import`);
     await page.getByRole('heading', { name: 'Importera åtgärder' }).waitFor();
-    expect(await page.title()).toBe('Importera åtgärder · Kvarter');
+    await expectTitle(page, 'Importera åtgärder');
 
     const template = await download(page, 'Ladda ner mall');
     expect(template.suggestedFilename()).toBe('Underhållsplan - mall.xlsx');
@@ -85,7 +86,8 @@ describe('spreadsheet import', () => {
     await page.getByText('Nya byggnader som skapas: Hus B.').waitFor();
     await page.getByRole('button', { name: 'Importera 2 åtgärder' }).click();
     await page.getByRole('heading', { name: '2 åtgärder importerade' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('2 åtgärder importerade');
+    // Focus moves to the outcome in an effect, after it has rendered.
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('2 åtgärder importerade');
 
     const actions = await api.get<{ name: string; category: string; unitPrice: number; buildingId: string | null }[]>(`/api/plans/${fixture.planId}/actions`);
     expect(actions.map(({ name, category, unitPrice }) => ({ name, category, unitPrice }))).toEqual([

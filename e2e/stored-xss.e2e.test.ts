@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../server/test-support/test-se
 import { signUpThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage, type BrowserPage } from './support/browser-page.ts';
+import { eventually } from './support/page-reads.ts';
 import { createPlanFixture, type PlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -177,7 +178,7 @@ describe('stored XSS payloads in every text field', () => {
       images: document.querySelectorAll('img[src="x"][onerror]').length,
     }));
     expect(injected).toEqual({ ran: null, images: 1 });
-    await expect.poll(() => probe.problems.some((problem) => problem.includes('Content Security Policy'))).toBe(true);
+    await eventually(async () => probe.problems.some((problem) => problem.includes('Content Security Policy'))).toBe(true);
     await probe.context.close();
   });
 });
