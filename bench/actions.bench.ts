@@ -33,7 +33,8 @@ import { categoryCodes } from '../shared/categories.ts';
 import { planOccurrences } from '../shared/cost-model/index.ts';
 import { occurrencesResponseSchema } from '../shared/schemas/action.ts';
 import { type Db } from '../server/db/database.ts';
-import { findActionsJson, listActionCostInputs, listActionVersions } from '../server/features/actions/actions.queries.ts';
+import { findActionsJson, listActionVersions } from '../server/features/actions/actions.queries.ts';
+import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
 import { occurrencesResponseOf } from '../server/features/actions/occurrences-response.ts';
 import { actionVersionCache, planActionsCache, readActionsListJson } from '../server/features/actions/plan-actions-cache.ts';
 import { planCostInputOf } from '../server/features/actions/plan-cost-input.ts';
@@ -249,7 +250,7 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
   const decodedRows = () => sql`select * from actions where account_id = ${accountId} and plan_id = ${planId} order by year, array_position(${[...categoryCodes]}::text[], category), name, id`.execute(database);
   const rows = (await decodedRows()).rows;
   const plan = (await findPlan(database, accountId, planId))!;
-  const inputs = await listActionCostInputs(database, accountId, planId);
+  const inputs = (await loadPlanCostInputs(database, accountId, planId))!.actions;
   const occurrences = planOccurrences(planCostInputOf(plan, 0), inputs, { vat: 'excl', includeInvestments: true });
   const allowed = occurrencesResponseOf(occurrences);
   const listRead = () => readActionsListJson(database, accountId, planId);
@@ -275,7 +276,14 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
     { step: 'actions: SQL, every row\'s JSON (findActionsJson of the plan: PostgreSQL writes it, one text a row)', milliseconds: await timeOf(() => findActionsJson(database, accountId, { planId })) },
     { step: 'actions, for comparison: every column decoded by node-pg', milliseconds: await timeOf(decodedRows) },
     { step: 'actions, for comparison: JSON.stringify of those rows', milliseconds: await timeOf(() => JSON.stringify(rows)) },
-    { step: 'occurrences: SQL (plan + listActionCostInputs as JSON)', milliseconds: await timeOf(async () => [await findPlan(database, accountId, planId), await listActionCostInputs(database, accountId, planId)]) },
+    {
+      step: 'occurrences: database read, nothing cached (loadPlanCostInputs after emptying both caches: plan, area, row versions, every input)',
+      milliseconds: await timeOf(() => {
+        planActionsCache.clear();
+        actionVersionCache.clear();
+        return loadPlanCostInputs(database, accountId, planId);
+      }),
+    },
     { step: 'occurrences: cost model (planOccurrences)', milliseconds: await timeOf(() => planOccurrences(planCostInputOf(plan, 0), inputs, { vat: 'excl', includeInvestments: true })) },
     { step: 'occurrences: response allowlist (occurrencesResponseOf, rounding)', milliseconds: await timeOf(() => occurrencesResponseOf(occurrences)) },
     { step: 'occurrences, for comparison: response schema (zod parse, no longer on the route)', milliseconds: await timeOf(() => occurrencesResponseSchema.parse(occurrences)) },

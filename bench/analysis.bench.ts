@@ -36,7 +36,7 @@ import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan, planOccurrences } from '../shared/cost-model/index.ts';
 import { analysisResponseSchema, fundResponseSchema } from '../shared/schemas/analysis.ts';
 import { type Db } from '../server/db/database.ts';
-import { listActionCostInputs, listActionVersions } from '../server/features/actions/actions.queries.ts';
+import { findActionCostInputs, listActionVersions } from '../server/features/actions/actions.queries.ts';
 import { actionVersionCache, planActionsCache } from '../server/features/actions/plan-actions-cache.ts';
 import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
@@ -251,8 +251,8 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
   const analysis = analysePlan(inputs.plan, inputs.actions, options);
   const fund = analyseFund(inputs.plan, inputs.actions, { vat: 'excl' });
   const parsedAnalysis = analysisResponseSchema.parse(analysis);
-  const actionsQueryExecutionMs = await postgresExecutionMs(database, (plugged) => listActionCostInputs(plugged, accountId, planId, 'id'));
-  const listOrderExecutionMs = await postgresExecutionMs(database, (plugged) => listActionCostInputs(plugged, accountId, planId, 'list'));
+  const actionsQueryExecutionMs = await postgresExecutionMs(database, (plugged) => findActionCostInputs(plugged, accountId, { planId }));
+  const versionsExecutionMs = await postgresExecutionMs(database, (plugged) => listActionVersions(plugged, accountId, planId, 'id'));
   const occurrenceCount = planOccurrences(inputs.plan, inputs.actions, { vat: 'excl', includeInvestments: true }).length;
   return {
     occurrenceCount,
@@ -274,10 +274,9 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
         }),
       },
       { step: '… of which the row versions by id (listActionVersions: one text)', milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'id')) },
-      { step: '… of which the actions query alone, by id (listActionCostInputs, outside a transaction)', milliseconds: await timeOf(() => listActionCostInputs(database, accountId, planId, 'id')) },
-      { step: '… for comparison, in the list’s order (year, category position, name, id) as before', milliseconds: await timeOf(() => listActionCostInputs(database, accountId, planId, 'list')) },
-      { step: '… PostgreSQL executing it by id (EXPLAIN ANALYZE: scan, sort, building the rows)', milliseconds: actionsQueryExecutionMs },
-      { step: '… PostgreSQL executing it in the list’s order', milliseconds: listOrderExecutionMs },
+      { step: '… PostgreSQL executing it (EXPLAIN ANALYZE: scan, sort, one text)', milliseconds: versionsExecutionMs },
+      { step: '… of which every action’s input, when nothing is cached (findActionCostInputs of the plan, outside a transaction)', milliseconds: await timeOf(() => findActionCostInputs(database, accountId, { planId })) },
+      { step: '… PostgreSQL executing it (EXPLAIN ANALYZE: scan, building the rows)', milliseconds: actionsQueryExecutionMs },
       { step: '… one database round trip (`select 1`), paid 4 times by a hit, 5 by a miss', milliseconds: await timeOf(() => sql`select 1`.execute(database)) },
       { step: '… the plan’s actions counted in PostgreSQL (scan only: no sort, no rows sent)', milliseconds: await timeOf(() => sql`select count(*) from actions where account_id = ${accountId} and plan_id = ${planId}`.execute(database)) },
       {

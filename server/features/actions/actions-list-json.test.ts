@@ -6,7 +6,7 @@ import { occurrencesResponseSchema } from '../../../shared/schemas/action.ts';
 import { statusCodes } from '../../../shared/statuses.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
-import { actionsListFromRows } from '../../test-support/actions-list-from-rows.ts';
+import { actionsListFromRows, costInputsFromRows } from '../../test-support/actions-from-rows.ts';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
@@ -33,15 +33,7 @@ afterAll(async () => {
 async function previousOccurrencesBody(planId: string, options: { vat: 'excl' | 'incl'; includeInvestments: boolean }): Promise<string> {
   const db = testApp.database.db;
   const plan = (await findPlan(db, team.accountId, planId))!;
-  const inputs = await db
-    .selectFrom('actions')
-    .select(['id', 'category', 'building_id as buildingId', 'location_id as locationId', 'quantity', 'unit_price as unitPrice', 'year', 'interval_years as intervalYears', 'status', 'base_year as baseYear', 'is_investment as isInvestment'])
-    .where('plan_id', '=', planId)
-    .orderBy('year')
-    .orderBy(sql`array_position(${[...categoryCodes]}::text[], category)`)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  const inputs = await costInputsFromRows(db, planId);
   return JSON.stringify(occurrencesResponseSchema.parse(planOccurrences(planCostInputOf(plan, 0), inputs, options)));
 }
 

@@ -126,20 +126,13 @@ const costInputJson = sql<string>`'{"id":"' || id || '","category":"' || categor
   || '","baseYear":' || coalesce(base_year::text, 'null') || ',"isInvestment":' || case when is_investment then 'true' else 'false' end || '}'`;
 
 /**
- * The order of a plan's cost-model inputs: `list` is that of `listActionsJson` (the occurrences
- * keep it within a year, and the exports show it); `id` is for consumers that only sum, which
- * need a deterministic order (floating-point sums depend on it) but not a meaningful one, and
- * spares PostgreSQL the sort by category position and name (bench/README.md, issue 5).
+ * The orders a plan's actions are read in: `list` is that of the action list (year, category
+ * display order, name, id; the occurrences keep it within a year, and the exports show it); `id`
+ * is for consumers that only sum, which need a deterministic order (floating-point sums depend on
+ * it) but not a meaningful one, and spares PostgreSQL the sort by category position and name
+ * (bench/README.md, issue 5).
  */
-export type CostInputOrder = 'list' | 'id';
-
-/** A plan's actions as cost-model inputs, in the list's order unless `order` is `id`. */
-export async function listActionCostInputs(db: Db, accountId: string, planId: string, order: CostInputOrder = 'list'): Promise<ActionInput[]> {
-  let query = db.selectFrom('actions').select(costInputJson.as('json')).where('account_id', '=', accountId).where('plan_id', '=', planId);
-  query = order === 'list' ? query.orderBy('year').orderBy(categoryOrder).orderBy('name').orderBy('id') : query.orderBy('id');
-  const rows = await query.execute();
-  return JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
-}
+export type ActionOrder = 'list' | 'id';
 
 /**
  * An action's row version (decision 0015): `xmin`, the id of the transaction that wrote the row's
@@ -157,7 +150,7 @@ export interface ActionVersion {
  * The ids and row versions of a plan's actions, in the list's order or by id: one text value
  * from PostgreSQL (a sort, no JSON), so a 10 000-action plan costs one string for node-pg.
  */
-export async function listActionVersions(db: Db, accountId: string, planId: string, order: CostInputOrder): Promise<ActionVersion[]> {
+export async function listActionVersions(db: Db, accountId: string, planId: string, order: ActionOrder): Promise<ActionVersion[]> {
   const versions =
     order === 'list'
       ? sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by year, ${categoryOrder}, name, id)`

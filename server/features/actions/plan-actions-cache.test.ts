@@ -6,10 +6,10 @@ import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
 import { findPlan, findPlanRevision } from '../plans/plans.queries.ts';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { actionsListFromRows } from '../../test-support/actions-list-from-rows.ts';
-import { listActionCostInputs, listActionVersions } from './actions.queries.ts';
+import { actionsListFromRows, costInputsFromRows } from '../../test-support/actions-from-rows.ts';
+import { listActionVersions } from './actions.queries.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
-import { actionVersionCache, planActionsCache, readActionsListJson } from './plan-actions-cache.ts';
+import { actionVersionCache, costInputsInSnapshot, planActionsCache, readActionsListJson, readOnlySnapshot } from './plan-actions-cache.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
 
 /**
@@ -41,8 +41,8 @@ const asOfYear = 2026;
 /** What each endpoint answers when nothing is cached: straight from the tables, as the services compute it. */
 async function uncached(planId: string, accountId = team.accountId) {
   const plan = (await findPlan(db(), accountId, planId))!;
-  const inListOrder = await listActionCostInputs(db(), accountId, planId, 'list');
-  const byId = await listActionCostInputs(db(), accountId, planId, 'id');
+  const inListOrder = await costInputsFromRows(db(), planId, 'list');
+  const byId = await costInputsFromRows(db(), planId, 'id');
   const input = planCostInputOf(plan, await findPropertyAreaM2(db(), accountId, plan.propertyId));
   const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
   return {
@@ -180,12 +180,15 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     expect((await team.viewer.client.get(`/api/plans/${planId}/actions`)).body).toContain('"quantity":777');
   });
 
-  it('reads the same inputs in id order as in list order, sorted by id', async () => {
-    const inListOrder = await listActionCostInputs(db(), team.accountId, own.planId, 'list');
-    const byId = await listActionCostInputs(db(), team.accountId, own.planId, 'id');
-    expect(byId.length).toBeGreaterThan(3);
-    expect(byId.map((input) => input.id)).toEqual(inListOrder.map((input) => input.id).sort());
-    expect([...byId].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...inListOrder].sort((a, b) => a.id.localeCompare(b.id)));
+  it('serves the cost-model inputs in the list order and by id exactly as the rows are, from a miss and from a hit', async () => {
+    for (const order of ['list', 'id', 'list', 'id'] as const) {
+      const served = await readOnlySnapshot(db(), async (snapshot) => {
+        const revision = (await findPlanRevision(snapshot, team.accountId, own.planId))!;
+        return costInputsInSnapshot(snapshot, team.accountId, own.planId, revision, order);
+      });
+      expect(served.length).toBeGreaterThan(3);
+      expect(served, order).toEqual(await costInputsFromRows(db(), own.planId, order));
+    }
   });
 
   it('reads again only the actions whose row version changed, and keeps the others from their cached rows', async () => {

@@ -29,7 +29,7 @@ export const planActionsCache = new RevisionCache<Buffer | readonly ActionInput[
 export const actionVersionCache = new RevisionCache<Buffer | ActionInput>();
 
 const listJsonVariant = 'actions-list-json';
-const costInputsVariants = { list: 'cost-inputs-in-list-order', id: 'cost-inputs-in-id-order' } as const satisfies Record<queries.CostInputOrder, string>;
+const costInputsVariants = { list: 'cost-inputs-in-list-order', id: 'cost-inputs-in-id-order' } as const satisfies Record<queries.ActionOrder, string>;
 const actionVariants = { json: 'action-json', costInput: 'action-cost-input' } as const;
 
 /**
@@ -61,13 +61,13 @@ export async function readActionsListJson(db: Db, accountId: string, planId: str
 }
 
 /**
- * The plan's actions as cost-model inputs, in the given order (`listActionCostInputs`). `snapshot`
+ * The plan's actions as cost-model inputs, in the given order (`ActionOrder`). `snapshot`
  * must be a read-only transaction the caller opened (so it holds committed data only) and
  * `revision` the plan's revision read in it (`findPlanWithRevision`). Each call gets its own array
  * of shared, frozen inputs, so a consumer may sort its array but cannot change what the next one
  * reads.
  */
-export async function costInputsInSnapshot(snapshot: Db, accountId: string, planId: string, revision: number, order: queries.CostInputOrder = 'list'): Promise<ActionInput[]> {
+export async function costInputsInSnapshot(snapshot: Db, accountId: string, planId: string, revision: number, order: queries.ActionOrder = 'list'): Promise<ActionInput[]> {
   const key = keyOf(accountId, planId, revision, costInputsVariants[order]);
   const cached = planActionsCache.get(key);
   if (Array.isArray(cached)) return [...(cached as readonly ActionInput[])];
@@ -92,7 +92,7 @@ interface ActionValueSource<V> {
  * the values of the rows whose version is not cached. When most rows are missing (a plan nobody
  * read since the start, or a bulk change), the whole plan is read instead of a long id list.
  */
-async function actionValuesInSnapshot<V extends Buffer | ActionInput>(snapshot: Db, accountId: string, planId: string, order: queries.CostInputOrder, source: ActionValueSource<V>): Promise<V[]> {
+async function actionValuesInSnapshot<V extends Buffer | ActionInput>(snapshot: Db, accountId: string, planId: string, order: queries.ActionOrder, source: ActionValueSource<V>): Promise<V[]> {
   const versions = await queries.listActionVersions(snapshot, accountId, planId, order);
   const values: Array<V | undefined> = versions.map(({ id, version }) => actionVersionCache.get(keyOf(accountId, id, version, source.variant)) as V | undefined);
   const missing = versions.filter((_, index) => values[index] === undefined).map(({ id }) => id);

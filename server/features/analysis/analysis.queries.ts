@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ActionInput, PlanInput } from '../../../shared/cost-model/index.ts';
 import type { Db } from '../../db/database.ts';
-import type { CostInputOrder } from '../actions/actions.queries.ts';
+import type { ActionOrder } from '../actions/actions.queries.ts';
 import { costInputsInSnapshot, readOnlySnapshot } from '../actions/plan-actions-cache.ts';
 import { planCostInputOf } from '../actions/plan-cost-input.ts';
 import { findPlanWithRevision } from '../plans/plans.queries.ts';
@@ -29,7 +29,7 @@ export async function loadPlanCostInputs(
   db: Db,
   accountId: string,
   planId: string,
-  options: { order?: CostInputOrder } = {},
+  options: { order?: ActionOrder } = {},
 ): Promise<{ plan: PlanInput; actions: ActionInput[]; revision: number } | undefined> {
   return readOnlySnapshot(db, async (transaction) => {
     const plan = await findPlanWithRevision(transaction, accountId, planId);
