@@ -22,12 +22,10 @@
  *
  *   npx tsx bench/actions.bench.ts
  */
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { categoryCodes } from '../shared/categories.ts';
 import { planOccurrences } from '../shared/cost-model/index.ts';
@@ -41,7 +39,7 @@ import { planCostInputOf } from '../server/features/actions/plan-cost-input.ts';
 import { findPlan } from '../server/features/plans/plans.queries.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, markdownTable, ms, onInterrupt, repoRoot, request, summarise } from './support.ts';
+import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, request, runBench, summarise } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-actions');
 const databaseName = 'kvarter_bench_actions';
@@ -314,30 +312,4 @@ async function postgresCpuMs(): Promise<number> {
   return total;
 }
 
-/** The short commit, marked when the working tree has changes. */
-async function gitDescription(): Promise<string> {
-  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
-  const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
-  const dirty = (await git(['status', '--porcelain'])) !== '';
-  return dirty ? `${commit} + uncommitted changes` : commit;
-}
-
-const removeInterruptHandler = onInterrupt(stopEverything);
-const limit = setTimeout(() => {
-  say(`Time limit of ${timeLimitMs / 1000} s reached: stopping.`);
-  void stopEverything().finally(() => process.exit(1));
-}, timeLimitMs);
-limit.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  say(`actions.bench.ts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exitCode = 1;
-} finally {
-  await stopEverything();
-  removeInterruptHandler();
-  clearTimeout(limit);
-}
-process.exit(exitCode);
+await runBench({ name: 'actions.bench.ts', timeLimitMs, main, stop: stopEverything, say });

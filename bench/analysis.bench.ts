@@ -26,11 +26,9 @@
  *
  *   npx tsx bench/analysis.bench.ts
  */
-import { execFile } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
 import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan, planOccurrences } from '../shared/cost-model/index.ts';
@@ -41,7 +39,7 @@ import { actionVersionCache, planActionsCache } from '../server/features/actions
 import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, markdownTable, ms, onInterrupt, repoRoot, request, summarise } from './support.ts';
+import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, request, runBench, summarise } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-analysis');
 const databaseName = 'kvarter_bench_analysis';
@@ -321,30 +319,4 @@ async function postgresExecutionMs(database: Db, run: (database: Db) => Promise<
   return summarise(runs).p50;
 }
 
-/** The short commit, marked when the working tree has changes. */
-async function gitDescription(): Promise<string> {
-  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
-  const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
-  const dirty = (await git(['status', '--porcelain'])) !== '';
-  return dirty ? `${commit} + uncommitted work` : commit;
-}
-
-const removeInterruptHandler = onInterrupt(stopEverything);
-const limit = setTimeout(() => {
-  say(`Time limit of ${timeLimitMs / 1000} s reached: stopping.`);
-  void stopEverything().finally(() => process.exit(1));
-}, timeLimitMs);
-limit.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  say(`analysis.bench.ts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exitCode = 1;
-} finally {
-  await stopEverything();
-  removeInterruptHandler();
-  clearTimeout(limit);
-}
-process.exit(exitCode);
+await runBench({ name: 'analysis.bench.ts', timeLimitMs, main, stop: stopEverything, say });

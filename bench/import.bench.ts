@@ -17,19 +17,17 @@
  *
  *   npx tsx bench/import.bench.ts
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import https from 'node:https';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { categories } from '../shared/categories.ts';
 import { statusCodes, statusNames } from '../shared/statuses.ts';
 import { buildTemplateWorkbook } from '../server/features/spreadsheets/build-template-workbook.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, markdownTable, ms, onInterrupt, repoRoot, request, summarise, type Response, type Target } from './support.ts';
+import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, request, type Response, runBench, summarise, type Target } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-import');
 const databaseName = 'kvarter_bench_import';
@@ -172,7 +170,7 @@ async function main(): Promise<void> {
     results.push([file.label, `${(file.content.length / 1024).toFixed(0)} KiB`, ms(dry.p50), ms(dry.max), ms(confirmed.p50), ms(confirmed.max), confirmed.max <= goalMs ? 'yes' : '**no**']);
   }
 
-  const commit = await promisify(execFile)('git', ['describe', '--always', '--dirty'], { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => 'unknown commit');
+  const commit = await gitDescription();
   const lines = [
     `## import.bench.ts — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}`,
     '',
@@ -185,22 +183,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const removeInterruptHandler = onInterrupt(stopEverything);
-const deadline = setTimeout(() => {
-  say(`Time limit of ${timeLimitMs / 60_000} minutes reached.`);
-  void stopEverything().finally(() => process.exit(2));
-}, timeLimitMs);
-deadline.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  say(`import.bench.ts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exitCode = 1;
-} finally {
-  await stopEverything();
-  removeInterruptHandler();
-  clearTimeout(deadline);
-}
-process.exit(exitCode);
+await runBench({ name: 'import.bench.ts', timeLimitMs, main, stop: stopEverything, say });

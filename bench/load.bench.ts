@@ -21,13 +21,11 @@
  *
  *   npx tsx bench/load.bench.ts
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { categoryCodes } from '../shared/categories.ts';
@@ -36,7 +34,7 @@ import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { createDatabase, type Db } from '../server/db/database.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { startChildApp, type ChildApp } from '../server/test-support/child-app.ts';
-import { clientAgent, clusterCpuSeconds, cookieFrom, cpuSecondsBetween, machineCpu, markdownTable, ms, onInterrupt, processCpuSeconds, repoRoot, request, summarise, type Target } from './support.ts';
+import { clientAgent, clusterCpuSeconds, cookieFrom, cpuSecondsBetween, gitDescription, machineCpu, markdownTable, ms, processCpuSeconds, repoRoot, request, runBench, summarise, type Target } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-load');
 const databaseName = 'kvarter_bench_load';
@@ -352,30 +350,4 @@ async function main(): Promise<void> {
   if (run.result.errors + run.result.timeouts + run.result.non2xx > 0) throw new Error('the load produced errors (must be 0)');
 }
 
-/** The short commit, marked when the working tree has changes. */
-async function gitDescription(): Promise<string> {
-  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
-  const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
-  const dirty = (await git(['status', '--porcelain'])) !== '';
-  return dirty ? `${commit} + uncommitted work` : commit;
-}
-
-const removeInterruptHandler = onInterrupt(stopEverything);
-const limit = setTimeout(() => {
-  say(`Time limit of ${timeLimitMs / 1000} s reached: stopping.`);
-  void stopEverything().finally(() => process.exit(1));
-}, timeLimitMs);
-limit.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  say(`load.bench.ts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exitCode = 1;
-} finally {
-  await stopEverything();
-  removeInterruptHandler();
-  clearTimeout(limit);
-}
-process.exit(exitCode);
+await runBench({ name: 'load.bench.ts', timeLimitMs, main, stop: stopEverything, say });

@@ -3,13 +3,14 @@
  * Child-process handling that always stops what it started, HTTPS requests over keep-alive
  * connections to 127.0.0.1, latency statistics and CPU accounting from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { access, readdir, readFile } from 'node:fs/promises';
 import https from 'node:https';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { clusterOwner } from '../ops/cluster-owner.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -389,4 +390,39 @@ export function descendants(rootPid: number): { pid: number; command: string }[]
     }
   }
   return found;
+}
+
+/** The short commit, marked when the working tree has changes: which code a recorded run measured. */
+export async function gitDescription(): Promise<string> {
+  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
+  const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
+  const dirty = (await git(['status', '--porcelain'])) !== '';
+  return dirty ? `${commit} + uncommitted work` : commit;
+}
+
+/**
+ * Runs a benchmark's `main` and then exits: `stop` (which must undo whatever was started, and may
+ * be called twice) runs on every way out — the end, a failure, the time limit, Ctrl-C — so no
+ * cluster or server outlives the run. Exit code 0 when `main` finished, else 1.
+ */
+export async function runBench(options: { name: string; timeLimitMs: number; main: () => Promise<void>; stop: () => Promise<void>; say: (text: string) => void }): Promise<never> {
+  const { name, timeLimitMs, main, stop, say } = options;
+  const removeInterruptHandler = onInterrupt(stop);
+  const limit = setTimeout(() => {
+    say(`Time limit of ${timeLimitMs / 1000} s reached: stopping.`);
+    void stop().finally(() => process.exit(1));
+  }, timeLimitMs);
+  limit.unref();
+  let exitCode = 0;
+  try {
+    await main();
+  } catch (error) {
+    say(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    exitCode = 1;
+  } finally {
+    await stop();
+    removeInterruptHandler();
+    clearTimeout(limit);
+  }
+  process.exit(exitCode);
 }

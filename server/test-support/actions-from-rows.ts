@@ -3,13 +3,13 @@ import { categoryCodes } from '../../shared/categories.ts';
 import type { ActionInput } from '../../shared/cost-model/index.ts';
 import { actionsResponseSchema } from '../../shared/schemas/action.ts';
 import type { Db } from '../db/database.ts';
+import { actionColumns } from '../features/actions/actions.queries.ts';
 import { withIsoTimestamps } from '../http/timestamps.ts';
 
-/**
- * A plan's actions read the plain way, independent of the server's SQL-written JSON and its
- * caches, for tests to compare the API with.
- */
+// A plan's actions read the plain way, independent of the server's SQL-written JSON and its
+// caches, for tests to compare the API with.
 
+/** Categories in their display order, as the list sorts them. */
 const listOrder = sql`array_position(${[...categoryCodes]}::text[], category)`;
 
 /**
@@ -20,28 +20,7 @@ const listOrder = sql`array_position(${[...categoryCodes]}::text[], category)`;
 export async function actionsListFromRows(db: Db, planId: string): Promise<string> {
   const rows = await db
     .selectFrom('actions')
-    .select([
-      'id',
-      'account_id as accountId',
-      'plan_id as planId',
-      'property_id as propertyId',
-      'name',
-      'category',
-      'building_id as buildingId',
-      'location_id as locationId',
-      'quantity',
-      'unit',
-      'unit_price as unitPrice',
-      'year',
-      'interval_years as intervalYears',
-      'status',
-      'base_year as baseYear',
-      'is_investment as isInvestment',
-      'tags',
-      'note',
-      'created_at as createdAt',
-      'updated_at as updatedAt',
-    ])
+    .select(actionColumns)
     .where('plan_id', '=', planId)
     .orderBy('year')
     .orderBy(listOrder)

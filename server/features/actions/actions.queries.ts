@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actions } from '../../db/generated-types.ts';
 
 /** An action's columns, one to one, in camelCase. */
-const actionColumns = [
+export const actionColumns = [
   'id',
   'account_id as accountId',
   'plan_id as planId',
