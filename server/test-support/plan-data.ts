@@ -20,6 +20,7 @@ export interface Person {
   client: TestClient;
   userId: string;
   email: string;
+  name: string;
 }
 
 export interface Team {

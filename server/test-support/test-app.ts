@@ -98,13 +98,14 @@ export async function signUpUser(app: FastifyInstance, overrides: { email?: stri
   const email = overrides.email ?? `user${userCounter}-${Date.now()}@example.se`;
   const password = overrides.password ?? 'correct horse battery staple';
   const client = new TestClient(app);
+  const name = `User ${userCounter}`;
   const response = await client.post('/api/auth/signup', {
     email,
     password,
-    name: `User ${userCounter}`,
+    name,
     accountName: overrides.accountName ?? `Brf Test ${userCounter}`,
   });
   if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
   const body = response.json() as { user: { id: string }; account: { id: string } };
-  return { client, email, password, userId: body.user.id, accountId: body.account.id };
+  return { client, email, password, name, userId: body.user.id, accountId: body.account.id };
 }

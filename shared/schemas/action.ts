@@ -153,6 +153,8 @@ export const completionSchema = z.object({
   note: z.string(),
   /** The member who recorded it; null once that user is deleted. */
   completedBy: idSchema.nullable(),
+  /** That member's name, as comments name their authors; null once the user is deleted. */
+  completedByName: z.string().nullable(),
   completedAt: timestampSchema,
 });
 export type Completion = z.infer<typeof completionSchema>;

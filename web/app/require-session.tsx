@@ -1,9 +1,8 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LoadError } from '../components/ui/load-error.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { signInPathFor } from '../features/auth/next-path.ts';
 import { useMe } from '../features/auth/session.ts';
-import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 
 /** Signed-out visitors go to sign-in and come back to the address they asked for. */
@@ -16,12 +15,7 @@ export function RequireSession() {
   if (me.isError) {
     return (
       <main className="page">
-        <LoadError
-          message={describeApiError(me.error, t)}
-          retryLabel={t('action.retry')}
-          isRetrying={me.isFetching}
-          onRetry={() => void me.refetch()}
-        />
+        <QueryLoadError query={me} />
       </main>
     );
   }

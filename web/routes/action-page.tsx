@@ -1,6 +1,5 @@
 import { useParams } from 'react-router';
 import type { Plan } from '../../shared/schemas/plan.ts';
-import { LoadError } from '../components/ui/load-error.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { useAction } from '../features/actions/actions-api.ts';
@@ -8,7 +7,7 @@ import { ActionBreadcrumb } from '../features/actions/action-breadcrumb.tsx';
 import { ActionOverview } from '../features/actions/action-overview.tsx';
 import { ActionNotFound, isNotFound, PlanGate } from '../features/actions/plan-gate.tsx';
 import { planPath, usePlanRouteParams } from '../features/plans/plan-route-params.ts';
-import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
@@ -32,14 +31,7 @@ function ActionScreen({ accountId, plan }: { accountId: string; plan: Plan }) {
     return <ActionNotFound accountId={accountId} what="action" planUrl={planPath(accountId, plan.id)} />;
   }
   if (action.isError) {
-    return (
-      <LoadError
-        message={describeApiError(action.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={action.isFetching}
-        onRetry={() => void action.refetch()}
-      />
-    );
+    return <QueryLoadError query={action} />;
   }
   return (
     <>

@@ -1,12 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../components/ui/empty-state.tsx';
-import { LoadError } from '../components/ui/load-error.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { AcceptInvitationForm } from '../features/members/accept-invitation-form.tsx';
 import { useInvitationPreview } from '../features/members/invitation-acceptance-api.ts';
 import { roleName } from '../features/members/role-options.ts';
 import { ApiError } from '../lib/api/api-error.ts';
-import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
@@ -25,14 +24,7 @@ export function InvitationPage() {
         </EmptyState>
       );
     }
-    return (
-      <LoadError
-        message={describeApiError(preview.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={preview.isFetching}
-        onRetry={() => void preview.refetch()}
-      />
-    );
+    return <QueryLoadError query={preview} />;
   }
   const invitation = preview.data;
   return (

@@ -1,7 +1,6 @@
 import { Link, Outlet } from 'react-router';
 import type { Plan } from '../../shared/schemas/plan.ts';
 import { EmptyState } from '../components/ui/empty-state.tsx';
-import { LoadError } from '../components/ui/load-error.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { ActionFeedback } from '../features/actions/action-feedback.tsx';
@@ -10,7 +9,7 @@ import { usePlanRouteParams } from '../features/plans/plan-route-params.ts';
 import { usePlan } from '../features/plans/plans-api.ts';
 import { useProperty } from '../features/properties/properties-api.ts';
 import { ApiError } from '../lib/api/api-error.ts';
-import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
@@ -23,14 +22,7 @@ export function PlanLayout() {
   if (plan.isPending) return <Spinner label={t('loading')} />;
   if (plan.isError) {
     if (plan.error instanceof ApiError && plan.error.code === 'not_found') return <PlanNotFound accountId={accountId} />;
-    return (
-      <LoadError
-        message={describeApiError(plan.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={plan.isFetching}
-        onRetry={() => void plan.refetch()}
-      />
-    );
+    return <QueryLoadError query={plan} />;
   }
   return <PlanFrame accountId={accountId} plan={plan.data} />;
 }

@@ -1,5 +1,4 @@
 import { useParams } from 'react-router';
-import { LoadError } from '../components/ui/load-error.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { PlanSettingsDelete } from '../features/plans/plan-settings-delete.tsx';
@@ -7,7 +6,7 @@ import { PlanSettingsForm } from '../features/plans/plan-settings-form.tsx';
 import { PlanSettingsSummary } from '../features/plans/plan-settings-summary.tsx';
 import { usePlan } from '../features/plans/plans-api.ts';
 import { RollPlanForward } from '../features/plans/roll-plan-forward.tsx';
-import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
@@ -21,14 +20,7 @@ export function PlanSettingsPage() {
 
   if (plan.isPending) return <Spinner label={t('loading')} />;
   if (plan.isError) {
-    return (
-      <LoadError
-        message={describeApiError(plan.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={plan.isFetching}
-        onRetry={() => void plan.refetch()}
-      />
-    );
+    return <QueryLoadError query={plan} />;
   }
   if (role === 'viewer') return <PlanSettingsSummary plan={plan.data} />;
   return (

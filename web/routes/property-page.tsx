@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '../components/ui/empty-state.tsx';
-import { LoadError } from '../components/ui/load-error.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { PlanList } from '../features/plans/plan-list.tsx';
@@ -12,7 +11,7 @@ import { PropertyBreadcrumb } from '../features/properties/property-breadcrumb.t
 import { PropertyDetails } from '../features/properties/property-details.tsx';
 import { PropertyParts } from '../features/properties/property-parts.tsx';
 import { ApiError } from '../lib/api/api-error.ts';
-import { describeApiError } from '../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
@@ -46,12 +45,7 @@ export function PropertyPage() {
     return (
       <>
         <h1>{t('properties.title')}</h1>
-        <LoadError
-          message={describeApiError(property.error, t)}
-          retryLabel={t('action.retry')}
-          isRetrying={property.isFetching}
-          onRetry={() => void property.refetch()}
-        />
+        <QueryLoadError query={property} />
       </>
     );
   }

@@ -239,23 +239,31 @@ export async function deleteAction(db: Db, accountId: string, actionId: string):
   return result.numDeletedRows > 0n;
 }
 
-const completionColumns = [
-  'id',
-  'account_id as accountId',
-  'action_id as actionId',
-  'year',
-  'actual_cost as actualCost',
-  'note',
-  'completed_by as completedBy',
-  'completed_at as completedAt',
-] as const;
+/** Completions with the name of the member who recorded each (null once the user is deleted). */
+function selectCompletions(db: Db, accountId: string) {
+  return db
+    .selectFrom('action_completions')
+    .leftJoin('users', 'users.id', 'action_completions.completed_by')
+    .select([
+      'action_completions.id',
+      'action_completions.account_id as accountId',
+      'action_completions.action_id as actionId',
+      'action_completions.year',
+      'action_completions.actual_cost as actualCost',
+      'action_completions.note',
+      'action_completions.completed_by as completedBy',
+      'users.name as completedByName',
+      'action_completions.completed_at as completedAt',
+    ])
+    .where('action_completions.account_id', '=', accountId);
+}
 
 export async function insertCompletion(
   db: Db,
   accountId: string,
   values: { actionId: string; year: number; actualCost: number | null; note: string; completedBy: string },
 ) {
-  return db
+  const { id } = await db
     .insertInto('action_completions')
     .values({
       account_id: accountId,
@@ -265,8 +273,11 @@ export async function insertCompletion(
       note: values.note,
       completed_by: values.completedBy,
     })
-    .returning(completionColumns)
+    .returning('id')
     .executeTakeFirstOrThrow();
+  const row = await selectCompletions(db, accountId).where('action_completions.id', '=', id).executeTakeFirst();
+  if (!row) throw new Error(`The completion ${id} just inserted is missing`);
+  return row;
 }
 
 /**
@@ -274,13 +285,10 @@ export async function insertCompletion(
  * recorded in one transaction share `completed_at`), then by id so the order is stable.
  */
 export async function listCompletions(db: Db, accountId: string, actionId: string) {
-  return db
-    .selectFrom('action_completions')
-    .select(completionColumns)
-    .where('account_id', '=', accountId)
-    .where('action_id', '=', actionId)
-    .orderBy('completed_at', 'desc')
-    .orderBy('year', 'desc')
-    .orderBy('id', 'desc')
+  return selectCompletions(db, accountId)
+    .where('action_completions.action_id', '=', actionId)
+    .orderBy('action_completions.completed_at', 'desc')
+    .orderBy('action_completions.year', 'desc')
+    .orderBy('action_completions.id', 'desc')
     .execute();
 }

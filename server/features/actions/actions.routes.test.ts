@@ -10,7 +10,7 @@ import {
   snapshotPlanData,
   type Team,
 } from '../../test-support/plan-data.ts';
-import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
+import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
 
 let testApp: TestApp;
 let team: Team;
@@ -381,18 +381,30 @@ describe('completing an action', () => {
     const action = await createAction(planId, { ...minimal, year: 2027, intervalYears: 8, status: 'urgent' });
     const first = await team.editor.client.post(completeUrl(action.id), { actualCost: 118_000.5, note: '  Målat av Färg AB. ' });
     expect(first.statusCode).toBe(201);
-    const firstCompletion = { id: expect.any(String), accountId: team.accountId, actionId: action.id, year: 2027, actualCost: 118_000.5, note: 'Målat av Färg AB.', completedBy: team.editor.userId, completedAt: isoTimestamp };
+    const firstCompletion = { id: expect.any(String), accountId: team.accountId, actionId: action.id, year: 2027, actualCost: 118_000.5, note: 'Målat av Färg AB.', completedBy: team.editor.userId, completedByName: team.editor.name, completedAt: isoTimestamp };
     expect(first.json()).toEqual({ action: { ...action, year: 2035, status: 'planned', updatedAt: isoTimestamp }, completion: firstCompletion });
 
     // Done late, in 2037: the interval counts from then. An admin may complete too.
     const second = await team.admin.client.post(completeUrl(action.id), { year: 2037 });
     expect(second.statusCode).toBe(201);
-    const secondCompletion = { ...firstCompletion, year: 2037, actualCost: null, note: '', completedBy: team.admin.userId };
+    const secondCompletion = { ...firstCompletion, year: 2037, actualCost: null, note: '', completedBy: team.admin.userId, completedByName: team.admin.name };
     expect(second.json()).toEqual({ action: { ...action, year: 2045, status: 'planned', updatedAt: isoTimestamp }, completion: secondCompletion });
 
     const read = (await team.viewer.client.get(actionUrl(action.id))).json();
     expect(read).toEqual({ ...action, year: 2045, status: 'planned', updatedAt: isoTimestamp, completions: [second.json().completion, first.json().completion] });
     expect((await team.viewer.client.get(actionsUrl(planId))).json()).toContainEqual(second.json().action);
+  });
+
+  it('names who recorded each completion, and nobody once that user is deleted', async () => {
+    const action = await createAction(planId, { ...minimal, year: 2027, intervalYears: 5 });
+    const leaving = await signUpUser(testApp.app);
+    expect((await team.admin.client.post(`/api/accounts/${team.accountId}/members`, { email: leaving.email, role: 'editor' })).statusCode).toBe(201);
+    const completion = created<{ completion: { id: string } }>(await leaving.client.post(completeUrl(action.id), {})).completion;
+    const before = (await team.viewer.client.get(actionUrl(action.id))).json() as { completions: { id: string; completedBy: string | null; completedByName: string | null }[] };
+    expect(before.completions).toEqual([expect.objectContaining({ id: completion.id, completedBy: leaving.userId, completedByName: leaving.name })]);
+    await testApp.database.db.deleteFrom('users').where('id', '=', leaving.userId).execute();
+    const after = (await team.viewer.client.get(actionUrl(action.id))).json() as typeof before;
+    expect(after.completions).toEqual([expect.objectContaining({ id: completion.id, completedBy: null, completedByName: null })]);
   });
 
   it('turns a draft or deferred recurring action into a planned one', async () => {

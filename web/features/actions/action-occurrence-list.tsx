@@ -1,8 +1,7 @@
 import type { Action } from '../../../shared/schemas/action.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { formatAmount } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
@@ -18,14 +17,7 @@ export function ActionOccurrenceList({ action, plan }: { action: Action; plan: P
 
   if (occurrences.isPending) return <Spinner label={t('loading')} />;
   if (occurrences.isError) {
-    return (
-      <LoadError
-        message={describeApiError(occurrences.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={occurrences.isFetching}
-        onRetry={() => void occurrences.refetch()}
-      />
-    );
+    return <QueryLoadError query={occurrences} />;
   }
   const own = occurrences.data.filter((occurrence) => occurrence.actionId === action.id);
   if (own.length === 0) {

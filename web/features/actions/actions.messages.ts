@@ -119,7 +119,6 @@ export const actionsMessages = defineMessages(
     'actions.history.by': 'Registrerad av',
     'actions.history.at': 'Registrerad',
     'actions.history.you': '{name} (du)',
-    'actions.history.other_member': 'En annan medlem',
     'actions.history.removed_user': 'En borttagen användare',
 
     'actions.complete.open': 'Markera som genomförd',
@@ -256,7 +255,6 @@ export const actionsMessages = defineMessages(
     'actions.history.by': 'Recorded by',
     'actions.history.at': 'Recorded',
     'actions.history.you': '{name} (you)',
-    'actions.history.other_member': 'Another member',
     'actions.history.removed_user': 'A deleted user',
 
     'actions.complete.open': 'Mark as done',

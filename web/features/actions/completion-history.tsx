@@ -4,18 +4,16 @@ import { formatDateTime } from '../../lib/i18n/format-time.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useSession } from '../auth/session.ts';
 
-/**
- * When the action was done, at what cost and by whom, newest first. The API names the recorder by
- * id only, so only the signed-in person is named; others read as "another member".
- */
+/** When the action was done, at what cost and by whom (the signed-in person as "you"), newest first. */
 export function CompletionHistory({ completions }: { completions: readonly Completion[] }) {
   const { t, language } = useTranslation();
   const { user } = useSession();
   if (completions.length === 0) return <p className="muted">{t('actions.history.none')}</p>;
 
-  function recorder(completedBy: string | null): string {
-    if (completedBy === null) return t('actions.history.removed_user');
-    return completedBy === user.id ? t('actions.history.you', { name: user.name }) : t('actions.history.other_member');
+  function recorder({ completedBy, completedByName }: Completion): string {
+    if (completedBy === user.id) return t('actions.history.you', { name: user.name });
+    // Both are null once the user is deleted (the foreign key sets them so).
+    return completedByName ?? t('actions.history.removed_user');
   }
 
   return (
@@ -40,7 +38,7 @@ export function CompletionHistory({ completions }: { completions: readonly Compl
                 {completion.actualCost === null ? t('actions.history.no_cost') : formatAmount(completion.actualCost, language)}
               </td>
               <td className="completion-history__note">{completion.note}</td>
-              <td>{recorder(completion.completedBy)}</td>
+              <td>{recorder(completion)}</td>
               <td>{formatDateTime(completion.completedAt, language)}</td>
             </tr>
           ))}

@@ -2,10 +2,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { ApiError } from '../../lib/api/api-error.ts';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { usePlan } from '../plans/plans-api.ts';
@@ -20,14 +19,7 @@ export function PlanGate({ accountId, planId, children }: { accountId: string; p
   if (plan.isPending) return <Spinner label={t('loading')} />;
   if (plan.isError) {
     if (isNotFound(plan.error)) return <ActionNotFound accountId={accountId} what="plan" />;
-    return (
-      <LoadError
-        message={describeApiError(plan.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={plan.isFetching}
-        onRetry={() => void plan.refetch()}
-      />
-    );
+    return <QueryLoadError query={plan} />;
   }
   return children(plan.data);
 }

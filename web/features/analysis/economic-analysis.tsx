@@ -3,10 +3,9 @@ import { Link } from 'react-router';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { CheckboxField } from '../../components/ui/checkbox-field.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { planPath } from '../plans/plan-route-params.ts';
@@ -37,14 +36,7 @@ export function EconomicAnalysis({ accountId, plan }: { accountId: string; plan:
         onChange={(event) => setIncludeInvestments(event.target.checked)}
       />
       {analysis.isPending && <Spinner label={t('loading')} />}
-      {analysis.isError && (
-        <LoadError
-          message={describeApiError(analysis.error, t)}
-          retryLabel={t('action.retry')}
-          onRetry={() => void analysis.refetch()}
-          isRetrying={analysis.isFetching}
-        />
-      )}
+      {analysis.isError && <QueryLoadError query={analysis} />}
       {analysis.isSuccess && analysis.data.total === 0 && (
         <EmptyState
           title={t('analysis.empty_title')}

@@ -1,7 +1,6 @@
 import type { Plan } from '../../../shared/schemas/plan.ts';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
@@ -24,9 +23,7 @@ export function FundAnalysis({ plan }: { plan: Plan }) {
       <DisplayNote vatPercent={plan.vatPercent} />
       <p className="analysis-note">{t('analysis.fund.investments_excluded')}</p>
       {fund.isPending && <Spinner label={t('loading')} />}
-      {fund.isError && (
-        <LoadError message={describeApiError(fund.error, t)} retryLabel={t('action.retry')} onRetry={() => void fund.refetch()} isRetrying={fund.isFetching} />
-      )}
+      {fund.isError && <QueryLoadError query={fund} />}
       {fund.isSuccess && (
         <>
           <FundKeyFigures plan={plan} fund={fund.data} canEdit={canEdit} />

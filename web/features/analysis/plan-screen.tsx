@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Plan } from '../../../shared/schemas/plan.ts';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { usePlan } from '../plans/plans-api.ts';
@@ -26,9 +25,7 @@ export function PlanScreen({ planId, title, children }: PlanScreenProps) {
     <div className="analysis">
       <h2 className="analysis__title">{title}</h2>
       {plan.isPending && <Spinner label={t('loading')} />}
-      {plan.isError && (
-        <LoadError message={describeApiError(plan.error, t)} retryLabel={t('action.retry')} onRetry={() => void plan.refetch()} isRetrying={plan.isFetching} />
-      )}
+      {plan.isError && <QueryLoadError query={plan} />}
       {plan.isSuccess && children(plan.data)}
     </div>
   );

@@ -4,9 +4,9 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeActionError, describeApiError } from '../../lib/api/describe-api-error.ts';
+import { describeActionError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { formatBytes, formatDateTime } from '../../lib/i18n/format-time.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
@@ -45,12 +45,7 @@ export function ActionAttachments({ actionId }: { planId: string; actionId: stri
       {attachments.isPending ? (
         <Spinner label={t('attachments.loading')} />
       ) : attachments.isError ? (
-        <LoadError
-          message={`${t('attachments.load_failed')} ${describeApiError(attachments.error, t)}`}
-          retryLabel={t('action.retry')}
-          onRetry={() => void attachments.refetch()}
-          isRetrying={attachments.isFetching}
-        />
+        <QueryLoadError query={attachments} context={t('attachments.load_failed')} />
       ) : attachments.data.length === 0 ? (
         <EmptyState title={t('attachments.none_title')}>
           <p>{t('attachments.none_text')}</p>

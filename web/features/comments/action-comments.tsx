@@ -4,9 +4,9 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeActionError, describeApiError } from '../../lib/api/describe-api-error.ts';
+import { describeActionError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { formatDateTime } from '../../lib/i18n/format-time.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
@@ -48,7 +48,7 @@ export function ActionComments({ actionId }: { planId: string; actionId: string 
       {comments.isPending ? (
         <Spinner label={t('comments.loading')} />
       ) : comments.isError ? (
-        <LoadError message={`${t('comments.load_failed')} ${describeApiError(comments.error, t)}`} retryLabel={t('action.retry')} onRetry={() => void comments.refetch()} isRetrying={comments.isFetching} />
+        <QueryLoadError query={comments} context={t('comments.load_failed')} />
       ) : comments.data.length === 0 ? (
         <EmptyState title={t('comments.none_title')} headingLevel={2}>
           <p>{t('comments.none_text')}</p>

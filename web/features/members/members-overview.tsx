@@ -1,7 +1,6 @@
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { ApiError } from '../../lib/api/api-error.ts';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { AdminsOnlyNotice } from './admins-only-notice.tsx';
 import { InvitationList } from './invitation-list.tsx';
@@ -18,14 +17,7 @@ export function MembersOverview({ accountId }: { accountId: string }) {
   if (members.isError) {
     // The role may have been lowered since `me` was loaded.
     if (members.error instanceof ApiError && members.error.code === 'forbidden') return <AdminsOnlyNotice />;
-    return (
-      <LoadError
-        message={describeApiError(members.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={members.isFetching}
-        onRetry={() => void members.refetch()}
-      />
-    );
+    return <QueryLoadError query={members} />;
   }
   return (
     <>

@@ -2,9 +2,8 @@ import type { BackupStatus } from '../../../shared/schemas/operations.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { formatTimeOfDay } from '../../lib/i18n/format-time.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { ArchiverSection } from './archiver-section.tsx';
@@ -23,14 +22,7 @@ export function BackupStatusOverview() {
   if (query.isError && !query.data) {
     // Operator rights may have been taken away since `me` was loaded.
     if (isForbidden(query.error)) return <OperatorsOnlyNotice />;
-    return (
-      <LoadError
-        message={describeApiError(query.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={query.isFetching}
-        onRetry={() => void query.refetch()}
-      />
-    );
+    return <QueryLoadError query={query} />;
   }
   const status = query.data;
   const checkedAt = formatTimeOfDay(status.generatedAt, language);

@@ -4,9 +4,8 @@ import type { Organisation } from '../../../shared/schemas/organisation.ts';
 import type { PropertiesResponse } from '../../../shared/schemas/property.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { CreatePropertyForm } from '../properties/create-property-form.tsx';
 import { PropertyCard } from '../properties/property-card.tsx';
@@ -36,14 +35,7 @@ export function OrganisationProperties({ accountId, organisation, properties, ca
 
   if (properties.isPending) return <Spinner label={t('loading')} />;
   if (properties.isError) {
-    return (
-      <LoadError
-        message={describeApiError(properties.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={properties.isFetching}
-        onRetry={() => void properties.refetch()}
-      />
-    );
+    return <QueryLoadError query={properties} />;
   }
 
   const isEmpty = properties.data.length === 0;

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { Announcement } from '../../components/ui/announcement.tsx';
@@ -44,14 +43,7 @@ export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps
 
   if (organisations.isPending) return <Spinner label={t('loading')} />;
   if (organisations.isError) {
-    return (
-      <LoadError
-        message={describeApiError(organisations.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={organisations.isFetching}
-        onRetry={() => void organisations.refetch()}
-      />
-    );
+    return <QueryLoadError query={organisations} />;
   }
 
   // The section that held focus may be gone (deleted) or far away (created at the end).

@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
@@ -28,9 +27,7 @@ export function ActionViewTab({ title, View }: ActionViewTabProps) {
         {title}
       </h2>
       {data.state === 'pending' && <Spinner label={t('loading')} />}
-      {data.state === 'error' && (
-        <LoadError message={describeApiError(data.error, t)} retryLabel={t('action.retry')} isRetrying={data.isRetrying} onRetry={data.retry} />
-      )}
+      {data.state === 'error' && <QueryLoadError query={{ error: data.error, refetch: data.retry, isFetching: data.isRetrying }} />}
       {data.state === 'ready' && <View accountId={accountId} canEdit={role !== 'viewer'} data={data} />}
     </section>
   );

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { newPlanSettings } from './plan-form-schema.ts';
@@ -30,14 +29,7 @@ export function PlanList({ accountId, propertyId, canEdit }: PlanListProps) {
   let content;
   if (plans.isPending) content = <Spinner label={t('loading')} />;
   else if (plans.isError) {
-    content = (
-      <LoadError
-        message={describeApiError(plans.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={plans.isFetching}
-        onRetry={() => void plans.refetch()}
-      />
-    );
+    content = <QueryLoadError query={plans} />;
   } else if (plans.data.length === 0) {
     content = <p>{canEdit ? t('plans.none_editor') : t('plans.none_viewer')}</p>;
   } else {

@@ -3,10 +3,10 @@ import { createBuildingRequestSchema } from '../../../shared/schemas/building.ts
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { describeActionError, describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import type { MessageKey } from '../../lib/i18n/translate.ts';
@@ -91,14 +91,7 @@ export function PropertyParts({ kind, propertyId, canEdit }: PropertyPartsProps)
   let content;
   if (parts.isPending) content = <Spinner label={t('loading')} />;
   else if (parts.isError) {
-    content = (
-      <LoadError
-        message={describeApiError(parts.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={parts.isFetching}
-        onRetry={() => void parts.refetch()}
-      />
-    );
+    content = <QueryLoadError query={parts} />;
   } else if (parts.data.length === 0) content = <p className="property-parts__none">{t(text.none)}</p>;
   else {
     content = (

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import type { Property } from '../../../shared/schemas/property.ts';
-import { LoadError } from '../../components/ui/load-error.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePlans } from '../plans/plans-api.ts';
@@ -23,14 +22,7 @@ export function PropertyPlansFigures({ accountId, property, canEdit }: PropertyP
 
   if (plans.isPending) return <Spinner label={t('loading')} />;
   if (plans.isError) {
-    return (
-      <LoadError
-        message={describeApiError(plans.error, t)}
-        retryLabel={t('action.retry')}
-        isRetrying={plans.isFetching}
-        onRetry={() => void plans.refetch()}
-      />
-    );
+    return <QueryLoadError query={plans} />;
   }
   if (plans.data.length === 0) {
     return (
