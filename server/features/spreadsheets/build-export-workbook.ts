@@ -6,6 +6,7 @@ import { importFields } from '../../../shared/schemas/spreadsheet.ts';
 import { statusNames, type StatusCode } from '../../../shared/statuses.ts';
 import { actionSheetName, columnOf } from './build-template-workbook.ts';
 import { fieldHeaders } from './spreadsheet-headers.ts';
+import { formatTagList } from './tag-list.ts';
 import { appendHeaderRows, appendRow, formatAmountColumns, type CellInput } from './workbook-cells.ts';
 
 /** An action with its building's and location's names, as the actions sheet lists it. */
@@ -100,7 +101,7 @@ function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
       status: statusNames[action.status].sv,
       baseYear: action.baseYear,
       isInvestment: yesNo(action.isInvestment),
-      tags: action.tags.join(', '),
+      tags: formatTagList(action.tags),
       note: action.note,
     };
     appendRow(sheet, importFields.map((field) => values[field]));

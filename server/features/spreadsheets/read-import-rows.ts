@@ -17,6 +17,7 @@ import { restoreNeutralisedFormula } from './neutralise-formula.ts';
 import { parseSpreadsheetNumber } from './parse-spreadsheet-number.ts';
 import { countRecognisedHeaders, fieldHeaders, mapColumns, normaliseHeader } from './spreadsheet-headers.ts';
 import { cellText, isBlankRow, type SheetCell, type SheetRow } from './sheet-rows.ts';
+import { parseTagList } from './tag-list.ts';
 
 /** A named building or location of the property. */
 export interface NamedPart {
@@ -205,7 +206,7 @@ function rowRequest(cell: (field: ImportField) => SheetCell, fail: Fail): Record
     else request.isInvestment = isInvestment;
   }
   const tags = text('tags');
-  if (tags !== undefined) request.tags = tags.split(/[,;]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
+  if (tags !== undefined) request.tags = parseTagList(tags);
   const note = text('note');
   if (note !== undefined) request.note = note;
   for (const key of Object.keys(request)) if (request[key] === undefined) delete request[key];

@@ -91,7 +91,7 @@ describe('export and import round trip', () => {
     const actions = [
       { name: 'Målning fönster', category: 'fasad', buildingId, quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 },
       { name: injected, category: 'el', locationId, quantity: 0.125, unit: 'tim', unitPrice: 0.01, year: 2022, status: 'urgent', note: '-rad 1\nrad 2' },
-      { name: 'Solceller', category: 'el', buildingId, locationId, quantity: 1, unit: 'st', unitPrice: 999_999_999.99, year: 2030, isInvestment: true, tags: ['P-7', 'Konto 1234'], baseYear: 2024 },
+      { name: 'Solceller', category: 'el', buildingId, locationId, quantity: 1, unit: 'st', unitPrice: 999_999_999.99, year: 2030, isInvestment: true, tags: ['P-7', 'Konto 1234', 'konto 4610, drift', 'a;b', '"citat"'], baseYear: 2024 },
       { name: 'OVK', category: 'myndighet', quantity: 3, unit: 'lgh', unitPrice: 1234.5, year: 2026, intervalYears: 6, status: 'done' },
       { name: 'Utkast tak', category: 'yttertak', quantity: 450.75, unit: 'm2', unitPrice: 640.5, year: 2040, status: 'draft', intervalYears: 30, baseYear: 2030 },
       { name: '+Eftersatt', category: 'avlopp', quantity: 12, unit: 'm', unitPrice: 3000, year: 2025, status: 'deferred', tags: ['@x'] },
