@@ -354,12 +354,15 @@ describe('action screens', () => {
       accountName: 'Davids konto',
     });
     await api.post(`/api/accounts/${api.accountId}/members`, { email: 'david@example.se', role: 'viewer' });
+    await api.post(`/api/actions/${fixture.actionIds[0]}/complete`, { year: 2027, actualCost: 11_500 });
 
     const { page } = viewer;
     await page.goto(`${fixture.planUrl}/actions/${fixture.actionIds[0]}`);
     await page.getByRole('heading', { name: 'OVK', level: 1 }).waitFor();
     await page.getByText('Du kan läsa åtgärden och kommentera den.', { exact: false }).waitFor();
     expect(await textOf(page.locator('.action-details'))).toContain('Intervall vart 6:e år');
+    // The history names the member who recorded the completion.
+    await eventually(() => rowsOf(page, 'completion-history')).toEqual([expect.stringMatching(/^2027 11 500 kr Anna Ordförande \d/)]);
     for (const name of ['Redigera', 'Ta bort', 'Markera som genomförd']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }
