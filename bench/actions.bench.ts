@@ -26,6 +26,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { brotliDecompressSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { categoryCodes } from '../shared/categories.ts';
 import { planOccurrences } from '../shared/cost-model/index.ts';
@@ -68,8 +69,8 @@ async function main(): Promise<void> {
   const agent = clientAgent(target);
   let cookie = '';
   let csrfToken = '';
-  const send = async (method: string, requestPath: string, json?: unknown) => {
-    const headers: Record<string, string> = cookie ? { cookie } : {};
+  const send = async (method: string, requestPath: string, json?: unknown, extraHeaders: Record<string, string> = {}) => {
+    const headers: Record<string, string> = cookie ? { cookie, ...extraHeaders } : { ...extraHeaders };
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     return request(agent, target, { method, path: requestPath, headers, json });
   };
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
     { label: '`GET /api/plans/:id/actions`', path: `/api/plans/${planId}/actions` },
     { label: '`GET /api/plans/:id/occurrences`', path: `/api/plans/${planId}/occurrences` },
     { label: '`GET /api/plans/:id/occurrences?vat=incl`', path: `/api/plans/${planId}/occurrences?vat=incl` },
-  ];
+    // As browsers ask (decision 0016): the list compressed once per revision, the occurrences per request.
+    { label: '`GET /api/plans/:id/actions`, `Accept-Encoding: br`', path: `/api/plans/${planId}/actions`, headers: { 'accept-encoding': 'br' } },
+    { label: '`GET /api/plans/:id/occurrences`, `Accept-Encoding: br`', path: `/api/plans/${planId}/occurrences`, headers: { 'accept-encoding': 'br' } },
+  ] satisfies Array<{ label: string; path: string; headers?: Record<string, string> }>;
   const sizes = routes.map(() => ({ bytes: 0, items: 0 }));
   let patchCount = 0;
   /** A new quantity for the API's action: the plan's revision moves, so the next read of every list misses. */
@@ -158,7 +162,7 @@ async function main(): Promise<void> {
         const postgresBefore = await postgresCpuMs();
         const nodeBefore = process.cpuUsage();
         const before = performance.now();
-        const response = await send('GET', route.path);
+        const response = await send('GET', route.path, undefined, 'headers' in route ? route.headers : {});
         const elapsed = performance.now() - before;
         const nodeUsed = process.cpuUsage(nodeBefore);
         const postgresUsed = (await postgresCpuMs()) - postgresBefore;
@@ -171,7 +175,10 @@ async function main(): Promise<void> {
           cpuMs[index]!.node += (nodeUsed.user + nodeUsed.system) / 1000;
           cpuMs[index]!.postgres += postgresUsed;
         }
-        if (round === 0 && mode === 'warm') sizes[index] = { bytes: Buffer.byteLength(response.body), items: (JSON.parse(response.body) as unknown[]).length };
+        if (round === 0 && mode === 'warm') {
+          const text = response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.bytes).toString('utf8') : response.body;
+          sizes[index] = { bytes: response.bytes.byteLength, items: (JSON.parse(text) as unknown[]).length };
+        }
       }
     }
     return { mode, summaries: samples.map(summarise), cpuMs, timedRounds };

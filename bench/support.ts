@@ -226,7 +226,10 @@ export interface Target {
 export interface Response {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body as UTF-8 text (meaningless when it is compressed: see `bytes`). */
   body: string;
+  /** The body as it came over the wire, compressed or not. */
+  bytes: Buffer;
 }
 
 /** One keep-alive connection per client (maxSockets 1), certificate verified against the local CA. */
@@ -250,10 +253,12 @@ export function request(
     const outgoing = https.request(
       { host: '127.0.0.1', port: target.port, method: options.method ?? 'GET', path: options.path, headers, agent, timeout: options.timeoutMs ?? 15_000 },
       (incoming) => {
-        let text = '';
-        incoming.setEncoding('utf8');
-        incoming.on('data', (chunk: string) => (text += chunk));
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text }));
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: bytes.toString('utf8'), bytes });
+        });
         incoming.on('error', reject);
       },
     );

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/schemas/action.ts';
 import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
+import { encodeJson, preferredJsonEncoding, sendJsonBytes } from '../../http/json-encoding.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
 import { bulkUpdateActions, completeAction, createAction, deleteAction, getAction, listActionsJson, listOccurrences, updateAction } from './actions.service.ts';
@@ -27,10 +28,11 @@ export function registerActionRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<IdParams>('/api/plans/:id/actions', async (request, reply) => {
     const actor = await actorOf(request);
-    const json = await listActionsJson(deps, actor, parseId(request.params.id, 'Plan'));
+    const encoding = preferredJsonEncoding(request.headers['accept-encoding']);
+    const json = await listActionsJson(deps, actor, parseId(request.params.id, 'Plan'), encoding);
     // Already the JSON of actionsResponseSchema (its SQL is the allowlist), so not `respond`:
     // parsing and stringifying 10 000 actions again would cost more than the query.
-    return reply.status(200).type('application/json; charset=utf-8').send(json);
+    return sendJsonBytes(reply, json, encoding);
   });
 
   app.post<IdParams>('/api/plans/:id/actions', async (request, reply) => {
@@ -52,7 +54,9 @@ export function registerActionRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = await actorOf(request);
     const planId = parseId(request.params.id, 'Plan');
     const query = parseInput(occurrencesQuerySchema, request.query);
-    return reply.status(200).send(occurrencesResponseOf(await listOccurrences(deps, actor, planId, query)));
+    const json = Buffer.from(JSON.stringify(occurrencesResponseOf(await listOccurrences(deps, actor, planId, query))));
+    const encoding = preferredJsonEncoding(request.headers['accept-encoding']);
+    return sendJsonBytes(reply, encoding === undefined ? json : await encodeJson(json, encoding), encoding);
   });
 
   app.get<IdParams>('/api/actions/:id', async (request, reply) => {

@@ -15,6 +15,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
+import type { JsonEncoding } from '../../http/json-encoding.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
@@ -33,9 +34,9 @@ const LAST_YEAR = 2200;
  * objects and stringifying them again was most of the time (bench/README.md, issue 4), and kept
  * per plan revision, so reading an unchanged plan again costs one small query (decision 0014).
  */
-export async function listActionsJson(deps: Deps, actor: Actor, planId: string): Promise<Buffer> {
+export async function listActionsJson(deps: Deps, actor: Actor, planId: string, encoding?: JsonEncoding): Promise<Buffer> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const json = await readActionsListJson(deps.db, accountId, planId);
+  const json = await readActionsListJson(deps.db, accountId, planId, encoding);
   // Deleted between the permission check and the read.
   if (json === undefined) throw notFound('Plan');
   return json;

@@ -1,3 +1,5 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
@@ -53,15 +55,34 @@ async function uncached(planId: string, accountId = team.accountId) {
   };
 }
 
-/** Reads every cached endpoint twice (the second a hit) and compares both with the uncached answer. */
+/** The body of an answer as the client reads it, decompressed as its Content-Encoding says. */
+function decoded(response: LightMyRequestResponse): string {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(response.rawPayload).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(response.rawPayload).toString('utf8');
+  expect(encoding).toBeUndefined();
+  return response.body;
+}
+
+/**
+ * Reads every cached endpoint twice (the second a hit) and compares both with the uncached answer;
+ * the list and the occurrences also compressed (cached per revision as well), as browsers ask.
+ */
 async function expectFresh(planId: string, client = team.viewer.client, accountId = team.accountId): Promise<void> {
   const expected = await uncached(planId, accountId);
   for (let pass = 0; pass < 2; pass += 1) {
-    const list = await client.get(`/api/plans/${planId}/actions`);
-    expect(list.statusCode).toBe(200);
-    expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(list.body).toBe(expected.list);
-    expect((await client.get(`/api/plans/${planId}/occurrences`)).json()).toEqual(expected.occurrences);
+    for (const [acceptEncoding, encoding] of [[undefined, undefined], ['gzip, deflate, br, zstd', 'br'], ['gzip', 'gzip']] as const) {
+      const headers = acceptEncoding === undefined ? undefined : { 'accept-encoding': acceptEncoding };
+      const list = await client.get(`/api/plans/${planId}/actions`, headers);
+      expect(list.statusCode).toBe(200);
+      expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(list.headers['content-encoding']).toBe(encoding);
+      expect(list.headers.vary).toContain('accept-encoding');
+      expect(decoded(list)).toBe(expected.list);
+      const occurrences = await client.get(`/api/plans/${planId}/occurrences`, headers);
+      expect(occurrences.headers['content-encoding']).toBe(encoding);
+      expect(JSON.parse(decoded(occurrences))).toEqual(expected.occurrences);
+    }
     expect((await client.get(`/api/plans/${planId}/analysis?asOfYear=${asOfYear}`)).json()).toEqual(expected.analysis);
     expect((await client.get(`/api/plans/${planId}/fund`)).json()).toEqual(expected.fund);
   }

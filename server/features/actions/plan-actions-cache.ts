@@ -1,6 +1,7 @@
 import type { ActionInput } from '../../../shared/cost-model/index.ts';
 import type { Db } from '../../db/database.ts';
 import { RevisionCache, type RevisionKey } from '../../db/revision-cache.ts';
+import { encodeJson, type JsonEncoding } from '../../http/json-encoding.ts';
 import { findPlanRevision } from '../plans/plans.queries.ts';
 import * as queries from './actions.queries.ts';
 
@@ -33,16 +34,28 @@ const costInputsVariants = { list: 'cost-inputs-in-list-order', id: 'cost-inputs
 const actionVariants = { json: 'action-json', costInput: 'action-cost-input' } as const;
 
 /**
- * `GET /api/plans/:id/actions` as JSON bytes; undefined when the plan is not the account's. A hit
- * costs one small query (the revision); a miss reads the revision again with the row versions and
- * the changed actions, in one snapshot.
+ * `GET /api/plans/:id/actions` as JSON bytes, compressed in `encoding` when one is given (kept per
+ * revision too, so an unchanged plan is compressed once); undefined when the plan is not the
+ * account's. A hit costs one small query (the revision); a miss reads the revision again with the
+ * row versions and the changed actions, in one snapshot.
  */
-export async function readActionsListJson(db: Db, accountId: string, planId: string): Promise<Buffer | undefined> {
+export async function readActionsListJson(db: Db, accountId: string, planId: string, encoding?: JsonEncoding): Promise<Buffer | undefined> {
   if (db.isTransaction) throw new Error('readActionsListJson reads in its own snapshot: pass the pool, not a transaction');
+  const list = await readPlainActionsList(db, accountId, planId);
+  if (list === undefined || encoding === undefined) return list?.json;
+  const key = keyOf(accountId, planId, list.revision, `${listJsonVariant} ${encoding}`);
+  const cached = planActionsCache.get(key);
+  if (Buffer.isBuffer(cached)) return cached;
+  const encoded = await encodeJson(list.json, encoding);
+  planActionsCache.set(key, encoded, encoded.byteLength);
+  return encoded;
+}
+
+async function readPlainActionsList(db: Db, accountId: string, planId: string): Promise<{ json: Buffer; revision: number } | undefined> {
   const revision = await findPlanRevision(db, accountId, planId);
   if (revision === undefined) return undefined;
   const cached = planActionsCache.get(keyOf(accountId, planId, revision, listJsonVariant));
-  if (Buffer.isBuffer(cached)) return cached;
+  if (Buffer.isBuffer(cached)) return { json: cached, revision };
   return readOnlySnapshot(db, async (snapshot) => {
     const snapshotRevision = await findPlanRevision(snapshot, accountId, planId);
     if (snapshotRevision === undefined) return undefined;
@@ -56,7 +69,7 @@ export async function readActionsListJson(db: Db, accountId: string, planId: str
     });
     const json = jsonArrayOf(parts);
     planActionsCache.set(keyOf(accountId, planId, snapshotRevision, listJsonVariant), json, json.byteLength);
-    return json;
+    return { json, revision: snapshotRevision };
   });
 }
 
