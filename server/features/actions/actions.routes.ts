@@ -12,11 +12,10 @@ import {
 } from '../../../shared/schemas/action.ts';
 import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
-import { encodeJson, preferredJsonEncoding, sendJsonBytes } from '../../http/json-encoding.ts';
+import { preferredJsonEncoding, sendJsonBytes } from '../../http/json-encoding.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
-import { bulkUpdateActions, completeAction, createAction, deleteAction, getAction, listActionsJson, listOccurrences, updateAction } from './actions.service.ts';
-import { occurrencesResponseOf } from './occurrences-response.ts';
+import { bulkUpdateActions, completeAction, createAction, deleteAction, getAction, listActionsJson, listOccurrencesJson, updateAction } from './actions.service.ts';
 
 type IdParams = { Params: { id: string } };
 
@@ -54,9 +53,8 @@ export function registerActionRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = await actorOf(request);
     const planId = parseId(request.params.id, 'Plan');
     const query = parseInput(occurrencesQuerySchema, request.query);
-    const json = Buffer.from(JSON.stringify(occurrencesResponseOf(await listOccurrences(deps, actor, planId, query))));
     const encoding = preferredJsonEncoding(request.headers['accept-encoding']);
-    return sendJsonBytes(reply, encoding === undefined ? json : await encodeJson(json, encoding), encoding);
+    return sendJsonBytes(reply, await listOccurrencesJson(deps, actor, planId, query, encoding), encoding);
   });
 
   app.get<IdParams>('/api/actions/:id', async (request, reply) => {

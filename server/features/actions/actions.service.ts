@@ -10,9 +10,10 @@ import type {
   OccurrencesQuery,
   UpdateActionRequest,
 } from '../../../shared/schemas/action.ts';
-import { planOccurrences, type CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import { planOccurrences } from '../../../shared/cost-model/index.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
+import type { RevisionKey } from '../../db/revision-cache.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import type { JsonEncoding } from '../../http/json-encoding.ts';
@@ -20,7 +21,8 @@ import { withIsoTimestamps } from '../../http/timestamps.ts';
 import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
 import * as queries from './actions.queries.ts';
-import { costInputsInSnapshot, readActionsListJson, readOnlySnapshot } from './plan-actions-cache.ts';
+import { occurrencesResponseOf } from './occurrences-response.ts';
+import { cachedJson, costInputsInSnapshot, jsonInEncoding, occurrencesJsonKey, readActionsListJson, readOnlySnapshot, storeJson } from './plan-actions-cache.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
 
 const what = 'Action';
@@ -143,21 +145,39 @@ export async function completeAction(deps: Deps, actor: Actor, actionId: string,
   });
 }
 
+/** The occurrences' bytes found in the cache, or what to compute them from. */
+type OccurrencesRead = { key: RevisionKey } & ({ json: Buffer } | { compute: () => Buffer });
+
 /**
  * Every occurrence of every action of the plan in its window, with its cost (SPEC §2, computed
- * by shared/cost-model), ordered by year and then in the order of the action list. The plan and
- * its actions are read in one snapshot.
+ * by shared/cost-model), ordered by year and then in the order of the action list, as the JSON
+ * bytes of `occurrencesResponseSchema` (in `encoding` when given). The plan and its actions are
+ * read in one snapshot; the bytes are kept per revision, plan settings and query, so repeating a
+ * view skips the cost model too (decision 0014).
  */
-export async function listOccurrences(deps: Deps, actor: Actor, planId: string, query: OccurrencesQuery): Promise<CostedOccurrence[]> {
+export async function listOccurrencesJson(deps: Deps, actor: Actor, planId: string, query: OccurrencesQuery, encoding?: JsonEncoding): Promise<Buffer> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const snapshot = await readOnlySnapshot(deps.db, async (transaction) => {
+  const options = { vat: query.vat, includeInvestments: query.includeInvestments };
+  const read = await readOnlySnapshot(deps.db, async (transaction): Promise<OccurrencesRead | undefined> => {
     const plan = await findPlanWithRevision(transaction, accountId, planId);
     if (!plan) return undefined;
-    return { plan, actions: await costInputsInSnapshot(transaction, accountId, planId, plan.revision) };
+    // The area only matters for the per-m² figures of the analysis.
+    const planInput = planCostInputOf(plan, 0);
+    const key = occurrencesJsonKey(accountId, planId, plan.revision, planInput, options);
+    const cached = cachedJson(key);
+    if (cached !== undefined) return { key, json: cached };
+    const actions = await costInputsInSnapshot(transaction, accountId, planId, plan.revision);
+    return { key, compute: () => Buffer.from(JSON.stringify(occurrencesResponseOf(planOccurrences(planInput, actions, options)))) };
   });
-  if (!snapshot) throw notFound('Plan');
-  // The area only matters for the per-m² figures of the analysis.
-  return planOccurrences(planCostInputOf(snapshot.plan, 0), snapshot.actions, { vat: query.vat, includeInvestments: query.includeInvestments });
+  if (!read) throw notFound('Plan');
+  let json: Buffer;
+  if ('json' in read) json = read.json;
+  else {
+    // The cost model runs after the snapshot's transaction has ended: no connection is held for it.
+    json = read.compute();
+    storeJson(read.key, json);
+  }
+  return encoding === undefined ? json : jsonInEncoding(read.key, json, encoding);
 }
 
 function toActionValues(input: UpdateActionRequest): queries.ActionValues {

@@ -1,4 +1,4 @@
-import type { ActionInput } from '../../../shared/cost-model/index.ts';
+import type { ActionInput, PlanInput } from '../../../shared/cost-model/index.ts';
 import type { Db } from '../../db/database.ts';
 import { RevisionCache, type RevisionKey } from '../../db/revision-cache.ts';
 import { encodeJson, type JsonEncoding } from '../../http/json-encoding.ts';
@@ -43,11 +43,34 @@ export async function readActionsListJson(db: Db, accountId: string, planId: str
   if (db.isTransaction) throw new Error('readActionsListJson reads in its own snapshot: pass the pool, not a transaction');
   const list = await readPlainActionsList(db, accountId, planId);
   if (list === undefined || encoding === undefined) return list?.json;
-  const key = keyOf(accountId, planId, list.revision, `${listJsonVariant} ${encoding}`);
+  return jsonInEncoding(keyOf(accountId, planId, list.revision, listJsonVariant), list.json, encoding);
+}
+
+/**
+ * Where a plan's occurrences are kept as JSON bytes: by revision, and by the plan's settings (the
+ * cost model's `PlanInput`, which the revision does not follow) and the query.
+ */
+export function occurrencesJsonKey(accountId: string, planId: string, revision: number, plan: PlanInput, query: object): RevisionKey {
+  return keyOf(accountId, planId, revision, `occurrences-json ${JSON.stringify(plan)} ${JSON.stringify(query)}`);
+}
+
+/** JSON bytes kept under `key` (see `occurrencesJsonKey`), if any. */
+export function cachedJson(key: RevisionKey): Buffer | undefined {
   const cached = planActionsCache.get(key);
-  if (Buffer.isBuffer(cached)) return cached;
-  const encoded = await encodeJson(list.json, encoding);
-  planActionsCache.set(key, encoded, encoded.byteLength);
+  return Buffer.isBuffer(cached) ? cached : undefined;
+}
+
+export function storeJson(key: RevisionKey, json: Buffer): void {
+  planActionsCache.set(key, json, json.byteLength);
+}
+
+/** The plain JSON kept under `key`, in `encoding`: compressed once per key and encoding (decision 0016). */
+export async function jsonInEncoding(key: RevisionKey, plain: Buffer, encoding: JsonEncoding): Promise<Buffer> {
+  const encodedKey = { ...key, variant: `${key.variant} ${encoding}` };
+  const cached = cachedJson(encodedKey);
+  if (cached !== undefined) return cached;
+  const encoded = await encodeJson(plain, encoding);
+  storeJson(encodedKey, encoded);
   return encoded;
 }
 
