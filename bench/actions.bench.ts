@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     { label: '`GET /api/plans/:id/actions`', path: `/api/plans/${planId}/actions` },
     { label: '`GET /api/plans/:id/occurrences`', path: `/api/plans/${planId}/occurrences` },
     { label: '`GET /api/plans/:id/occurrences?vat=incl`', path: `/api/plans/${planId}/occurrences?vat=incl` },
-    // As browsers ask (decision 0016): the list compressed once per revision, the occurrences per request.
+    // As browsers ask (decision 0016): both compressed once per revision (and query) and kept.
     { label: '`GET /api/plans/:id/actions`, `Accept-Encoding: br`', path: `/api/plans/${planId}/actions`, headers: { 'accept-encoding': 'br' } },
     { label: '`GET /api/plans/:id/occurrences`, `Accept-Encoding: br`', path: `/api/plans/${planId}/occurrences`, headers: { 'accept-encoding': 'br' } },
   ] satisfies Array<{ label: string; path: string; headers?: Record<string, string> }>;

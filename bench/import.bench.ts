@@ -27,7 +27,7 @@ import { statusCodes, statusNames } from '../shared/statuses.ts';
 import { buildTemplateWorkbook } from '../server/features/spreadsheets/build-template-workbook.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, request, type Response, runBench, summarise, type Target } from './support.ts';
+import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, readResponse, request, type Response, runBench, summarise, type Target } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-import');
 const databaseName = 'kvarter_bench_import';
@@ -105,15 +105,7 @@ function postFile(agent: https.Agent, target: Target, requestPath: string, heade
         timeout: 120_000,
         headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
       },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () => {
-          const bytes = Buffer.concat(chunks);
-          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: bytes.toString('utf8'), bytes, ms: performance.now() - started });
-        });
-        incoming.on('error', reject);
-      },
+      (incoming) => readResponse(incoming).then((response) => resolve({ ...response, ms: performance.now() - started }), reject),
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error(`POST ${requestPath} timed out`)));
     outgoing.on('error', reject);

@@ -6,6 +6,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { access, readdir, readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -252,19 +253,24 @@ export function request(
   return new Promise((resolve, reject) => {
     const outgoing = https.request(
       { host: '127.0.0.1', port: target.port, method: options.method ?? 'GET', path: options.path, headers, agent, timeout: options.timeoutMs ?? 15_000 },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () => {
-          const bytes = Buffer.concat(chunks);
-          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: bytes.toString('utf8'), bytes });
-        });
-        incoming.on('error', reject);
-      },
+      (incoming) => readResponse(incoming).then(resolve, reject),
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error(`${options.method ?? 'GET'} ${options.path} timed out`)));
     outgoing.on('error', reject);
     outgoing.end(body);
+  });
+}
+
+/** An answer read to its end. */
+export function readResponse(incoming: IncomingMessage): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: bytes.toString('utf8'), bytes });
+    });
+    incoming.on('error', reject);
   });
 }
 

@@ -41,6 +41,15 @@ describe('RevisionCache', () => {
     expect(cache.bytes).toBe(30);
   });
 
+  it('lets the last value stored win when revisions are not monotonic (row versions)', () => {
+    const cache = new RevisionCache<string>(1000, { isMonotonic: false });
+    cache.set(key({ revision: 5 }), 'xmin 5', 10);
+    cache.set(key({ revision: 4 }), 'xmin 4', 12);
+    expect(cache.get(key({ revision: 4 }))).toBe('xmin 4');
+    expect(cache.get(key({ revision: 5 }))).toBeUndefined();
+    expect(cache.bytes).toBe(12);
+  });
+
   it('does not let a slow reader of an older snapshot replace a newer revision', () => {
     const cache = new RevisionCache<string>();
     cache.set(key({ revision: 5 }), 'r5', 10);

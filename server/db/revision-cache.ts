@@ -36,7 +36,15 @@ export class RevisionCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   #bytes = 0;
 
-  constructor(readonly maxBytes: number = defaultRevisionCacheBytes) {}
+  /**
+   * `isMonotonic`: revisions only grow in commit order, so an older one never replaces a newer
+   * (plan revisions). Row versions (`xmin`) are not in commit order — a transaction takes its id
+   * at its first write, not at commit — so for them the last value stored wins.
+   */
+  constructor(
+    readonly maxBytes: number = defaultRevisionCacheBytes,
+    private readonly options: { isMonotonic: boolean } = { isMonotonic: true },
+  ) {}
 
   /** The value stored for exactly this account, row, variant and revision, else undefined. */
   get(key: RevisionKey): V | undefined {
@@ -49,15 +57,15 @@ export class RevisionCache<V> {
   }
 
   /**
-   * Stores the value unless a newer revision of the same slot is already stored (a slow reader of
-   * an older snapshot must not replace it); an older revision is replaced, since it can never be
-   * read again.
+   * Stores the value, replacing the slot's other revision — unless the cache is monotonic and a
+   * newer revision is stored (a slow reader of an older snapshot must not replace it). A hit needs
+   * the exact revision, so replacing never serves a wrong value; it only decides what is kept.
    */
   set(key: RevisionKey, value: V, bytes: number): void {
     const slot = slotOf(key);
     const current = this.#entries.get(slot);
     if (current !== undefined) {
-      if (current.revision > key.revision) return;
+      if (this.options.isMonotonic && current.revision > key.revision) return;
       this.#remove(slot, current);
     }
     if (bytes > this.maxBytes) return;
@@ -89,7 +97,7 @@ export class RevisionCache<V> {
   }
 }
 
-/** Uuids and a variant name never contain a space, so the joined slot is unambiguous. */
+/** The account and row ids are uuids (no spaces) and come first, so the joined slot is unambiguous whatever the variant holds. */
 function slotOf(key: RevisionKey): string {
   return `${key.accountId} ${key.id} ${key.variant}`;
 }

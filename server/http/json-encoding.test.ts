@@ -7,6 +7,9 @@ describe('compressing the large JSON answers', () => {
     expect(preferredJsonEncoding('gzip, deflate, br, zstd')).toBe('br');
     expect(preferredJsonEncoding('gzip, deflate')).toBe('gzip');
     expect(preferredJsonEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(preferredJsonEncoding('br;q=0.1, gzip;q=1')).toBe('gzip');
+    expect(preferredJsonEncoding('gzip;q=0.5, br;q=0.5')).toBe('br');
+    expect(preferredJsonEncoding('x-gzip')).toBe('gzip');
     expect(preferredJsonEncoding('BR ; Q=0.2')).toBe('br');
     expect(preferredJsonEncoding('*')).toBe('br');
     expect(preferredJsonEncoding('*;q=0, gzip')).toBe('gzip');

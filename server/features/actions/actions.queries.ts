@@ -1,8 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import { categoryCodes } from '../../../shared/categories.ts';
 import type { ActionInput } from '../../../shared/cost-model/index.ts';
 import type { Action } from '../../../shared/schemas/action.ts';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Actions } from '../../db/generated-types.ts';
 
 /** An action's columns, one to one, in camelCase. */
@@ -166,7 +167,7 @@ export async function listActionVersions(db: Db, accountId: string, planId: stri
 /** Which of a plan's actions to read again: all of them, or those with these ids. */
 export type ActionSelection = { planId: string } | { ids: readonly string[] };
 
-/** Each selected action's list JSON (as `listActionsJson` writes it) and its row version, in no particular order. */
+/** Each selected action's list JSON (an element of the list's array) and its row version, in no particular order. */
 export async function findActionsJson(db: Db, accountId: string, selection: ActionSelection): Promise<Array<ActionVersion & { json: string }>> {
   return selectedActions(db, accountId, selection, actionJson);
 }
@@ -239,23 +240,20 @@ export async function deleteAction(db: Db, accountId: string, actionId: string):
   return result.numDeletedRows > 0n;
 }
 
-/** Completions with the name of the member who recorded each (null once the user is deleted). */
-function selectCompletions(db: Db, accountId: string) {
-  return db
-    .selectFrom('action_completions')
-    .leftJoin('users', 'users.id', 'action_completions.completed_by')
-    .select([
-      'action_completions.id',
-      'action_completions.account_id as accountId',
-      'action_completions.action_id as actionId',
-      'action_completions.year',
-      'action_completions.actual_cost as actualCost',
-      'action_completions.note',
-      'action_completions.completed_by as completedBy',
-      'users.name as completedByName',
-      'action_completions.completed_at as completedAt',
-    ])
-    .where('action_completions.account_id', '=', accountId);
+const completionColumns = [
+  'id',
+  'account_id as accountId',
+  'action_id as actionId',
+  'year',
+  'actual_cost as actualCost',
+  'note',
+  'completed_by as completedBy',
+  'completed_at as completedAt',
+] as const;
+
+/** The name of the member who recorded a completion, as comments name their authors; null once the user is deleted. */
+function completedByName(eb: ExpressionBuilder<Database, 'action_completions'>) {
+  return eb.selectFrom('users').select('name').whereRef('users.id', '=', 'action_completions.completed_by').as('completedByName');
 }
 
 export async function insertCompletion(
@@ -263,7 +261,7 @@ export async function insertCompletion(
   accountId: string,
   values: { actionId: string; year: number; actualCost: number | null; note: string; completedBy: string },
 ) {
-  const { id } = await db
+  return db
     .insertInto('action_completions')
     .values({
       account_id: accountId,
@@ -273,11 +271,8 @@ export async function insertCompletion(
       note: values.note,
       completed_by: values.completedBy,
     })
-    .returning('id')
+    .returning((eb) => [...completionColumns, completedByName(eb)])
     .executeTakeFirstOrThrow();
-  const row = await selectCompletions(db, accountId).where('action_completions.id', '=', id).executeTakeFirst();
-  if (!row) throw new Error(`The completion ${id} just inserted is missing`);
-  return row;
 }
 
 /**
@@ -285,10 +280,13 @@ export async function insertCompletion(
  * recorded in one transaction share `completed_at`), then by id so the order is stable.
  */
 export async function listCompletions(db: Db, accountId: string, actionId: string) {
-  return selectCompletions(db, accountId)
-    .where('action_completions.action_id', '=', actionId)
-    .orderBy('action_completions.completed_at', 'desc')
-    .orderBy('action_completions.year', 'desc')
-    .orderBy('action_completions.id', 'desc')
+  return db
+    .selectFrom('action_completions')
+    .select((eb) => [...completionColumns, completedByName(eb)])
+    .where('account_id', '=', accountId)
+    .where('action_id', '=', actionId)
+    .orderBy('completed_at', 'desc')
+    .orderBy('year', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }

@@ -22,7 +22,7 @@ import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
 import * as queries from './actions.queries.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
-import { cachedJson, costInputsInSnapshot, jsonInEncoding, occurrencesJsonKey, readActionsListJson, readOnlySnapshot, storeJson } from './plan-actions-cache.ts';
+import { cachedJson, costInputsInSnapshot, jsonInEncoding, occurrencesJsonKey, ownBytesOf, readActionsListJson, readOnlySnapshot, storeJson } from './plan-actions-cache.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
 
 const what = 'Action';
@@ -167,7 +167,7 @@ export async function listOccurrencesJson(deps: Deps, actor: Actor, planId: stri
     const cached = cachedJson(key);
     if (cached !== undefined) return { key, json: cached };
     const actions = await costInputsInSnapshot(transaction, accountId, planId, plan.revision);
-    return { key, compute: () => Buffer.from(JSON.stringify(occurrencesResponseOf(planOccurrences(planInput, actions, options)))) };
+    return { key, compute: () => ownBytesOf(JSON.stringify(occurrencesResponseOf(planOccurrences(planInput, actions, options)))) };
   });
   if (!read) throw notFound('Plan');
   let json: Buffer;

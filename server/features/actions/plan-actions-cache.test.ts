@@ -158,7 +158,11 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     await expectFresh(planId);
     expect((await team.editor.client.delete(`/api/plans/${planId}`)).statusCode).toBe(204);
     for (const path of ['actions', 'occurrences', 'analysis', 'fund']) {
-      expect((await team.viewer.client.get(`/api/plans/${planId}/${path}`)).statusCode).toBe(404);
+      const response = await team.viewer.client.get(`/api/plans/${planId}/${path}`, { 'accept-encoding': 'br, gzip' });
+      expect(response.statusCode).toBe(404);
+      // The error answer is plain JSON, whatever the client accepts.
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
     }
     expect(await readActionsListJson(db(), team.accountId, planId)).toBeUndefined();
   });
@@ -202,6 +206,10 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
   });
 
   it('serves the cost-model inputs in the list order and by id exactly as the rows are, from a miss and from a hit', async () => {
+    // Nothing cached: the first list read reads every row, the first id read takes them from the
+    // row cache in the other order, the last two are plan-cache hits.
+    planActionsCache.clear();
+    actionVersionCache.clear();
     for (const order of ['list', 'id', 'list', 'id'] as const) {
       const served = await readOnlySnapshot(db(), async (snapshot) => {
         const revision = (await findPlanRevision(snapshot, team.accountId, own.planId))!;

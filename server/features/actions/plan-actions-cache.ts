@@ -1,6 +1,6 @@
 import type { ActionInput, PlanInput } from '../../../shared/cost-model/index.ts';
 import type { Db } from '../../db/database.ts';
-import { RevisionCache, type RevisionKey } from '../../db/revision-cache.ts';
+import { defaultRevisionCacheBytes, RevisionCache, type RevisionKey } from '../../db/revision-cache.ts';
 import { encodeJson, type JsonEncoding } from '../../http/json-encoding.ts';
 import { findPlanRevision } from '../plans/plans.queries.ts';
 import * as queries from './actions.queries.ts';
@@ -27,7 +27,7 @@ import * as queries from './actions.queries.ts';
 export const planActionsCache = new RevisionCache<Buffer | readonly ActionInput[]>();
 
 /** Each action's list JSON and cost-model input, keyed by its row version (decision 0015). */
-export const actionVersionCache = new RevisionCache<Buffer | ActionInput>();
+export const actionVersionCache = new RevisionCache<Buffer | ActionInput>(defaultRevisionCacheBytes, { isMonotonic: false });
 
 const listJsonVariant = 'actions-list-json';
 const costInputsVariants = { list: 'cost-inputs-in-list-order', id: 'cost-inputs-in-id-order' } as const satisfies Record<queries.ActionOrder, string>;
@@ -86,7 +86,7 @@ async function readPlainActionsList(db: Db, accountId: string, planId: string): 
       variant: actionVariants.json,
       // As bytes: joining 10 000 buffers is a copy, joining strings and encoding the result took
       // three times as long (bench/README.md).
-      read: async (selection) => (await queries.findActionsJson(snapshot, accountId, selection)).map(({ id, version, json }) => ({ id, version, value: Buffer.from(json) })),
+      read: async (selection) => (await queries.findActionsJson(snapshot, accountId, selection)).map(({ id, version, json }) => ({ id, version, value: ownBytesOf(json) })),
       // The bytes, and the Map entry around them.
       bytesOf: (json) => json.byteLength + 200,
     });
@@ -104,6 +104,7 @@ async function readPlainActionsList(db: Db, accountId: string, planId: string): 
  * reads.
  */
 export async function costInputsInSnapshot(snapshot: Db, accountId: string, planId: string, revision: number, order: queries.ActionOrder = 'list'): Promise<ActionInput[]> {
+  if (!snapshot.isTransaction) throw new Error('costInputsInSnapshot reads in the caller\'s read-only snapshot: pass that transaction, not the pool');
   const key = keyOf(accountId, planId, revision, costInputsVariants[order]);
   const cached = planActionsCache.get(key);
   if (Array.isArray(cached)) return [...(cached as readonly ActionInput[])];
@@ -148,7 +149,18 @@ export function readOnlySnapshot<T>(db: Db, work: (snapshot: Db) => Promise<T>):
 
 const [openBracket, comma, closeBracket] = ['[', ',', ']'].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
 
-/** The JSON array of the given JSON values. */
+/**
+ * The text's UTF-8 bytes in memory of their own. `Buffer.from` puts a short text into a slice of
+ * Node's shared 8 KiB pool, and a cached slice would keep the whole slab alive, so the cache's
+ * byte count would understate what it holds many times over.
+ */
+export function ownBytesOf(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
+/** The JSON array of the given JSON values, in memory of its own (see `ownBytesOf`). */
 function jsonArrayOf(values: readonly Buffer[]): Buffer {
   const parts: Buffer[] = [openBracket];
   for (const [index, value] of values.entries()) {
@@ -156,7 +168,10 @@ function jsonArrayOf(values: readonly Buffer[]): Buffer {
     parts.push(value);
   }
   parts.push(closeBracket);
-  return Buffer.concat(parts);
+  const array = Buffer.allocUnsafeSlow(parts.reduce((bytes, part) => bytes + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) offset += part.copy(array, offset);
+  return array;
 }
 
 /** `id` is the plan's (with its revision) or the action's (with its row version). */
