@@ -41,6 +41,18 @@ describe('RevisionCache', () => {
     expect(cache.bytes).toBe(30);
   });
 
+  it('moves an entry read to the back only when it is in the older half of the order', () => {
+    const cache = new RevisionCache<string>(100);
+    const ids = Array.from({ length: 16 }, (_, index) => `p${index}`);
+    for (const id of ids.slice(0, 10)) cache.set(key({ id }), id, 10);
+    // p0 is the oldest: reading it moves it to the back. p6 is in the more recent half: it stays.
+    expect(cache.get(key({ id: 'p0' }))).toBe('p0');
+    expect(cache.get(key({ id: 'p6' }))).toBe('p6');
+    // Six more entries push out the six oldest in order: p1 to p6, but not p0.
+    for (const id of ids.slice(10)) cache.set(key({ id }), id, 10);
+    expect(ids.filter((id) => cache.get(key({ id })) !== undefined)).toEqual(['p0', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12', 'p13', 'p14', 'p15']);
+  });
+
   it('lets the last value stored win when revisions are not monotonic (row versions)', () => {
     const cache = new RevisionCache<string>(1000, { isMonotonic: false });
     cache.set(key({ revision: 5 }), 'xmin 5', 10);
