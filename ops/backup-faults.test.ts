@@ -156,10 +156,14 @@ describe('restore and verify faults', () => {
   }, 120_000);
 
   it('fails clearly, not after minutes, when the WAL to reach the moment is not there', async () => {
-    // With the live cluster stopped no commit can follow the target: recovery runs out of WAL
-    // before reaching it, and PostgreSQL stops the copy after it had already accepted connections.
+    // A moment after the live cluster stopped, so no commit can follow it: recovery runs out of
+    // WAL before reaching it, and PostgreSQL stops the copy after it had already accepted
+    // connections. (A moment just before the stop could be reached whenever the last commits,
+    // such as the previous test's verify run, were archived in time: CI saw that once.)
     await cluster.stop();
-    const target = new Date(Date.now() - 500);
+    const target = new Date(Date.now() + 200);
+    // The restore refuses a moment in the future; wait until this one has passed.
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const into = path.join(dataDir, 'restore-beyond-wal');
     const startedAt = Date.now();
     const result = await ops('restore', '--to', target.toISOString(), '--into', into);
