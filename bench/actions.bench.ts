@@ -38,9 +38,9 @@ import { occurrencesResponseOf } from '../server/features/actions/occurrences-re
 import { actionVersionCache, planActionsCache, readActionsListJson } from '../server/features/actions/plan-actions-cache.ts';
 import { planCostInputOf } from '../server/features/actions/plan-cost-input.ts';
 import { findPlan } from '../server/features/plans/plans.queries.ts';
-import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, request, runBench, summarise } from './support.ts';
+import { signUpForBench } from './bench-session.ts';
+import { clientAgent, gitDescription, markdownTable, ms, repoRoot, runBench, summarise } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-actions');
 const databaseName = 'kvarter_bench_actions';
@@ -67,26 +67,9 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const { db, target } = await bench.start();
   const agent = clientAgent(target);
-  let cookie = '';
-  let csrfToken = '';
-  const send = async (method: string, requestPath: string, json?: unknown, extraHeaders: Record<string, string> = {}) => {
-    const headers: Record<string, string> = cookie ? { cookie, ...extraHeaders } : { ...extraHeaders };
-    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-    return request(agent, target, { method, path: requestPath, headers, json });
-  };
-  const createdId = async (requestPath: string, json: unknown): Promise<string> => {
-    const response = await send('POST', requestPath, json);
-    if (response.status !== 201) throw new Error(`POST ${requestPath} → ${response.status} ${response.body}`);
-    return (JSON.parse(response.body) as { id: string }).id;
-  };
 
   say('Signing up and making a plan…');
-  const signup = await send('POST', '/api/auth/signup', { email: 'bench@example.se', password: 'correct horse battery staple', name: 'Bench', accountName: 'Brf Bench' });
-  if (signup.status !== 201) throw new Error(`signup → ${signup.status} ${signup.body}`);
-  cookie = cookieFrom(signup, sessionCookieName);
-  const signedUp = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
-  csrfToken = signedUp.csrfToken;
-  const accountId = signedUp.account.id;
+  const { accountId, send, createdId } = await signUpForBench(agent, target, { email: 'bench@example.se', name: 'Bench', accountName: 'Brf Bench' });
   const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'Brf Bench' });
   const propertyId = await createdId(`/api/organisations/${organisationId}/properties`, { name: 'Bench 1', boa: 5400, loa: 600 });
   const buildingId = await createdId(`/api/properties/${propertyId}/buildings`, { name: 'Hus A' });

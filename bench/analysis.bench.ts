@@ -37,9 +37,9 @@ import { type Db } from '../server/db/database.ts';
 import { findActionCostInputs, listActionVersions } from '../server/features/actions/actions.queries.ts';
 import { actionVersionCache, planActionsCache } from '../server/features/actions/plan-actions-cache.ts';
 import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
-import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, request, runBench, summarise } from './support.ts';
+import { signUpForBench } from './bench-session.ts';
+import { clientAgent, gitDescription, markdownTable, ms, repoRoot, request, runBench, summarise } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-analysis');
 const databaseName = 'kvarter_bench_analysis';
@@ -68,27 +68,9 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const { db, target } = await bench.start();
   const agent = clientAgent(target);
-  let cookie = '';
-  let csrfToken = '';
-  const headersFor = (method: string) => {
-    const headers: Record<string, string> = cookie ? { cookie } : {};
-    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-    return headers;
-  };
-  const send = (method: string, requestPath: string, json?: unknown) => request(agent, target, { method, path: requestPath, headers: headersFor(method), json });
-  const createdId = async (requestPath: string, json: unknown): Promise<string> => {
-    const response = await send('POST', requestPath, json);
-    if (response.status !== 201) throw new Error(`POST ${requestPath} → ${response.status} ${response.body}`);
-    return (JSON.parse(response.body) as { id: string }).id;
-  };
 
   say('Signing up and making a plan…');
-  const signup = await send('POST', '/api/auth/signup', { email: 'bench@example.se', password: 'correct horse battery staple', name: 'Bench', accountName: 'Brf Bench' });
-  if (signup.status !== 201) throw new Error(`signup → ${signup.status} ${signup.body}`);
-  cookie = cookieFrom(signup, sessionCookieName);
-  const signedUp = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
-  csrfToken = signedUp.csrfToken;
-  const accountId = signedUp.account.id;
+  const { accountId, cookie, send, createdId } = await signUpForBench(agent, target, { email: 'bench@example.se', name: 'Bench', accountName: 'Brf Bench' });
   const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'Brf Bench' });
   const propertyId = await createdId(`/api/organisations/${organisationId}/properties`, { name: 'Bench 1', boa: 5400, loa: 600 });
   const buildingIds: string[] = [];
@@ -176,7 +158,7 @@ async function main(): Promise<void> {
     await Promise.all(
       agents.map(async (connection) => {
         while (performance.now() < deadline) {
-          const response = await request(connection, target, { path: route.path, headers: headersFor('GET') });
+          const response = await request(connection, target, { path: route.path, headers: { cookie } });
           if (response.status !== 200) throw new Error(`GET ${route.path} → ${response.status}`);
           completed += 1;
         }

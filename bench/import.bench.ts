@@ -25,9 +25,9 @@ import { performance } from 'node:perf_hooks';
 import { categories } from '../shared/categories.ts';
 import { statusCodes, statusNames } from '../shared/statuses.ts';
 import { buildTemplateWorkbook } from '../server/features/spreadsheets/build-template-workbook.ts';
-import { sessionCookieName } from '../server/http/sessions.ts';
 import { benchServer } from './bench-server.ts';
-import { clientAgent, cookieFrom, gitDescription, markdownTable, ms, repoRoot, readResponse, request, type Response, runBench, summarise, type Target } from './support.ts';
+import { signUpForBench } from './bench-session.ts';
+import { clientAgent, gitDescription, markdownTable, ms, repoRoot, readResponse, type Response, runBench, summarise, type Target } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-import');
 const databaseName = 'kvarter_bench_import';
@@ -117,21 +117,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const { target } = await bench.start();
   const agent = clientAgent(target);
-  let cookie = '';
-  let csrfToken = '';
-  const send = (method: string, requestPath: string, json?: unknown) => request(agent, target, { method, path: requestPath, headers: { ...(cookie ? { cookie } : {}), ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}) }, json });
-  const createdId = async (requestPath: string, json: unknown): Promise<string> => {
-    const response = await send('POST', requestPath, json);
-    if (response.status !== 201) throw new Error(`POST ${requestPath} → ${response.status} ${response.body}`);
-    return (JSON.parse(response.body) as { id: string }).id;
-  };
-
-  const signup = await send('POST', '/api/auth/signup', { email: 'bench@example.se', password: 'correct horse battery staple', name: 'Bench', accountName: 'Brf Bench' });
-  if (signup.status !== 201) throw new Error(`signup → ${signup.status} ${signup.body}`);
-  cookie = cookieFrom(signup, sessionCookieName);
-  const signedUp = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
-  csrfToken = signedUp.csrfToken;
-  const organisationId = await createdId(`/api/accounts/${signedUp.account.id}/organisations`, { name: 'Brf Bench' });
+  const { accountId, cookie, csrfToken, send, createdId } = await signUpForBench(agent, target, { email: 'bench@example.se', name: 'Bench', accountName: 'Brf Bench' });
+  const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'Brf Bench' });
 
   say(`Writing the files (${rowCount} rows each)…`);
   const files = [

@@ -32,9 +32,9 @@ import { categoryCodes } from '../shared/categories.ts';
 import { ensureLocalCluster, type LocalCluster } from '../ops/local-cluster.ts';
 import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { createDatabase, type Db } from '../server/db/database.ts';
-import { sessionCookieName } from '../server/http/sessions.ts';
 import { startChildApp, type ChildApp } from '../server/test-support/child-app.ts';
-import { clientAgent, clusterCpuSeconds, cookieFrom, cpuSecondsBetween, gitDescription, machineCpu, markdownTable, ms, processCpuSeconds, repoRoot, request, runBench, summarise, type Target } from './support.ts';
+import { signUpForBench } from './bench-session.ts';
+import { clientAgent, clusterCpuSeconds, cpuSecondsBetween, gitDescription, machineCpu, markdownTable, ms, processCpuSeconds, repoRoot, runBench, summarise, type Target } from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-load');
 const databaseName = 'kvarter_bench_load';
@@ -146,26 +146,9 @@ async function main(): Promise<void> {
   const ca = await readFile(path.join(dataDir, 'tls', 'ca.crt'), 'utf8');
   const target: Target = { port: app.port, ca };
   const agent = clientAgent(target);
-  let cookie = '';
-  let csrfToken = '';
-  const send = async (method: string, requestPath: string, json?: unknown) => {
-    const headers: Record<string, string> = cookie ? { cookie } : {};
-    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-    return request(agent, target, { method, path: requestPath, headers, json });
-  };
-  const createdId = async (requestPath: string, json: unknown): Promise<string> => {
-    const response = await send('POST', requestPath, json);
-    if (response.status !== 201) throw new Error(`POST ${requestPath} → ${response.status} ${response.body}`);
-    return (JSON.parse(response.body) as { id: string }).id;
-  };
 
   say(`Signing up and making ${propertyCount} properties with a plan each…`);
-  const signup = await send('POST', '/api/auth/signup', { email: 'load@example.se', password: 'correct horse battery staple', name: 'Load', accountName: 'HSB Load' });
-  if (signup.status !== 201) throw new Error(`signup → ${signup.status} ${signup.body}`);
-  cookie = cookieFrom(signup, sessionCookieName);
-  const signedUp = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
-  csrfToken = signedUp.csrfToken;
-  const accountId = signedUp.account.id;
+  const { accountId, cookie, csrfToken, createdId } = await signUpForBench(agent, target, { email: 'load@example.se', name: 'Load', accountName: 'HSB Load' });
   const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'HSB Load' });
   const plans: (PlanTarget & { propertyId: string; locationId: string })[] = [];
   for (let index = 0; index < propertyCount; index += 1) {
