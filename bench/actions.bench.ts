@@ -32,12 +32,10 @@ import { categoryCodes } from '../shared/categories.ts';
 import { planOccurrences } from '../shared/cost-model/index.ts';
 import { occurrencesResponseSchema } from '../shared/schemas/action.ts';
 import { type Db } from '../server/db/database.ts';
-import { findActionsJson, listActionVersions } from '../server/features/actions/actions.queries.ts';
-import { loadPlanCostInputs } from '../server/features/analysis/analysis.queries.ts';
 import { occurrencesResponseOf } from '../server/features/actions/occurrences-response.ts';
-import { actionVersionCache, planActionsCache, readActionsListJson } from '../server/features/actions/plan-actions-cache.ts';
-import { planCostInputOf } from '../server/features/actions/plan-cost-input.ts';
-import { findPlan } from '../server/features/plans/plans.queries.ts';
+import type { PlanCaches } from '../server/plan-snapshot/plan-caches.ts';
+import { findActionsJson, listActionVersions } from '../server/plan-snapshot/plan-snapshot.queries.ts';
+import { PlanSnapshots } from '../server/plan-snapshot/plan-snapshots.ts';
 import { benchServer } from './bench-server.ts';
 import { signUpForBench } from './bench-session.ts';
 import { clientAgent, gitDescription, markdownTable, ms, repoRoot, runBench, summarise } from './support.ts';
@@ -65,7 +63,7 @@ const stopEverything = bench.stop;
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
-  const { db, target } = await bench.start();
+  const { db, planCaches, target } = await bench.start();
   const agent = clientAgent(target);
 
   say('Signing up and making a plan…');
@@ -139,8 +137,8 @@ async function main(): Promise<void> {
       for (const [index, route] of routes.entries()) {
         if (mode !== 'warm' && index > 0) await changePlan();
         if (mode === 'empty') {
-          planActionsCache.clear();
-          actionVersionCache.clear();
+          planCaches.plans.clear();
+          planCaches.rows.clear();
         }
         const postgresBefore = await postgresCpuMs();
         const nodeBefore = process.cpuUsage();
@@ -175,7 +173,7 @@ async function main(): Promise<void> {
   if (sizes[1]!.items !== actionCount) throw new Error(`the list has ${sizes[1]!.items} actions, not ${actionCount}`);
 
   say('Where the time goes (in this process, 20 times each)…');
-  const breakdown = await measureBreakdown(db, accountId, planId);
+  const breakdown = await measureBreakdown(db, planCaches, accountId, planId);
 
   const commit = await gitDescription();
   const lines = [
@@ -224,7 +222,7 @@ async function main(): Promise<void> {
 }
 
 /** Median time of each step of the two lists, outside HTTP: SQL, cost model, response allowlist, JSON. */
-async function measureBreakdown(database: Db, accountId: string, planId: string): Promise<{ step: string; milliseconds: number }[]> {
+async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId: string, planId: string): Promise<{ step: string; milliseconds: number }[]> {
   const timeOf = async (work: () => unknown): Promise<number> => {
     const runs: number[] = [];
     for (let run = 0; run < 20; run += 1) {
@@ -237,26 +235,28 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
   // What the list cost before PostgreSQL wrote its JSON: every column decoded by node-pg, then stringified.
   const decodedRows = () => sql`select * from actions where account_id = ${accountId} and plan_id = ${planId} order by year, array_position(${[...categoryCodes]}::text[], category), name, id`.execute(database);
   const rows = (await decodedRows()).rows;
-  const plan = (await findPlan(database, accountId, planId))!;
-  const inputs = (await loadPlanCostInputs(database, accountId, planId))!.actions;
-  const occurrences = planOccurrences(planCostInputOf(plan, 0), inputs, { vat: 'excl', includeInvestments: true });
+  // The server's caches, read through a module of the benchmark's own on its own pool.
+  const snapshots = new PlanSnapshots(database, planCaches);
+  const readCostInputs = () => snapshots.read(accountId, planId, { costInputs: 'list' });
+  const { planInput, costInputs: inputs } = (await readCostInputs())!;
+  const occurrences = planOccurrences(planInput, inputs, { vat: 'excl', includeInvestments: true });
   const allowed = occurrencesResponseOf(occurrences);
-  const listRead = () => readActionsListJson(database, accountId, planId);
+  const listRead = () => snapshots.actionsListJson(accountId, planId);
   await listRead();
   return [
-    { step: 'actions: cache hit (readActionsListJson: the revision query, then the cached bytes)', milliseconds: await timeOf(listRead) },
+    { step: 'actions: cache hit (actionsListJson: the revision query, then the cached bytes)', milliseconds: await timeOf(listRead) },
     {
-      step: 'actions: plan cache miss, every row cached (readActionsListJson: revision, then revision and row versions in one snapshot, joined to bytes)',
+      step: 'actions: plan cache miss, every row cached (actionsListJson: revision, then revision and row versions in one snapshot, joined to bytes)',
       milliseconds: await timeOf(() => {
-        planActionsCache.clear();
+        planCaches.plans.clear();
         return listRead();
       }),
     },
     {
       step: 'actions: nothing cached (both caches emptied: revision, then revision, row versions and every row\'s JSON)',
       milliseconds: await timeOf(() => {
-        planActionsCache.clear();
-        actionVersionCache.clear();
+        planCaches.plans.clear();
+        planCaches.rows.clear();
         return listRead();
       }),
     },
@@ -265,14 +265,14 @@ async function measureBreakdown(database: Db, accountId: string, planId: string)
     { step: 'actions, for comparison: every column decoded by node-pg', milliseconds: await timeOf(decodedRows) },
     { step: 'actions, for comparison: JSON.stringify of those rows', milliseconds: await timeOf(() => JSON.stringify(rows)) },
     {
-      step: 'occurrences: database read, nothing cached (loadPlanCostInputs after emptying both caches: plan, area, row versions, every input)',
+      step: 'occurrences: database read, nothing cached (PlanSnapshots.read after emptying both caches: plan with area, row versions, every input)',
       milliseconds: await timeOf(() => {
-        planActionsCache.clear();
-        actionVersionCache.clear();
-        return loadPlanCostInputs(database, accountId, planId);
+        planCaches.plans.clear();
+        planCaches.rows.clear();
+        return readCostInputs();
       }),
     },
-    { step: 'occurrences: cost model (planOccurrences)', milliseconds: await timeOf(() => planOccurrences(planCostInputOf(plan, 0), inputs, { vat: 'excl', includeInvestments: true })) },
+    { step: 'occurrences: cost model (planOccurrences)', milliseconds: await timeOf(() => planOccurrences(planInput, inputs, { vat: 'excl', includeInvestments: true })) },
     { step: 'occurrences: response allowlist (occurrencesResponseOf, rounding)', milliseconds: await timeOf(() => occurrencesResponseOf(occurrences)) },
     { step: 'occurrences, for comparison: response schema (zod parse, no longer on the route)', milliseconds: await timeOf(() => occurrencesResponseSchema.parse(occurrences)) },
     { step: 'occurrences: JSON.stringify', milliseconds: await timeOf(() => JSON.stringify(allowed)) },

@@ -8,12 +8,15 @@ import { loadConfig } from '../server/config.ts';
 import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { createDatabase, type Db } from '../server/db/database.ts';
 import { startServer, type RunningServer } from '../server/main.ts';
+import { createPlanCaches, type PlanCaches } from '../server/plan-snapshot/plan-caches.ts';
 import { freePort, repoRoot, type Target } from './support.ts';
 
 export interface StartedBenchServer {
   server: RunningServer;
   /** A pool of the benchmark's own on the same database, for seeding and in-process steps. */
   db: Db;
+  /** The server's plan snapshot caches, for benchmarks that empty them between runs. */
+  planCaches: PlanCaches;
   target: Target;
 }
 
@@ -46,15 +49,16 @@ export function benchServer(options: { dataDir: string; databaseName: string; sa
     const consoleLog = console.log;
     console.log = (...parts: unknown[]) => say(parts.map(String).join(' '));
     let startedServer: RunningServer;
+    const planCaches = createPlanCaches();
     try {
-      startedServer = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls });
+      startedServer = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls, planCaches });
     } finally {
       console.log = consoleLog;
     }
     server = startedServer;
     const startedDb = createDatabase(parseConnectionOptions(databaseUrl, startedCluster.caFile), () => undefined);
     db = startedDb;
-    return { server: startedServer, db: startedDb, target: { port: startedServer.httpsPort, ca: await readFile(tls.caFile, 'utf8') } };
+    return { server: startedServer, db: startedDb, planCaches, target: { port: startedServer.httpsPort, ca: await readFile(tls.caFile, 'utf8') } };
   }
 
   function stop(): Promise<void> {

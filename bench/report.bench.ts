@@ -3,7 +3,7 @@
  * item 4: "generation must stay fast for a 10 000-action plan")?
  *
  * In process and without a database: the report's input (plan, property, buildings, actions with
- * names) is built in memory as `loadReportData` returns it, then each run goes through what the
+ * names) is built in memory as `reportDataOf` makes it, then each run goes through what the
  * route does after the read: the cost model (analysePlan, analyseFund, planOccurrences), the
  * layout, the drawing and pdfkit's compression, with the stream read to its end. The database read
  * of that many actions is measured by analysis.bench.ts. Plans of 1 000 and 10 000 actions, 30
@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan, planOccurrences, type ActionInput, type PlanInput } from '../shared/cost-model/index.ts';
 import { createReportDocument } from '../server/features/reports/report-document.ts';
-import type { ReportData } from '../server/features/reports/reports.queries.ts';
+import type { ReportData } from '../server/features/reports/report-data.ts';
 import { markdownTable, median, ms } from './support.ts';
 
 const runs = 5;

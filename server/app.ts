@@ -31,6 +31,8 @@ import { serialiseRequestForLog } from './http/log-serialisers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessions } from './http/sessions.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { createPlanCaches, type PlanCaches } from './plan-snapshot/plan-caches.ts';
+import { PlanSnapshots } from './plan-snapshot/plan-snapshots.ts';
 
 export interface AppOptions {
   config: Config;
@@ -42,6 +44,8 @@ export interface AppOptions {
   loginThrottle?: LoginThrottleSettings;
   /** The built web app; defaults to dist/web beside the repository root. */
   webRoot?: string;
+  /** The plan snapshot's caches; new, empty ones by default (tests and benchmarks pass their own to look inside). */
+  planCaches?: PlanCaches;
 }
 
 const maxJsonBodyBytes = 256 * 1024;
@@ -66,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mailer: createMailer(options.db, options.config.smtpUrl, options.config.mailFrom, app.log),
     loginThrottle: options.loginThrottle ?? defaultLoginThrottle,
     log: app.log,
+    planSnapshots: new PlanSnapshots(options.db, options.planCaches ?? createPlanCaches()),
   };
 
   app.addHook('onResponse', (request, reply, done) => {

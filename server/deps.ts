@@ -4,6 +4,7 @@ import type { Db } from './db/database.ts';
 import type { PasswordHasher } from './auth/password-hashing.ts';
 import type { LoginThrottleSettings } from './auth/login-throttle.ts';
 import type { Mailer } from './features/mail/mailer.ts';
+import type { PlanSnapshots } from './plan-snapshot/plan-snapshots.ts';
 
 /** What services need from the outside world: passed explicitly as their first argument. */
 export interface Deps {
@@ -13,4 +14,6 @@ export interface Deps {
   mailer: Mailer;
   loginThrottle: LoginThrottleSettings;
   log: FastifyBaseLogger;
+  /** The one way to read a plan's data, with its caches. */
+  planSnapshots: PlanSnapshots;
 }

@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { defaultLoginThrottle } from './auth/login-throttle.ts';
 import { sweepExpiredAuthRows } from './auth/sweep-expired-auth-rows.ts';
 import { createRedirectServer } from './http/https-redirect.ts';
+import type { PlanCaches } from './plan-snapshot/plan-caches.ts';
 
 export interface ServerInputs {
   config: Config;
@@ -19,6 +20,8 @@ export interface ServerInputs {
   tls: { certFile: string; keyFile: string };
   /** The built web app to serve; default dist/web. */
   webRoot?: string;
+  /** The plan snapshot's caches, for a benchmark that empties them between runs; new ones by default. */
+  planCaches?: PlanCaches;
 }
 
 export interface RunningServer {
@@ -43,7 +46,7 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   const logger = { level: config.logLevel };
   let app: FastifyInstance | undefined;
   const db = createDatabase(connection, (error) => app?.log.warn({ err: { message: error.message } }, 'database connection lost; the pool reconnects'));
-  app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger, webRoot: inputs.webRoot });
+  app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger, webRoot: inputs.webRoot, planCaches: inputs.planCaches });
   if (connection.isUnverified) {
     app.log.warn('DATABASE_URL uses sslmode=require: the connection is encrypted but the server certificate is NOT verified.');
   }

@@ -4,12 +4,15 @@ import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { LoginThrottleSettings } from '../auth/login-throttle.ts';
 import { sessionCookieName } from '../http/sessions.ts';
+import { createPlanCaches, type PlanCaches } from '../plan-snapshot/plan-caches.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  /** The app's plan snapshot caches, for tests that empty them or look inside. */
+  planCaches: PlanCaches;
   close(): Promise<void>;
 }
 
@@ -30,8 +33,10 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ TRUST_PROXY: 'loopback', KVARTER_DATA_DIR: inject('testCluster').dataDir, ...options.environment });
+  const planCaches = createPlanCaches();
   const app = await buildApp({
     config,
+    planCaches,
     db: database.db,
     sessionSecret: 'test-session-secret-that-is-long-enough-0123456789',
     loginThrottle: options.loginThrottle,
@@ -43,6 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app,
     database,
     config,
+    planCaches,
     async close() {
       await app.close();
       await database.drop();

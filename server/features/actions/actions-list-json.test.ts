@@ -5,7 +5,7 @@ import { planOccurrences } from '../../../shared/cost-model/index.ts';
 import { occurrencesResponseSchema } from '../../../shared/schemas/action.ts';
 import { statusCodes } from '../../../shared/statuses.ts';
 import { findPlan } from '../plans/plans.queries.ts';
-import { planCostInputOf } from './plan-cost-input.ts';
+import { planCostInputOf } from '../../plan-snapshot/plan-cost-input.ts';
 import { actionsListFromRows, costInputsFromRows } from '../../test-support/actions-from-rows.ts';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';

@@ -13,17 +13,14 @@ import type {
 import { planOccurrences } from '../../../shared/cost-model/index.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
-import type { RevisionKey } from '../../db/revision-cache.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import type { JsonEncoding } from '../../http/json-encoding.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
-import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
+import { findPlan } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
 import * as queries from './actions.queries.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
-import { cachedJson, costInputsInSnapshot, jsonInEncoding, occurrencesJsonKey, ownBytesOf, readActionsListJson, readOnlySnapshot, storeJson } from './plan-actions-cache.ts';
-import { planCostInputOf } from './plan-cost-input.ts';
 
 const what = 'Action';
 
@@ -32,13 +29,12 @@ const LAST_YEAR = 2200;
 
 /**
  * Every action of the plan, ordered by year, category (display order), name and id, as the JSON
- * bytes of `actionsResponseSchema`: built by PostgreSQL, since at 10 000 actions decoding rows into
- * objects and stringifying them again was most of the time (bench/README.md, issue 4), and kept
- * per plan revision, so reading an unchanged plan again costs one small query (decision 0014).
+ * bytes of `actionsResponseSchema`: written by PostgreSQL and kept per plan revision by the plan
+ * snapshot, so reading an unchanged plan again costs one small query (decision 0014).
  */
 export async function listActionsJson(deps: Deps, actor: Actor, planId: string, encoding?: JsonEncoding): Promise<Buffer> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const json = await readActionsListJson(deps.db, accountId, planId, encoding);
+  const json = await deps.planSnapshots.actionsListJson(accountId, planId, encoding);
   // Deleted between the permission check and the read.
   if (json === undefined) throw notFound('Plan');
   return json;
@@ -145,39 +141,24 @@ export async function completeAction(deps: Deps, actor: Actor, actionId: string,
   });
 }
 
-/** The occurrences' bytes found in the cache, or what to compute them from. */
-type OccurrencesRead = { key: RevisionKey } & ({ json: Buffer } | { compute: () => Buffer });
-
 /**
- * Every occurrence of every action of the plan in its window, with its cost (SPEC §2, computed
- * by shared/cost-model), ordered by year and then in the order of the action list, as the JSON
- * bytes of `occurrencesResponseSchema` (in `encoding` when given). The plan and its actions are
- * read in one snapshot; the bytes are kept per revision, plan settings and query, so repeating a
- * view skips the cost model too (decision 0014).
+ * Every occurrence of every action of the plan in its window, with its cost (computed by
+ * shared/cost-model), ordered by year and then in the order of the action list, as the JSON bytes
+ * of `occurrencesResponseSchema` (in `encoding` when given). The plan and its actions are read in
+ * one snapshot; the bytes are kept per revision, plan settings and query, so repeating a view skips
+ * the cost model too (decision 0014).
  */
 export async function listOccurrencesJson(deps: Deps, actor: Actor, planId: string, query: OccurrencesQuery, encoding?: JsonEncoding): Promise<Buffer> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
+  const snapshot = await deps.planSnapshots.read(accountId, planId, { costInputs: 'list' });
+  if (!snapshot) throw notFound('Plan');
   const options = { vat: query.vat, includeInvestments: query.includeInvestments };
-  const read = await readOnlySnapshot(deps.db, async (transaction): Promise<OccurrencesRead | undefined> => {
-    const plan = await findPlanWithRevision(transaction, accountId, planId);
-    if (!plan) return undefined;
-    // The area only matters for the per-m² figures of the analysis.
-    const planInput = planCostInputOf(plan, 0);
-    const key = occurrencesJsonKey(accountId, planId, plan.revision, planInput, options);
-    const cached = cachedJson(key);
-    if (cached !== undefined) return { key, json: cached };
-    const actions = await costInputsInSnapshot(transaction, accountId, planId, plan.revision);
-    return { key, compute: () => ownBytesOf(JSON.stringify(occurrencesResponseOf(planOccurrences(planInput, actions, options)))) };
-  });
-  if (!read) throw notFound('Plan');
-  let json: Buffer;
-  if ('json' in read) json = read.json;
-  else {
-    // The cost model runs after the snapshot's transaction has ended: no connection is held for it.
-    json = read.compute();
-    storeJson(read.key, json);
-  }
-  return encoding === undefined ? json : jsonInEncoding(read.key, json, encoding);
+  return deps.planSnapshots.cachedJson(
+    snapshot,
+    `occurrences ${JSON.stringify(options)}`,
+    () => occurrencesResponseOf(planOccurrences(snapshot.planInput, snapshot.costInputs, options)),
+    encoding,
+  );
 }
 
 function toActionValues(input: UpdateActionRequest): queries.ActionValues {

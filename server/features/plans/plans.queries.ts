@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-/** A plan's columns, one to one (in camelCase); the service nests indexation and fund for the API. */
-const planColumns = [
+/** A plan's columns, one to one (in camelCase); the service nests indexation and fund for the API, the plan snapshot reads them too. */
+export const planColumns = [
   'id',
   'account_id as accountId',
   'property_id as propertyId',
@@ -53,21 +53,6 @@ export async function listPlans(db: Db, accountId: string, propertyId: string) {
 
 export async function findPlan(db: Db, accountId: string, planId: string) {
   return db.selectFrom('plans').select(planColumns).where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
-}
-
-/**
- * `findPlan` with the plan's `revision` (bumped by every change to its actions, migration 0004) in
- * the same statement, so a reader can key cached action data by it without another round trip.
- * The revision is internal: the plan schema does not list it, so no response carries it.
- */
-export async function findPlanWithRevision(db: Db, accountId: string, planId: string) {
-  return db.selectFrom('plans').select([...planColumns, 'revision']).where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
-}
-
-/** Only the plan's revision (see `findPlan`); undefined when the plan is not the account's. */
-export async function findPlanRevision(db: Db, accountId: string, planId: string): Promise<number | undefined> {
-  const row = await db.selectFrom('plans').select('revision').where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
-  return row?.revision;
 }
 
 export async function insertPlan(db: Db, accountId: string, propertyId: string, values: PlanValues & { name: string; start_year: number }) {

@@ -5,7 +5,7 @@ import { statusNames } from '../../../shared/statuses.ts';
 import { chartHeight } from './report-charts.ts';
 import type { Block, ChartSpec, TableColumn, TableRow } from './report-layout.ts';
 import { formatReportAmount, formatReportDate, formatReportNumber, formatReportShare } from './report-format.ts';
-import type { ReportData } from './reports.queries.ts';
+import type { ReportData } from './report-data.ts';
 import { fillText, type ReportTexts } from './report-texts.ts';
 import { chartPalette } from '../../../shared/chart-palette.ts';
 

@@ -4,7 +4,7 @@ import { buildReportBlocks, type ReportFigures, type ReportSettings } from './re
 import { formatReportAmount } from './report-format.ts';
 import { contentWidth, layOutPages } from './report-layout.ts';
 import { drawPage } from './report-pages.ts';
-import type { ReportData } from './reports.queries.ts';
+import type { ReportData } from './report-data.ts';
 import { fillText, reportTextsOf } from './report-texts.ts';
 
 

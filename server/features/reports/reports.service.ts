@@ -4,10 +4,10 @@ import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
+import { reportDataOf, reportSnapshotRequest } from './report-data.ts';
 import { createReportDocument } from './report-document.ts';
 import { reportFileName } from './report-file-name.ts';
 import { reportTextsOf } from './report-texts.ts';
-import { loadReportData } from './reports.queries.ts';
 
 export interface PlanReport {
   fileName: string;
@@ -22,8 +22,9 @@ export interface PlanReport {
  */
 export async function createPlanReport(deps: Deps, actor: Actor, planId: string, query: ReportQuery, now = new Date()): Promise<PlanReport> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const data = await loadReportData(deps.db, accountId, planId);
-  if (!data) throw notFound('Plan');
+  const snapshot = await deps.planSnapshots.read(accountId, planId, reportSnapshotRequest);
+  if (!snapshot) throw notFound('Plan');
+  const data = reportDataOf(snapshot);
   const figures = {
     analysis: analysePlan(data.planInput, data.actions, { vat: query.vat, includeInvestments: true, asOfYear: now.getUTCFullYear() }),
     fund: analyseFund(data.planInput, data.actions, { vat: query.vat }),

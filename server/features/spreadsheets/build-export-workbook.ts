@@ -1,39 +1,21 @@
 import ExcelJS from 'exceljs';
-import { categories, categoryNames, type CategoryCode } from '../../../shared/categories.ts';
+import { categories, categoryNames } from '../../../shared/categories.ts';
 import type { CostedOccurrence, FundAnalysis, PlanAnalysis, VatMode } from '../../../shared/cost-model/index.ts';
 import { roundToOre } from '../../../shared/schemas/action.ts';
 import { importFields } from '../../../shared/schemas/spreadsheet.ts';
-import { statusNames, type StatusCode } from '../../../shared/statuses.ts';
+import { statusNames } from '../../../shared/statuses.ts';
+import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
 import { actionSheetName, columnOf } from './build-template-workbook.ts';
 import { fieldHeaders } from './spreadsheet-headers.ts';
 import { formatTagList } from './tag-list.ts';
 import { appendHeaderRows, appendRow, formatAmountColumns, type CellInput } from './workbook-cells.ts';
-
-/** An action with its building's and location's names, as the actions sheet lists it. */
-export interface ExportAction {
-  id: string;
-  name: string;
-  category: CategoryCode;
-  buildingName: string | null;
-  locationName: string | null;
-  quantity: number;
-  unit: string;
-  unitPrice: number;
-  year: number;
-  intervalYears: number | null;
-  status: StatusCode;
-  baseYear: number | null;
-  isInvestment: boolean;
-  tags: string[];
-  note: string;
-}
 
 export interface ExportData {
   planName: string;
   vat: VatMode;
   vatPercent: number;
   exportedAt: Date;
-  actions: readonly ExportAction[];
+  actions: readonly ActionRow[];
   /** Every occurrence with its cost, from the shared cost model, investments included. */
   occurrences: readonly CostedOccurrence[];
   analysis: PlanAnalysis;

@@ -1,44 +1,6 @@
-import { sql } from 'kysely';
-import { categoryCodes, type CategoryCode } from '../../../shared/categories.ts';
+import type { CategoryCode } from '../../../shared/categories.ts';
 import type { StatusCode } from '../../../shared/statuses.ts';
 import type { Db } from '../../db/database.ts';
-import type { ExportAction } from './build-export-workbook.ts';
-
-/**
- * A plan's actions with their building's and location's names, in the order of the action list
- * (year, category in display order, name, id).
- */
-export async function listExportActions(db: Db, accountId: string, planId: string): Promise<ExportAction[]> {
-  const rows = await db
-    .selectFrom('actions')
-    .leftJoin('buildings', (join) => join.onRef('buildings.id', '=', 'actions.building_id').onRef('buildings.account_id', '=', 'actions.account_id'))
-    .leftJoin('locations', (join) => join.onRef('locations.id', '=', 'actions.location_id').onRef('locations.account_id', '=', 'actions.account_id'))
-    .select([
-      'actions.id',
-      'actions.name',
-      'actions.category',
-      'buildings.name as buildingName',
-      'locations.name as locationName',
-      'actions.quantity',
-      'actions.unit',
-      'actions.unit_price as unitPrice',
-      'actions.year',
-      'actions.interval_years as intervalYears',
-      'actions.status',
-      'actions.base_year as baseYear',
-      'actions.is_investment as isInvestment',
-      'actions.tags',
-      'actions.note',
-    ])
-    .where('actions.account_id', '=', accountId)
-    .where('actions.plan_id', '=', planId)
-    .orderBy('actions.year')
-    .orderBy(sql`array_position(${[...categoryCodes]}::text[], actions.category)`)
-    .orderBy('actions.name')
-    .orderBy('actions.id')
-    .execute();
-  return rows as ExportAction[];
-}
 
 /** Creates buildings (or locations) of the property by name, in one statement; returns them with their ids. */
 export async function insertPropertyParts(db: Db, table: 'buildings' | 'locations', accountId: string, propertyId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {

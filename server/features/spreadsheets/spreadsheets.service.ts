@@ -6,12 +6,9 @@ import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { costInputsInSnapshot, readOnlySnapshot } from '../actions/plan-actions-cache.ts';
-import { planCostInputOf } from '../actions/plan-cost-input.ts';
-import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
 import { listBuildings } from '../buildings/buildings.queries.ts';
 import { listLocations } from '../locations/locations.queries.ts';
-import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
+import { findPlan } from '../plans/plans.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
 import { buildTemplateWorkbook } from './build-template-workbook.ts';
 import { keyOf, readImportRows, type ImportReading } from './read-import-rows.ts';
@@ -41,27 +38,18 @@ export async function getTemplate(deps: Deps, actor: Actor, planId: string): Pro
  */
 export async function exportPlan(deps: Deps, actor: Actor, planId: string, query: ExportQuery): Promise<WorkbookFile> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const snapshot = await readOnlySnapshot(deps.db, async (transaction) => {
-    const plan = await findPlanWithRevision(transaction, accountId, planId);
-    if (!plan) return undefined;
-    return {
-      plan,
-      areaM2: await findPropertyAreaM2(transaction, accountId, plan.propertyId),
-      costInputs: await costInputsInSnapshot(transaction, accountId, planId, plan.revision),
-      actions: await queries.listExportActions(transaction, accountId, planId),
-    };
-  });
+  const snapshot = await deps.planSnapshots.read(accountId, planId, { costInputs: 'list', actionRows: true });
   if (!snapshot) throw notFound('Plan');
-  const planInput = planCostInputOf(snapshot.plan, snapshot.areaM2);
+  const { planInput, costInputs } = snapshot;
   const workbook = buildExportWorkbook({
     planName: snapshot.plan.name,
     vat: query.vat,
     vatPercent: snapshot.plan.vatPercent,
     exportedAt: new Date(),
-    actions: snapshot.actions,
-    occurrences: planOccurrences(planInput, snapshot.costInputs, { vat: query.vat, includeInvestments: true }),
-    analysis: analysePlan(planInput, snapshot.costInputs, { vat: query.vat, includeInvestments: true, asOfYear: new Date().getUTCFullYear() }),
-    fund: analyseFund(planInput, snapshot.costInputs, { vat: query.vat }),
+    actions: snapshot.actionRows,
+    occurrences: planOccurrences(planInput, costInputs, { vat: query.vat, includeInvestments: true }),
+    analysis: analysePlan(planInput, costInputs, { vat: query.vat, includeInvestments: true, asOfYear: new Date().getUTCFullYear() }),
+    fund: analyseFund(planInput, costInputs, { vat: query.vat }),
   });
   return { planName: snapshot.plan.name, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanAnalysis, PlanInput } from '../../../shared/cost-model/index.ts';
-import { analysisResultsCache, cachedAnalysis } from './analysis-results-cache.ts';
+import type { PlanAnalysis, PlanInput } from '../../shared/cost-model/index.ts';
+import { cachedResult, derivedKey, type DerivedFrom } from './derived-values.ts';
+import { createPlanCaches } from './plan-caches.ts';
+import type { SnapshotRevision } from './read-only-snapshot.ts';
 
 const accountId = '00000000-0000-4000-8000-00000000000a';
 const planId = '10000000-0000-4000-8000-000000000001';
@@ -19,9 +21,15 @@ function fakeAnalysis(label: string): PlanAnalysis {
   return { label, years: [{ year: 2026, total: 1 }] } as unknown as PlanAnalysis;
 }
 
-describe('cachedAnalysis', () => {
+/** As `PlanSnapshots.cachedAnalysis` keeps an analysis: `revision` stands for one read in a snapshot. */
+function cachedAnalysis(account: string, plan: string, kind: 'analysis' | 'fund', inputs: { plan: PlanInput; revision: number }, options: object, compute: () => PlanAnalysis) {
+  const from: DerivedFrom = { accountId: account, planId: plan, revision: inputs.revision as SnapshotRevision, planInput: inputs.plan };
+  return cachedResult(caches.analyses, derivedKey(from, `${kind} ${JSON.stringify(options)}`), compute);
+}
+const caches = createPlanCaches();
+
+describe('cachedResult with derivedKey (the analyses of PlanSnapshots)', () => {
   it('computes once per revision, plan input and options, and serves the frozen result after that', () => {
-    analysisResultsCache.clear();
     let computed = 0;
     const compute = (label: string) => () => {
       computed += 1;

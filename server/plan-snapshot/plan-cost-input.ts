@@ -1,5 +1,5 @@
-import type { PlanInput } from '../../../shared/cost-model/index.ts';
-import type { findPlan } from '../plans/plans.queries.ts';
+import type { PlanInput } from '../../shared/cost-model/index.ts';
+import type { findPlan } from '../features/plans/plans.queries.ts';
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 

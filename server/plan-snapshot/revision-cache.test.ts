@@ -101,6 +101,24 @@ describe('RevisionCache', () => {
     expect(cache.bytes).toBe(90);
   });
 
+  it('counts the bytes a stored value grows by, only while that very value is stored, and evicts for them', () => {
+    const cache = new RevisionCache<{ parts: string[] }>(100);
+    const one = { parts: ['plain'] };
+    cache.set(key({ id: plan1 }), one, 40);
+    cache.set(key({ id: plan2 }), { parts: ['other'] }, 40);
+    cache.grow(key({ id: plan1 }), one, 10);
+    expect(cache.bytes).toBe(90);
+    // Another revision, or another value under the same key, is not what grew.
+    cache.grow(key({ id: plan1, revision: 4 }), one, 10);
+    cache.grow(key({ id: plan1 }), { parts: ['plain'] }, 10);
+    expect(cache.bytes).toBe(90);
+    // Growing past the budget evicts the least recently used entry.
+    cache.grow(key({ id: plan1 }), one, 20);
+    expect(cache.get(key({ id: plan2 }))).toBeUndefined();
+    expect(cache.get(key({ id: plan1 }))).toBe(one);
+    expect(cache.bytes).toBe(70);
+  });
+
   it('holds 64 MiB by default and empties on clear', () => {
     const cache = new RevisionCache<string>();
     expect(cache.maxBytes).toBe(64 * 1024 * 1024);

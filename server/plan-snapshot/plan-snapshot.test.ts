@@ -2,17 +2,17 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
-import { analysisResponseSchema, fundResponseSchema } from '../../../shared/schemas/analysis.ts';
-import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
-import { findPlan, findPlanRevision } from '../plans/plans.queries.ts';
-import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
-import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { actionsListFromRows, costInputsFromRows } from '../../test-support/actions-from-rows.ts';
-import { listActionVersions } from './actions.queries.ts';
-import { occurrencesResponseOf } from './occurrences-response.ts';
-import { actionVersionCache, costInputsInSnapshot, planActionsCache, readActionsListJson, readOnlySnapshot } from './plan-actions-cache.ts';
+import { analyseFund, analysePlan, planOccurrences } from '../../shared/cost-model/index.ts';
+import { analysisResponseSchema, fundResponseSchema } from '../../shared/schemas/analysis.ts';
+import { occurrencesResponseOf } from '../features/actions/occurrences-response.ts';
+import { findPlan } from '../features/plans/plans.queries.ts';
+import { created, createPropertyWithPlan, signUpTeam, type Team } from '../test-support/plan-data.ts';
+import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { actionsListFromRows, costInputsFromRows } from '../test-support/actions-from-rows.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
+import { findPlanInSnapshot, findPlanRevision, listActionVersions } from './plan-snapshot.queries.ts';
+import { PlanSnapshots } from './plan-snapshots.ts';
+import { inReadOnlySnapshot } from './read-only-snapshot.ts';
 
 /**
  * The cached endpoints (list, occurrences, analysis, fund) must answer after every kind of write
@@ -38,6 +38,8 @@ afterAll(async () => {
 
 type Created = { id: string };
 const db = () => testApp.database.db;
+/** The module below the permission check, on the app's own caches. */
+const snapshots = () => new PlanSnapshots(db(), testApp.planCaches);
 const asOfYear = 2026;
 
 /** What each endpoint answers when nothing is cached: straight from the tables, as the services compute it. */
@@ -45,7 +47,8 @@ async function uncached(planId: string, accountId = team.accountId) {
   const plan = (await findPlan(db(), accountId, planId))!;
   const inListOrder = await costInputsFromRows(db(), planId, 'list');
   const byId = await costInputsFromRows(db(), planId, 'id');
-  const input = planCostInputOf(plan, await findPropertyAreaM2(db(), accountId, plan.propertyId));
+  const property = await db().selectFrom('properties').select(['boa', 'loa']).where('id', '=', plan.propertyId).executeTakeFirstOrThrow();
+  const input = planCostInputOf(plan, (property.boa ?? 0) + (property.loa ?? 0));
   const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
   return {
     list: await actionsListFromRows(db(), planId),
@@ -164,7 +167,7 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
       expect(response.headers['content-encoding']).toBeUndefined();
       expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
     }
-    expect(await readActionsListJson(db(), team.accountId, planId)).toBeUndefined();
+    expect(await snapshots().actionsListJson(team.accountId, planId)).toBeUndefined();
   });
 
   it("never serves another account's plan: the membership is checked first and the key holds the account", async () => {
@@ -176,16 +179,25 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
       expect(response.body).not.toContain('Främmande');
     }
     // Even below the permission check, the other account's id finds nothing, cached or not.
-    expect(await readActionsListJson(db(), team.accountId, foreign.planId)).toBeUndefined();
-    expect((await readActionsListJson(db(), other.accountId, foreign.planId))?.toString()).toContain('Främmande');
+    expect(await snapshots().actionsListJson(team.accountId, foreign.planId)).toBeUndefined();
+    expect((await snapshots().actionsListJson(other.accountId, foreign.planId))?.toString()).toContain('Främmande');
   });
 
   it('serves a hit without reading the list again, and refuses to read inside a caller transaction', async () => {
-    const first = await readActionsListJson(db(), team.accountId, own.planId);
-    const second = await readActionsListJson(db(), team.accountId, own.planId);
+    const first = await snapshots().actionsListJson(team.accountId, own.planId);
+    const second = await snapshots().actionsListJson(team.accountId, own.planId);
     expect(first).toBeDefined();
     expect(second).toBe(first);
-    await expect(db().transaction().execute((transaction) => readActionsListJson(transaction, team.accountId, own.planId))).rejects.toThrow('not a transaction');
+    await expect(
+      db()
+        .transaction()
+        .execute(async (transaction) => {
+          // @ts-expect-error A caller's transaction, which may have written, is not a read-only snapshot.
+          await findPlanInSnapshot(transaction, team.accountId, own.planId);
+          // Built on a transaction instead of the pool, the module cannot open its snapshot in it.
+          return new PlanSnapshots(transaction, testApp.planCaches).read(team.accountId, own.planId, {});
+        }),
+    ).rejects.toThrow('calling the transaction method for a Transaction is not supported');
   });
 
   it('is not poisoned by a read during an uncommitted write: the read sees and caches the committed state', async () => {
@@ -208,13 +220,10 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
   it('serves the cost-model inputs in the list order and by id exactly as the rows are, from a miss and from a hit', async () => {
     // Nothing cached: the first list read reads every row, the first id read takes them from the
     // row cache in the other order, the last two are plan-cache hits.
-    planActionsCache.clear();
-    actionVersionCache.clear();
+    testApp.planCaches.plans.clear();
+    testApp.planCaches.rows.clear();
     for (const order of ['list', 'id', 'list', 'id'] as const) {
-      const served = await readOnlySnapshot(db(), async (snapshot) => {
-        const revision = (await findPlanRevision(snapshot, team.accountId, own.planId))!;
-        return costInputsInSnapshot(snapshot, team.accountId, own.planId, revision, order);
-      });
+      const served = (await snapshots().read(team.accountId, own.planId, { costInputs: order }))!.costInputs;
       expect(served.length).toBeGreaterThan(3);
       expect(served, order).toEqual(await costInputsFromRows(db(), own.planId, order));
     }
@@ -227,20 +236,20 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     await expectFresh(planId);
     // A marker in place of the unchanged action's cached JSON, under its current row version: if
     // the next miss of the plan read that row again, the marker would not be in the answer.
-    const versions = await listActionVersions(db(), team.accountId, planId, 'list');
+    const versions = await inReadOnlySnapshot(db(), (snapshot) => listActionVersions(snapshot, team.accountId, planId, 'list'));
     const keptVersion = versions.find((entry) => entry.id === kept.id)!.version;
-    actionVersionCache.set({ accountId: team.accountId, id: kept.id, revision: keptVersion, variant: 'action-json' }, Buffer.from('{"marker":"from the row cache"}'), 100);
+    testApp.planCaches.rows.set({ accountId: team.accountId, id: kept.id, revision: keptVersion, variant: 'action-json' }, Buffer.from('{"marker":"from the row cache"}'), 100);
     expect((await team.editor.client.patch(`/api/actions/${changed.id}`, { quantity: 41 })).statusCode).toBe(200);
     const list = JSON.parse((await team.viewer.client.get(`/api/plans/${planId}/actions`)).body) as Array<Record<string, unknown>>;
     expect(list).toEqual([{ marker: 'from the row cache' }, expect.objectContaining({ id: changed.id, quantity: 41 })]);
     // Without the marker the answer is the database's again.
-    actionVersionCache.clear();
-    planActionsCache.clear();
+    testApp.planCaches.rows.clear();
+    testApp.planCaches.plans.clear();
     await expectFresh(planId);
   });
 
   it('stays within its byte budgets', async () => {
-    for (const cache of [planActionsCache, actionVersionCache]) {
+    for (const cache of [testApp.planCaches.plans, testApp.planCaches.rows]) {
       expect(cache.maxBytes).toBe(64 * 1024 * 1024);
       expect(cache.bytes).toBeGreaterThan(0);
       expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes);

@@ -13,12 +13,16 @@
  * first out (approximately: see `get`). A value larger than the whole budget is not stored.
  */
 
-/** What an entry is of: the account and the row (both, so no key can cross accounts), the revision and the kind of value. */
-export interface RevisionKey {
+/**
+ * What an entry is of: the account and the row (both, so no key can cross accounts), the revision
+ * and the kind of value. `R` is the type of revision a value may be stored under: the plan
+ * snapshot's caches take only `SnapshotRevision`s (read in the same snapshot as the value).
+ */
+export interface RevisionKey<R extends number = number> {
   accountId: string;
   /** The plan's id (plan revisions) or the action's (row versions). */
   id: string;
-  revision: number;
+  revision: R;
   variant: string;
 }
 
@@ -33,7 +37,8 @@ interface Entry<V> {
 /** 64 MiB: a 10 000-action plan's list JSON is about 6 MB and its cost-model inputs about 4 MB. */
 export const defaultRevisionCacheBytes = 64 * 1024 * 1024;
 
-export class RevisionCache<V> {
+/** `R`: the revisions values may be stored under (see `RevisionKey`); any revision may be looked up. */
+export class RevisionCache<V, R extends number = number> {
   /** By account, row and variant (not revision: one row keeps one revision); Map order is the eviction order. */
   readonly #entries = new Map<string, Entry<V>>();
   #bytes = 0;
@@ -71,7 +76,7 @@ export class RevisionCache<V> {
    * newer revision is stored (a slow reader of an older snapshot must not replace it). A hit needs
    * the exact revision, so replacing never serves a wrong value; it only decides what is kept.
    */
-  set(key: RevisionKey, value: V, bytes: number): void {
+  set(key: RevisionKey<R>, value: V, bytes: number): void {
     const slot = slotOf(key);
     const current = this.#entries.get(slot);
     if (current !== undefined) {
@@ -81,10 +86,24 @@ export class RevisionCache<V> {
     if (bytes > this.maxBytes) return;
     this.#entries.set(slot, { revision: key.revision, value, bytes, touched: this.#clock++ });
     this.#bytes += bytes;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.maxBytes) break;
-      this.#remove(oldest, entry);
-    }
+    this.#evictOverBudget();
+  }
+
+  /**
+   * Counts `bytes` more for `value`, which has grown in place (a compressed form attached to JSON
+   * bytes), when it is still what is stored under exactly this key. It has just been used, so it
+   * moves to the back of the order before older entries make room for the growth.
+   */
+  grow(key: RevisionKey, value: V, bytes: number): void {
+    const slot = slotOf(key);
+    const entry = this.#entries.get(slot);
+    if (entry === undefined || entry.revision !== key.revision || entry.value !== value) return;
+    this.#entries.delete(slot);
+    entry.touched = this.#clock++;
+    this.#entries.set(slot, entry);
+    entry.bytes += bytes;
+    this.#bytes += bytes;
+    this.#evictOverBudget();
   }
 
   /** The approximate bytes held, for tests and diagnostics. */
@@ -99,6 +118,13 @@ export class RevisionCache<V> {
   clear(): void {
     this.#entries.clear();
     this.#bytes = 0;
+  }
+
+  #evictOverBudget(): void {
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest, entry);
+    }
   }
 
   #remove(slot: string, entry: Entry<V>): void {
