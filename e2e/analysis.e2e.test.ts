@@ -35,6 +35,16 @@ afterAll(async () => {
 const password = 'underhåll är att tänka långt';
 const currentYear = new Date().getUTCFullYear();
 
+/**
+ * The worked example's maintenance debt as of `year` (docs/product/cost-model.md: the k = 0 cost of every
+ * non-investment action not done with `year` before it): the roof felt placed in 2022 (80 000 kr
+ * + 10 % client cost) in any year, and from 2028 on also the window painting of 2027 (100 000 kr
+ * + 10 %, indexed 2 % for one year).
+ */
+function expectedDebtOf(year: number): number {
+  return 88_000 + (year > 2027 ? 112_200 : 0);
+}
+
 async function workedExamplePlan(api: ApiSession, property: Record<string, unknown> = {}): Promise<PlanFixture> {
   return createPlanFixture(api, e2e.baseUrl, {
     property,
@@ -76,7 +86,7 @@ describe('analysis journey', () => {
     const exclWithoutInvestments = await analysisOf('vat=excl&includeInvestments=false');
     // The worked example's 2027 occurrence, and the overdue one-off at 2026's price level.
     expect(excl.years.find((year) => year.year === 2027)?.byCategory.fasad).toBe(112_200);
-    expect(excl.maintenanceDebt).toBe(88_000);
+    expect(excl.maintenanceDebt).toBe(expectedDebtOf(currentYear));
 
     await page.goto(`${fixture.planUrl}/analysis`);
     await page.getByRole('heading', { name: 'Ekonomisk analys', level: 2 }).waitFor();

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * A revision per plan, bumped in the same transaction as every change to the plan's actions, so a
- * cache keyed by it (server/db/revision-cache.ts, decision 0014) can never serve
+ * cache keyed by it (server/plan-snapshot/revision-cache.ts, decision 0014) can never serve
  * stale action data, whichever instance or statement made the change.
  *
  * The triggers are statement-level with transition tables: a bulk update of 10 000 actions bumps
