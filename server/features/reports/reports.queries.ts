@@ -3,9 +3,9 @@ import type { Db } from '../../db/database.ts';
 import { costInputsInSnapshot, readOnlySnapshot } from '../actions/plan-actions-cache.ts';
 import { planCostInputOf } from '../actions/plan-cost-input.ts';
 import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
-import { listBuildings } from '../buildings/buildings.queries.ts';
 import { findPlanWithRevision } from '../plans/plans.queries.ts';
 import { findProperty } from '../properties/properties.queries.ts';
+import { listBuildings } from '../property-parts/property-parts.queries.ts';
 
 /** What the board report shows of an action besides its cost-model input. */
 export interface ReportActionText {

@@ -40,16 +40,6 @@ export async function listExportActions(db: Db, accountId: string, planId: strin
   return rows as ExportAction[];
 }
 
-/** Creates buildings (or locations) of the property by name, in one statement; returns them with their ids. */
-export async function insertPropertyParts(db: Db, table: 'buildings' | 'locations', accountId: string, propertyId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {
-  if (names.length === 0) return [];
-  return db
-    .insertInto(table)
-    .values(names.map((name) => ({ account_id: accountId, property_id: propertyId, name })))
-    .returning(['id', 'name'])
-    .execute();
-}
-
 /** One imported action's columns (the table's defaults fill the rest). */
 export interface ImportedActionValues {
   building_id: string | null;

@@ -9,9 +9,8 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { costInputsInSnapshot, readOnlySnapshot } from '../actions/plan-actions-cache.ts';
 import { planCostInputOf } from '../actions/plan-cost-input.ts';
 import { findPropertyAreaM2 } from '../analysis/analysis.queries.ts';
-import { listBuildings } from '../buildings/buildings.queries.ts';
-import { listLocations } from '../locations/locations.queries.ts';
 import { findPlan, findPlanWithRevision } from '../plans/plans.queries.ts';
+import { insertPropertyParts, listBuildings, listLocations } from '../property-parts/property-parts.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
 import { buildTemplateWorkbook } from './build-template-workbook.ts';
 import { keyOf, readImportRows, type ImportReading } from './read-import-rows.ts';
@@ -98,8 +97,8 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     const reading = readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language });
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw rowsError(reading);
-    const buildingIds = idsByName([...parts.buildings, ...(await queries.insertPropertyParts(transaction, 'buildings', accountId, plan.propertyId, reading.newBuildings))]);
-    const locationIds = idsByName([...parts.locations, ...(await queries.insertPropertyParts(transaction, 'locations', accountId, plan.propertyId, reading.newLocations))]);
+    const buildingIds = idsByName([...parts.buildings, ...(await insertPropertyParts(transaction, accountId, 'buildings', plan.propertyId, reading.newBuildings))]);
+    const locationIds = idsByName([...parts.locations, ...(await insertPropertyParts(transaction, accountId, 'locations', plan.propertyId, reading.newLocations))]);
     const created = await queries.insertImportedActions(
       transaction,
       accountId,
