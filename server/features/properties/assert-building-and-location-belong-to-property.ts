@@ -1,8 +1,7 @@
 import type { ValidationMessageKey } from '../../../shared/i18n/validation-messages.ts';
 import type { Db } from '../../db/database.ts';
 import { validationError } from '../../http/app-error.ts';
-import { isBuildingOfProperty } from '../buildings/buildings.queries.ts';
-import { isLocationOfProperty } from '../locations/locations.queries.ts';
+import { isPartOfProperty } from '../property-parts/property-parts.queries.ts';
 
 /**
  * An action may name only a building and a location of its plan's property: any other id (another
@@ -17,10 +16,10 @@ export async function assertBuildingAndLocationBelongToProperty(
   references: { buildingId?: string | null; locationId?: string | null },
 ): Promise<void> {
   const fieldCodes: Record<string, ValidationMessageKey> = {};
-  if (references.buildingId && !(await isBuildingOfProperty(db, accountId, propertyId, references.buildingId))) {
+  if (references.buildingId && !(await isPartOfProperty(db, accountId, 'buildings', propertyId, references.buildingId))) {
     fieldCodes.buildingId = 'building.not_in_property';
   }
-  if (references.locationId && !(await isLocationOfProperty(db, accountId, propertyId, references.locationId))) {
+  if (references.locationId && !(await isPartOfProperty(db, accountId, 'locations', propertyId, references.locationId))) {
     fieldCodes.locationId = 'location.not_in_property';
   }
   if (Object.keys(fieldCodes).length > 0) throw validationError(fieldCodes, 'The building or location is not one of this property');

@@ -2,16 +2,6 @@ import type { CategoryCode } from '../../../shared/categories.ts';
 import type { StatusCode } from '../../../shared/statuses.ts';
 import type { Db } from '../../db/database.ts';
 
-/** Creates buildings (or locations) of the property by name, in one statement; returns them with their ids. */
-export async function insertPropertyParts(db: Db, table: 'buildings' | 'locations', accountId: string, propertyId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {
-  if (names.length === 0) return [];
-  return db
-    .insertInto(table)
-    .values(names.map((name) => ({ account_id: accountId, property_id: propertyId, name })))
-    .returning(['id', 'name'])
-    .execute();
-}
-
 /** One imported action's columns (the table's defaults fill the rest). */
 export interface ImportedActionValues {
   building_id: string | null;

@@ -6,9 +6,8 @@ import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { listBuildings } from '../buildings/buildings.queries.ts';
-import { listLocations } from '../locations/locations.queries.ts';
 import { findPlan } from '../plans/plans.queries.ts';
+import { insertPropertyParts, listBuildings, listLocations } from '../property-parts/property-parts.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
 import { buildTemplateWorkbook } from './build-template-workbook.ts';
 import { keyOf, readImportRows, type ImportReading } from './read-import-rows.ts';
@@ -86,8 +85,8 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     const reading = readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language });
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw rowsError(reading);
-    const buildingIds = idsByName([...parts.buildings, ...(await queries.insertPropertyParts(transaction, 'buildings', accountId, plan.propertyId, reading.newBuildings))]);
-    const locationIds = idsByName([...parts.locations, ...(await queries.insertPropertyParts(transaction, 'locations', accountId, plan.propertyId, reading.newLocations))]);
+    const buildingIds = idsByName([...parts.buildings, ...(await insertPropertyParts(transaction, accountId, 'buildings', plan.propertyId, reading.newBuildings))]);
+    const locationIds = idsByName([...parts.locations, ...(await insertPropertyParts(transaction, accountId, 'locations', plan.propertyId, reading.newLocations))]);
     const created = await queries.insertImportedActions(
       transaction,
       accountId,

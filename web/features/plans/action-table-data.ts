@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
-import type { Building } from '../../../shared/schemas/building.ts';
-import type { Location } from '../../../shared/schemas/location.ts';
+import type { PropertyPart as Building, PropertyPart as Location } from '../../../shared/schemas/property-part.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useActions, useOccurrences } from '../actions/actions-api.ts';

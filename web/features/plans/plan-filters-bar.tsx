@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { categories, isCategoryCode } from '../../../shared/categories.ts';
 import type { Action } from '../../../shared/schemas/action.ts';
-import type { Building } from '../../../shared/schemas/building.ts';
-import type { Location } from '../../../shared/schemas/location.ts';
+import type { PropertyPart as Building, PropertyPart as Location } from '../../../shared/schemas/property-part.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { isStatusCode, statuses } from '../../../shared/statuses.ts';
 import { Button } from '../../components/ui/button.tsx';

@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { buildingSchema, buildingsResponseSchema } from '../../../shared/schemas/building.ts';
-import { locationSchema, locationsResponseSchema } from '../../../shared/schemas/location.ts';
+import {
+  propertyPartSchema as buildingSchema,
+  propertyPartsResponseSchema as buildingsResponseSchema,
+  propertyPartSchema as locationSchema,
+  propertyPartsResponseSchema as locationsResponseSchema,
+} from '../../../shared/schemas/property-part.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { createBuildingRequestSchema } from '../../../shared/schemas/building.ts';
+import { createPropertyPartRequestSchema as createBuildingRequestSchema } from '../../../shared/schemas/property-part.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
