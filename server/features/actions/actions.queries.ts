@@ -84,7 +84,7 @@ const unitPriceJson = sql<string>`trim_scale(unit_price)::text`;
  * nothing else (the allowlist of the list, as `respond` is for single actions), byte for byte what
  * JSON.stringify wrote of the rows before (actions-list-json.test.ts compares the two). Plain
  * concatenation: row_to_json and json_build_object look up every column's type for every row and
- * were measurably slower (bench/README.md, issue 4).
+ * were measurably slower (bench/README.md, Plans and actions).
  */
 const actionJsonMembers = {
   id: quoted(sql.ref('id')),
@@ -131,7 +131,7 @@ const costInputJson = sql<string>`'{"id":"' || id || '","category":"' || categor
  * display order, name, id; the occurrences keep it within a year, and the exports show it); `id`
  * is for consumers that only sum, which need a deterministic order (floating-point sums depend on
  * it) but not a meaningful one, and spares PostgreSQL the sort by category position and name
- * (bench/README.md, issue 5).
+ * (bench/README.md, Economic analysis).
  */
 export type ActionOrder = 'list' | 'id';
 

@@ -33,7 +33,7 @@ const LAST_YEAR = 2200;
 /**
  * Every action of the plan, ordered by year, category (display order), name and id, as the JSON
  * bytes of `actionsResponseSchema`: built by PostgreSQL, since at 10 000 actions decoding rows into
- * objects and stringifying them again was most of the time (bench/README.md, issue 4), and kept
+ * objects and stringifying them again was most of the time (bench/README.md, Plans and actions), and kept
  * per plan revision, so reading an unchanged plan again costs one small query (decision 0014).
  */
 export async function listActionsJson(deps: Deps, actor: Actor, planId: string, encoding?: JsonEncoding): Promise<Buffer> {
@@ -107,7 +107,7 @@ export async function deleteAction(deps: Deps, actor: Actor, actionId: string): 
 /**
  * Records that the action's due occurrence was done, in one transaction with the action locked
  * (two concurrent completions run one after the other):
- * - the completion year defaults to the first due year of SPEC §2 rule 1: `year`, or
+ * - the completion year defaults to the first due year (docs/product/cost-model.md § Occurrences, rule 1): `year`, or
  *   `year + intervalYears` for an action that is already `done`;
  * - a recurring action moves to `completion year + intervalYears` (the interval counts from when
  *   the work was actually done), status `planned`;
@@ -149,7 +149,7 @@ export async function completeAction(deps: Deps, actor: Actor, actionId: string,
 type OccurrencesRead = { key: RevisionKey } & ({ json: Buffer } | { compute: () => Buffer });
 
 /**
- * Every occurrence of every action of the plan in its window, with its cost (SPEC §2, computed
+ * Every occurrence of every action of the plan in its window, with its cost (docs/product/cost-model.md § Occurrences, computed
  * by shared/cost-model), ordered by year and then in the order of the action list, as the JSON
  * bytes of `occurrencesResponseSchema` (in `encoding` when given). The plan and its actions are
  * read in one snapshot; the bytes are kept per revision, plan settings and query, so repeating a

@@ -6,7 +6,7 @@ import { costInputsInSnapshot, readOnlySnapshot } from '../actions/plan-actions-
 import { planCostInputOf } from '../actions/plan-cost-input.ts';
 import { findPlanWithRevision } from '../plans/plans.queries.ts';
 
-/** BOA + LOA of the property in m², a missing figure counting as 0 (SPEC §2). */
+/** BOA + LOA of the property in m², a missing figure counting as 0 (docs/product/cost-model.md § Plan analysis). */
 export async function findPropertyAreaM2(db: Db, accountId: string, propertyId: string): Promise<number> {
   const row = await db
     .selectFrom('properties')

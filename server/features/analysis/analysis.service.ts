@@ -14,7 +14,7 @@ import { loadPlanCostInputs } from './analysis.queries.ts';
 const summingOrder = { order: 'id' } as const;
 
 /**
- * The plan analysis of SPEC §2 (computed by shared/cost-model, unrounded). `asOfYear` defaults to
+ * The plan analysis of docs/product/cost-model.md § Plan analysis (computed by shared/cost-model, unrounded). `asOfYear` defaults to
  * the current calendar year (UTC).
  */
 export async function getPlanAnalysis(deps: Deps, actor: Actor, planId: string, query: AnalysisQuery): Promise<PlanAnalysis> {
@@ -26,7 +26,7 @@ export async function getPlanAnalysis(deps: Deps, actor: Actor, planId: string, 
   return cachedAnalysis(accountId, planId, 'analysis', inputs, options, () => analysePlan(inputs.plan, inputs.actions, options));
 }
 
-/** The fund analysis (avsättningsanalys) of SPEC §2; investments are always excluded. */
+/** The fund analysis (avsättningsanalys) of docs/product/cost-model.md § Fund analysis; investments are always excluded. */
 export async function getFundAnalysis(deps: Deps, actor: Actor, planId: string, query: FundQuery): Promise<FundAnalysis> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
   const inputs = await loadPlanCostInputs(deps.db, accountId, planId, summingOrder);
