@@ -6,10 +6,10 @@ import tseslint from 'typescript-eslint';
 /**
  * Lint for the whole repository: ESLint's and typescript-eslint's recommended rules (not the
  * type-checked set, so lint stays fast; `npm run typecheck` does the type checking), plus the
- * import direction of DESIGN.md rule 7, enforced per folder with `no-restricted-imports`.
+ * import direction of docs/design-rules.md § Rule 7, enforced per folder with `no-restricted-imports`.
  */
 
-const rule7 = 'DESIGN.md rule 7 (import direction; see docs/architecture.md)';
+const rule7 = 'docs/design-rules.md § Rule 7 (import direction; see docs/architecture.md)';
 
 /**
  * `no-restricted-imports` options forbidding each group. Groups are gitignore-style patterns
@@ -52,7 +52,7 @@ export default defineConfig(
     languageOptions: { globals: globals.browser },
   },
 
-  // DESIGN.md rule 7: shared imports nothing of ours; web and server import shared only;
+  // docs/design-rules.md § Rule 7: shared imports nothing of ours; web and server import shared only;
   // ops may use server/db and server/config; server and ops talk through database tables.
   // scripts/ (start-up glue), e2e/ and bench/ are not restricted.
   {

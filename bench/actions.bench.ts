@@ -1,11 +1,11 @@
 /**
- * Do a plan's lists stay fast at 10 000 actions (SPEC §3)?
+ * Do a plan's lists stay fast at 10 000 actions (docs/product/performance-targets.md § Plan lists at 10 000 actions)?
  *
  * Starts its own TLS-only cluster (ensureLocalCluster, var/bench-actions), a fresh database
  * `kvarter_bench_actions` in it (dropped again at the end) and the real HTTPS server in this
  * process (startServer: migrations, sessions, CSRF, the full request path). Signs up one user,
- * makes an organisation, a property, a building, a location and a plan (SPEC §2's worked example
- * settings: 2026–2055, client cost 10 %, indexation 2 %) through the API, then bulk-inserts 10 000
+ * makes an organisation, a property, a building, a location and a plan (the settings of
+ * docs/product/cost-model.md § Worked example: 2026–2055, client cost 10 %, indexation 2 %) through the API, then bulk-inserts 10 000
  * actions into the plan with one SQL statement: a mix of one-off and recurring actions (5–40
  * years), every category and status, some overdue, some investments, tags and notes.
  *
@@ -50,7 +50,7 @@ const coldRounds = 30;
 /** Cluster creation (first run) included; the measurements themselves take about two minutes. */
 const timeLimitMs = 6 * 60_000;
 
-/** Issue 4: the actions list of a 10 000-action plan answers within 100 ms (p50). */
+/** docs/product/performance-targets.md § Plan lists at 10 000 actions: the actions list answers within 100 ms (p50). */
 const targetP50Ms = 100;
 
 const say = (text: string) => process.stderr.write(`${text}\n`);

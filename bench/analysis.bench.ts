@@ -1,5 +1,5 @@
 /**
- * Is the economic analysis fast on a big plan (issue 5 "Performance": p50 server time ≤ 20 ms)?
+ * Is the economic analysis fast on a big plan (docs/product/performance-targets.md § Analysis and fund: p50 server time ≤ 20 ms)?
  *
  * Starts its own TLS-only cluster (ensureLocalCluster, var/bench-analysis), a fresh database
  * `kvarter_bench_analysis` in it (dropped again at the end) and the real HTTPS server in this
@@ -54,7 +54,7 @@ const throughputSeconds = 4;
 const inProcessRuns = 30;
 /** Cluster creation (first run) included; the measurements themselves take about a minute. */
 const timeLimitMs = 6 * 60_000;
-/** Issue 5: the analysis answers within 20 ms (p50, server side) on this plan. */
+/** docs/product/performance-targets.md § Analysis and fund: the analysis answers within 20 ms (p50, server side) on this plan. */
 const targetP50Ms = 20;
 
 const say = (text: string) => process.stderr.write(`${text}\n`);

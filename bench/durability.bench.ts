@@ -1,5 +1,5 @@
 /**
- * Durability (issue 3): how much committed data is lost when the database host is lost (RPO), and
+ * Durability (docs/product/performance-targets.md § Durability: RPO and RTO): how much committed data is lost when the database host is lost (RPO), and
  * how long a point-in-time restore of a ~1 GB database takes until it accepts connections (RTO).
  *
  * RPO, repeated DURABILITY_RPO_RUNS times (default 3), each in a fresh managed cluster

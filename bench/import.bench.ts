@@ -1,5 +1,5 @@
 /**
- * Does a 10 000-row spreadsheet import (confirm) within 10 s (issue 7)?
+ * Does a 10 000-row spreadsheet import (confirm) within 10 s (docs/product/performance-targets.md § Spreadsheet import)?
  *
  * Starts its own TLS-only cluster (ensureLocalCluster, var/bench-import), a fresh database
  * `kvarter_bench_import` in it (dropped again at the end) and the real HTTPS server in this
@@ -33,7 +33,7 @@ const dataDir = path.join(repoRoot, 'var', 'bench-import');
 const databaseName = 'kvarter_bench_import';
 const rowCount = 10_000;
 const rounds = 3;
-/** The goal of issue 7 for the confirm of a 10 000-row file. */
+/** The goal for the confirm of a 10 000-row file (docs/product/performance-targets.md § Spreadsheet import). */
 const goalMs = 10_000;
 const timeLimitMs = 10 * 60_000;
 

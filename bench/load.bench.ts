@@ -1,5 +1,5 @@
 /**
- * How does the server hold up under a realistic mix of many users (issue 6)?
+ * How does the server hold up under a realistic mix of many users (docs/product/performance-targets.md § Load)?
  *
  * Starts its own TLS-only cluster (ensureLocalCluster, var/bench-load), a fresh database
  * `kvarter_bench_load` in it (dropped again at the end) and the HTTPS server as a child process

@@ -1,6 +1,6 @@
 /**
- * How long does the PDF board report take for a 10 000-action plan, and how big is it (issue 7
- * item 4: "generation must stay fast for a 10 000-action plan")?
+ * How long does the PDF board report take for a 10 000-action plan, and how big is it
+ * (docs/product/performance-targets.md § PDF board report: "generating the report must stay fast for a 10 000-action plan")?
  *
  * In process and without a database: the report's input (plan, property, buildings, actions with
  * names) is built in memory as `reportDataOf` makes it, then each run goes through what the

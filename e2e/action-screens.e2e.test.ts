@@ -25,7 +25,10 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** SPEC §2's worked example plan: 2026–2055, client cost 10 %, indexation 2 % from 2026, VAT 25 %. */
+/**
+ * The plan of docs/product/cost-model.md § Worked example: 2026–2055, client cost 10 %, indexation
+ * 2 % from 2026, VAT 25 %.
+ */
 const examplePlan = {
   startYear: 2026,
   lengthYears: 30,
@@ -366,7 +369,8 @@ describe('action screens', () => {
     for (const name of ['Redigera', 'Ta bort', 'Markera som genomförd']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }
-    // Viewers may comment and attach files (SPEC §1): both sections are there for them.
+    // Viewers may comment and attach files (docs/product/domain.md § Roles): both sections are
+    // there for them.
     await page.locator('.action-discussion').getByRole('heading', { name: 'Kommentarer', exact: true }).waitFor();
     await page.locator('.action-discussion').getByRole('heading', { name: 'Bilagor', exact: true }).waitFor();
     await page.getByLabel('Ny kommentar').focus();

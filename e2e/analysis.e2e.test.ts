@@ -16,9 +16,9 @@ import { createPlanFixture, type PlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
- * The economic analysis and the fund analysis as a board member reads them: SPEC §2's worked
- * example action, an overdue one-off and an investment; every figure compared with the API's,
- * legends, tables, "Use this", a viewer, English and print.
+ * The economic analysis and the fund analysis as a board member reads them: the action of
+ * docs/product/cost-model.md § Worked example, an overdue one-off and an investment; every figure
+ * compared with the API's, legends, tables, "Use this", a viewer, English and print.
  */
 let e2e: TestServer;
 let browser: Browser;

@@ -1,9 +1,10 @@
 /**
- * Issue 6: the web app's initial JavaScript stays within 250 KB gzip. "Initial" is what the
- * browser must fetch before the app can run: the entry module and the chunks it imports
- * statically, which Vite lists in index.html as the module script and its modulepreload links.
- * Lazily loaded chunks (dynamic import) are not counted. The size is read from the build output
- * (deterministic for given sources), so this is a plain test rather than a benchmark.
+ * docs/product/performance-targets.md § Bundle budget: the web app's initial JavaScript stays
+ * within 250 KB gzip. "Initial" is what the browser must fetch before the app can run: the entry
+ * module and the chunks it imports statically, which Vite lists in index.html as the module script
+ * and its modulepreload links. Lazily loaded chunks (dynamic import) are not counted. The size is
+ * read from the build output (deterministic for given sources), so this is a plain test rather than
+ * a benchmark.
  *
  * scripts/test.sh builds dist/web before Vitest runs; KVARTER_BUNDLE_DIR points at another build
  * (e.g. `npx vite build --config web/vite.config.ts --outDir /tmp/web-budget`).

@@ -9,12 +9,13 @@ import { createPlanFixture, type PlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
- * Issue #6, security suite: stored XSS. Script-bearing text goes through the API into every text
- * field the web app shows; then every main screen is opened. Each screen must show the payloads as
- * text (the test waits for them, which also proves the screen rendered the data), no payload may
- * run (it would set `window.__xss` or log `XSS`), no element may come out of a payload, and no
- * link may point at `javascript:`. CSP would stop inline handlers anyway; the point is that the
- * markup never gets into the page, so Chromium never even reports a blocked handler.
+ * docs/product/operations-promise.md § Security suite: stored XSS. Script-bearing text goes through
+ * the API into every text field the web app shows; then every main screen is opened. Each screen
+ * must show the payloads as text (the test waits for them, which also proves the screen rendered
+ * the data), no payload may run (it would set `window.__xss` or log `XSS`), no element may come out
+ * of a payload, and no link may point at `javascript:`. CSP would stop inline handlers anyway; the
+ * point is that the markup never gets into the page, so Chromium never even reports a blocked
+ * handler.
  */
 const run = "__xss=1,console.error('XSS')";
 /** One payload per field, each marked with the field so a screen can be checked for its own. */

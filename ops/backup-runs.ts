@@ -40,7 +40,7 @@ export async function recordRun<T extends RunOutcome>(
   }
 }
 
-/** Backups and restores also go to the security audit log (OPERATIONS.md: audit of backups and restores). */
+/** Backups and restores also go to the security audit log (docs/product/operations-promise.md § Passwords and sessions: the audit log). */
 const auditedKinds: Partial<Record<BackupRunKind, string>> = {
   full: 'backup.full',
   diff: 'backup.diff',

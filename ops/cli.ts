@@ -1,7 +1,8 @@
 /**
- * `npm run ops -- <command>`: the operator's command line (contract: shared OPERATIONS.md).
- * Thin on purpose: parse arguments, build the context, call one command, map errors to exit codes.
- * Progress goes to stderr; stdout carries only results (the JSON line of restore, status --json).
+ * `npm run ops -- <command>`: the operator's command line (contract:
+ * docs/product/operations-promise.md § The ops command). Thin on purpose: parse arguments, build
+ * the context, call one command, map errors to exit codes. Progress goes to stderr; stdout carries
+ * only results (the JSON line of restore, status --json).
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.ts';

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
- * Configuration comes from environment variables (contract: ../shared/OPERATIONS.md), validated
- * once at start so a typo stops the server with a clear message instead of failing later.
+ * Configuration comes from environment variables (contract:
+ * docs/product/operations-promise.md § Runtime and configuration), validated once at start so a
+ * typo stops the server with a clear message instead of failing later.
  */
 /** 0 asks the OS for any free port (used by tests). */
 const port = z.coerce.number().int().min(0).max(65535);

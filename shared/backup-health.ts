@@ -1,9 +1,10 @@
 import type { BackupCheck, BackupCheckCode } from './schemas/operations.ts';
 
 /**
- * The alerting rules of the backup promise (OPERATIONS.md §1–3) as one pure function, so the
- * operations page, GET /api/ops/status and `ops status` can never disagree about what is red.
- * Every limit is inclusive: a backup exactly 26 h old is still fresh, one a millisecond older is not.
+ * The alerting rules of the backup promise (docs/product/operations-promise.md § Durability) as one
+ * pure function, so the operations page, GET /api/ops/status and `ops status` can never disagree
+ * about what is red. Every limit is inclusive: a backup exactly 26 h old is still fresh, one a
+ * millisecond older is not.
  */
 
 const minuteMs = 60_000;

@@ -1,9 +1,9 @@
 import type { Language } from './i18n/language.ts';
 
 /**
- * The 16 categories of maintenance actions (SPEC §1), in their stable display order. The codes are
- * API values and stored in actions.category (its CHECK constraint lists the same codes): never
- * rename one, add new ones at the end.
+ * The 16 categories of maintenance actions (docs/product/domain.md § Categories), in their stable
+ * display order. The codes are API values and stored in actions.category (its CHECK constraint
+ * lists the same codes): never rename one, add new ones at the end.
  */
 export const categoryCodes = [
   'mark',

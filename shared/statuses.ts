@@ -1,8 +1,9 @@
 import type { Language } from './i18n/language.ts';
 
 /**
- * The statuses of a maintenance action (SPEC §1), in display order. The codes are API values and
- * stored in actions.status (its CHECK constraint lists the same codes): never rename one.
+ * The statuses of a maintenance action (docs/product/domain.md § Action statuses), in display
+ * order. The codes are API values and stored in actions.status (its CHECK constraint lists the same
+ * codes): never rename one.
  */
 export const statusCodes = ['draft', 'planned', 'urgent', 'deferred', 'done'] as const;
 export type StatusCode = (typeof statusCodes)[number];

@@ -29,10 +29,10 @@ export interface AlertEvaluation {
 }
 
 /**
- * Alerting of OPERATIONS.md §1–3: reads the backup status the operations page shows, and for each
- * check that has just started failing logs one error-level line and e-mails every operator once.
- * A check that keeps failing does not alert again until it has been fine in between, so a broken
- * backup gives one message, not one every five minutes.
+ * Alerting of docs/product/operations-promise.md § Durability: reads the backup status the
+ * operations page shows, and for each check that has just started failing logs one error-level line
+ * and e-mails every operator once. A check that keeps failing does not alert again until it has
+ * been fine in between, so a broken backup gives one message, not one every five minutes.
  */
 export async function evaluateAlerts(context: OpsContext, options: AlertEvaluationOptions): Promise<AlertEvaluation> {
   const status = await readBackupStatus(context.db(), {

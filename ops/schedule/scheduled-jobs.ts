@@ -48,9 +48,10 @@ export interface ScheduledJob {
 const hour = 3600;
 
 /**
- * The backup schedule (OPERATIONS.md §1–3), all times UTC. The daily jobs are spread so they do
- * not compete: full backup, then the dump, then verification, then the restore drill of the
- * fresh backup. Differentials keep the daily restore short; `check` proves archiving hourly.
+ * The backup schedule (docs/product/operations-promise.md § Durability), all times UTC. The daily
+ * jobs are spread so they do not compete: full backup, then the dump, then verification, then the
+ * restore drill of the fresh backup. Differentials keep the daily restore short; `check` proves
+ * archiving hourly.
  */
 export const scheduledJobs: readonly ScheduledJob[] = [
   {

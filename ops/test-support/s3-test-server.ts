@@ -8,7 +8,7 @@ import path from 'node:path';
 
 /**
  * An S3-compatible server for tests: the npm package s3rver (3.7.1) over TLS on 127.0.0.1 and a
- * free port, as in shared/recipes/s3.sh. It checks request signatures against its fixed
+ * free port (docs/product/operations-promise.md § Known facts about the tools). It checks request signatures against its fixed
  * credentials (S3RVER / S3RVER); buckets are created at start. Node runs it with OpenSSL's legacy
  * provider, which its paged listings need (see below).
  */

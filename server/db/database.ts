@@ -9,12 +9,13 @@ export type Db = Kysely<Database>;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 // NUMERIC arrives as text too. Ours are money (numeric(14, 2): at most 15 significant digits, and
 // any decimal of 15 digits survives the round trip through a double), areas and percentages, and
-// the cost model computes in double precision anyway (SPEC §2). A value written from a JavaScript
-// number comes back as the same number.
+// the cost model computes in double precision anyway (docs/product/cost-model.md § Rounding). A
+// value written from a JavaScript number comes back as the same number.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /**
- * How long a query may take, so that no request waits for the database without bound (issue 6).
+ * How long a query may take, so that no request waits for the database without bound
+ * (docs/product/operations-promise.md § Fault suite).
  * Getting a connection is bounded separately (5 s: a stopped server, or all ten in use).
  */
 export interface QueryTimeouts {

@@ -9,11 +9,11 @@ import { freeBytes, mountSmallDisk, unmountSmallDisk } from '../test-support/fau
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 
 /**
- * Issue 6, fault 3: the disk of the attachment directory is full. The data directory's
- * `attachments/` is a 1 MiB tmpfs; an upload larger than the space left gets a clear error with
- * the API's error shape (not a 500, not a reset connection), and nothing is half written: no
- * attachment row, no partial file in the directory or its `.incoming/`, the space given back.
- * The app keeps working: a small upload afterwards succeeds.
+ * docs/product/operations-promise.md § Fault suite, fault 3: the disk of the attachment directory
+ * is full. The data directory's `attachments/` is a 1 MiB tmpfs; an upload larger than the space
+ * left gets a clear error with the API's error shape (not a 500, not a reset connection), and
+ * nothing is half written: no attachment row, no partial file in the directory or its `.incoming/`,
+ * the space given back. The app keeps working: a small upload afterwards succeeds.
  */
 
 const png = (size: number) => {

@@ -5,13 +5,14 @@ import { FaultClient, type TimedResponse } from '../test-support/fault-client.ts
 import { queryRows, startFaultCluster, type FaultCluster } from '../test-support/fault-cluster.ts';
 
 /**
- * Issue 6, fault 2: PostgreSQL stops for 10 s while clients keep reading and writing. Every
- * request in the outage gets a prompt 503 with the API's error shape and a clear message (no 500,
- * no request left hanging), and once PostgreSQL is back the same app process serves again without
- * a restart, to the same signed-in session. Then the nastier variant: PostgreSQL hangs (every
- * process frozen, connections open but silent) for longer than the app's query timeout; every
- * request still gets an answer within that bound. The app runs as `npm start` runs it (backup scheduler
- * included), so a crash of anything in the process during the outage fails the test too.
+ * docs/product/operations-promise.md § Fault suite, fault 2: PostgreSQL stops for 10 s while
+ * clients keep reading and writing. Every request in the outage gets a prompt 503 with the API's
+ * error shape and a clear message (no 500, no request left hanging), and once PostgreSQL is back
+ * the same app process serves again without a restart, to the same signed-in session. Then the
+ * nastier variant: PostgreSQL hangs (every process frozen, connections open but silent) for longer
+ * than the app's query timeout; every request still gets an answer within that bound. The app runs
+ * as `npm start` runs it (backup scheduler included), so a crash of anything in the process during
+ * the outage fails the test too.
  */
 
 const outageMs = 10_000;

@@ -4,12 +4,12 @@ import { FaultClient } from '../test-support/fault-client.ts';
 import { queryRows, startFaultCluster, type FaultCluster } from '../test-support/fault-cluster.ts';
 
 /**
- * Issue 6, fault 1: the app is killed with SIGKILL (its whole process group, as when a machine or
- * container dies) in the middle of a burst of writes. After a restart, every write the app had
- * acknowledged with a 2xx is there with exactly the acknowledged values, and nothing is half
- * written: no completion without its action moved on, no bulk update applied to part of its
- * selection, no row that no request asked for. A write still in flight at the kill may or may not
- * have committed: either outcome is accepted, but only whole.
+ * docs/product/operations-promise.md § Fault suite, fault 1: the app is killed with SIGKILL (its
+ * whole process group, as when a machine or container dies) in the middle of a burst of writes.
+ * After a restart, every write the app had acknowledged with a 2xx is there with exactly the
+ * acknowledged values, and nothing is half written: no completion without its action moved on, no
+ * bulk update applied to part of its selection, no row that no request asked for. A write still in
+ * flight at the kill may or may not have committed: either outcome is accepted, but only whole.
  *
  * Each worker owns its actions and sends one request at a time, so the last acknowledged state of
  * an action is known exactly, and at most one write per worker is in doubt.

@@ -49,7 +49,7 @@ const unitPriceJson = sql<string>`trim_scale(unit_price)::text`;
  * nothing else (the allowlist of the list, as `respond` is for single actions), byte for byte what
  * JSON.stringify wrote of the rows before (actions-list-json.test.ts compares the two). Plain
  * concatenation: row_to_json and json_build_object look up every column's type for every row and
- * were measurably slower (bench/README.md, issue 4).
+ * were measurably slower (bench/README.md, Plans and actions).
  */
 const actionJsonMembers = {
   id: quoted(sql.ref('id')),

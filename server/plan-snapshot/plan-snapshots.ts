@@ -50,7 +50,7 @@ const planVariants = {
 const rowVariants = { json: 'action-json', costInput: 'action-cost-input' } as const;
 
 /**
- * The one way to read a plan's data (DESIGN rule 14): the plan, its revision, its property's area,
+ * The one way to read a plan's data (docs/design-rules.md § Rule 14): the plan, its revision, its property's area,
  * its actions as cost-model inputs or list JSON, and what the report and the export need besides,
  * all from one repeatable-read, read-only snapshot so no reader ever mixes two states of a plan.
  * It owns the caches that make repeated reads cheap (decisions 0014–0016): the plan revision cache,

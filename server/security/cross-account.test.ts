@@ -7,10 +7,11 @@ import { classifyRoutes, tenantRoutes, type Classification } from './route-table
 import { createTenantData, fillUrl, type TenantData } from './tenant-data.ts';
 
 /**
- * Issue #6, security suite: the cross-account matrix. Two accounts with a full data set each; every
- * member of account B sends every method of every route that takes an id with account A's ids (and
- * a valid body, so the answer is about tenancy, not validation): always 404, and not one row of A
- * changes. The routes come from the app itself, so a new route fails here until it is classified.
+ * docs/product/operations-promise.md § Security suite: the cross-account matrix. Two accounts with
+ * a full data set each; every member of account B sends every method of every route that takes an
+ * id with account A's ids (and a valid body, so the answer is about tenancy, not validation):
+ * always 404, and not one row of A changes. The routes come from the app itself, so a new route
+ * fails here until it is classified.
  */
 let testApp: TestApp;
 let a: Team;

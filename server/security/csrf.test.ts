@@ -7,10 +7,11 @@ import { tenantRoutes } from './route-table.ts';
 import { createTenantData, fillUrl, json, type RequestBody, type TenantData } from './tenant-data.ts';
 
 /**
- * Issue #6, security suite: CSRF on every unsafe route of the app. The admin's own session cookie
- * with a valid body, on the admin's own data — everything the request needs to succeed except the
- * token — and the token missing, wrong, or another session's: always 403 `csrf`, nothing changed.
- * auth.routes.test.ts shows the token being checked on one route; this covers all of them.
+ * docs/product/operations-promise.md § Security suite: CSRF on every unsafe route of the app. The
+ * admin's own session cookie with a valid body, on the admin's own data — everything the request
+ * needs to succeed except the token — and the token missing, wrong, or another session's: always
+ * 403 `csrf`, nothing changed. auth.routes.test.ts shows the token being checked on one route; this
+ * covers all of them.
  */
 let testApp: TestApp;
 let team: Team;

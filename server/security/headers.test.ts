@@ -8,9 +8,9 @@ import { createTestApp, TestClient, type TestApp } from '../test-support/test-ap
 import { fileUpload, tinyPng } from './tenant-data.ts';
 
 /**
- * Issue #6, security suite: the security headers on every kind of answer — the web app's HTML (a
- * file and a client route), a hashed asset, JSON success and every JSON error, an unknown route,
- * an attachment download, and the redirect away from plain HTTP.
+ * docs/product/operations-promise.md § Security suite: the security headers on every kind of answer
+ * — the web app's HTML (a file and a client route), a hashed asset, JSON success and every JSON
+ * error, an unknown route, an attachment download, and the redirect away from plain HTTP.
  */
 let testApp: TestApp;
 let team: Team;

@@ -5,10 +5,10 @@ import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 import { fileUpload } from './tenant-data.ts';
 
 /**
- * Issue #6, security suite: SQL injection. Strings that break naively built SQL go into every text
- * field of every create and update body and come back verbatim — from the answer, from a later read
- * and from the database row; into every query parameter they are a 400 naming the parameter, never
- * a 5xx; and afterwards the database still has every table it had.
+ * docs/product/operations-promise.md § Security suite: SQL injection. Strings that break naively
+ * built SQL go into every text field of every create and update body and come back verbatim — from
+ * the answer, from a later read and from the database row; into every query parameter they are a
+ * 400 naming the parameter, never a 5xx; and afterwards the database still has every table it had.
  */
 const payloads = [
   "'; drop table actions; --",

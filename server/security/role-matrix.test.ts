@@ -9,10 +9,11 @@ import { exemptRoutes, tenantRoutes, type RoleCase, type TenantRoute } from './r
 import { createTenantData, fillUrl } from './tenant-data.ts';
 
 /**
- * Issue #6, security suite: the role matrix. Viewer, editor and admin of one account × every write
- * route of the app (POST/PUT/PATCH/DELETE on tenant data) → the status route-table.ts expects, each on
- * a fresh data set, since a write consumes data. A refusal (403) changes no row; an allowed write
- * changes some. A write route of the app without an expectation fails the suite.
+ * docs/product/operations-promise.md § Security suite: the role matrix. Viewer, editor and admin of
+ * one account × every write route of the app (POST/PUT/PATCH/DELETE on tenant data) → the status
+ * route-table.ts expects, each on a fresh data set, since a write consumes data. A refusal (403)
+ * changes no row; an allowed write changes some. A write route of the app without an expectation
+ * fails the suite.
  */
 const roles: Role[] = ['viewer', 'editor', 'admin'];
 const writeRoutes = tenantRoutes.filter((route) => route.method !== 'GET');

@@ -4,10 +4,11 @@ import { snapshotTenant } from '../test-support/tenant-snapshot.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../test-support/test-app.ts';
 
 /**
- * Issue #6, security suite: session fixation and revocation as an attacker tries them. auth.routes.test.ts
- * shows that sign-in issues a new cookie and that a password change signs other sessions out; here
- * the attacker keeps a copy of a cookie — planted before sign-in, or stolen before sign-out — and
- * replays it, cookie and CSRF token both, for reads and writes.
+ * docs/product/operations-promise.md § Security suite: session fixation and revocation as an
+ * attacker tries them. auth.routes.test.ts shows that sign-in issues a new cookie and that a
+ * password change signs other sessions out; here the attacker keeps a copy of a cookie — planted
+ * before sign-in, or stolen before sign-out — and replays it, cookie and CSRF token both, for reads
+ * and writes.
  */
 let testApp: TestApp;
 

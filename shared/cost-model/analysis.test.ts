@@ -10,7 +10,7 @@ const makeAction = actionBuilder({ year: 2030 });
 const toOre = (amount: number) => Math.round(amount * 100) / 100;
 const excl = { vat: 'excl', includeInvestments: true, asOfYear: 2026 } as const;
 
-describe('the worked example of SPEC.md §2', () => {
+describe('the worked example of the cost model', () => {
   const plan = makePlan({
     startYear: 2026,
     lengthYears: 30,

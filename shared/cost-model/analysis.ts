@@ -41,9 +41,9 @@ export interface PlanAnalysis {
 }
 
 /**
- * The plan analysis of SPEC.md §2: cost per year of the window with splits by category, status and
- * building, the totals, and the maintenance debt. Amounts in SEK (excluding or including VAT as
- * asked), unrounded.
+ * The plan analysis of docs/product/cost-model.md § Plan analysis: cost per year of the window with
+ * splits by category, status and building, the totals, and the maintenance debt. Amounts in SEK
+ * (excluding or including VAT as asked), unrounded.
  */
 export function analysePlan(plan: PlanInput, actions: readonly ActionInput[], options: PlanAnalysisOptions): PlanAnalysis {
   const window = planWindow(plan);
@@ -99,12 +99,12 @@ export function analysePlan(plan: PlanInput, actions: readonly ActionInput[], op
  * action once. Independent of `includeInvestments` (investments never count).
  *
  * The `k = 0` occurrence is taken from rules 1–2 (first due year, overdue ones placed in
- * `startYear`) without rule 3's window end: SPEC sums `total` "over all occurrences in W" but says
- * no such thing for the debt, and an urgent action is owed now whatever the plan's length. So an
- * urgent or deferred action planned after `endYear`, or one with `year < asOfYear` when the whole
- * window lies before `asOfYear`, still counts, at the cost of its own (placed) year. Every
- * overdue action is placed in `startYear`, inside the window, so this only matters for those.
- * A done action never counts, even when its next occurrence is overdue: SPEC excludes it by status.
+ * `startYear`) without rule 3's window end (docs/product/cost-model.md § Maintenance debt): `total`
+ * sums "over all occurrences in W", but an urgent action is owed now whatever the plan's length. So
+ * an urgent or deferred action planned after `endYear`, or one with `year < asOfYear` when the
+ * whole window lies before `asOfYear`, still counts, at the cost of its own (placed) year. Every
+ * overdue action is placed in `startYear`, inside the window, so this only matters for those. A
+ * done action never counts, even when its next occurrence is overdue: its status excludes it.
  */
 export function maintenanceDebtOf(
   plan: PlanInput,

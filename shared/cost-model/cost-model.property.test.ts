@@ -6,10 +6,11 @@ import { planOccurrences } from './occurrences.ts';
 import type { ActionInput, ActionStatus, PlanInput, VatMode } from './types.ts';
 
 /*
- * Property-based tests: the cost model against a second, deliberately simple implementation of
- * SPEC.md §2 written here. The reference asks, for every year of the window and every action,
- * "does this action occur in this year?" instead of generating series, and finds the required
- * provision by searching whole kronor with the balance recursion instead of solving for it.
+ * Property-based tests: the cost model against a second, deliberately simple implementation
+ * of docs/product/cost-model.md written here. The reference asks, for every year of the window
+ * and every action, "does this action occur in this year?" instead of generating series, and
+ * finds the required provision by searching whole kronor with the balance recursion instead of
+ * solving for it.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +22,10 @@ interface ReferenceOccurrence {
   overdue: boolean;
 }
 
-/** Whether `action` has an occurrence in `year` of the window, by SPEC.md §2 rules 1–4. */
+/**
+ * Whether `action` has an occurrence in `year` of the window, by
+ * docs/product/cost-model.md § Occurrences, rules 1–4.
+ */
 function referenceOccurrenceIn(action: ActionInput, plan: PlanInput, year: number): ReferenceOccurrence | null {
   const endYear = plan.startYear + plan.lengthYears - 1;
   if (year < plan.startYear || year > endYear) return null;

@@ -1,9 +1,10 @@
 /**
- * Display rounding of SPEC.md §2 (UI and reports only, switchable; the API never rounds this way):
- * amounts of at least 1 000 kr to the nearest 1 000, 100–999 to the nearest 100, 10–99 to the
- * nearest 10, below that to the nearest krona. The band is chosen by the unrounded amount (999.6 is
- * in the 100 band and shows as 1 000). Negative amounts round like their absolute value, so a
- * deficit and a surplus of the same size show the same digits; halves round away from zero.
+ * docs/product/cost-model.md § Display rounding (UI and reports only, switchable; the API
+ * never rounds this way): amounts of at least 1 000 kr to the nearest 1 000, 100–999 to the
+ * nearest 100, 10–99 to the nearest 10, below that to the nearest krona. The band is chosen by the
+ * unrounded amount (999.6 is in the 100 band and shows as 1 000). Negative amounts round like
+ * their absolute value, so a deficit and a surplus of the same size show the same digits; halves
+ * round away from zero.
  */
 export function roundForDisplay(amountSek: number): number {
   if (!Number.isFinite(amountSek)) return amountSek;

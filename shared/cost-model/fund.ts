@@ -26,8 +26,9 @@ export interface FundAnalysis {
 }
 
 /**
- * The fund analysis (avsättningsanalys) of SPEC.md §2. Investments are always excluded: they are
- * financed outside the maintenance fund. Amounts in SEK, unrounded except the required provision.
+ * The fund analysis (avsättningsanalys) of docs/product/cost-model.md § Fund analysis. Investments
+ * are always excluded: they are financed outside the maintenance fund. Amounts in SEK, unrounded
+ * except the required provision.
  */
 export function analyseFund(plan: PlanInput, actions: readonly ActionInput[], options: { vat: VatMode }): FundAnalysis {
   checkFundFactors(plan);

@@ -1,6 +1,6 @@
 /**
- * The cost model of SPEC.md §2 as pure functions (DESIGN.md rule 6): the API, the charts and every
- * export use these, so they can never disagree.
+ * The cost model of docs/product/cost-model.md as pure functions (docs/design-rules.md § Rule 6):
+ * the API, the charts and every export use these, so they can never disagree.
  */
 export type { ActionInput, ActionStatus, CostedOccurrence, Occurrence, OccurrenceStatus, PlanInput, VatMode } from './types.ts';
 export { OCCURRENCE_STATUSES } from './types.ts';

@@ -1,6 +1,6 @@
 import type { ActionInput, CostedOccurrence, Occurrence, OccurrenceStatus, PlanInput, VatMode } from './types.ts';
 
-/** The plan window `W = [startYear, endYear]` of SPEC.md §2. */
+/** The plan window `W = [startYear, endYear]` of docs/product/cost-model.md § Plan window. */
 export interface PlanWindow {
   startYear: number;
   endYear: number;
@@ -13,7 +13,10 @@ export function planWindow(plan: PlanInput): PlanWindow {
   return { startYear: plan.startYear, endYear: plan.startYear + plan.lengthYears - 1 };
 }
 
-/** Where the series of an action starts (SPEC.md §2 rules 1–2), before the window end is applied. */
+/**
+ * Where the series of an action starts (docs/product/cost-model.md § Occurrences, rules 1–2),
+ * before the window end is applied.
+ */
 export interface SeriesStart {
   /** The first due year (rule 1). */
   firstDueYear: number;
@@ -38,9 +41,9 @@ export function seriesStartOf(action: ActionInput, plan: PlanInput): SeriesStart
 }
 
 /**
- * Occurrences of one action inside the plan window, in year order (SPEC.md §2 rules 1–4).
- * An overdue series restarts at `startYear` (`startYear + k·interval`); it does not keep the
- * original rhythm.
+ * Occurrences of one action inside the plan window, in year order
+ * (docs/product/cost-model.md § Occurrences, rules 1–4). An overdue series restarts at `startYear`
+ * (`startYear + k·interval`); it does not keep the original rhythm.
  */
 export function occurrencesOf(action: ActionInput, plan: PlanInput): Occurrence[] {
   const { endYear } = planWindow(plan);
@@ -115,7 +118,8 @@ export function planOccurrences(
   options: { vat: VatMode; includeInvestments: boolean },
 ): CostedOccurrence[] {
   const { startYear, endYear } = planWindow(plan);
-  // Bucketed by year rather than sorted: linear at 10 000 actions (SPEC.md §3).
+  // Bucketed by year rather than sorted: linear at 10 000 actions
+  // (docs/product/performance-targets.md § Plan lists at 10 000 actions).
   const byYear: CostedOccurrence[][] = Array.from({ length: endYear - startYear + 1 }, () => []);
   for (const action of actions) {
     if (action.isInvestment && !options.includeInvestments) continue;

@@ -1,19 +1,20 @@
 /**
- * Inputs of the cost model (SPEC.md §2), independent of the database rows and the zod schemas, so
- * the API, the charts and every export feed the same pure functions (DESIGN.md rule 6).
- * Amounts are SEK excluding VAT; percentages are percent (25 means 25 %); years are calendar years.
+ * Inputs of the cost model (docs/product/cost-model.md), independent of the database rows and the
+ * zod schemas, so the API, the charts and every export feed the same pure functions
+ * (docs/design-rules.md § Rule 6). Amounts are SEK excluding VAT; percentages are percent (25 means
+ * 25 %); years are calendar years.
  */
 
-/** Action status codes (SPEC.md §1). */
+/** Action status codes (docs/product/domain.md § Action statuses). */
 export type ActionStatus = 'draft' | 'planned' | 'urgent' | 'deferred' | 'done';
 
 /**
  * The status an occurrence can have: an occurrence is never `done` (the `k = 0` occurrence of a
- * done action is `planned`, SPEC.md §2 rule 4).
+ * done action is `planned`, docs/product/cost-model.md § Occurrences, rule 4).
  */
 export type OccurrenceStatus = Exclude<ActionStatus, 'done'>;
 
-/** Every occurrence status, in the order of SPEC.md §1. */
+/** Every occurrence status, in the order of docs/product/domain.md § Action statuses. */
 export const OCCURRENCE_STATUSES: readonly OccurrenceStatus[] = ['draft', 'planned', 'urgent', 'deferred'];
 
 export interface PlanInput {

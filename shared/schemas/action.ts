@@ -17,8 +17,9 @@ export const actionNameSchema = z
 export const quantitySchema = decimalSchema(0, 1_000_000_000, 'quantity.out_of_range');
 
 /**
- * The unit of `quantity`. The usual ones are `st`, `m`, `m2`, `m3`, `kg` and `tim` (SPEC §1), but any
- * short text is allowed ("lgh", "trappor"), so the list is a suggestion for forms, not a rule.
+ * The unit of `quantity`. The usual ones are `st`, `m`, `m2`, `m3`, `kg` and `tim`
+ * (docs/product/domain.md § Actions), but any short text is allowed ("lgh", "trappor"), so the list
+ * is a suggestion for forms, not a rule.
  */
 export const commonUnits = ['st', 'm', 'm2', 'm3', 'kg', 'tim'] as const;
 export const unitSchema = z
@@ -52,7 +53,7 @@ export const noteSchema = z
   .max(4000, { error: 'note.too_long' })
   .refine(hasNoNul, { error: 'field.invalid_characters' });
 
-/** The fields of an action as a request gives them (SPEC §1). */
+/** The fields of an action as a request gives them (docs/product/domain.md § Actions). */
 const actionFields = {
   name: actionNameSchema,
   category: categorySchema,
@@ -180,13 +181,19 @@ export const occurrencesQuerySchema = z.strictObject({
 });
 export type OccurrencesQuery = z.infer<typeof occurrencesQuerySchema>;
 
-/** SEK rounded to whole öre, for answers: the cost model computes unrounded (SPEC §2). */
+/**
+ * SEK rounded to whole öre, for answers: the cost model computes unrounded
+ * (docs/product/cost-model.md § Rounding).
+ */
 export function roundToOre(amount: number): number {
   // toFixed rounds the double's exact value, so 112200.00499… never becomes 112200.01.
   return Number(amount.toFixed(2));
 }
 
-/** One occurrence of an action in the plan window (SPEC §2); `cost` rounded to öre. */
+/**
+ * One occurrence of an action in the plan window (docs/product/cost-model.md § Occurrences); `cost`
+ * rounded to öre.
+ */
 export const occurrenceSchema = z.object({
   actionId: idSchema,
   year: z.number().int(),
@@ -207,7 +214,8 @@ export type OccurrencesResponse = z.output<typeof occurrencesResponseSchema>;
  * records, one action at a time, with the year it was done and its actual cost, and it moves a
  * recurring action on to its next occurrence; a bulk `done` would skip all of that, leaving no
  * history, no actual cost, and a recurring action whose next occurrence silently jumps an interval
- * ahead (SPEC §2: a done action is next due at year + interval).
+ * ahead (docs/product/cost-model.md § Occurrences, rule 1: a done action is next due at
+ * year + interval).
  */
 export const bulkStatusSchema = statusSchema.refine((status) => status !== 'done', { error: 'actions.bulk_done' });
 

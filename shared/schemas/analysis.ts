@@ -31,7 +31,7 @@ const amount = z.number().transform(roundToOre);
 const amountOrNull = z.number().nullable().transform((value) => (value === null ? null : roundToOre(value)));
 const amounts = z.record(z.string(), amount);
 
-/** One year of the plan analysis (SPEC §2). */
+/** One year of the plan analysis (docs/product/cost-model.md § Plan analysis). */
 export const analysisYearSchema = z.object({
   year: z.number().int(),
   total: amount,
@@ -43,7 +43,7 @@ export const analysisYearSchema = z.object({
   byBuilding: amounts,
 });
 
-/** The plan analysis (SPEC §2, §3); amounts rounded to öre. */
+/** The plan analysis (docs/product/api.md § Analysis); amounts rounded to öre. */
 export const analysisResponseSchema = z.object({
   window: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
   years: z.array(analysisYearSchema),
@@ -58,7 +58,10 @@ export const analysisResponseSchema = z.object({
 });
 export type AnalysisResponse = z.output<typeof analysisResponseSchema>;
 
-/** The fund analysis (avsättningsanalys, SPEC §2, §3); amounts rounded to öre. */
+/**
+ * The fund analysis (avsättningsanalys, docs/product/api.md § Fund analysis); amounts
+ * rounded to öre.
+ */
 export const fundResponseSchema = z.object({
   years: z.array(z.object({ year: z.number().int(), cost: amount, provision: amount, balance: amount })),
   firstShortfallYear: z.number().int().nullable(),

@@ -39,7 +39,7 @@ export const fundSchema = z.strictObject(
 
 /**
  * A maintenance plan. Left out: lengthYears 30, clientCostPercent 0, vatPercent 25, indexation
- * off at 0 %, every fund figure 0. Given objects are complete (SPEC §3).
+ * off at 0 %, every fund figure 0. Given objects are complete (docs/product/api.md § Plans).
  */
 export const createPlanRequestSchema = z.strictObject({
   name: nameSchema,

@@ -4,8 +4,8 @@ import { queryBooleanSchema, vatQuerySchema } from './action.ts';
 
 /**
  * GET /api/plans/:id/report.pdf: `vat` (default excl), `lang` (default sv, the product's primary
- * language), `rounded` (SPEC §2's display rounding, default false: a board report shows what the
- * screen shows unless the reader asks for round figures); nothing else.
+ * language), `rounded` (docs/product/cost-model.md § Display rounding, default false: a board
+ * report shows what the screen shows unless the reader asks for round figures); nothing else.
  */
 export const reportQuerySchema = z.strictObject({
   vat: vatQuerySchema.default('excl'),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { vatQuerySchema } from './action.ts';
 
 /**
- * The action fields a spreadsheet column can hold (SPEC §1). `building` and `location` are names,
- * not ids: a name the property does not have yet becomes a new building or location on confirm.
+ * The action fields a spreadsheet column can hold (docs/product/domain.md § Actions). `building`
+ * and `location` are names, not ids: a name the property does not have yet becomes a new building
+ * or location on confirm.
  */
 export const importFields = [
   'name',

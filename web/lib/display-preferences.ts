@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * How amounts are shown everywhere in the app: including or excluding VAT (SPEC §4's VAT switch)
- * and with or without display rounding (SPEC §2). A choice of the person, not of the plan, so it is
- * kept in this browser and outlives reloads, like the language.
+ * How amounts are shown everywhere in the app: including or excluding VAT (the VAT switch of
+ * docs/product/screens.md § Everywhere) and with or without display rounding
+ * (docs/product/cost-model.md § Display rounding). A choice of the person, not of the plan, so it
+ * is kept in this browser and outlives reloads, like the language.
  */
 export type VatChoice = 'excl' | 'incl';
 export interface DisplayPreferences {

@@ -3,7 +3,7 @@ import { PortfolioOverview } from '../features/organisations/portfolio-overview.
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
-/** The account's start page: the portfolio overview (SPEC §4). */
+/** The account's start page: the portfolio overview (docs/product/screens.md § Start page). */
 export function StartPage() {
   const { t } = useTranslation();
   const { accountId, accountName, role } = useCurrentMembership();

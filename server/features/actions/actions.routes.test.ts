@@ -161,7 +161,8 @@ describe('creating, reading and changing actions', () => {
     const fasadA = await make(2030, 'fasad', 'A');
     const twins = [await make(2030, 'myndighet', 'OVK'), await make(2030, 'myndighet', 'OVK')].sort((a, b) => (a.id < b.id ? -1 : 1));
     const list = (await team.viewer.client.get(actionsUrl(planId))).json() as Body[];
-    // "mark" comes before "fasad" in SPEC §1's order, though not alphabetically.
+    // "mark" comes before "fasad" in the order of docs/product/domain.md § Categories, though not
+    // alphabetically.
     expect(list.map((action) => action.id)).toEqual([tak.id, markZ.id, fasadA.id, fasadB.id, twins[0]!.id, twins[1]!.id]);
     expect((await team.viewer.client.get(actionsUrl(await createPlan()))).json()).toEqual([]);
   });
@@ -495,11 +496,14 @@ describe('completing an action', () => {
 });
 
 describe('occurrences', () => {
-  /** SPEC §2's worked example: 2026–2055, client cost 10 %, indexation 2 % from 2026, VAT 25 %. */
+  /**
+   * docs/product/cost-model.md § Worked example: 2026–2055, client cost 10 %, indexation 2 % from
+   * 2026, VAT 25 %.
+   */
   const workedExamplePlan = { clientCostPercent: 10, vatPercent: 25, indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 2026 } };
   const windows = { ...minimal, name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 };
 
-  it("follows SPEC §2's worked example, excluding and including VAT", async () => {
+  it("follows the cost model's worked example, excluding and including VAT", async () => {
     const planId = await createPlan(workedExamplePlan);
     const action = await createAction(planId, windows);
     const excl = [

@@ -103,7 +103,7 @@ export async function deleteAction(deps: Deps, actor: Actor, actionId: string): 
 /**
  * Records that the action's due occurrence was done, in one transaction with the action locked
  * (two concurrent completions run one after the other):
- * - the completion year defaults to the first due year of SPEC §2 rule 1: `year`, or
+ * - the completion year defaults to the first due year (docs/product/cost-model.md § Occurrences, rule 1): `year`, or
  *   `year + intervalYears` for an action that is already `done`;
  * - a recurring action moves to `completion year + intervalYears` (the interval counts from when
  *   the work was actually done), status `planned`;

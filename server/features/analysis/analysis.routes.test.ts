@@ -42,7 +42,10 @@ async function get(url: string) {
   return response.json();
 }
 
-/** SPEC §2's worked example: 2026–2055, client cost 10 %, indexation 2 % from 2026, VAT 25 %. */
+/**
+ * docs/product/cost-model.md § Worked example: 2026–2055, client cost 10 %, indexation 2 % from
+ * 2026, VAT 25 %.
+ */
 const workedExamplePlan = { clientCostPercent: 10, vatPercent: 25, indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 2026 } };
 const windows = { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 };
 /** One-off, planned for 2022: overdue in a plan starting 2026. 1 × 10 000 × 1.1 = 11 000 in 2026. */
@@ -66,7 +69,7 @@ describe('plan analysis', () => {
     await createAction(planId, { ...overdue, buildingId });
   });
 
-  it("follows SPEC §2's worked example to the öre, with the overdue one-off in the start year and in the debt", async () => {
+  it("follows the cost model's worked example to the öre, with the overdue one-off in the start year and in the debt", async () => {
     const body = await get(analysisUrl(planId, '?asOfYear=2026'));
     expect(body.window).toEqual({ startYear: 2026, endYear: 2055 });
     expect(body.years).toHaveLength(30);

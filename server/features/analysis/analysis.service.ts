@@ -12,7 +12,7 @@ import { notFound } from '../../http/app-error.ts';
 const summingOrder = { costInputs: 'id' } as const;
 
 /**
- * The plan analysis of docs/product/cost-model.md (computed by shared/cost-model, unrounded).
+ * The plan analysis of docs/product/cost-model.md § Plan analysis (computed by shared/cost-model, unrounded).
  * `asOfYear` defaults to the current calendar year (UTC).
  */
 export async function getPlanAnalysis(deps: Deps, actor: Actor, planId: string, query: AnalysisQuery): Promise<PlanAnalysis> {
@@ -24,7 +24,7 @@ export async function getPlanAnalysis(deps: Deps, actor: Actor, planId: string, 
   return deps.planSnapshots.cachedAnalysis(snapshot, 'analysis', options, () => analysePlan(snapshot.planInput, snapshot.costInputs, options));
 }
 
-/** The fund analysis (avsättningsanalys) of docs/product/cost-model.md; investments are always excluded. */
+/** The fund analysis (avsättningsanalys) of docs/product/cost-model.md § Fund analysis; investments are always excluded. */
 export async function getFundAnalysis(deps: Deps, actor: Actor, planId: string, query: FundQuery): Promise<FundAnalysis> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
   const snapshot = await deps.planSnapshots.read(accountId, planId, summingOrder);

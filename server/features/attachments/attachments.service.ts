@@ -27,11 +27,11 @@ export async function listAttachments(deps: AttachmentDeps, actor: Actor, action
 }
 
 /**
- * Viewers may upload too (issue #4). The permission is checked before a byte is read; `receive`
- * then reads the upload into a checked local file. The file is stored first and the row inserted
- * after, in a transaction that holds the action: if the insert fails the stored file is deleted,
- * so a row never points at a missing file (a crash between the two leaves a file without a row,
- * which the orphan sweep removes).
+ * Viewers may upload too (docs/product/domain.md § Roles). The permission is checked before a byte
+ * is read; `receive` then reads the upload into a checked local file. The file is stored first and
+ * the row inserted after, in a transaction that holds the action: if the insert fails the stored
+ * file is deleted, so a row never points at a missing file (a crash between the two leaves a file
+ * without a row, which the orphan sweep removes).
  */
 export async function createAttachment(
   deps: AttachmentDeps,

@@ -12,7 +12,10 @@ export async function listComments(deps: Deps, actor: Actor, actionId: string): 
   return (await queries.listComments(deps.db, accountId, actionId)).map(serialiseComment);
 }
 
-/** Viewers may comment too (issue #4); the action is held until the comment is in. */
+/**
+ * Viewers may comment too (docs/product/domain.md § Roles); the action is held until the
+ * comment is in.
+ */
 export async function createComment(deps: Deps, actor: Actor, actionId: string, input: CreateCommentRequest): Promise<Comment> {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'actions', actionId, 'comments:write', 'Action', { forKeyShare: true });

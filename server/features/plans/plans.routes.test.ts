@@ -31,7 +31,7 @@ afterAll(async () => {
 const plansUrl = (propertyId: string) => `/api/properties/${propertyId}/plans`;
 const planUrl = (id: string) => `/api/plans/${id}`;
 
-/** The worked example of SPEC §2, with a fund. */
+/** The plan of docs/product/cost-model.md § Worked example, with a fund. */
 const fullPlan = {
   name: 'Underhållsplan 2026–2055',
   startYear: 2026,

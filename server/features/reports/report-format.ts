@@ -20,9 +20,10 @@ function formatterOf(key: string, create: () => Intl.NumberFormat): Intl.NumberF
 }
 
 /**
- * An amount in SEK as the report shows it. The amount is first rounded to öre as the API
- * serialises it, so the report and the screen show the same digits; `isRounded` then applies
- * SPEC §2's display rounding. Whole kronor unless the amount has öre and is not display-rounded.
+ * An amount in SEK as the report shows it. The amount is first rounded to öre as the API serialises
+ * it, so the report and the screen show the same digits; `isRounded` then applies
+ * docs/product/cost-model.md § Display rounding. Whole kronor unless the amount has öre and is not
+ * display-rounded.
  */
 export function formatReportAmount(amountSek: number, language: Language, isRounded: boolean): string {
   const value = isRounded ? roundForDisplay(roundToOre(amountSek)) : roundToOre(amountSek);

@@ -10,7 +10,10 @@ import { fillText, reportTextsOf } from './report-texts.ts';
 let testApp: TestApp;
 let team: Team;
 let other: Team;
-/** SPEC §2's worked example plan on a property of 1 000 m² BOA + 200 m² LOA, with a fund that runs short in 2026. */
+/**
+ * The plan of docs/product/cost-model.md § Worked example, on a property of 1 000 m² BOA + 200 m²
+ * LOA, with a fund that runs short in 2026.
+ */
 let planId: string;
 
 const reportUrl = (id: string, query = '') => `/api/plans/${id}/report.pdf${query}`;

@@ -16,7 +16,7 @@ export interface PlanReport {
 }
 
 /**
- * The board report of a plan (issue 7 item 4) for anyone who may read the account: every figure
+ * The board report of a plan (docs/product/api.md § Board report) for anyone who may read the account: every figure
  * from shared/cost-model with the same options as the API's defaults (investments included, the
  * maintenance debt as of the current UTC year), so the report and GET /analysis and /fund agree.
  */

@@ -27,8 +27,9 @@ const yesNo = (value: boolean) => (value ? 'ja' : 'nej');
 /**
  * The plan as a workbook: its actions (the import's format, so an export imports back without
  * loss), the occurrences per year (the *Åtgärder per år* view) with yearly sums, the economic
- * analysis and the fund analysis. Every amount comes from the shared cost model (DESIGN rule 6),
- * exact to the öre (no display rounding); each sheet states the VAT choice and the export time.
+ * analysis and the fund analysis. Every amount comes from the shared cost model
+ * (docs/design-rules.md § Rule 6), exact to the öre (no display rounding); each sheet states the
+ * VAT choice and the export time.
  */
 export function buildExportWorkbook(data: ExportData): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();

@@ -7,7 +7,8 @@ import { decodeCsv, parseCsv } from './read-csv.ts';
 import type { SheetCell, SheetRow } from './sheet-rows.ts';
 
 /**
- * 20 000 rows: twice the 10 000 actions a plan is built for (SPEC §3), and a bound on the work of
+ * 20 000 rows: twice the 10 000 actions a plan is built for
+ * (docs/product/performance-targets.md § Plan lists at 10 000 actions), and a bound on the work of
  * one request (parsing and validating 20 000 rows takes about a second).
  */
 export const maxImportRows = 20_000;

@@ -20,7 +20,8 @@ const editableFields = [
 
 /**
  * Only the fields the person changed, so a save does not overwrite what someone else changed
- * meanwhile in another field (the PATCH of SPEC §3 changes the given fields only).
+ * meanwhile in another field (the PATCH of docs/product/api.md § Actions changes the given
+ * fields only).
  */
 export function changedActionFields(action: Action, values: ActionFormValues): UpdateActionRequest {
   const changes: Record<string, unknown> = {};

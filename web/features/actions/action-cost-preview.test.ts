@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { costPreviewOf } from './action-cost-preview.ts';
 
-/** SPEC §2's worked example: 2026–2055, client cost 10 %, indexation 2 % from 2026, VAT 25 %. */
+/**
+ * docs/product/cost-model.md § Worked example: 2026–2055, client cost 10 %, indexation 2 % from
+ * 2026, VAT 25 %.
+ */
 const plan: Plan = {
   id: 'a0a0a0a0-0000-4000-8000-000000000003',
   accountId: 'a0a0a0a0-0000-4000-8000-000000000002',

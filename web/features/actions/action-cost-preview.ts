@@ -32,7 +32,10 @@ export interface CostPreview {
   inYear: number;
 }
 
-/** The cost of one occurrence by SPEC §2, through the shared cost model (never a second formula). */
+/**
+ * The cost of one occurrence by docs/product/cost-model.md § Cost of an occurrence, through the
+ * shared cost model (never a second formula).
+ */
 export function costPreviewOf(inputs: CostInputs, plan: Plan, vat: VatMode): CostPreview {
   const planInput = planCostInputOf(plan);
   const action: ActionInput = {

@@ -33,7 +33,10 @@ interface ActionFormProps {
   onCancel: () => void;
 }
 
-/** Create and edit an action (SPEC §1's fields), validated with the API's own schemas. */
+/**
+ * Create and edit an action (the fields of docs/product/domain.md § Actions), validated with the
+ * API's own schemas.
+ */
 export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false, isPending, saveError, onSave, onCancel }: ActionFormProps) {
   const { t, language } = useTranslation();
   const form = useValidatedForm(actionFormSchema);

@@ -26,7 +26,10 @@ export function useActions(planId: string) {
   });
 }
 
-/** Every occurrence in the plan window with its cost (SPEC §2), in the chosen VAT. */
+/**
+ * Every occurrence in the plan window with its cost (docs/product/cost-model.md § Occurrences), in
+ * the chosen VAT.
+ */
 export function useOccurrences(planId: string, vat: VatChoice) {
   return useQuery({
     queryKey: [...planQueryKey(planId), 'occurrences', vat],

@@ -11,8 +11,9 @@ export const completeActionFormSchema = z.object({
 }) satisfies z.ZodType<CompleteActionRequest, unknown>;
 
 /**
- * The year the due occurrence falls in (SPEC §2 rule 1), the dialog's default: the action's year,
- * or a year + interval later when its current occurrence is already done.
+ * The year the due occurrence falls in (docs/product/cost-model.md § Occurrences, rule 1), the
+ * dialog's default: the action's year, or a year + interval later when its current occurrence is
+ * already done.
  */
 export function dueYearOf(action: Pick<Action, 'year' | 'intervalYears' | 'status'>): number {
   return action.status === 'done' && action.intervalYears !== null ? action.year + action.intervalYears : action.year;

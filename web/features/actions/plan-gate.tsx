@@ -28,7 +28,10 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'not_found';
 }
 
-/** A missing and a foreign id look the same (SPEC §1), with a way on: the plan, or the start page. */
+/**
+ * A missing and a foreign id look the same (docs/product/domain.md § Accounts and tenancy), with a
+ * way on: the plan, or the start page.
+ */
 export function ActionNotFound({ accountId, what, planUrl }: { accountId: string; what: 'plan' | 'action'; planUrl?: string }) {
   const { t } = useTranslation();
   const title = what === 'plan' ? t('actions.plan_not_found_title') : t('actions.not_found_title');

@@ -11,7 +11,10 @@ export interface AnalysisOptions {
   includeInvestments: boolean;
 }
 
-/** The economic analysis (SPEC §2) from the shared cost model, as the server computes it. */
+/**
+ * The economic analysis (docs/product/cost-model.md § Plan analysis) from the shared cost model, as
+ * the server computes it.
+ */
 export function useAnalysis(planId: string, { vat, includeInvestments }: AnalysisOptions) {
   return useQuery({
     queryKey: [...planQueryKey(planId), 'analysis', vat, includeInvestments],

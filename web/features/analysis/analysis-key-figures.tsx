@@ -14,7 +14,10 @@ interface AnalysisKeyFiguresProps {
   vat: VatChoice;
 }
 
-/** The five key figures of SPEC §2 with how each is computed; per-m² figures lead to the property when its area is missing. */
+/**
+ * The five key figures of docs/product/cost-model.md § Plan analysis with how each is computed;
+ * per-m² figures lead to the property when its area is missing.
+ */
 export function AnalysisKeyFigures({ accountId, plan, analysis, vat }: AnalysisKeyFiguresProps) {
   const { t, language } = useTranslation();
   const format = useAmountFormat();

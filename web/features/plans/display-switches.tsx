@@ -4,9 +4,10 @@ import { useTranslation } from '../../lib/i18n/use-translation.ts';
 const vatChoices: VatChoice[] = ['excl', 'incl'];
 
 /**
- * The VAT and display-rounding choices of SPEC §4, for every tab of the plan (analysis included):
- * they are the person's preferences (web/lib/display-preferences.ts), so every view reads them
- * from there. Native radio buttons and a checkbox: arrow keys and space work as people expect.
+ * The VAT and display-rounding choices of docs/product/screens.md § Everywhere, for every tab of
+ * the plan (analysis included): they are the person's preferences (web/lib/display-preferences.ts),
+ * so every view reads them from there. Native radio buttons and a checkbox: arrow keys and space
+ * work as people expect.
  */
 export function DisplaySwitches() {
   const { t } = useTranslation();

@@ -11,8 +11,8 @@ export interface UnfinishedEarlierActions {
 
 /**
  * The actions that a plan starting in `newStartYear` will place in that year as overdue and count
- * as maintenance debt (SPEC §2): due before it and not done. The board should mark those already
- * carried out as done before rolling the plan forward.
+ * as maintenance debt (docs/product/cost-model.md § Maintenance debt): due before it and not done.
+ * The board should mark those already carried out as done before rolling the plan forward.
  */
 export function findUnfinishedEarlierActions(
   actions: readonly Action[],

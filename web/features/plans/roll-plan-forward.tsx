@@ -18,9 +18,9 @@ interface RollPlanForwardProps {
 }
 
 /**
- * Issue #4: a new year has begun and the plan should start in it. Moving the start year is one
- * field, but what it does to unfinished actions is not obvious, so it has its own control and a
- * warning before anything is saved.
+ * docs/product/screens.md § Plan settings: a new year has begun and the plan should start in it.
+ * Moving the start year is one field, but what it does to unfinished actions is not obvious, so it
+ * has its own control and a warning before anything is saved.
  */
 export function RollPlanForward({ accountId, plan }: RollPlanForwardProps) {
   const { t, language } = useTranslation();

@@ -11,7 +11,7 @@ describe('formatAmount', () => {
     expect(plain(formatAmount(131460.18, 'en'))).toBe('SEK 131,460.18');
   });
 
-  it('applies the display rounding of SPEC §2 when asked', () => {
+  it('applies the display rounding of the cost model when asked', () => {
     expect(plain(formatAmount(131460.18, 'sv', true))).toBe('131 000 kr');
     expect(plain(formatAmount(999.6, 'sv', true))).toBe('1 000 kr');
     expect(plain(formatAmount(57, 'en', true))).toBe('SEK 60');

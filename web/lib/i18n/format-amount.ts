@@ -30,7 +30,8 @@ function formatterFor(kind: 'amount' | 'number', language: Language, decimals: n
 
 /**
  * An amount in SEK for people: "112 200 kr" (sv) / "SEK 112,200" (en). Whole kronor unless the
- * amount has öre and is not display-rounded; `isRounded` applies SPEC §2's display rounding.
+ * amount has öre and is not display-rounded; `isRounded` applies
+ * docs/product/cost-model.md § Display rounding.
  */
 export function formatAmount(amountSek: number, language: Language, isRounded = false): string {
   const value = isRounded ? roundForDisplay(amountSek) : amountSek;
