@@ -36,7 +36,7 @@ const password = 'underhåll är att tänka långt';
 const currentYear = new Date().getUTCFullYear();
 
 /**
- * The worked example's maintenance debt as of `year` (docs/product/cost-model.md: the k = 0 cost of every
+ * The worked example's maintenance debt as of `year` (docs/product/cost-model.md § Maintenance debt: the k = 0 cost of every
  * non-investment action not done with `year` before it): the roof felt placed in 2022 (80 000 kr
  * + 10 % client cost) in any year, and from 2028 on also the window painting of 2027 (100 000 kr
  * + 10 %, indexed 2 % for one year).

@@ -21,7 +21,7 @@ export async function findPlanRevision<D extends Db>(db: D, accountId: string, p
 
 /**
  * The plan's columns with its revision and its property's area (BOA + LOA in m², a missing figure
- * counting as 0: docs/product/cost-model.md), in one statement. The revision is internal: the plan
+ * counting as 0: docs/product/cost-model.md § Plan analysis), in one statement. The revision is internal: the plan
  * schema does not list it, so no response carries it.
  */
 export async function findPlanInSnapshot(snapshot: ReadOnlySnapshot, accountId: string, planId: string) {
