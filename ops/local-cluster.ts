@@ -37,6 +37,8 @@ const defaultBackupConfig: BackupConfig = { s3: undefined, encryptionPassphrase:
 
 const FIRST_PORT = 55432;
 const PORT_ATTEMPTS = 200;
+/** How often a start may lose its port to another program before giving up. */
+const PORT_RACE_ATTEMPTS = 3;
 // sun_path holds 108 bytes on Linux; PostgreSQL also needs room for its ".lock" sibling.
 const MAX_SOCKET_PATH = 100;
 const APP_ROLE = 'kvarter';
@@ -67,10 +69,14 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
     if (!(await exists(path.join(pgDataDir, 'PG_VERSION')))) await initCluster(clusterDir, pgDataDir, superuserPassword, owner, log);
 
     const running = await isRunning(owner, pgDataDir);
-    const port = await ensurePort(clusterDir, !running, log);
     const certificateChanged = await installServerCertificate(tls.certFile, tls.keyFile, pgDataDir);
-    const socketDir = await ensureSocketDir(clusterDir, dataDir, port, owner);
-    const pgBackRest = await writePgBackRestConfig({ dataDir, pgDataDir, port, socketDir, backup, passphrase: backupPassphrase, owner });
+    const configure = async () => {
+      const port = await ensurePort(clusterDir, !running, log);
+      const socketDir = await ensureSocketDir(clusterDir, dataDir, port, owner);
+      const pgBackRest = await writePgBackRestConfig({ dataDir, pgDataDir, port, socketDir, backup, passphrase: backupPassphrase, owner });
+      return { port, socketDir, pgBackRest };
+    };
+    let { port, socketDir, pgBackRest } = await configure();
 
     if (running) {
       if (certificateChanged) {
@@ -80,10 +86,21 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
       }
       log(`Using the PostgreSQL cluster already running on port ${port}.`);
     } else {
-      await writeLocalClusterConfig({ pgDataDir, port, socketDir, ownerName: owner.name, ownerIsPostgres: owner.isSeparateUser });
-      await writeArchivingConfig(pgDataDir, pgBackRest.configFile);
-      await owner.adopt(clusterDir);
-      await startCluster(owner, pgDataDir, port, log);
+      for (let attempt = 1; ; attempt += 1) {
+        await writeLocalClusterConfig({ pgDataDir, port, socketDir, ownerName: owner.name, ownerIsPostgres: owner.isSeparateUser });
+        await writeArchivingConfig(pgDataDir, pgBackRest.configFile);
+        await owner.adopt(clusterDir);
+        try {
+          await startCluster(owner, pgDataDir, port, log);
+          break;
+        } catch (error) {
+          // Another program (another test run on a shared machine) can take the port between the
+          // check that it is free and PostgreSQL binding it: move to another free port and retry.
+          if (attempt >= PORT_RACE_ATTEMPTS || !isPortTakenError(error)) throw error;
+          log(`Port ${port} was taken while PostgreSQL started; trying another.`);
+          ({ port, socketDir, pgBackRest } = await configure());
+        }
+      }
     }
     await bootstrap({ port, ca, superuserPassword, appPassword, log });
     try {
@@ -181,6 +198,11 @@ async function ensurePort(clusterDir: string, mayMove: boolean, log: (message: s
   await writeFileAtomic(portFile, `${free}\n`, { mode: 0o644, replace: true });
   log(`Port ${port} is taken by another program; the PostgreSQL cluster moves to port ${free}.`);
   return free;
+}
+
+/** PostgreSQL's log says so when the port was taken by the time it tried to bind it. */
+function isPortTakenError(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Address already in use');
 }
 
 export async function findFreePort(): Promise<number> {
