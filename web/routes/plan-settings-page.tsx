@@ -4,7 +4,7 @@ import { useCurrentMembership } from '../features/accounts/use-selected-membersh
 import { PlanSettingsDelete } from '../features/plans/plan-settings-delete.tsx';
 import { PlanSettingsForm } from '../features/plans/plan-settings-form.tsx';
 import { PlanSettingsSummary } from '../features/plans/plan-settings-summary.tsx';
-import { usePlan } from '../features/plans/plans-api.ts';
+import { usePlan } from '../features/plan-core/plans-api.ts';
 import { RollPlanForward } from '../features/plans/roll-plan-forward.tsx';
 import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';

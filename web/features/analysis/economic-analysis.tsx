@@ -8,7 +8,7 @@ import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { planPath } from '../plans/plan-route-params.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { useBuildings } from '../properties/property-parts-api.ts';
 import { AnalysisKeyFigures } from './analysis-key-figures.tsx';
 import { AnalysisShares } from './analysis-shares.tsx';

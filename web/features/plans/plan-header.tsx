@@ -5,8 +5,8 @@ import type { Property } from '../../../shared/schemas/property.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { ReportDownload } from '../reports/report-download.tsx';
 import { SpreadsheetActions } from '../spreadsheets/spreadsheet-actions.tsx';
-import { DisplaySwitches } from './display-switches.tsx';
-import { planPath } from './plan-route-params.ts';
+import { DisplaySwitches } from '../plan-core/display-switches.tsx';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { PlanTabs } from './plan-tabs.tsx';
 
 interface PlanHeaderProps {
