@@ -1,6 +1,7 @@
 import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
+import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
 import { planViewsMessages } from '../../features/plans/plan-views.messages.ts';
 import { actionsMessages } from '../../features/actions/actions.messages.ts';
@@ -210,6 +211,7 @@ export const en: Record<keyof typeof sv, string> = {
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.en,
   ...propertiesMessages.en,
+  ...propertyPartsMessages.en,
   ...plansMessages.en,
   ...planViewsMessages.en,
   ...actionsMessages.en,

@@ -9,7 +9,7 @@ import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { planPath } from '../plan-core/plan-route-params.ts';
-import { useBuildings } from '../properties/property-parts-api.ts';
+import { useBuildings } from '../property-parts/property-parts-api.ts';
 import { AnalysisKeyFigures } from './analysis-key-figures.tsx';
 import { AnalysisShares } from './analysis-shares.tsx';
 import { useAnalysis } from './analysis-api.ts';

@@ -6,7 +6,7 @@ import type { Plan } from '../../../shared/schemas/plan.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useActions, useOccurrences } from '../actions/actions-api.ts';
 import { usePlan } from '../plan-core/plans-api.ts';
-import { useBuildings, useLocations } from '../properties/property-parts-api.ts';
+import { useBuildings, useLocations } from '../property-parts/property-parts-api.ts';
 import type { PartNames } from './plan-by-category.ts';
 import { indexActions } from './plan-by-year.ts';
 
