@@ -111,4 +111,39 @@ export default defineConfig(
       }),
     },
   },
+
+  // DESIGN.md rule 15, inside web/: app/ and routes/ compose the features; features build on lib/
+  // and components/, which serve them and import none of them. That features do not import each
+  // other in both directions is a graph property, checked by web/feature-import-graph.test.ts.
+  // These replace the web/** rule above for their files, so they repeat its groups.
+  {
+    files: ['web/lib/**', 'web/components/**'],
+    rules: {
+      'no-restricted-imports': forbidImports(
+        {
+          group: [folder('server'), folder('ops'), folder('scripts')],
+          message: 'web/ imports nothing of ours outside web/ and shared/ (it talks to the server over HTTP).',
+        },
+        {
+          group: [folder('features'), folder('routes'), folder('app')],
+          message: 'web/lib/ and web/components/ sit below the features (DESIGN.md rule 15): they import nothing from features/, routes/ or app/.',
+        },
+      ),
+    },
+  },
+  {
+    files: ['web/features/**'],
+    rules: {
+      'no-restricted-imports': forbidImports(
+        {
+          group: [folder('server'), folder('ops'), folder('scripts')],
+          message: 'web/ imports nothing of ours outside web/ and shared/ (it talks to the server over HTTP).',
+        },
+        {
+          group: [folder('routes'), folder('app')],
+          message: 'web/features/ sit below the screens (DESIGN.md rule 15): routes/ and app/ compose them, and they import neither.',
+        },
+      ),
+    },
+  },
 );

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../server/test-support/test-se
 // The figures on screen must be exactly the API's figures formatted the web app's way.
 import { formatAmount } from '../web/lib/i18n/format-amount.ts';
 // Role names as the members page shows them: every other text naming a role must use the same noun.
-import { en } from '../web/lib/i18n/en.ts';
+import { en } from '../web/app/messages/en.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';

@@ -6,7 +6,7 @@ import { useAction } from '../features/actions/actions-api.ts';
 import { ActionBreadcrumb } from '../features/actions/action-breadcrumb.tsx';
 import { ActionOverview } from '../features/actions/action-overview.tsx';
 import { ActionNotFound, isNotFound, PlanGate } from '../features/actions/plan-gate.tsx';
-import { planPath, usePlanRouteParams } from '../features/plans/plan-route-params.ts';
+import { planPath, usePlanRouteParams } from '../features/plan-core/plan-route-params.ts';
 import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';

@@ -1,6 +1,6 @@
 import { EconomicAnalysis } from '../features/analysis/economic-analysis.tsx';
 import { PlanScreen } from '../features/analysis/plan-screen.tsx';
-import { usePlanRouteParams } from '../features/plans/plan-route-params.ts';
+import { usePlanRouteParams } from '../features/plan-core/plan-route-params.ts';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 
 export function EconomicAnalysisPage() {

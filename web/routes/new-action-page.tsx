@@ -5,7 +5,7 @@ import { useCurrentMembership } from '../features/accounts/use-selected-membersh
 import { ActionBreadcrumb } from '../features/actions/action-breadcrumb.tsx';
 import { NewActionForm } from '../features/actions/new-action-form.tsx';
 import { PlanGate } from '../features/actions/plan-gate.tsx';
-import { planPath, usePlanRouteParams } from '../features/plans/plan-route-params.ts';
+import { planPath, usePlanRouteParams } from '../features/plan-core/plan-route-params.ts';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 

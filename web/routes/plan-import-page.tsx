@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../components/ui/empty-state.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
-import { planPath, usePlanRouteParams } from '../features/plans/plan-route-params.ts';
+import { planPath, usePlanRouteParams } from '../features/plan-core/plan-route-params.ts';
 import { PlanImport } from '../features/spreadsheets/plan-import.tsx';
 import { SpreadsheetActions } from '../features/spreadsheets/spreadsheet-actions.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';

@@ -4,10 +4,12 @@ import { EmptyState } from '../components/ui/empty-state.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { ActionFeedback } from '../features/actions/action-feedback.tsx';
+import { usePlanRouteParams } from '../features/plan-core/plan-route-params.ts';
+import { usePlan } from '../features/plan-core/plans-api.ts';
 import { PlanHeader } from '../features/plans/plan-header.tsx';
-import { usePlanRouteParams } from '../features/plans/plan-route-params.ts';
-import { usePlan } from '../features/plans/plans-api.ts';
 import { useProperty } from '../features/properties/properties-api.ts';
+import { ReportDownload } from '../features/reports/report-download.tsx';
+import { SpreadsheetActions } from '../features/spreadsheets/spreadsheet-actions.tsx';
 import { ApiError } from '../lib/api/api-error.ts';
 import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
@@ -33,7 +35,18 @@ function PlanFrame({ accountId, plan }: { accountId: string; plan: Plan }) {
   const property = useProperty(plan.propertyId);
   return (
     <div className="plan-page">
-      <PlanHeader accountId={accountId} plan={plan} property={property.data} canEdit={role !== 'viewer'} />
+      <PlanHeader
+        accountId={accountId}
+        plan={plan}
+        property={property.data}
+        canEdit={role !== 'viewer'}
+        exports={
+          <>
+            <SpreadsheetActions planId={plan.id} />
+            <ReportDownload planId={plan.id} />
+          </>
+        }
+      />
       <ActionFeedback />
       <Outlet />
     </div>

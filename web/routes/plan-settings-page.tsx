@@ -1,10 +1,10 @@
 import { useParams } from 'react-router';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { usePlan } from '../features/plan-core/plans-api.ts';
 import { PlanSettingsDelete } from '../features/plans/plan-settings-delete.tsx';
 import { PlanSettingsForm } from '../features/plans/plan-settings-form.tsx';
 import { PlanSettingsSummary } from '../features/plans/plan-settings-summary.tsx';
-import { usePlan } from '../features/plans/plans-api.ts';
 import { RollPlanForward } from '../features/plans/roll-plan-forward.tsx';
 import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';

@@ -1,7 +1,7 @@
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { Breadcrumb } from '../../components/ui/breadcrumb.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { planPath } from '../plans/plan-route-params.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { useProperty } from '../properties/properties-api.ts';
 import { propertyPath } from './plan-paths.ts';
 

@@ -4,7 +4,7 @@ import { parseNumberInput } from '../../lib/forms/form-values.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { formatAmount } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { costPreviewOf } from './action-cost-preview.ts';
+import { costPreviewOf } from './cost-preview.ts';
 
 /** The form's cost fields as typed. */
 export interface CostFieldTexts {

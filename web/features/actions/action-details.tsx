@@ -5,8 +5,8 @@ import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { formatAmount, formatNumber } from '../../lib/i18n/format-amount.ts';
 import { formatDateTime } from '../../lib/i18n/format-time.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useBuildings, useLocations } from '../properties/property-parts-api.ts';
-import { costPreviewOf } from './action-cost-preview.ts';
+import { useBuildings, useLocations } from '../property-parts/property-parts-api.ts';
+import { costPreviewOf } from './cost-preview.ts';
 import { categoryName, intervalText, statusName } from './action-labels.ts';
 
 /** Every field of the action in words: names instead of codes and ids, amounts in the VAT choice. */

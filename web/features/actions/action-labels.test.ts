@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../lib/i18n/translate.ts';
 import { categoryName, intervalText, statusName } from './action-labels.ts';
+import { actionsMessages } from './actions.messages.ts';
 
 describe('action labels', () => {
   it('write intervals in words in both languages', () => {
-    const sv = createTranslator('sv');
-    const en = createTranslator('en');
+    const sv = createTranslator(actionsMessages.sv);
+    const en = createTranslator(actionsMessages.en);
     expect([null, 1, 2, 3, 8, 11, 12, 21, 22, 25, 100, 101].map((interval) => intervalText(interval, sv))).toEqual([
       'engångsåtgärd',
       'varje år',

@@ -2,7 +2,9 @@ import { categoryNames, isCategoryCode } from '../../../shared/categories.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { statusNames, isStatusCode } from '../../../shared/statuses.ts';
 import type { SelectOption } from '../../components/ui/select-field.tsx';
+import type { MessageKeyOf } from '../../lib/i18n/define-messages.ts';
 import type { Translate } from '../../lib/i18n/translate.ts';
+import type { actionsMessages } from './actions.messages.ts';
 
 /** The category's name in the language; an unknown code (newer server) shows as itself. */
 export function categoryName(code: string, language: Language): string {
@@ -22,7 +24,7 @@ export function statusOptions(language: Language): SelectOption[] {
 }
 
 /** "vart 8:e år" / "every 8 years"; one-off, every year and every other year read as words. */
-export function intervalText(intervalYears: number | null, t: Translate): string {
+export function intervalText(intervalYears: number | null, t: Translate<MessageKeyOf<typeof actionsMessages>>): string {
   if (intervalYears === null) return t('actions.interval.once');
   if (intervalYears === 1) return t('actions.interval.every_year');
   if (intervalYears === 2) return t('actions.interval.every_other_year');

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/action.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import type { VatChoice } from '../../lib/display-preferences.ts';
-import { planQueryKey } from '../plans/plans-api.ts';
+import { planQueryKey } from '../plan-core/plans-api.ts';
 
 const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 const actionPath = (actionId: string) => `/api/actions/${encodeURIComponent(actionId)}`;

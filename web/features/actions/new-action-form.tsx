@@ -3,10 +3,10 @@ import { useNavigate } from 'react-router';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { useCreateAction } from './actions-api.ts';
 import { ActionForm, type SaveIntent } from './action-form.tsx';
 import { newActionDefaults, type ActionFormDefaults, type ActionFormValues } from './action-form-schema.ts';
-import { planPath } from '../plans/plan-route-params.ts';
 import type { ActionFeedbackState } from './plan-paths.ts';
 import { rememberCategory, rememberedCategory } from './remembered-category.ts';
 

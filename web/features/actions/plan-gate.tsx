@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api/api-error.ts';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { usePlan } from '../plans/plans-api.ts';
+import { usePlan } from '../plan-core/plans-api.ts';
 
 /**
  * The action screens sit beside the plan page, not inside it, so each loads the plan itself:

@@ -5,7 +5,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { describeActionError, describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useCreatePropertyPart, usePropertyParts, type PropertyPartKind } from '../properties/property-parts-api.ts';
+import { useCreatePropertyPart, usePropertyParts, type PropertyPartKind } from '../property-parts/property-parts-api.ts';
 
 interface PropertyPartFieldProps {
   kind: PropertyPartKind;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { analysisResponseSchema, fundResponseSchema } from '../../../shared/schemas/analysis.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import type { VatChoice } from '../../lib/display-preferences.ts';
-import { planQueryKey } from '../plans/plans-api.ts';
+import { planQueryKey } from '../plan-core/plans-api.ts';
 
 const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 

@@ -8,7 +8,7 @@ import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { formatNumber } from '../../lib/i18n/format-amount.ts';
 import type { MessageKey } from '../../lib/i18n/translate.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useUpdatePlan } from '../plans/plans-api.ts';
+import { useUpdatePlan } from '../plan-core/plans-api.ts';
 import { fundFormSchema, numberInputValue } from './fund-form-schema.ts';
 import { useAmountFormat } from './use-amount-format.ts';
 

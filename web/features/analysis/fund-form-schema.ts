@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { UpdatePlanRequest } from '../../../shared/schemas/plan.ts';
-import { fundFormFields, fundOfForm } from '../plans/plan-form-schema.ts';
+import { fundFormFields, fundOfForm } from '../plan-core/fund-form-fields.ts';
 
 /**
  * The fund assumptions form as FormData gives it. Field names are the API's dotted paths

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { formatAmount, formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useUpdatePlan } from '../plans/plans-api.ts';
+import { useUpdatePlan } from '../plan-core/plans-api.ts';
 import { KeyFigure } from './key-figure.tsx';
 import { useAmountFormat } from './use-amount-format.ts';
 

@@ -4,7 +4,7 @@ import { Spinner } from '../../components/ui/spinner.tsx';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { usePlan } from '../plans/plans-api.ts';
+import { usePlan } from '../plan-core/plans-api.ts';
 
 interface PlanScreenProps {
   planId: string;

@@ -1,6 +1,6 @@
 import { createOrganisationRequestSchema, type Organisation } from '../../../shared/schemas/organisation.ts';
+import { InlineRenameForm } from '../../lib/forms/inline-rename-form.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { InlineRenameForm } from './inline-rename-form.tsx';
 import { useUpdateOrganisation } from './organisations-api.ts';
 
 interface RenameOrganisationFormProps {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../lib/i18n/translate.ts';
 import { countActions, describePlace } from './action-row-labels.ts';
+import { planViewsMessages } from './plan-views.messages.ts';
 
-const sv = createTranslator('sv');
-const en = createTranslator('en');
+const sv = createTranslator(planViewsMessages.sv);
+const en = createTranslator(planViewsMessages.en);
 
 describe('describePlace', () => {
   it('names location and building, and says which is missing', () => {

@@ -6,8 +6,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { intervalText } from '../actions/action-labels.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import type { PartNames } from './plan-by-category.ts';
-import { planPath } from './plan-route-params.ts';
 
 /** The cells both action views share, so a row reads the same in each. */
 

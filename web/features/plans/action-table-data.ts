@@ -4,10 +4,10 @@ import type { PropertyPart as Building, PropertyPart as Location } from '../../.
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useActions, useOccurrences } from '../actions/actions-api.ts';
-import { useBuildings, useLocations } from '../properties/property-parts-api.ts';
+import { usePlan } from '../plan-core/plans-api.ts';
+import { useBuildings, useLocations } from '../property-parts/property-parts-api.ts';
 import type { PartNames } from './plan-by-category.ts';
 import { indexActions } from './plan-by-year.ts';
-import { usePlan } from './plans-api.ts';
 
 export interface ActionTableData {
   plan: Plan;

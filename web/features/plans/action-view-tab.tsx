@@ -4,8 +4,8 @@ import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
+import { usePlanRouteParams } from '../plan-core/plan-route-params.ts';
 import { useActionTableData, type ActionTableData } from './action-table-data.ts';
-import { usePlanRouteParams } from './plan-route-params.ts';
 
 interface ActionViewTabProps {
   /** The tab's name: its hidden heading and the first part of the page title. */

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { hasActiveFilters, type PlanFilters } from './plan-filters.ts';
-import { planPath } from './plan-route-params.ts';
 
 interface PlanEmptyStatesProps {
   accountId: string;

@@ -1,12 +1,11 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Breadcrumb } from '../../components/ui/breadcrumb.tsx';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import type { Property } from '../../../shared/schemas/property.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { ReportDownload } from '../reports/report-download.tsx';
-import { SpreadsheetActions } from '../spreadsheets/spreadsheet-actions.tsx';
-import { DisplaySwitches } from './display-switches.tsx';
-import { planPath } from './plan-route-params.ts';
+import { DisplaySwitches } from '../plan-core/display-switches.tsx';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { PlanTabs } from './plan-tabs.tsx';
 
 interface PlanHeaderProps {
@@ -15,10 +14,12 @@ interface PlanHeaderProps {
   /** Undefined while loading or when it could not be loaded: the breadcrumb then says "the property". */
   property: Property | undefined;
   canEdit: boolean;
+  /** The downloads of the plan (spreadsheets, report), which other features provide: web/routes/plan-layout.tsx composes them. */
+  exports: ReactNode;
 }
 
 /** The plan page's frame above every tab: where you are, which years, the tabs and display choices. */
-export function PlanHeader({ accountId, plan, property, canEdit }: PlanHeaderProps) {
+export function PlanHeader({ accountId, plan, property, canEdit, exports }: PlanHeaderProps) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const endYear = plan.startYear + plan.lengthYears - 1;
@@ -49,8 +50,7 @@ export function PlanHeader({ accountId, plan, property, canEdit }: PlanHeaderPro
       {/* Folded away: downloads are occasional, the tabs are what the page is for. */}
       <details className="plan-header__exports">
         <summary>{t('plan_views.exports')}</summary>
-        <SpreadsheetActions planId={plan.id} />
-        <ReportDownload planId={plan.id} />
+        {exports}
       </details>
       <div className="plan-header__bar">
         <PlanTabs accountId={accountId} planId={plan.id} search={search} />

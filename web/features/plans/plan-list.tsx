@@ -5,9 +5,9 @@ import { Spinner } from '../../components/ui/spinner.tsx';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useCreatePlan, usePlans } from '../plan-core/plans-api.ts';
 import { newPlanSettings } from './plan-form-schema.ts';
 import { PlanForm } from './plan-form.tsx';
-import { useCreatePlan, usePlans } from './plans-api.ts';
 
 interface PlanListProps {
   accountId: string;

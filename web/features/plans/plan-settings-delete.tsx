@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useDeletePlan } from './plans-api.ts';
+import { useDeletePlan } from '../plan-core/plans-api.ts';
 
 interface PlanSettingsDeleteProps {
   accountId: string;

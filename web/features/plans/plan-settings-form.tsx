@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import type { CreatePlanRequest, Plan } from '../../../shared/schemas/plan.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useUpdatePlan } from '../plan-core/plans-api.ts';
 import { PlanForm } from './plan-form.tsx';
 import { RollPlanForwardDialog } from './roll-plan-forward-dialog.tsx';
-import { useUpdatePlan } from './plans-api.ts';
 
 interface PlanSettingsFormProps {
   accountId: string;

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../../lib/i18n/translate.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { planPath } from './plan-route-params.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 
 const tabs: { path: string; label: MessageKey }[] = [
   { path: '', label: 'plan_views.tab.by_year' },

@@ -6,7 +6,7 @@ import { Spinner } from '../../components/ui/spinner.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useActions } from '../actions/actions-api.ts';
-import { findUnfinishedEarlierActions } from './roll-plan-forward.ts';
+import { findUnfinishedEarlierActions } from './unfinished-earlier-actions.ts';
 
 interface RollPlanForwardDialogProps {
   accountId: string;

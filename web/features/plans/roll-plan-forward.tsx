@@ -7,8 +7,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { numberField } from '../../lib/forms/form-values.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useUpdatePlan } from '../plan-core/plans-api.ts';
 import { RollPlanForwardDialog } from './roll-plan-forward-dialog.tsx';
-import { useUpdatePlan } from './plans-api.ts';
 
 const toYearSchema = numberField(yearSchema);
 

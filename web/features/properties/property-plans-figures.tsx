@@ -4,7 +4,7 @@ import { Spinner } from '../../components/ui/spinner.tsx';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { usePlans } from '../plans/plans-api.ts';
+import { usePlans } from '../plan-core/plans-api.ts';
 import { PlanKeyFigures } from './plan-key-figures.tsx';
 
 interface PropertyPlansFiguresProps {

@@ -8,7 +8,7 @@ import { SelectField } from '../../components/ui/select-field.tsx';
 import { describeActionError } from '../../lib/api/describe-api-error.ts';
 import type { UploadProgress } from '../../lib/api/upload-file.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { planPath } from '../plans/plan-route-params.ts';
+import { planPath } from '../plan-core/plan-route-params.ts';
 import { ImportReview } from './import-review.tsx';
 import { useImportActions, useImportDryRun } from './spreadsheets-api.ts';
 

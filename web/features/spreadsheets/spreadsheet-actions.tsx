@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
-import { planPath, usePlanRouteParams } from '../plans/plan-route-params.ts';
+import { planPath, usePlanRouteParams } from '../plan-core/plan-route-params.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { exportPath, templatePath } from './spreadsheets-api.ts';

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { importDryRunResponseSchema, importFileField, importResponseSchema, type ImportMapping } from '../../../shared/schemas/spreadsheet.ts';
 import { uploadFile, type UploadProgress } from '../../lib/api/upload-file.ts';
 import type { VatChoice } from '../../lib/display-preferences.ts';
-import { planQueryKey } from '../plans/plans-api.ts';
+import { planQueryKey } from '../plan-core/plans-api.ts';
 
 const planApiPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/translate.ts';
+import { apiErrorMessages } from './api-error.messages.ts';
 import { ApiError } from './api-error.ts';
 import { describeActionError, describeApiError } from './describe-api-error.ts';
 
-const sv = createTranslator('sv');
-const en = createTranslator('en');
+const sv = createTranslator(apiErrorMessages.sv);
+const en = createTranslator(apiErrorMessages.en);
 
 describe('describeApiError', () => {
   it('says wrong credentials for a failed sign-in', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../shared/schemas/plan.ts';
-import { costPreviewOf } from './action-cost-preview.ts';
+import { costPreviewOf } from './cost-preview.ts';
 
 /**
  * docs/product/cost-model.md § Worked example: 2026–2055, client cost 10 %, indexation 2 % from

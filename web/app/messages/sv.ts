@@ -1,5 +1,7 @@
+import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
+import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
 import { planViewsMessages } from '../../features/plans/plan-views.messages.ts';
 import { actionsMessages } from '../../features/actions/actions.messages.ts';
@@ -204,29 +206,13 @@ export const sv = {
   'role.editor': 'Arbeta',
   'role.admin': 'Administrera',
 
-  'wait.a_while': 'en stund',
-  'wait.minutes.one': '{count} minut',
-  'wait.minutes.other': '{count} minuter',
-
-  'error.validation': 'Kontrollera de markerade fälten.',
-  'error.unauthenticated': 'Du är inte inloggad längre. Logga in igen.',
-  'error.invalid_credentials': 'Fel e-postadress eller lösenord.',
-  'error.forbidden': 'Du har inte behörighet att göra det här.',
-  'error.csrf': 'Säkerhetskontrollen för sidan har gått ut. Ladda om sidan och försök igen.',
-  'error.not_found': 'Det du söker finns inte, eller så har du inte tillgång till det.',
-  'error.conflict': 'Ändringen krockar med något som redan finns.',
-  'error.rate_limited': 'För många försök. Vänta {wait} och försök sedan igen.',
-  'error.locked': 'Inloggningen är tillfälligt spärrad efter för många misslyckade försök. Försök igen om {wait}.',
-  'error.payload_too_large': 'Det du skickade är för stort.',
-  'error.unsupported_media_type': 'Filtypen stöds inte.',
-  'error.unavailable': 'Kvarter är tillfälligt otillgängligt. Försök igen om en liten stund.',
-  'error.storage_full': 'Det finns inte plats för filen på servern. Försök igen senare, och be driftansvarig frigöra utrymme om felet kvarstår.',
-  'error.internal': 'Något gick fel hos oss. Försök igen, och kontakta din administratör om felet kvarstår.',
-  'error.network': 'Kunde inte nå Kvarter. Kontrollera internetanslutningen och försök igen.',
+  // The API client's errors in words (web/lib/api/api-error.messages.ts).
+  ...apiErrorMessages.sv,
 
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.sv,
   ...propertiesMessages.sv,
+  ...propertyPartsMessages.sv,
   ...plansMessages.sv,
   ...planViewsMessages.sv,
   ...actionsMessages.sv,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/schemas/action.ts';
 import { statusCodes } from '../../../shared/statuses.ts';
 import { testAction } from './plan-filters-fixtures.ts';
-import { findUnfinishedEarlierActions } from './roll-plan-forward.ts';
+import { findUnfinishedEarlierActions } from './unfinished-earlier-actions.ts';
 
 function action(name: string, year: number, status: Action['status']): Action {
   return testAction({ name, category: 'fasad', year, status });

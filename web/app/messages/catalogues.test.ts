@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors.ts';
 import { roles } from '../../../shared/schemas/role.ts';
+import { createTranslator, type Translate } from '../../lib/i18n/translate.ts';
+import { catalogues } from './catalogues.ts';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
-import { createTranslator } from './translate.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -35,11 +36,19 @@ describe('message catalogues', () => {
 
 describe('createTranslator', () => {
   it('fills placeholders in the chosen language', () => {
-    expect(createTranslator('sv')('members.invited', { email: 'a@b.se' })).toBe('Inbjudan skickad till a@b.se.');
-    expect(createTranslator('en')('members.invited', { email: 'a@b.se' })).toBe('Invitation sent to a@b.se.');
+    expect(createTranslator(catalogues.sv)('members.invited', { email: 'a@b.se' })).toBe('Inbjudan skickad till a@b.se.');
+    expect(createTranslator(catalogues.en)('members.invited', { email: 'a@b.se' })).toBe('Invitation sent to a@b.se.');
   });
 
   it('leaves a placeholder without a value visible', () => {
-    expect(createTranslator('en')('members.added')).toBe('{name} was added.');
+    expect(createTranslator(catalogues.en)('members.added')).toBe('{name} was added.');
+  });
+});
+
+describe('message keys', () => {
+  it('fail the type check when no catalogue has them', () => {
+    const t: Translate = createTranslator(catalogues.en);
+    // @ts-expect-error: not a MessageKey; were the catalogue not registered (catalogues.ts), any string would pass.
+    expect(() => t('no.such.key')).toThrow(TypeError);
   });
 });

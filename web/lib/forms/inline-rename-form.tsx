@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
-import { describeApiError } from '../../lib/api/describe-api-error.ts';
-import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
-import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { describeApiError } from '../api/describe-api-error.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useValidatedForm } from './use-validated-form.ts';
 
 interface InlineRenameFormProps {
   /** The API's own request schema for the new name. */

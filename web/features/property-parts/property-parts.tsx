@@ -7,10 +7,10 @@ import { Spinner } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { describeActionError, describeApiError } from '../../lib/api/describe-api-error.ts';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
+import { InlineRenameForm } from '../../lib/forms/inline-rename-form.tsx';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import type { MessageKey } from '../../lib/i18n/translate.ts';
-import { InlineRenameForm } from '../organisations/inline-rename-form.tsx';
 import {
   useCreatePropertyPart,
   useDeletePropertyPart,

@@ -1,7 +1,7 @@
 import type { Property } from '../../../shared/schemas/property.ts';
 import { Breadcrumb } from '../../components/ui/breadcrumb.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useOrganisation } from '../organisations/organisations-api.ts';
+import { useOrganisation } from './organisations-api.ts';
 
 interface PropertyBreadcrumbProps {
   accountId: string;

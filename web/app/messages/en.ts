@@ -1,5 +1,7 @@
+import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
+import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
 import { planViewsMessages } from '../../features/plans/plan-views.messages.ts';
 import { actionsMessages } from '../../features/actions/actions.messages.ts';
@@ -203,29 +205,13 @@ export const en: Record<keyof typeof sv, string> = {
   'role.editor': 'Edit',
   'role.admin': 'Administer',
 
-  'wait.a_while': 'a while',
-  'wait.minutes.one': '{count} minute',
-  'wait.minutes.other': '{count} minutes',
-
-  'error.validation': 'Check the marked fields.',
-  'error.unauthenticated': 'You are no longer signed in. Sign in again.',
-  'error.invalid_credentials': 'Wrong e-mail address or password.',
-  'error.forbidden': 'You are not allowed to do this.',
-  'error.csrf': "The page's security check has expired. Reload the page and try again.",
-  'error.not_found': 'What you are looking for does not exist, or you have no access to it.',
-  'error.conflict': 'The change conflicts with something that already exists.',
-  'error.rate_limited': 'Too many attempts. Wait {wait}, then try again.',
-  'error.locked': 'Signing in is blocked for a while after too many failed attempts. Try again in {wait}.',
-  'error.payload_too_large': 'What you sent is too large.',
-  'error.unsupported_media_type': 'This file type is not supported.',
-  'error.unavailable': 'Kvarter is temporarily unavailable. Try again in a moment.',
-  'error.storage_full': 'There is no space left on the server for this file. Try again later, and ask the operator to free space if it persists.',
-  'error.internal': 'Something went wrong on our side. Try again, and contact your administrator if it persists.',
-  'error.network': 'Could not reach Kvarter. Check your internet connection and try again.',
+  // The API client's errors in words (web/lib/api/api-error.messages.ts).
+  ...apiErrorMessages.en,
 
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.en,
   ...propertiesMessages.en,
+  ...propertyPartsMessages.en,
   ...plansMessages.en,
   ...planViewsMessages.en,
   ...actionsMessages.en,
