@@ -112,7 +112,7 @@ export default defineConfig(
     },
   },
 
-  // DESIGN.md rule 15, inside web/: app/ and routes/ compose the features; features build on lib/
+  // docs/design-rules.md § Rule 15, inside web/: app/ and routes/ compose the features; features build on lib/
   // and components/, which serve them and import none of them. That features do not import each
   // other in both directions is a graph property, checked by web/feature-import-graph.test.ts.
   // These replace the web/** rule above for their files, so they repeat its groups.
@@ -126,7 +126,7 @@ export default defineConfig(
         },
         {
           group: [folder('features'), folder('routes'), folder('app')],
-          message: 'web/lib/ and web/components/ sit below the features (DESIGN.md rule 15): they import nothing from features/, routes/ or app/.',
+          message: 'web/lib/ and web/components/ sit below the features (docs/design-rules.md § Rule 15): they import nothing from features/, routes/ or app/.',
         },
       ),
     },
@@ -141,7 +141,7 @@ export default defineConfig(
         },
         {
           group: [folder('routes'), folder('app')],
-          message: 'web/features/ sit below the screens (DESIGN.md rule 15): routes/ and app/ compose them, and they import neither.',
+          message: 'web/features/ sit below the screens (docs/design-rules.md § Rule 15): routes/ and app/ compose them, and they import neither.',
         },
       ),
     },

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md rule 15: web features do not import each other in both directions, directly or
+ * docs/design-rules.md § Rule 15: web features do not import each other in both directions, directly or
  * through a longer cycle; what two features share moves down into a piece both use, and screens
  * that compose several features live in routes/ or app/. ESLint's no-restricted-imports cannot see
  * a cycle, so this test reads every import of web/features/ and looks for one. It also keeps
