@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { findUserByEmail } from '../auth/auth.queries.ts';
-import type { Email } from '../mail/mailer.ts';
+import type { Email } from '../../infrastructure/outbox/outbox-mailer.ts';
 import { createInvitationToken, invitationLifetimeMs } from '../invitations/invitation-token.ts';
 import {
   deletePendingInvitation,
