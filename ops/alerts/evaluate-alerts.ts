@@ -1,4 +1,4 @@
-import { readBackupStatus } from '../../server/db/backup-status.ts';
+import { readBackupStatus } from '../../server/infrastructure/backup-status/backup-status.ts';
 import { listOperatorEmails } from '../../server/infrastructure/operators/operators.queries.ts';
 import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
 import type { OpsContext } from '../ops-context.ts';

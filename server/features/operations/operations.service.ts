@@ -1,5 +1,5 @@
 import type { Actor } from '../../auth/actor.ts';
-import { readBackupStatus } from '../../db/backup-status.ts';
+import { readBackupStatus } from '../../infrastructure/backup-status/backup-status.ts';
 import { isOperator } from '../../infrastructure/operators/operators.queries.ts';
 import type { Deps } from '../../deps.ts';
 import { forbidden } from '../../http/app-error.ts';
