@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Config } from '../server/config.ts';
-import { createLocalStorage, createS3Storage, ObjectNotFoundError, type ObjectStorage } from './object-storage.ts';
 import { startS3TestServer, type S3TestServer } from '../server/test-support/s3-test-server.ts';
+import { createLocalStorage, createS3Storage, ObjectNotFoundError, type ObjectStorage } from './object-storage.ts';
 
 const MIB = 1024 * 1024;
 
