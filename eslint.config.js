@@ -24,6 +24,9 @@ function forbidImports(...groups) {
 /** Everything inside a top-level folder of ours, from whatever depth the import climbs. */
 const folder = (name) => `**/${name}/**`;
 
+/** What ops/ may use of server/: the database plumbing, the configuration and the shared infrastructure. */
+const opsMayImport = ['!**/server/db', '!**/server/db/**', '!**/server/config.ts', '!**/server/infrastructure', '!**/server/infrastructure/**'];
+
 export default defineConfig(
   { ignores: ['**/node_modules/', 'dist/', 'var/', 'coverage/'] },
   js.configs.recommended,
@@ -53,8 +56,9 @@ export default defineConfig(
   },
 
   // docs/design-rules.md § Rule 7: shared imports nothing of ours; web and server import shared only;
-  // ops may use server/db and server/config; server and ops talk through database tables.
-  // scripts/ (start-up glue), e2e/ and bench/ are not restricted.
+  // ops may use server/db, server/config and server/infrastructure (what both sides need, written
+  // once), which in turn imports nothing of the app above it; otherwise server and ops talk
+  // through database tables. scripts/ (start-up glue), e2e/ and bench/ are not restricted.
   {
     files: ['shared/**'],
     rules: {
@@ -93,11 +97,38 @@ export default defineConfig(
     },
   },
   {
+    // Shared infrastructure sits below the app so that ops can import it without dragging in
+    // features, HTTP plugins or sessions. Imports inside server/ are relative ('../db/…',
+    // '../../features/…'), so the rest of server/ is named folder by folder.
+    files: ['server/infrastructure/**'],
+    // Its tests are not imported by ops and build fixtures with server/test-support/ (rule above).
+    ignores: ['server/infrastructure/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': forbidImports({
+        group: [
+          folder('server'),
+          '!**/server/db',
+          '!**/server/db/**',
+          '!**/server/config.ts',
+          '!**/server/infrastructure',
+          '!**/server/infrastructure/**',
+          // The rest of server/, as reached by climbing out of server/infrastructure/.
+          ...['features', 'http', 'auth', 'security', 'faults', 'test-support'].map(folder),
+          ...['app.ts', 'deps.ts', 'main.ts'].map((file) => `**/${file}`),
+          folder('web'),
+          folder('ops'),
+          folder('scripts'),
+        ],
+        message: 'server/infrastructure/ may import only shared/, server/db/, server/config.ts and itself, so that ops/ can use it.',
+      }),
+    },
+  },
+  {
     files: ['ops/**'],
     rules: {
       'no-restricted-imports': forbidImports({
-        group: [folder('server'), '!**/server/db', '!**/server/db/**', '!**/server/config.ts', folder('web'), folder('scripts')],
-        message: 'ops/ may import from server/ only server/db/ and server/config.ts, and nothing from web/ or scripts/.',
+        group: [folder('server'), ...opsMayImport, folder('web'), folder('scripts')],
+        message: 'ops/ may import from server/ only server/db/, server/config.ts and server/infrastructure/, and nothing from web/ or scripts/.',
       }),
     },
   },
@@ -106,8 +137,8 @@ export default defineConfig(
     files: ['ops/**/*.test.ts', 'ops/test-support/**'],
     rules: {
       'no-restricted-imports': forbidImports({
-        group: [folder('server'), '!**/server/db', '!**/server/db/**', '!**/server/config.ts', '!**/server/test-support', '!**/server/test-support/**', folder('web'), folder('scripts')],
-        message: 'ops/ tests may import from server/ only server/db/, server/config.ts and server/test-support/.',
+        group: [folder('server'), ...opsMayImport, '!**/server/test-support', '!**/server/test-support/**', folder('web'), folder('scripts')],
+        message: 'ops/ tests may import from server/ only server/db/, server/config.ts, server/infrastructure/ and server/test-support/.',
       }),
     },
   },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { BackupRunKind } from '../server/db/schema.ts';
+import { recordAuditEvent, type AuditEventName } from '../server/infrastructure/audit-events.queries.ts';
 import type { OpsContext } from './ops-context.ts';
 
 export interface RunOutcome {
@@ -41,7 +42,7 @@ export async function recordRun<T extends RunOutcome>(
 }
 
 /** Backups and restores also go to the security audit log (docs/product/operations-promise.md § Passwords and sessions: the audit log). */
-const auditedKinds: Partial<Record<BackupRunKind, string>> = {
+const auditedKinds: Partial<Record<BackupRunKind, AuditEventName>> = {
   full: 'backup.full',
   diff: 'backup.diff',
   incr: 'backup.incr',
@@ -53,12 +54,9 @@ const auditedKinds: Partial<Record<BackupRunKind, string>> = {
 async function finishRun(context: OpsContext, id: string, kind: BackupRunKind, outcome: 'succeeded' | 'failed', result: RunOutcome): Promise<void> {
   const event = auditedKinds[kind];
   if (event) {
-    await context
-      .db()
-      .insertInto('audit_events')
-      .values({ event, details: JSON.stringify({ runId: id, outcome }) })
-      .execute()
-      .catch((error: Error) => context.log(`Could not write the audit event (${error.message}).`));
+    await recordAuditEvent(context.db(), { event, details: { runId: id, outcome } }).catch((error: Error) =>
+      context.log(`Could not write the audit event (${error.message}).`),
+    );
   }
   await context
     .db()

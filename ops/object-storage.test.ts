@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Config } from '../server/config.ts';
+import { startS3TestServer, type S3TestServer } from '../server/test-support/s3-test-server.ts';
 import { createLocalStorage, createS3Storage, ObjectNotFoundError, type ObjectStorage } from './object-storage.ts';
-import { startS3TestServer, type S3TestServer } from './test-support/s3-test-server.ts';
 
 const MIB = 1024 * 1024;
 
@@ -61,8 +61,7 @@ describe('object storage', () => {
 
   beforeAll(async () => {
     scratchDirectory = await mkdtemp(path.join(tmpdir(), 'kvarter-storage-test-'));
-    const tls = path.join(inject('testCluster').dataDir, 'tls');
-    server = await startS3TestServer({ certFile: path.join(tls, 'server.crt'), keyFile: path.join(tls, 'server.key'), caFile: path.join(tls, 'ca.crt') });
+    server = await startS3TestServer();
     s3Config = {
       endpoint: server.endpoint,
       bucket: server.bucket,

@@ -6,19 +6,18 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
   UploadPartCommand,
   type CompletedPart,
 } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import https from 'node:https';
 import path from 'node:path';
 import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { S3Config } from '../server/config.ts';
+import { createS3Client } from '../server/infrastructure/s3-client.ts';
+import { syncDirectory } from '../server/infrastructure/sync-directory.ts';
 import type { OpsContext } from './ops-context.ts';
 
 /** One stored object; `key` is relative to the storage (no prefix). */
@@ -178,18 +177,6 @@ export async function writeStreamToNewFile(file: string, source: Readable, trans
   }
 }
 
-/** Makes a rename durable: without it a power cut can undo the rename on some file systems. */
-async function syncDirectory(directory: string): Promise<void> {
-  const handle = await open(directory, 'r');
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems do not support fsync on directories; the rename is still atomic.
-  } finally {
-    await handle.close();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // S3
 
@@ -208,38 +195,13 @@ const MIB = 1024 * 1024;
 const MAX_PARTS = 10_000;
 const MAX_SINGLE_PUT = 5 * 1024 * MIB;
 
-/**
- * An S3-compatible bucket, always over HTTPS with certificate verification (against `caFile`
- * for a private CA, else Node's public CAs). Path-style addressing, so private endpoints need no
- * wildcard DNS.
- */
+/** An S3-compatible bucket, through the client the attachments use too (server/infrastructure/s3-client.ts). */
 export function createS3Storage(config: S3Config, options: S3StorageOptions = {}): ObjectStorage {
   const prefix = options.prefix ?? '';
   if (prefix !== '' && !prefix.endsWith('/')) throw new Error(`The S3 key prefix "${prefix}" must end with "/".`);
-  if (/^[a-z]+:\/\//i.test(config.endpoint)) throw new Error(`BACKUP_S3_ENDPOINT must be a host name (optionally with :port), not "${config.endpoint}"; HTTPS is always used.`);
   const threshold = options.multipartThresholdBytes ?? 256 * MIB;
   const minimumPartSize = Math.max(options.partSizeBytes ?? 64 * MIB, 5 * MIB);
-  const client = new S3Client({
-    region: config.region,
-    endpoint: `https://${config.endpoint}`,
-    forcePathStyle: true,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // Checksums only where S3 requires them: S3-compatible servers often reject the newer
-    // aws-chunked trailers. Integrity of a dump is checked end to end by its AES-GCM tag.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 4,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 10_000,
-      // No keep-alive: idle pooled sockets would keep a finished CLI command alive.
-      httpsAgent: new https.Agent({
-        keepAlive: false,
-        rejectUnauthorized: true,
-        minVersion: 'TLSv1.2',
-        ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}),
-      }),
-    }),
-  });
+  const client = createS3Client(config);
   const bucket = config.bucket;
   const location = `s3://${bucket}/${prefix} (${config.endpoint})`;
   const fullKey = (key: string) => `${prefix}${checkKey(key)}`;

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Config } from '../server/config.ts';
 import { startAppServer, type RunningServer } from '../server/test-support/app-server.ts';
+import { startS3TestServer, type S3TestServer } from '../server/test-support/s3-test-server.ts';
 import { TestClient } from '../server/test-support/test-app.ts';
 import type { LocalCluster } from './local-cluster.ts';
 import { ensureLocalTls } from './local-tls.ts';
-import { startS3TestServer, type S3TestServer } from './test-support/s3-test-server.ts';
 import {
   createTestDataDir,
   isPostgresRunning,
@@ -94,7 +94,7 @@ beforeAll(async () => {
     secretAccessKey: s3.secretAccessKey,
     caFile,
   };
-  s3Environment = { ...s3.environment, BACKUP_S3_ENDPOINT: s3Config.endpoint };
+  s3Environment = { ...s3.backupEnvironment, BACKUP_S3_ENDPOINT: s3Config.endpoint };
   cluster = await startManagedCluster(dataDir, s3Config);
   app = await startAppServer({ databaseUrl: cluster.databaseUrl, databaseCaFile: cluster.caFile, dataDir });
 }, 180_000);

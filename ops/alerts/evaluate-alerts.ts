@@ -1,5 +1,5 @@
-import { readBackupStatus } from '../../server/db/backup-status.ts';
-import { listOperatorEmails } from '../../server/db/operators.queries.ts';
+import { readBackupStatus } from '../../server/infrastructure/backup-status/backup-status.ts';
+import { listOperatorEmails } from '../../server/infrastructure/operators/operators.queries.ts';
 import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
 import type { OpsContext } from '../ops-context.ts';
 import { sendAlertEmail, type AlertDelivery } from './alert-mailer.ts';

@@ -1,4 +1,4 @@
-import { grantOperator } from '../../server/db/operators.queries.ts';
+import { grantOperator } from '../../server/infrastructure/operators/grant-operator.ts';
 import { OpsError } from '../ops-context.ts';
 import type { Command } from './command.ts';
 

@@ -1,4 +1,4 @@
-import { readBackupStatus } from '../../server/db/backup-status.ts';
+import { readBackupStatus } from '../../server/infrastructure/backup-status/backup-status.ts';
 import { refreshRepositoryState } from '../physical-backups.ts';
 import type { Command } from './command.ts';
 

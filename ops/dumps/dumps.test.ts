@@ -5,14 +5,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { parseConnectionOptions } from '../../server/db/connection-options.ts';
+import { startS3TestServer, type S3TestServer } from '../../server/test-support/s3-test-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test-support/test-database.ts';
 import { storageFor, type ObjectStorage } from '../object-storage.ts';
 import { createOpsContext, OpsError, type OpsContext } from '../ops-context.ts';
 import { removeRestoredCluster } from '../point-in-time-restore.ts';
-import { startS3TestServer, type S3TestServer } from '../test-support/s3-test-server.ts';
 import { DECRYPT_FAILED_MESSAGE, decryptToFile } from './dump-encryption.ts';
 import { dumpKey, dumpTimeFromKey } from './dump-names.ts';
 import { expireDumps } from './expire-dumps.ts';
@@ -218,8 +218,7 @@ describe('logical dumps', () => {
   let server: S3TestServer | undefined;
 
   beforeAll(async () => {
-    const tls = path.join(inject('testCluster').dataDir, 'tls');
-    server = await startS3TestServer({ certFile: path.join(tls, 'server.crt'), keyFile: path.join(tls, 'server.key'), caFile: path.join(tls, 'ca.crt') });
+    server = await startS3TestServer();
   });
 
   afterAll(async () => {
@@ -227,7 +226,7 @@ describe('logical dumps', () => {
   });
 
   dumpFlow('in a local directory', () => undefined);
-  dumpFlow('in S3 over TLS', () => server?.environment);
+  dumpFlow('in S3 over TLS', () => server?.backupEnvironment);
 
   describe('failures', () => {
     let testDatabase: TestDatabase;

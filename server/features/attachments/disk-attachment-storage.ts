@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { syncDirectory } from '../../infrastructure/sync-directory.ts';
 import { checkStorageKey, isStorageKey, StoredFileMissingError, type AttachmentStorage, type StoredFile } from './attachment-storage.ts';
 
 /**
@@ -62,14 +63,3 @@ async function readdirOrEmpty(directory: string) {
   });
 }
 
-/** Makes a rename durable: without it a power cut can undo the rename on some file systems. */
-async function syncDirectory(directory: string): Promise<void> {
-  const handle = await open(directory, 'r');
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems do not support fsync on directories; the rename is still atomic.
-  } finally {
-    await handle.close();
-  }
-}

@@ -1,38 +1,18 @@
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { createReadStream, readFileSync } from 'node:fs';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import https from 'node:https';
 import { Readable } from 'node:stream';
 import type { S3Config } from '../../config.ts';
+import { createS3Client } from '../../infrastructure/s3-client.ts';
 import { checkStorageKey, isStorageKey, StoredFileMissingError, type AttachmentStorage, type StoredFile } from './attachment-storage.ts';
 
 /**
- * Files as objects `<prefix><accountId>/<attachmentId>` in an S3-compatible bucket, always over
- * HTTPS with certificate verification (against `caFile` for a private CA, else Node's public CAs),
- * configured like the backups' storage in ops/object-storage.ts, which the server may not import.
- * An object appears whole or not at all (a PUT is atomic), so there is no temporary object.
+ * Files as objects `<prefix><accountId>/<attachmentId>` in an S3-compatible bucket, through the
+ * client the backups' dumps use too (server/infrastructure/s3-client.ts). An object appears whole
+ * or not at all (a PUT is atomic), so there is no temporary object.
  */
 export function createS3AttachmentStorage(config: S3Config, prefix: string, incomingDirectory: string): AttachmentStorage {
-  const client = new S3Client({
-    region: config.region,
-    endpoint: `https://${config.endpoint}`,
-    forcePathStyle: true,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // S3-compatible servers often reject the newer aws-chunked checksum trailers.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 4,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 10_000,
-      httpsAgent: new https.Agent({
-        keepAlive: true,
-        rejectUnauthorized: true,
-        minVersion: 'TLSv1.2',
-        ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}),
-      }),
-    }),
-  });
+  const client = createS3Client(config);
   const bucket = config.bucket;
   const objectKey = (key: string) => `${prefix}${checkStorageKey(key)}`;
 

@@ -4,11 +4,11 @@ import { registerLoginFailure, throttleLoginAttempt } from '../../auth/login-thr
 import { clearLoginFailures } from '../../auth/login-failures.queries.ts';
 import { assertPasswordNotCommon } from '../../auth/password-policy.ts';
 import { deleteUserSessions } from '../../auth/sessions.queries.ts';
-import { isOperator, lockIfFirstUser, markUserAsOperator } from '../../db/operators.queries.ts';
 import { isUniqueViolation } from '../../db/postgres-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAuditEvent } from '../audit/audit.queries.ts';
+import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
+import { isOperator, lockIfFirstUser, markUserAsOperator } from '../../infrastructure/operators/operators.queries.ts';
 import { insertMembership } from '../members/members.queries.ts';
 import {
   findUserByEmail,

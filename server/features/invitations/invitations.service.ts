@@ -3,7 +3,7 @@ import { assertPasswordNotCommon } from '../../auth/password-policy.ts';
 import { isUniqueViolation } from '../../db/postgres-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { recordAuditEvent } from '../audit/audit.queries.ts';
+import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { insertUser } from '../auth/auth.queries.ts';
 import { insertMembership } from '../members/members.queries.ts';
 import { hashInvitationToken } from './invitation-token.ts';

@@ -1,13 +1,6 @@
-import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import { insertOutboxEmail, markOutboxEmail } from './outbox.queries.ts';
-
-export interface Email {
-  to: string;
-  subject: string;
-  text: string;
-}
+import { createOutboxMailer, type Email } from '../../infrastructure/outbox/outbox-mailer.ts';
 
 export interface Mailer {
   /** Records the e-mail in the outbox (inside the caller's transaction) and returns its id. */
@@ -17,24 +10,19 @@ export interface Mailer {
 }
 
 /**
- * E-mail goes through SMTP when SMTP_URL is set. Without it, the outbox table and the server log
- * are the delivery: an operator hands the link over (a fresh install has no mail server).
+ * The server's e-mail: the shared outbox, and the server log. Without SMTP_URL the outbox table and
+ * the log line are the delivery: an operator hands the link over (a fresh install has no mail server).
  */
 export function createMailer(db: Db, smtpUrl: string | undefined, from: string, log: FastifyBaseLogger): Mailer {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  const outbox = createOutboxMailer(db, smtpUrl, from);
   return {
-    enqueue: (transaction, email) => insertOutboxEmail(transaction, email),
+    enqueue: (transaction, email) => outbox.record(transaction, email),
     async deliver(id, email) {
-      if (!transport) {
+      const delivery = await outbox.send(id, email);
+      if (delivery.outcome === 'not-configured') {
         log.info({ outboxEmailId: id, to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in outbox (SMTP not configured)');
-        return;
-      }
-      try {
-        await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
-        await markOutboxEmail(db, id, null);
-      } catch (error) {
-        log.error({ outboxEmailId: id, err: error }, 'e-mail delivery failed; it stays in the outbox');
-        await markOutboxEmail(db, id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      } else if (delivery.outcome === 'failed') {
+        log.error({ outboxEmailId: id, err: delivery.error }, 'e-mail delivery failed; it stays in the outbox');
       }
     },
   };

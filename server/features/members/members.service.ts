@@ -5,9 +5,9 @@ import { deleteUserSessions } from '../../auth/sessions.queries.ts';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { recordAuditEvent } from '../audit/audit.queries.ts';
+import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
+import type { Email } from '../../infrastructure/outbox/outbox-mailer.ts';
 import { findUserByEmail } from '../auth/auth.queries.ts';
-import type { Email } from '../mail/mailer.ts';
 import { createInvitationToken, invitationLifetimeMs } from '../invitations/invitation-token.ts';
 import {
   deletePendingInvitation,

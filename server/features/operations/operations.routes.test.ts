@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../../shared/schemas/operations.ts';
-import { grantOperator, listOperatorEmails } from '../../db/operators.queries.ts';
 import type { Db } from '../../db/database.ts';
 import type { BackupRunKind } from '../../db/schema.ts';
+import { grantOperator } from '../../infrastructure/operators/grant-operator.ts';
+import { listOperatorEmails } from '../../infrastructure/operators/operators.queries.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
 
 const statusUrl = '/api/ops/status';

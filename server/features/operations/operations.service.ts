@@ -1,8 +1,8 @@
 import type { Actor } from '../../auth/actor.ts';
-import { readBackupStatus } from '../../db/backup-status.ts';
-import { isOperator } from '../../db/operators.queries.ts';
 import type { Deps } from '../../deps.ts';
 import { forbidden } from '../../http/app-error.ts';
+import { readBackupStatus } from '../../infrastructure/backup-status/backup-status.ts';
+import { isOperator } from '../../infrastructure/operators/operators.queries.ts';
 
 /**
  * The backup status is about the whole installation, not one account, so it is not in the

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 export type AuditEventName =
   | 'signup'
@@ -13,7 +13,14 @@ export type AuditEventName =
   | 'member.removed'
   | 'invitation.cancelled'
   | 'invitation.accepted'
-  | 'operator.granted';
+  | 'operator.granted'
+  // Written by ops/ when a backup or restore run ends (ops/backup-runs.ts).
+  | 'backup.full'
+  | 'backup.diff'
+  | 'backup.incr'
+  | 'backup.dump'
+  | 'restore.point_in_time'
+  | 'restore.dump';
 
 export interface AuditEvent {
   event: AuditEventName;
@@ -24,7 +31,10 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-/** Security events for later investigation. Takes a transaction when the event is part of a write. */
+/**
+ * Security events for later investigation, from the server and from ops alike. Takes a
+ * transaction when the event is part of a write, so the event and the change commit together.
+ */
 export async function recordAuditEvent(db: Db, event: AuditEvent): Promise<void> {
   await db
     .insertInto('audit_events')

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
+import type { Db } from '../../db/database.ts';
 
 /**
- * Installation operators (users.is_operator) see the backup status. The first user to sign up on
- * an installation becomes one; `ops grant-operator <email>` makes more. These queries live in
- * server/db so the ops CLI can use them too.
+ * Installation operators (users.is_operator) see the backup status and receive backup alerts. The
+ * first user to sign up on an installation becomes one; `ops grant-operator <email>` makes more.
+ * The server (sign-up, the operations page) and ops (alerts, grant-operator) both use these.
  */
 
 async function hasAnyUser(db: Db): Promise<boolean> {
@@ -39,25 +39,11 @@ export async function isOperator(db: Db, userId: string): Promise<boolean> {
 }
 
 /**
- * Makes the user with this e-mail address an operator (for `ops grant-operator <email>`). False
- * when no user has the address. A change is written to the audit log in the same statement.
+ * The user with this (trimmed, lower-cased) address and whether it is an operator, locked until
+ * the transaction ends so that two grants cannot both see "not yet an operator".
  */
-export async function grantOperator(db: Db, email: string): Promise<boolean> {
-  // Addresses are stored trimmed and lower-cased (shared/schemas/common.ts).
-  const address = email.trim().toLowerCase();
-  const result = await sql<{ id: string }>`
-    with target as (
-      select id, is_operator as was_operator from users where email = ${address} for update
-    ), granted as (
-      update users set is_operator = true from target where users.id = target.id
-      returning users.id, target.was_operator
-    ), audited as (
-      insert into audit_events (event, user_id, details)
-      select 'operator.granted', id, ${JSON.stringify({ via: 'ops grant-operator' })}::jsonb from granted where not was_operator
-    )
-    select id from granted
-  `.execute(db);
-  return result.rows.length > 0;
+export async function findUserByEmailForUpdate(db: Db, email: string) {
+  return db.selectFrom('users').select(['id', 'is_operator']).where('email', '=', email).forUpdate().executeTakeFirst();
 }
 
 /** Where backup alerts go. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
-import type { BackupRunKind } from './schema.ts';
+import type { Db } from '../../db/database.ts';
+import type { BackupRunKind } from '../../db/schema.ts';
 
 export interface LatestRunRow {
   kind: BackupRunKind;

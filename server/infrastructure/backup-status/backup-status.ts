@@ -1,8 +1,8 @@
-import { evaluateBackupHealth, type ArchiverInput, type MonitoredRunKind, type RunHistory } from '../../shared/backup-health.ts';
-import { reportedRunKinds, type BackupRunSummary, type BackupStatus } from '../../shared/schemas/operations.ts';
+import { evaluateBackupHealth, type ArchiverInput, type MonitoredRunKind, type RunHistory } from '../../../shared/backup-health.ts';
+import { reportedRunKinds, type BackupRunSummary, type BackupStatus } from '../../../shared/schemas/operations.ts';
 import { findArchiverState, findFirstRunStartedAt, findRepositoryState, listLatestRunsByKind, type LatestRunRow } from './backup-status.queries.ts';
-import type { Db } from './database.ts';
-import type { BackupRunKind } from './schema.ts';
+import type { Db } from '../../db/database.ts';
+import type { BackupRunKind } from '../../db/schema.ts';
 
 export interface BackupStatusOptions {
   /** True for the local cluster with pgBackRest; false with DATABASE_URL (the provider does PITR). */
