@@ -33,6 +33,7 @@ import { planOccurrences } from '../shared/cost-model/index.ts';
 import { occurrencesResponseSchema } from '../shared/schemas/action.ts';
 import { type Db } from '../server/db/database.ts';
 import { occurrencesResponseOf } from '../server/features/actions/occurrences-response.ts';
+import type { AccountId } from '../server/db/account-id.ts';
 import type { PlanCaches } from '../server/plan-snapshot/plan-caches.ts';
 import { findActionsJson, listActionVersions } from '../server/plan-snapshot/plan-snapshot.queries.ts';
 import { PlanSnapshots } from '../server/plan-snapshot/plan-snapshots.ts';
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
 }
 
 /** Median time of each step of the two lists, outside HTTP: SQL, cost model, response allowlist, JSON. */
-async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId: string, planId: string): Promise<{ step: string; milliseconds: number }[]> {
+async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId: AccountId, planId: string): Promise<{ step: string; milliseconds: number }[]> {
   const timeOf = async (work: () => unknown): Promise<number> => {
     const runs: number[] = [];
     for (let run = 0; run < 20; run += 1) {

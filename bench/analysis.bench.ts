@@ -34,6 +34,7 @@ import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan, planOccurrences } from '../shared/cost-model/index.ts';
 import { analysisResponseSchema, fundResponseSchema } from '../shared/schemas/analysis.ts';
 import { type Db } from '../server/db/database.ts';
+import type { AccountId } from '../server/db/account-id.ts';
 import type { PlanCaches } from '../server/plan-snapshot/plan-caches.ts';
 import { findActionCostInputs, listActionVersions } from '../server/plan-snapshot/plan-snapshot.queries.ts';
 import { PlanSnapshots } from '../server/plan-snapshot/plan-snapshots.ts';
@@ -215,7 +216,7 @@ async function main(): Promise<void> {
 }
 
 /** Median time of each step of the two routes outside HTTP: database read, cost model, response schema, JSON. */
-async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId: string, planId: string) {
+async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId: AccountId, planId: string) {
   const timeOf = async (work: () => unknown): Promise<number> => {
     const runs: number[] = [];
     for (let run = 0; run < inProcessRuns; run += 1) {

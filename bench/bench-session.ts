@@ -1,10 +1,11 @@
 import type https from 'node:https';
+import { asAccountId, type AccountId } from '../server/db/account-id.ts';
 import { sessionCookieName } from '../server/http/sessions.ts';
 import { cookieFrom, request, type Response, type Target } from './support.ts';
 
 /** A user signed up through the API, as the benchmarks' client: requests carry its cookie and, when unsafe, its CSRF token. */
 export interface BenchSession {
-  accountId: string;
+  accountId: AccountId;
   cookie: string;
   csrfToken: string;
   send(method: string, requestPath: string, json?: unknown, extraHeaders?: Record<string, string>): Promise<Response>;
@@ -21,7 +22,7 @@ export async function signUpForBench(agent: https.Agent, target: Target, user: {
   const send = (method: string, requestPath: string, json?: unknown, extraHeaders: Record<string, string> = {}) =>
     request(agent, target, { method, path: requestPath, headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...extraHeaders }, json });
   return {
-    accountId: account.id,
+    accountId: asAccountId(account.id),
     cookie,
     csrfToken,
     send,

@@ -5,17 +5,21 @@ import type { Actor } from './actor.ts';
 import { findMembershipRole } from './membership.queries.ts';
 import { roleAllows, type Permission } from './permissions.ts';
 import { findAccountIdOfRow, type TenantTable } from './tenant-rows.queries.ts';
+import { asAccountId, type AccountId } from '../db/account-id.ts';
 
 /**
  * Deny by default: the actor must be a member of the account (else 404, as if it did not exist,
  * so ids cannot be probed) and the role must allow the action (else 403). The membership is read
- * on every request, so removing a member takes effect at once.
+ * on every request, so removing a member takes effect at once. Returns the account id, from here
+ * on an `AccountId`, which every following query takes.
  */
-export async function requirePermission(db: Db, actor: Actor, accountId: string, permission: Permission): Promise<Role> {
-  const role = await findMembershipRole(db, accountId, actor.userId);
+export async function requirePermission(db: Db, actor: Actor, accountId: string, permission: Permission): Promise<AccountId> {
+  // The id from the URL is looked up as an account's: an id of anything else finds no membership.
+  const account = asAccountId(accountId);
+  const role = await findMembershipRole(db, account, actor.userId);
   if (!role) throw notFound('Account');
   if (!roleAllows(role, permission)) throw forbidden();
-  return role;
+  return account;
 }
 
 /**
@@ -34,7 +38,7 @@ export async function requireRowPermission(
   permission: Permission,
   what: string,
   options: { forKeyShare?: boolean } = {},
-): Promise<string> {
+): Promise<AccountId> {
   const { accountId, role } = await requireRowMembership(db, actor, table, id, what, options);
   if (!roleAllows(role, permission)) throw forbidden();
   return accountId;
@@ -51,7 +55,7 @@ export async function requireRowMembership(
   id: string,
   what: string,
   options: { forKeyShare?: boolean } = {},
-): Promise<{ accountId: string; role: Role }> {
+): Promise<{ accountId: AccountId; role: Role }> {
   const accountId = await findAccountIdOfRow(db, table, id, options);
   if (!accountId) throw notFound(what);
   const role = await findMembershipRole(db, accountId, actor.userId);

@@ -1,3 +1,4 @@
+import type { AccountId } from '../db/account-id.ts';
 import type { Db } from '../db/database.ts';
 
 /** Tenant tables whose rows are addressed by id alone in API paths (/api/properties/:id). */
@@ -17,7 +18,7 @@ export type TenantTable =
  * membership of that account is checked. `forKeyShare` holds the row (it cannot be deleted) until
  * the transaction ends, so that children can be inserted under it.
  */
-export async function findAccountIdOfRow(db: Db, table: TenantTable, id: string, options: { forKeyShare?: boolean } = {}): Promise<string | undefined> {
+export async function findAccountIdOfRow(db: Db, table: TenantTable, id: string, options: { forKeyShare?: boolean } = {}): Promise<AccountId | undefined> {
   // Every TenantTable has `id` and `account_id`; one of them stands in for the union in the types.
   let query = db.selectFrom(table as 'organisations').select('account_id').where('id', '=', id);
   if (options.forKeyShare) query = query.forKeyShare();

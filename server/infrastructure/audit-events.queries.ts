@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 export type AuditEventName =
   | 'signup'
@@ -25,7 +26,7 @@ export type AuditEventName =
 export interface AuditEvent {
   event: AuditEventName;
   userId?: string | null;
-  accountId?: string | null;
+  accountId?: AccountId | null;
   ip?: string | null;
   /** Never secrets: no passwords, tokens or session ids. */
   details?: Record<string, unknown>;

@@ -3,6 +3,7 @@ import type { PlanAnalysis, PlanInput } from '../../shared/cost-model/index.ts';
 import { cachedResult, derivedKey, type DerivedFrom } from './derived-values.ts';
 import { createPlanCaches } from './plan-caches.ts';
 import type { SnapshotRevision } from './read-only-snapshot.ts';
+import { asAccountId } from '../db/account-id.ts';
 
 const accountId = '00000000-0000-4000-8000-00000000000a';
 const planId = '10000000-0000-4000-8000-000000000001';
@@ -23,7 +24,7 @@ function fakeAnalysis(label: string): PlanAnalysis {
 
 /** As `PlanSnapshots.cachedAnalysis` keeps an analysis: `revision` stands for one read in a snapshot. */
 function cachedAnalysis(account: string, plan: string, kind: 'analysis' | 'fund', inputs: { plan: PlanInput; revision: number }, options: object, compute: () => PlanAnalysis) {
-  const from: DerivedFrom = { accountId: account, planId: plan, revision: inputs.revision as SnapshotRevision, planInput: inputs.plan };
+  const from: DerivedFrom = { accountId: asAccountId(account), planId: plan, revision: inputs.revision as SnapshotRevision, planInput: inputs.plan };
   return cachedResult(caches.analyses, derivedKey(from, `${kind} ${JSON.stringify(options)}`), compute);
 }
 const caches = createPlanCaches();

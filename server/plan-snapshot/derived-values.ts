@@ -1,10 +1,11 @@
 import type { PlanInput } from '../../shared/cost-model/index.ts';
 import type { SnapshotRevision } from './read-only-snapshot.ts';
 import type { RevisionCache, RevisionKey } from './revision-cache.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 /** What a value derived from a plan snapshot is computed from besides its kind and options. */
 export interface DerivedFrom {
-  accountId: string;
+  accountId: AccountId;
   planId: string;
   /** The plan's revision, read in the snapshot the actions were read in: it names their state. */
   revision: SnapshotRevision;

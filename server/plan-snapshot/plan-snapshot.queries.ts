@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { planColumns } from '../features/plans/plans.queries.ts';
 import { actionJson, costInputJson } from './action-json-sql.ts';
 import type { ReadOnlySnapshot, RevisionReadIn } from './read-only-snapshot.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 /** Categories sort in their display order (shared/categories.ts), not alphabetically by code. */
 const categoryOrder = sql<number>`array_position(${[...categoryCodes]}::text[], category)`;
@@ -14,7 +15,7 @@ const categoryOrder = sql<number>`array_position(${[...categoryCodes]}::text[], 
  * Only the plan's revision (bumped by every change to its actions, migration 0004); undefined when
  * the plan is not the account's. Read on the pool it can only look a cached value up.
  */
-export async function findPlanRevision<D extends Db>(db: D, accountId: string, planId: string): Promise<RevisionReadIn<D> | undefined> {
+export async function findPlanRevision<D extends Db>(db: D, accountId: AccountId, planId: string): Promise<RevisionReadIn<D> | undefined> {
   const row = await db.selectFrom('plans').select('revision').where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
   return row?.revision as RevisionReadIn<D> | undefined;
 }
@@ -24,7 +25,7 @@ export async function findPlanRevision<D extends Db>(db: D, accountId: string, p
  * counting as 0: docs/product/cost-model.md § Plan analysis), in one statement. The revision is internal: the plan
  * schema does not list it, so no response carries it.
  */
-export async function findPlanInSnapshot(snapshot: ReadOnlySnapshot, accountId: string, planId: string) {
+export async function findPlanInSnapshot(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string) {
   const row = await snapshot
     .selectFrom('plans')
     .select([
@@ -45,7 +46,7 @@ export async function findPlanInSnapshot(snapshot: ReadOnlySnapshot, accountId: 
 }
 
 /** What the board report shows of the property. */
-export async function findPropertyFacts(snapshot: ReadOnlySnapshot, accountId: string, propertyId: string) {
+export async function findPropertyFacts(snapshot: ReadOnlySnapshot, accountId: AccountId, propertyId: string) {
   return snapshot
     .selectFrom('properties')
     .select(['name', 'designation', 'address', 'municipality', 'build_year as buildYear', 'boa', 'loa'])
@@ -55,7 +56,7 @@ export async function findPropertyFacts(snapshot: ReadOnlySnapshot, accountId: s
 }
 
 /** The property's buildings by name, for the report's figures per building. */
-export async function listBuildingNames(snapshot: ReadOnlySnapshot, accountId: string, propertyId: string): Promise<Array<{ id: string; name: string }>> {
+export async function listBuildingNames(snapshot: ReadOnlySnapshot, accountId: AccountId, propertyId: string): Promise<Array<{ id: string; name: string }>> {
   return snapshot.selectFrom('buildings').select(['id', 'name']).where('account_id', '=', accountId).where('property_id', '=', propertyId).orderBy('name').orderBy('id').execute();
 }
 
@@ -79,7 +80,7 @@ export interface ActionRow {
 }
 
 /** A plan's actions with their building's and location's names, in the order of the action list (year, category in display order, name, id). */
-export async function listActionRows(snapshot: ReadOnlySnapshot, accountId: string, planId: string): Promise<ActionRow[]> {
+export async function listActionRows(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string): Promise<ActionRow[]> {
   const rows = await snapshot
     .selectFrom('actions')
     .leftJoin('buildings', (join) => join.onRef('buildings.id', '=', 'actions.building_id').onRef('buildings.account_id', '=', 'actions.account_id'))
@@ -136,7 +137,7 @@ export interface ActionVersion<D extends Db = Db> {
  * The ids and row versions of a plan's actions, in the list's order or by id: one text value
  * from PostgreSQL (a sort, no JSON), so a 10 000-action plan costs one string for node-pg.
  */
-export async function listActionVersions<D extends Db>(db: D, accountId: string, planId: string, order: ActionOrder): Promise<ActionVersion<D>[]> {
+export async function listActionVersions<D extends Db>(db: D, accountId: AccountId, planId: string, order: ActionOrder): Promise<ActionVersion<D>[]> {
   const aggregate =
     order === 'list'
       ? sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by year, ${categoryOrder}, name, id)`
@@ -160,18 +161,18 @@ export async function listActionVersions<D extends Db>(db: D, accountId: string,
 export type ActionSelection = { planId: string } | { ids: readonly string[] };
 
 /** Each selected action's list JSON (an element of the list's array) and its row version, in no particular order. */
-export async function findActionsJson<D extends Db>(db: D, accountId: string, selection: ActionSelection): Promise<Array<ActionVersion<D> & { json: string }>> {
+export async function findActionsJson<D extends Db>(db: D, accountId: AccountId, selection: ActionSelection): Promise<Array<ActionVersion<D> & { json: string }>> {
   return selectedActions(db, accountId, selection, actionJson);
 }
 
 /** Each selected action's cost-model input with its row version, in no particular order. */
-export async function findActionCostInputs<D extends Db>(db: D, accountId: string, selection: ActionSelection): Promise<Array<ActionVersion<D> & { input: ActionInput }>> {
+export async function findActionCostInputs<D extends Db>(db: D, accountId: AccountId, selection: ActionSelection): Promise<Array<ActionVersion<D> & { input: ActionInput }>> {
   const rows = await selectedActions(db, accountId, selection, costInputJson);
   const inputs = JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
   return rows.map((row, index) => ({ id: row.id, version: row.version, input: inputs[index]! }));
 }
 
-async function selectedActions<D extends Db>(db: D, accountId: string, selection: ActionSelection, json: RawBuilder<string>): Promise<Array<ActionVersion<D> & { json: string }>> {
+async function selectedActions<D extends Db>(db: D, accountId: AccountId, selection: ActionSelection, json: RawBuilder<string>): Promise<Array<ActionVersion<D> & { json: string }>> {
   const query = db
     .selectFrom('actions')
     .select(['id', sql<string>`xmin::text`.as('version'), json.as('json')])

@@ -8,6 +8,7 @@ import { planCostInputOf } from './plan-cost-input.ts';
 import * as queries from './plan-snapshot.queries.ts';
 import { inReadOnlySnapshot, type ReadOnlySnapshot, type SnapshotRevision } from './read-only-snapshot.ts';
 import type { RevisionCache, RevisionKey } from './revision-cache.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 /** What a reader asks of a plan besides the plan itself (its columns, revision and area, always read). */
 export interface PlanSnapshotRequest {
@@ -26,7 +27,7 @@ export type PlanInSnapshot = NonNullable<Awaited<ReturnType<typeof queries.findP
 
 /** What every read of a plan gives. */
 export interface PlanSnapshotBase {
-  readonly accountId: string;
+  readonly accountId: AccountId;
   readonly planId: string;
   /** The plan's columns, with its property's area. */
   readonly plan: PlanInSnapshot;
@@ -72,7 +73,7 @@ export class PlanSnapshots {
   }
 
   /** The plan as of one snapshot, with what `request` asks for; undefined when the plan is not the account's. */
-  async read<const R extends PlanSnapshotRequest>(accountId: string, planId: string, request: R): Promise<PlanSnapshot<R> | undefined> {
+  async read<const R extends PlanSnapshotRequest>(accountId: AccountId, planId: string, request: R): Promise<PlanSnapshot<R> | undefined> {
     return inReadOnlySnapshot(this.#db, async (snapshot) => {
       const plan = await queries.findPlanInSnapshot(snapshot, accountId, planId);
       if (plan === undefined) return undefined;
@@ -97,7 +98,7 @@ export class PlanSnapshots {
    * on the pool (a committed revision is good for looking a value up). A miss reads the revision
    * again with the row versions and the changed actions, in one snapshot.
    */
-  async actionsListJson(accountId: string, planId: string, encoding?: JsonEncoding): Promise<Buffer | undefined> {
+  async actionsListJson(accountId: AccountId, planId: string, encoding?: JsonEncoding): Promise<Buffer | undefined> {
     const revision = await queries.findPlanRevision(this.#db, accountId, planId);
     if (revision === undefined) return undefined;
     const key: RevisionKey = { accountId, id: planId, revision, variant: planVariants.actionsList };
@@ -150,7 +151,7 @@ export class PlanSnapshots {
   }
 
   /** The action list of the plan as of `snapshot`: its rows' JSON from the row cache where their version is held. */
-  async #actionsList(snapshot: ReadOnlySnapshot, accountId: string, planId: string): Promise<{ list: JsonBytes; key: RevisionKey<SnapshotRevision> } | undefined> {
+  async #actionsList(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string): Promise<{ list: JsonBytes; key: RevisionKey<SnapshotRevision> } | undefined> {
     const revision = await queries.findPlanRevision(snapshot, accountId, planId);
     if (revision === undefined) return undefined;
     const versions = await queries.listActionVersions(snapshot, accountId, planId, 'list');
@@ -174,7 +175,7 @@ export class PlanSnapshots {
    * The plan's actions as cost-model inputs in `order`. Each call gets its own array of shared,
    * frozen inputs, so a reader may sort its array but cannot change what the next one reads.
    */
-  async #costInputs(snapshot: ReadOnlySnapshot, accountId: string, planId: string, revision: SnapshotRevision, order: queries.ActionOrder): Promise<ActionInput[]> {
+  async #costInputs(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string, revision: SnapshotRevision, order: queries.ActionOrder): Promise<ActionInput[]> {
     const key = { accountId, id: planId, revision, variant: planVariants.costInputs[order] };
     const cached = this.#caches.plans.get(key);
     if (Array.isArray(cached)) return [...(cached as readonly ActionInput[])];
@@ -205,7 +206,7 @@ function isJsonBytes(value: JsonBytes | readonly ActionInput[] | undefined): val
 /** Each action's value from the row cache, in the order of `versions`, and the ids of those it does not hold. */
 function cachedRowValues<V extends Buffer | ActionInput>(
   cache: RevisionCache<Buffer | ActionInput, SnapshotRevision>,
-  accountId: string,
+  accountId: AccountId,
   versions: readonly queries.ActionVersion<ReadOnlySnapshot>[],
   variant: string,
 ): { values: Array<V | undefined>; missing: string[] } {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRevisionCacheBytes, RevisionCache, type RevisionKey } from './revision-cache.ts';
+import { asAccountId } from '../db/account-id.ts';
 
-const accountA = '00000000-0000-4000-8000-00000000000a';
-const accountB = '00000000-0000-4000-8000-00000000000b';
+const accountA = asAccountId('00000000-0000-4000-8000-00000000000a');
+const accountB = asAccountId('00000000-0000-4000-8000-00000000000b');
 const plan1 = '10000000-0000-4000-8000-000000000001';
 const plan2 = '10000000-0000-4000-8000-000000000002';
 const plan3 = '10000000-0000-4000-8000-000000000003';

@@ -1,3 +1,4 @@
+import type { AccountId } from '../db/account-id.ts';
 /**
  * An in-process cache of values derived from database rows, keyed by a revision the database
  * itself moves with every committed change of those rows, so an entry is right for as long as
@@ -19,7 +20,7 @@
  * snapshot's caches take only `SnapshotRevision`s (read in the same snapshot as the value).
  */
 export interface RevisionKey<R extends number = number> {
-  accountId: string;
+  accountId: AccountId;
   /** The plan's id (plan revisions) or the action's (row versions). */
   id: string;
   revision: R;

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTenant } from '../test-support/tenant-snapshot.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../test-support/test-app.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 /**
  * docs/product/operations-promise.md § Security suite: session fixation and revocation as an
@@ -52,7 +53,7 @@ async function sessionRowExists(id: string): Promise<boolean> {
  * The replayed cookie reads nothing and writes nothing. The attacker sends the copied cookie every
  * time, even after the server has answered with one that clears it (a browser would drop it).
  */
-async function expectLockedOut(attacker: TestClient, accountId: string): Promise<void> {
+async function expectLockedOut(attacker: TestClient, accountId: AccountId): Promise<void> {
   const stolen = attacker.cookie;
   const replay = async (send: () => Promise<LightMyRequestResponse>) => {
     attacker.cookie = stolen;

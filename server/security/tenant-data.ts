@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { created, createPropertyWithPlan, type Person, type Team } from '../test-support/plan-data.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 /** The ids of one account's full data set: every kind of id a route can take. */
 export interface TenantData {
-  accountId: string;
+  accountId: AccountId;
   organisationId: string;
   propertyId: string;
   buildingId: string;

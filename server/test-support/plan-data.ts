@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../db/database.ts';
 import { signUpUser, type TestClient } from './test-app.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 /** Every table of plan data, parents first. */
 export const planDataTables = [
@@ -24,7 +25,7 @@ export interface Person {
 }
 
 export interface Team {
-  accountId: string;
+  accountId: AccountId;
   admin: Person;
   editor: Person;
   viewer: Person;
@@ -67,7 +68,7 @@ interface Created {
 }
 
 /** An organisation → property → plan chain made through the API by `client` (an editor or admin). */
-export async function createPropertyWithPlan(client: TestClient, accountId: string, names = { organisation: 'Brf Eken', property: 'Eken 4', plan: 'Underhållsplan 2026' }) {
+export async function createPropertyWithPlan(client: TestClient, accountId: AccountId, names = { organisation: 'Brf Eken', property: 'Eken 4', plan: 'Underhållsplan 2026' }) {
   const organisation = created<Created>(await client.post(`/api/accounts/${accountId}/organisations`, { name: names.organisation }));
   const property = created<Created>(await client.post(`/api/organisations/${organisation.id}/properties`, { name: names.property }));
   const building = created<Created>(await client.post(`/api/properties/${property.id}/buildings`, { name: 'Hus A' }));
@@ -82,7 +83,7 @@ export async function createPropertyWithPlan(client: TestClient, accountId: stri
  */
 export async function insertActionWithHistory(
   db: Db,
-  ids: { accountId: string; propertyId: string; planId: string; buildingId?: string | null; locationId?: string | null; userId: string },
+  ids: { accountId: AccountId; propertyId: string; planId: string; buildingId?: string | null; locationId?: string | null; userId: string },
 ): Promise<string> {
   const action = await db
     .insertInto('actions')
@@ -114,7 +115,7 @@ export async function insertActionWithHistory(
 }
 
 /** How many rows each plan-data table holds for one account. */
-export async function countPlanData(db: Db, accountId: string): Promise<Record<string, number>> {
+export async function countPlanData(db: Db, accountId: AccountId): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of planDataTables) {
     const row = await db

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { AccountId } from '../db/account-id.ts';
 
 export type TenantSnapshot = Record<string, unknown[]>;
 
@@ -9,7 +10,7 @@ export type TenantSnapshot = Record<string, unknown[]>;
  * here), its members' `users` rows and their sessions. Rows are sorted by their JSON form, so two
  * snapshots compare row for row whatever order PostgreSQL returns them in.
  */
-export async function snapshotTenant(db: Db, accountId: string): Promise<TenantSnapshot> {
+export async function snapshotTenant(db: Db, accountId: AccountId): Promise<TenantSnapshot> {
   const tables = await tenantTables(db);
   const snapshot: TenantSnapshot = {};
   snapshot.accounts = sorted((await sql<Record<string, unknown>>`select * from accounts where id = ${accountId}`.execute(db)).rows);

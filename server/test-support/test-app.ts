@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyReque
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
+import { asAccountId } from '../db/account-id.ts';
 import type { LoginThrottleSettings } from '../auth/login-throttle.ts';
 import { sessionCookieName } from '../http/sessions.ts';
 import { createPlanCaches, type PlanCaches } from '../plan-snapshot/plan-caches.ts';
@@ -115,5 +116,6 @@ export async function signUpUser(app: FastifyInstance, overrides: { email?: stri
   });
   if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
   const body = response.json() as { user: { id: string }; account: { id: string } };
-  return { client, email, password, name, userId: body.user.id, accountId: body.account.id };
+  // Read from the answer, so named an account's id here for the tests' direct queries.
+  return { client, email, password, name, userId: body.user.id, accountId: asAccountId(body.account.id) };
 }

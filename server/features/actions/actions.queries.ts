@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actions } from '../../db/generated-types.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /** An action's columns, one to one, in camelCase. */
 export const actionColumns = [
@@ -35,7 +36,7 @@ export type ActionValues = Partial<Pick<Actions, 'name' | 'category' | 'building
 };
 
 /** The action; locked against concurrent changes until the transaction ends when `forUpdate`. */
-export async function findAction(db: Db, accountId: string, actionId: string, options: { forUpdate?: boolean } = {}) {
+export async function findAction(db: Db, accountId: AccountId, actionId: string, options: { forUpdate?: boolean } = {}) {
   let query = db.selectFrom('actions').select(actionColumns).where('account_id', '=', accountId).where('id', '=', actionId);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
@@ -43,7 +44,7 @@ export async function findAction(db: Db, accountId: string, actionId: string, op
 
 export async function insertAction(
   db: Db,
-  accountId: string,
+  accountId: AccountId,
   plan: { propertyId: string; planId: string },
   values: ActionValues & Pick<Actions, 'name' | 'category' | 'quantity' | 'unit' | 'unit_price' | 'year' | 'status'>,
 ) {
@@ -54,7 +55,7 @@ export async function insertAction(
     .executeTakeFirstOrThrow();
 }
 
-export async function updateAction(db: Db, accountId: string, actionId: string, values: ActionValues) {
+export async function updateAction(db: Db, accountId: AccountId, actionId: string, values: ActionValues) {
   return db
     .updateTable('actions')
     .set({ ...values, updated_at: sql`now()` })
@@ -69,7 +70,7 @@ export async function updateAction(db: Db, accountId: string, actionId: string, 
  * are one array parameter, not 10 000). Ids that are not actions of this plan of this account are
  * simply not matched: the count tells the caller whether every id was.
  */
-export async function updateActionsOfPlan(db: Db, accountId: string, planId: string, actionIds: readonly string[], values: Pick<ActionValues, 'year' | 'status'>): Promise<number> {
+export async function updateActionsOfPlan(db: Db, accountId: AccountId, planId: string, actionIds: readonly string[], values: Pick<ActionValues, 'year' | 'status'>): Promise<number> {
   const result = await db
     .updateTable('actions')
     .set({ ...values, updated_at: sql`now()` })
@@ -81,7 +82,7 @@ export async function updateActionsOfPlan(db: Db, accountId: string, planId: str
 }
 
 /** Deletes the action and, by cascade, its completions, comments and attachments. */
-export async function deleteAction(db: Db, accountId: string, actionId: string): Promise<boolean> {
+export async function deleteAction(db: Db, accountId: AccountId, actionId: string): Promise<boolean> {
   const result = await db.deleteFrom('actions').where('account_id', '=', accountId).where('id', '=', actionId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
@@ -104,7 +105,7 @@ function completedByName(eb: ExpressionBuilder<Database, 'action_completions'>) 
 
 export async function insertCompletion(
   db: Db,
-  accountId: string,
+  accountId: AccountId,
   values: { actionId: string; year: number; actualCost: number | null; note: string; completedBy: string },
 ) {
   return db
@@ -125,7 +126,7 @@ export async function insertCompletion(
  * An action's completions, newest first: by when they were recorded, then by the year done (two
  * recorded in one transaction share `completed_at`), then by id so the order is stable.
  */
-export async function listCompletions(db: Db, accountId: string, actionId: string) {
+export async function listCompletions(db: Db, accountId: AccountId, actionId: string) {
   return db
     .selectFrom('action_completions')
     .select((eb) => [...completionColumns, completedByName(eb)])

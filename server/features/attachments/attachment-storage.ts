@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { AttachmentConfig } from '../../config.ts';
 import { createDiskAttachmentStorage } from './disk-attachment-storage.ts';
 import { createS3AttachmentStorage } from './s3-attachment-storage.ts';
+import { asAccountId, type AccountId } from '../../db/account-id.ts';
 
 /** One stored file; `key` is `<accountId>/<attachmentId>` (the row's storage_key). */
 export interface StoredFile {
@@ -40,7 +41,7 @@ const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const storageKeyPattern = new RegExp(`^${uuid}/${uuid}$`);
 
 /** Keys name files on disk, so only the one shape we create is accepted (no `..`, no absolute paths). */
-export function storageKeyOf(accountId: string, attachmentId: string): string {
+export function storageKeyOf(accountId: AccountId, attachmentId: string): string {
   return checkStorageKey(`${accountId}/${attachmentId}`);
 }
 
@@ -54,8 +55,8 @@ export function isStorageKey(key: string): boolean {
 }
 
 /** The account a key belongs to (its first segment). */
-export function accountIdOfStorageKey(key: string): string {
-  return checkStorageKey(key).slice(0, 36);
+export function accountIdOfStorageKey(key: string): AccountId {
+  return asAccountId(checkStorageKey(key).slice(0, 36));
 }
 
 /** S3 when ATTACHMENT_S3_* is set, else `$KVARTER_DATA_DIR/attachments`. Uploads are received under the data directory either way. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { AttachmentContentType } from '../../../shared/schemas/attachment.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /** An attachment row as the API names it, with the uploader's name (null once the user is deleted). */
 export interface AttachmentRow {
@@ -14,7 +15,7 @@ export interface AttachmentRow {
   storageKey: string;
 }
 
-function selectAttachments(db: Db, accountId: string) {
+function selectAttachments(db: Db, accountId: AccountId) {
   return db
     .selectFrom('action_attachments')
     .leftJoin('users', 'users.id', 'action_attachments.uploaded_by')
@@ -33,7 +34,7 @@ function selectAttachments(db: Db, accountId: string) {
 }
 
 /** Oldest first; the id breaks ties between files uploaded in the same transaction time. */
-export async function listAttachments(db: Db, accountId: string, actionId: string): Promise<AttachmentRow[]> {
+export async function listAttachments(db: Db, accountId: AccountId, actionId: string): Promise<AttachmentRow[]> {
   const rows = await selectAttachments(db, accountId)
     .where('action_attachments.action_id', '=', actionId)
     .orderBy('action_attachments.created_at')
@@ -42,14 +43,14 @@ export async function listAttachments(db: Db, accountId: string, actionId: strin
   return rows.map(toAttachmentRow);
 }
 
-export async function findAttachment(db: Db, accountId: string, attachmentId: string): Promise<AttachmentRow | undefined> {
+export async function findAttachment(db: Db, accountId: AccountId, attachmentId: string): Promise<AttachmentRow | undefined> {
   const row = await selectAttachments(db, accountId).where('action_attachments.id', '=', attachmentId).executeTakeFirst();
   return row && toAttachmentRow(row);
 }
 
 export async function insertAttachment(
   db: Db,
-  accountId: string,
+  accountId: AccountId,
   values: { id: string; actionId: string; fileName: string; contentType: AttachmentContentType; sizeBytes: number; storageKey: string; uploadedBy: string },
 ): Promise<AttachmentRow> {
   await db
@@ -71,7 +72,7 @@ export async function insertAttachment(
 }
 
 /** Deletes the row; returns its storage key, or undefined when there was none. */
-export async function deleteAttachment(db: Db, accountId: string, attachmentId: string): Promise<string | undefined> {
+export async function deleteAttachment(db: Db, accountId: AccountId, attachmentId: string): Promise<string | undefined> {
   const row = await db
     .deleteFrom('action_attachments')
     .where('account_id', '=', accountId)
@@ -82,7 +83,7 @@ export async function deleteAttachment(db: Db, accountId: string, attachmentId: 
 }
 
 /** Which of `storageKeys` (all of this account) still have a row. */
-export async function listExistingStorageKeys(db: Db, accountId: string, storageKeys: string[]): Promise<Set<string>> {
+export async function listExistingStorageKeys(db: Db, accountId: AccountId, storageKeys: string[]): Promise<Set<string>> {
   if (storageKeys.length === 0) return new Set();
   const rows = await db
     .selectFrom('action_attachments')

@@ -1,6 +1,7 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import type { AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
 import { accountIdOfStorageKey, type AttachmentStorage } from './attachment-storage.ts';
 import { listExistingStorageKeys } from './attachments.queries.ts';
@@ -20,7 +21,7 @@ export const orphanGraceMs = 60 * 60 * 1000;
  */
 export async function sweepOrphanAttachmentFiles(db: Db, storage: AttachmentStorage, now = new Date()): Promise<number> {
   const cutoff = now.getTime() - orphanGraceMs;
-  const byAccount = new Map<string, string[]>();
+  const byAccount = new Map<AccountId, string[]>();
   for (const file of await storage.list()) {
     if (file.lastModified.getTime() > cutoff) continue;
     const accountId = accountIdOfStorageKey(file.key);

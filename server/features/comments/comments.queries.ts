@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /** A comment row as the API names it, with the author's name (null once the user is deleted). */
 export interface CommentRow {
@@ -10,7 +11,7 @@ export interface CommentRow {
   createdAt: Date;
 }
 
-function selectComments(db: Db, accountId: string) {
+function selectComments(db: Db, accountId: AccountId) {
   return db
     .selectFrom('action_comments')
     .leftJoin('users', 'users.id', 'action_comments.author_id')
@@ -26,15 +27,15 @@ function selectComments(db: Db, accountId: string) {
 }
 
 /** Oldest first; the id breaks ties between comments written in the same transaction time. */
-export async function listComments(db: Db, accountId: string, actionId: string): Promise<CommentRow[]> {
+export async function listComments(db: Db, accountId: AccountId, actionId: string): Promise<CommentRow[]> {
   return selectComments(db, accountId).where('action_comments.action_id', '=', actionId).orderBy('action_comments.created_at').orderBy('action_comments.id').execute();
 }
 
-export async function findComment(db: Db, accountId: string, commentId: string): Promise<CommentRow | undefined> {
+export async function findComment(db: Db, accountId: AccountId, commentId: string): Promise<CommentRow | undefined> {
   return selectComments(db, accountId).where('action_comments.id', '=', commentId).executeTakeFirst();
 }
 
-export async function insertComment(db: Db, accountId: string, values: { actionId: string; authorId: string; body: string }): Promise<CommentRow> {
+export async function insertComment(db: Db, accountId: AccountId, values: { actionId: string; authorId: string; body: string }): Promise<CommentRow> {
   const { id } = await db
     .insertInto('action_comments')
     .values({ account_id: accountId, action_id: values.actionId, author_id: values.authorId, body: values.body })
@@ -45,7 +46,7 @@ export async function insertComment(db: Db, accountId: string, values: { actionI
   return row;
 }
 
-export async function deleteComment(db: Db, accountId: string, commentId: string): Promise<boolean> {
+export async function deleteComment(db: Db, accountId: AccountId, commentId: string): Promise<boolean> {
   const result = await db.deleteFrom('action_comments').where('account_id', '=', accountId).where('id', '=', commentId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

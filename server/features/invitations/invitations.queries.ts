@@ -1,17 +1,19 @@
 import { sql } from 'kysely';
 import type { Role } from '../../../shared/schemas/role.ts';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 const invitationColumns = ['id', 'email', 'role', 'created_at as createdAt', 'expires_at as expiresAt'] as const;
 
 export async function insertInvitation(
   db: Db,
-  invitation: { accountId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+  accountId: AccountId,
+  invitation: { email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
 ) {
   return db
     .insertInto('invitations')
     .values({
-      account_id: invitation.accountId,
+      account_id: accountId,
       email: invitation.email,
       role: invitation.role,
       token_hash: invitation.tokenHash,
@@ -22,7 +24,7 @@ export async function insertInvitation(
     .executeTakeFirstOrThrow();
 }
 
-export async function listPendingInvitations(db: Db, accountId: string) {
+export async function listPendingInvitations(db: Db, accountId: AccountId) {
   return db
     .selectFrom('invitations')
     .select(invitationColumns)
@@ -34,7 +36,7 @@ export async function listPendingInvitations(db: Db, accountId: string) {
 }
 
 /** A new invitation of the same address replaces the earlier one: only the newest link works. */
-export async function deletePendingInvitationsOf(db: Db, accountId: string, email: string): Promise<void> {
+export async function deletePendingInvitationsOf(db: Db, accountId: AccountId, email: string): Promise<void> {
   await db
     .deleteFrom('invitations')
     .where('account_id', '=', accountId)
@@ -43,7 +45,7 @@ export async function deletePendingInvitationsOf(db: Db, accountId: string, emai
     .execute();
 }
 
-export async function deletePendingInvitation(db: Db, accountId: string, invitationId: string): Promise<boolean> {
+export async function deletePendingInvitation(db: Db, accountId: AccountId, invitationId: string): Promise<boolean> {
   const result = await db
     .deleteFrom('invitations')
     .where('account_id', '=', accountId)
@@ -53,7 +55,11 @@ export async function deletePendingInvitation(db: Db, accountId: string, invitat
   return result.numDeletedRows > 0n;
 }
 
-/** A usable invitation: not accepted, not expired. Locked when `forUpdate`, so it is used once. */
+/**
+ * A usable invitation: not accepted, not expired. Locked when `forUpdate`, so it is used once. Found
+ * by its token alone, like `markInvitationAccepted` by its id: the person accepting is not a member
+ * of the account yet, and the token (a secret only the invited address received) is the check.
+ */
 export async function findUsableInvitation(db: Db, tokenHash: string, forUpdate = false) {
   let query = db
     .selectFrom('invitations')

@@ -1,9 +1,10 @@
 import type { Role } from '../../../shared/schemas/role.ts';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 const memberColumns = ['users.id as userId', 'users.email', 'users.name', 'memberships.role'] as const;
 
-export async function listMembers(db: Db, accountId: string) {
+export async function listMembers(db: Db, accountId: AccountId) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -14,7 +15,7 @@ export async function listMembers(db: Db, accountId: string) {
     .execute();
 }
 
-export async function findMember(db: Db, accountId: string, userId: string) {
+export async function findMember(db: Db, accountId: AccountId, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -24,19 +25,19 @@ export async function findMember(db: Db, accountId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export async function insertMembership(db: Db, accountId: string, userId: string, role: Role): Promise<void> {
+export async function insertMembership(db: Db, accountId: AccountId, userId: string, role: Role): Promise<void> {
   await db.insertInto('memberships').values({ account_id: accountId, user_id: userId, role }).execute();
 }
 
-export async function updateMemberRole(db: Db, accountId: string, userId: string, role: Role): Promise<void> {
+export async function updateMemberRole(db: Db, accountId: AccountId, userId: string, role: Role): Promise<void> {
   await db.updateTable('memberships').set({ role }).where('account_id', '=', accountId).where('user_id', '=', userId).execute();
 }
 
-export async function deleteMembership(db: Db, accountId: string, userId: string): Promise<void> {
+export async function deleteMembership(db: Db, accountId: AccountId, userId: string): Promise<void> {
   await db.deleteFrom('memberships').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
 }
 
-export async function countAdmins(db: Db, accountId: string): Promise<number> {
+export async function countAdmins(db: Db, accountId: AccountId): Promise<number> {
   const row = await db
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -50,12 +51,12 @@ export async function countAdmins(db: Db, accountId: string): Promise<number> {
  * Serialises membership changes of one account (row lock on the account), so two admins
  * demoting each other at once cannot leave the account without an admin.
  */
-export async function lockAccount(db: Db, accountId: string): Promise<boolean> {
+export async function lockAccount(db: Db, accountId: AccountId): Promise<boolean> {
   const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().executeTakeFirst();
   return row !== undefined;
 }
 
-export async function findAccountName(db: Db, accountId: string): Promise<string | undefined> {
+export async function findAccountName(db: Db, accountId: AccountId): Promise<string | undefined> {
   const row = await db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst();
   return row?.name;
 }

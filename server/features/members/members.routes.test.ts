@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/schemas/role.ts';
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
+import { asAccountId, type AccountId } from '../../db/account-id.ts';
 
 let testApp: TestApp;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 interface Person {
   client: TestClient;
   userId: string;
-  accountId: string;
+  accountId: AccountId;
   accountName: string;
   email: string;
   name: string;
@@ -33,7 +34,7 @@ async function signUp(name: string, accountName: string): Promise<Person> {
   const response = await client.post('/api/auth/signup', { email, password, name, accountName });
   expect(response.statusCode).toBe(201);
   const body = response.json() as { user: { id: string }; account: { id: string } };
-  return { client, userId: body.user.id, accountId: body.account.id, accountName, email, name, password };
+  return { client, userId: body.user.id, accountId: asAccountId(body.account.id), accountName, email, name, password };
 }
 
 const membersUrl = (accountId: string) => `/api/accounts/${accountId}/members`;
@@ -61,7 +62,7 @@ async function invitationTokenSentTo(email: string): Promise<string> {
   return token;
 }
 
-async function membershipRows(accountId: string) {
+async function membershipRows(accountId: AccountId) {
   return testApp.database.db
     .selectFrom('memberships')
     .select(['user_id', 'role'])

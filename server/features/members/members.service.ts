@@ -25,9 +25,10 @@ import {
   lockAccount,
   updateMemberRole,
 } from './members.queries.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
-export async function listMembers(deps: Deps, actor: Actor, accountId: string) {
-  await requirePermission(deps.db, actor, accountId, 'members:manage');
+export async function listMembers(deps: Deps, actor: Actor, accountIdInPath: string) {
+  const accountId = await requirePermission(deps.db, actor, accountIdInPath, 'members:manage');
   const [members, invitations] = await Promise.all([
     listMemberRows(deps.db, accountId),
     listPendingInvitations(deps.db, accountId),
@@ -39,9 +40,9 @@ export async function listMembers(deps: Deps, actor: Actor, accountId: string) {
  * An existing user is added at once and told by e-mail; a new address gets a single-use sign-up
  * link. The e-mail is written to the outbox in the same transaction and sent after commit.
  */
-export async function inviteMember(deps: Deps, actor: Actor, accountId: string, input: InviteMemberRequest) {
+export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: string, input: InviteMemberRequest) {
   const { result, email } = await deps.db.transaction().execute(async (transaction) => {
-    await requireManagerUnderLock(transaction, actor, accountId);
+    const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
     const accountName = (await findAccountName(transaction, accountId)) ?? '';
     const existingUser = await findUserByEmail(transaction, input.email);
     if (existingUser) {
@@ -59,8 +60,7 @@ export async function inviteMember(deps: Deps, actor: Actor, accountId: string, 
     }
     await deletePendingInvitationsOf(transaction, accountId, input.email);
     const { token, tokenHash } = createInvitationToken();
-    const invitation = await insertInvitation(transaction, {
-      accountId,
+    const invitation = await insertInvitation(transaction, accountId, {
       email: input.email,
       role: input.role,
       tokenHash,
@@ -76,9 +76,9 @@ export async function inviteMember(deps: Deps, actor: Actor, accountId: string, 
   return result;
 }
 
-export async function changeMemberRole(deps: Deps, actor: Actor, accountId: string, userId: string, input: ChangeRoleRequest) {
+export async function changeMemberRole(deps: Deps, actor: Actor, accountIdInPath: string, userId: string, input: ChangeRoleRequest) {
   return deps.db.transaction().execute(async (transaction) => {
-    await requireManagerUnderLock(transaction, actor, accountId);
+    const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
     const member = await findMember(transaction, accountId, userId);
     if (!member) throw notFound('Member');
     if (member.role === 'admin' && input.role !== 'admin') await assertAnotherAdmin(transaction, accountId);
@@ -92,9 +92,9 @@ export async function changeMemberRole(deps: Deps, actor: Actor, accountId: stri
  * Removal takes effect at once: permissions are read from memberships on every request, and
  * the removed user's sessions are revoked as the operations promise requires.
  */
-export async function removeMember(deps: Deps, actor: Actor, accountId: string, userId: string): Promise<void> {
+export async function removeMember(deps: Deps, actor: Actor, accountIdInPath: string, userId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
-    await requireManagerUnderLock(transaction, actor, accountId);
+    const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
     const member = await findMember(transaction, accountId, userId);
     if (!member) throw notFound('Member');
     if (member.role === 'admin') await assertAnotherAdmin(transaction, accountId);
@@ -104,9 +104,9 @@ export async function removeMember(deps: Deps, actor: Actor, accountId: string, 
   });
 }
 
-export async function cancelInvitation(deps: Deps, actor: Actor, accountId: string, invitationId: string): Promise<void> {
+export async function cancelInvitation(deps: Deps, actor: Actor, accountIdInPath: string, invitationId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
-    await requireManagerUnderLock(transaction, actor, accountId);
+    const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
     if (!(await deletePendingInvitation(transaction, accountId, invitationId))) throw notFound('Invitation');
     await recordAuditEvent(transaction, { event: 'invitation.cancelled', userId: actor.userId, accountId, ip: actor.ip, details: { invitationId } });
   });
@@ -118,13 +118,13 @@ export async function cancelInvitation(deps: Deps, actor: Actor, accountId: stri
  * only before the lock let a just-demoted admin finish one more change). The first check keeps
  * non-members from taking locks on other accounts' rows.
  */
-async function requireManagerUnderLock(db: Db, actor: Actor, accountId: string): Promise<void> {
-  await requirePermission(db, actor, accountId, 'members:manage');
+async function requireManagerUnderLock(db: Db, actor: Actor, accountIdInPath: string): Promise<AccountId> {
+  const accountId = await requirePermission(db, actor, accountIdInPath, 'members:manage');
   await lockAccount(db, accountId);
-  await requirePermission(db, actor, accountId, 'members:manage');
+  return requirePermission(db, actor, accountId, 'members:manage');
 }
 
-async function assertAnotherAdmin(db: Db, accountId: string): Promise<void> {
+async function assertAnotherAdmin(db: Db, accountId: AccountId): Promise<void> {
   if ((await countAdmins(db, accountId)) <= 1) {
     throw new AppError('validation', 'The account must keep at least one admin', { role: 'member.last_admin' });
   }

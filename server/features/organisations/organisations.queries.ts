@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import type { CreateOrganisationRequest, UpdateOrganisationRequest } from '../../../shared/schemas/organisation.ts';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 const organisationColumns = ['id', 'account_id as accountId', 'name', 'created_at as createdAt', 'updated_at as updatedAt'] as const;
 
-export async function listOrganisations(db: Db, accountId: string) {
+export async function listOrganisations(db: Db, accountId: AccountId) {
   return db.selectFrom('organisations').select(organisationColumns).where('account_id', '=', accountId).orderBy('name').orderBy('id').execute();
 }
 
-export async function findOrganisation(db: Db, accountId: string, organisationId: string) {
+export async function findOrganisation(db: Db, accountId: AccountId, organisationId: string) {
   return db
     .selectFrom('organisations')
     .select(organisationColumns)
@@ -17,11 +18,11 @@ export async function findOrganisation(db: Db, accountId: string, organisationId
     .executeTakeFirst();
 }
 
-export async function insertOrganisation(db: Db, accountId: string, input: CreateOrganisationRequest) {
+export async function insertOrganisation(db: Db, accountId: AccountId, input: CreateOrganisationRequest) {
   return db.insertInto('organisations').values({ account_id: accountId, name: input.name }).returning(organisationColumns).executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisation(db: Db, accountId: string, organisationId: string, input: UpdateOrganisationRequest) {
+export async function updateOrganisation(db: Db, accountId: AccountId, organisationId: string, input: UpdateOrganisationRequest) {
   return db
     .updateTable('organisations')
     .set({ name: input.name, updated_at: sql`now()` })
@@ -32,7 +33,7 @@ export async function updateOrganisation(db: Db, accountId: string, organisation
 }
 
 /** Deletes the organisation and, by cascade, its properties and everything under them. */
-export async function deleteOrganisation(db: Db, accountId: string, organisationId: string): Promise<boolean> {
+export async function deleteOrganisation(db: Db, accountId: AccountId, organisationId: string): Promise<boolean> {
   const result = await db.deleteFrom('organisations').where('account_id', '=', accountId).where('id', '=', organisationId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -8,14 +8,14 @@ import * as queries from './organisations.queries.ts';
 
 const what = 'Organisation';
 
-export async function listOrganisations(deps: Deps, actor: Actor, accountId: string) {
-  await requirePermission(deps.db, actor, accountId, 'account:read');
+export async function listOrganisations(deps: Deps, actor: Actor, accountIdInPath: string) {
+  const accountId = await requirePermission(deps.db, actor, accountIdInPath, 'account:read');
   return (await queries.listOrganisations(deps.db, accountId)).map(withIsoTimestamps);
 }
 
-export async function createOrganisation(deps: Deps, actor: Actor, accountId: string, input: CreateOrganisationRequest) {
+export async function createOrganisation(deps: Deps, actor: Actor, accountIdInPath: string, input: CreateOrganisationRequest) {
   return deps.db.transaction().execute(async (transaction) => {
-    await requirePermission(transaction, actor, accountId, 'plans:write');
+    const accountId = await requirePermission(transaction, actor, accountIdInPath, 'plans:write');
     return withIsoTimestamps(await queries.insertOrganisation(transaction, accountId, input));
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /** A plan's columns, one to one (in camelCase); the service nests indexation and fund for the API, the plan snapshot reads them too. */
 export const planColumns = [
@@ -40,7 +41,7 @@ export interface PlanValues {
   fund_minimum_balance?: number;
 }
 
-export async function listPlans(db: Db, accountId: string, propertyId: string) {
+export async function listPlans(db: Db, accountId: AccountId, propertyId: string) {
   return db
     .selectFrom('plans')
     .select(planColumns)
@@ -51,11 +52,11 @@ export async function listPlans(db: Db, accountId: string, propertyId: string) {
     .execute();
 }
 
-export async function findPlan(db: Db, accountId: string, planId: string) {
+export async function findPlan(db: Db, accountId: AccountId, planId: string) {
   return db.selectFrom('plans').select(planColumns).where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
 }
 
-export async function insertPlan(db: Db, accountId: string, propertyId: string, values: PlanValues & { name: string; start_year: number }) {
+export async function insertPlan(db: Db, accountId: AccountId, propertyId: string, values: PlanValues & { name: string; start_year: number }) {
   return db
     .insertInto('plans')
     .values({ ...values, account_id: accountId, property_id: propertyId })
@@ -63,7 +64,7 @@ export async function insertPlan(db: Db, accountId: string, propertyId: string, 
     .executeTakeFirstOrThrow();
 }
 
-export async function updatePlan(db: Db, accountId: string, planId: string, values: PlanValues) {
+export async function updatePlan(db: Db, accountId: AccountId, planId: string, values: PlanValues) {
   return db
     .updateTable('plans')
     .set({ ...values, updated_at: sql`now()` })
@@ -74,7 +75,7 @@ export async function updatePlan(db: Db, accountId: string, planId: string, valu
 }
 
 /** Deletes the plan and, by cascade, its actions with their completions, comments and attachments. */
-export async function deletePlan(db: Db, accountId: string, planId: string): Promise<boolean> {
+export async function deletePlan(db: Db, accountId: AccountId, planId: string): Promise<boolean> {
   const result = await db.deleteFrom('plans').where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

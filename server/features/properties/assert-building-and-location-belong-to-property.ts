@@ -2,6 +2,7 @@ import type { ValidationMessageKey } from '../../../shared/i18n/validation-messa
 import type { Db } from '../../db/database.ts';
 import { validationError } from '../../http/app-error.ts';
 import { isPartOfProperty } from '../property-parts/property-parts.queries.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /**
  * An action may name only a building and a location of its plan's property: any other id (another
@@ -11,7 +12,7 @@ import { isPartOfProperty } from '../property-parts/property-parts.queries.ts';
  */
 export async function assertBuildingAndLocationBelongToProperty(
   db: Db,
-  accountId: string,
+  accountId: AccountId,
   propertyId: string,
   references: { buildingId?: string | null; locationId?: string | null },
 ): Promise<void> {

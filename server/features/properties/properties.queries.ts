@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CreatePropertyRequest, UpdatePropertyRequest } from '../../../shared/schemas/property.ts';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 const propertyColumns = [
   'id',
@@ -17,7 +18,7 @@ const propertyColumns = [
   'updated_at as updatedAt',
 ] as const;
 
-export async function listProperties(db: Db, accountId: string, organisationId: string) {
+export async function listProperties(db: Db, accountId: AccountId, organisationId: string) {
   return db
     .selectFrom('properties')
     .select(propertyColumns)
@@ -28,11 +29,11 @@ export async function listProperties(db: Db, accountId: string, organisationId: 
     .execute();
 }
 
-export async function findProperty(db: Db, accountId: string, propertyId: string) {
+export async function findProperty(db: Db, accountId: AccountId, propertyId: string) {
   return db.selectFrom('properties').select(propertyColumns).where('account_id', '=', accountId).where('id', '=', propertyId).executeTakeFirst();
 }
 
-export async function insertProperty(db: Db, accountId: string, organisationId: string, input: CreatePropertyRequest) {
+export async function insertProperty(db: Db, accountId: AccountId, organisationId: string, input: CreatePropertyRequest) {
   return db
     .insertInto('properties')
     .values({
@@ -51,7 +52,7 @@ export async function insertProperty(db: Db, accountId: string, organisationId: 
 }
 
 /** Changes the given fields only (undefined ones are left out of the update); null clears. */
-export async function updateProperty(db: Db, accountId: string, propertyId: string, input: UpdatePropertyRequest) {
+export async function updateProperty(db: Db, accountId: AccountId, propertyId: string, input: UpdatePropertyRequest) {
   return db
     .updateTable('properties')
     .set({
@@ -71,7 +72,7 @@ export async function updateProperty(db: Db, accountId: string, propertyId: stri
 }
 
 /** Deletes the property and, by cascade, its buildings, locations, plans and their actions. */
-export async function deleteProperty(db: Db, accountId: string, propertyId: string): Promise<boolean> {
+export async function deleteProperty(db: Db, accountId: AccountId, propertyId: string): Promise<boolean> {
   const result = await db.deleteFrom('properties').where('account_id', '=', accountId).where('id', '=', propertyId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { CreatePropertyPartRequest, PropertyPartKind, UpdatePropertyPartRequest } from '../../../shared/schemas/property-part.ts';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 // The kind of part is its table: `buildings` and `locations` have the same columns.
 const partColumns = ['id', 'account_id as accountId', 'property_id as propertyId', 'name', 'created_at as createdAt', 'updated_at as updatedAt'] as const;
 
 /** The property's parts of one kind, by name. */
-export async function listPropertyParts(db: Db, accountId: string, kind: PropertyPartKind, propertyId: string) {
+export async function listPropertyParts(db: Db, accountId: AccountId, kind: PropertyPartKind, propertyId: string) {
   return db
     .selectFrom(kind)
     .select(partColumns)
@@ -18,15 +19,15 @@ export async function listPropertyParts(db: Db, accountId: string, kind: Propert
 }
 
 /** Shorthands that name the kind, for readers that need just one (the board report; the spreadsheet template and import). */
-export const listBuildings = (db: Db, accountId: string, propertyId: string) => listPropertyParts(db, accountId, 'buildings', propertyId);
-export const listLocations = (db: Db, accountId: string, propertyId: string) => listPropertyParts(db, accountId, 'locations', propertyId);
+export const listBuildings = (db: Db, accountId: AccountId, propertyId: string) => listPropertyParts(db, accountId, 'buildings', propertyId);
+export const listLocations = (db: Db, accountId: AccountId, propertyId: string) => listPropertyParts(db, accountId, 'locations', propertyId);
 
-export async function insertPropertyPart(db: Db, accountId: string, kind: PropertyPartKind, propertyId: string, input: CreatePropertyPartRequest) {
+export async function insertPropertyPart(db: Db, accountId: AccountId, kind: PropertyPartKind, propertyId: string, input: CreatePropertyPartRequest) {
   return db.insertInto(kind).values({ account_id: accountId, property_id: propertyId, name: input.name }).returning(partColumns).executeTakeFirstOrThrow();
 }
 
 /** Creates parts of one kind by name, in one statement (the spreadsheet import); returns them with their ids. */
-export async function insertPropertyParts(db: Db, accountId: string, kind: PropertyPartKind, propertyId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {
+export async function insertPropertyParts(db: Db, accountId: AccountId, kind: PropertyPartKind, propertyId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (names.length === 0) return [];
   return db
     .insertInto(kind)
@@ -35,7 +36,7 @@ export async function insertPropertyParts(db: Db, accountId: string, kind: Prope
     .execute();
 }
 
-export async function updatePropertyPart(db: Db, accountId: string, kind: PropertyPartKind, partId: string, input: UpdatePropertyPartRequest) {
+export async function updatePropertyPart(db: Db, accountId: AccountId, kind: PropertyPartKind, partId: string, input: UpdatePropertyPartRequest) {
   return db
     .updateTable(kind)
     .set({ name: input.name, updated_at: sql`now()` })
@@ -46,7 +47,7 @@ export async function updatePropertyPart(db: Db, accountId: string, kind: Proper
 }
 
 /** Deletes the part; its actions stay, without it (the foreign key clears their reference). */
-export async function deletePropertyPart(db: Db, accountId: string, kind: PropertyPartKind, partId: string): Promise<boolean> {
+export async function deletePropertyPart(db: Db, accountId: AccountId, kind: PropertyPartKind, partId: string): Promise<boolean> {
   const result = await db.deleteFrom(kind).where('account_id', '=', accountId).where('id', '=', partId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
@@ -55,7 +56,7 @@ export async function deletePropertyPart(db: Db, accountId: string, kind: Proper
  * True when the part is one of the property's. Holds it until the transaction ends (key share),
  * so it cannot be deleted before a row that refers to it is written.
  */
-export async function isPartOfProperty(db: Db, accountId: string, kind: PropertyPartKind, propertyId: string, partId: string): Promise<boolean> {
+export async function isPartOfProperty(db: Db, accountId: AccountId, kind: PropertyPartKind, propertyId: string, partId: string): Promise<boolean> {
   const row = await db
     .selectFrom(kind)
     .select('id')

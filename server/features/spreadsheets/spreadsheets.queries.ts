@@ -1,6 +1,7 @@
 import type { CategoryCode } from '../../../shared/categories.ts';
 import type { StatusCode } from '../../../shared/statuses.ts';
 import type { Db } from '../../db/database.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /** One imported action's columns (the table's defaults fill the rest). */
 export interface ImportedActionValues {
@@ -27,7 +28,7 @@ export interface ImportedActionValues {
 const insertBatchSize = 1000;
 
 /** Inserts the actions into the plan with one multi-row INSERT per batch; returns how many. */
-export async function insertImportedActions(db: Db, accountId: string, plan: { propertyId: string; planId: string }, actions: readonly ImportedActionValues[]): Promise<number> {
+export async function insertImportedActions(db: Db, accountId: AccountId, plan: { propertyId: string; planId: string }, actions: readonly ImportedActionValues[]): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < actions.length; start += insertBatchSize) {
     const batch = actions.slice(start, start + insertBatchSize).map((values) => ({ ...values, account_id: accountId, property_id: plan.propertyId, plan_id: plan.planId }));

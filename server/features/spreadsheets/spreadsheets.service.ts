@@ -13,6 +13,7 @@ import { buildTemplateWorkbook } from './build-template-workbook.ts';
 import { keyOf, readImportRows, type ImportReading } from './read-import-rows.ts';
 import { fileError, readSpreadsheet } from './read-spreadsheet.ts';
 import * as queries from './spreadsheets.queries.ts';
+import type { AccountId } from '../../db/account-id.ts';
 
 /** A workbook ready to send: its bytes and the plan's name for the file name. */
 export interface WorkbookFile {
@@ -112,7 +113,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
   });
 }
 
-async function loadParts(db: Deps['db'], accountId: string, propertyId: string) {
+async function loadParts(db: Deps['db'], accountId: AccountId, propertyId: string) {
   const [buildings, locations] = await Promise.all([listBuildings(db, accountId, propertyId), listLocations(db, accountId, propertyId)]);
   return { buildings, locations };
 }
