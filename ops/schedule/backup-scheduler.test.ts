@@ -178,6 +178,37 @@ describe('startBackupScheduler', () => {
   });
 });
 
+describe('startBackupScheduler on a pg-boss 10 schema', () => {
+  let installation: Installation;
+  beforeAll(async () => {
+    installation = await createInstallation();
+  });
+  afterAll(async () => {
+    await installation?.close();
+  });
+
+  it('replaces the schema, which pg-boss 12 cannot migrate, and registers the schedules anew', async () => {
+    // What pg-boss 10 leaves behind, as far as pg-boss reads it: schema version 24.
+    await sql`create schema pgboss`.execute(installation.database.db);
+    await sql`create table pgboss.version (version int primary key, maintained_on timestamptz, cron_on timestamptz)`.execute(installation.database.db);
+    await sql`insert into pgboss.version (version) values (24)`.execute(installation.database.db);
+    const captured = captureLog();
+    const scheduler = await installation.start(await installation.newContext(), { log: captured.log });
+    expect(captured.lines).toContainEqual({ level: 'info', message: expect.stringMatching(/^backup scheduler: replaced the job schema "pgboss" of pg-boss 10/) });
+    const { rows } = await sql<{ version: number }>`select version from pgboss.version`.execute(installation.database.db);
+    expect(rows[0]!.version).toBeGreaterThan(24);
+    expect(scheduler.schedule.map((job) => job.name)).toEqual(['backup-dump', 'backup-alerts']);
+    expect(await scheduler.enqueueJob('backup-alerts')).toBeTypeOf('string');
+
+    // A second start finds the new schema and leaves it alone.
+    await scheduler.stop();
+    installation.schedulers.splice(0);
+    const again = captureLog();
+    await installation.start(await installation.newContext(), { log: again.log });
+    expect(again.lines.filter((line) => line.message.includes('replaced the job schema'))).toEqual([]);
+  });
+});
+
 describe('scheduled jobs', () => {
   let installation: Installation;
   beforeAll(async () => {
@@ -208,6 +239,16 @@ describe('scheduled jobs', () => {
       expect(output).toMatchObject({ failing: ['dump_fresh'], newlyFailing: [] });
     }
     expect([...first.lines, ...second.lines].filter((line) => line.message.startsWith('alert:'))).toHaveLength(1);
+  });
+
+  it('alerts again about a check still failing when the newest evaluation is over 12 hours old (a long downtime)', async () => {
+    await sql`update pgboss.job set completed_on = completed_on - interval '13 hours' where name = 'backup-alerts'`.execute(installation.database.db);
+    const captured = captureLog();
+    const restarted = await installation.start(await installation.newContext(), { log: captured.log });
+    expect(await restarted.runScheduledJob('backup-alerts')).toMatchObject({ failing: ['dump_fresh'], newlyFailing: ['dump_fresh'] });
+    expect(captured.lines.filter((line) => line.message.startsWith('alert: dump_fresh'))).toHaveLength(1);
+    await restarted.stop();
+    installation.schedulers.pop();
   });
 
   it('runs the dump job (dump, then expiry) recorded as scheduled runs', async () => {
