@@ -144,6 +144,26 @@ describe('startBackupScheduler', () => {
     return rows;
   }
 
+  it('replaces a pg-boss 10 schema, which pg-boss 12 cannot migrate, and registers the schedules anew', async () => {
+    // What pg-boss 10 leaves behind, as far as pg-boss reads it: schema version 24.
+    const { db } = installation.database;
+    await sql`create schema pgboss`.execute(db);
+    await sql`create table pgboss.version (version int primary key, maintained_on timestamptz, cron_on timestamptz)`.execute(db);
+    await sql`insert into pgboss.version (version) values (24)`.execute(db);
+    const captured = captureLog();
+    await installation.start(await installation.newContext(), { log: captured.log });
+    expect(captured.lines).toContainEqual({ level: 'info', message: expect.stringMatching(/^backup scheduler: replaced the job schema "pgboss" of pg-boss 10/) });
+    const { rows } = await sql<{ version: number }>`select version from pgboss.version`.execute(db);
+    expect(rows[0]!.version).toBeGreaterThan(24);
+    expect((await registeredSchedules()).map((schedule) => schedule.name)).toEqual(['backup-alerts', 'backup-dump']);
+
+    // A second start finds the new schema and leaves it alone.
+    for (const scheduler of installation.schedulers.splice(0)) await scheduler.stop();
+    const again = captureLog();
+    await installation.start(await installation.newContext(), { log: again.log });
+    expect(again.lines.filter((line) => line.message.includes('replaced the job schema'))).toEqual([]);
+  });
+
   it('registers every job of the managed cluster as a stately queue with a UTC schedule', async () => {
     const context = await installation.newContext();
     // Only whether a managed cluster exists decides the plan; starting the scheduler runs no job.
@@ -175,37 +195,6 @@ describe('startBackupScheduler', () => {
     ]);
     expect(describeSchedule(scheduler.schedule)).toBe('backup-dump 0 3 * * *, backup-alerts */5 * * * * (UTC)');
     await expect(scheduler.runScheduledJob('backup-full')).rejects.toThrow(OpsError);
-  });
-});
-
-describe('startBackupScheduler on a pg-boss 10 schema', () => {
-  let installation: Installation;
-  beforeAll(async () => {
-    installation = await createInstallation();
-  });
-  afterAll(async () => {
-    await installation?.close();
-  });
-
-  it('replaces the schema, which pg-boss 12 cannot migrate, and registers the schedules anew', async () => {
-    // What pg-boss 10 leaves behind, as far as pg-boss reads it: schema version 24.
-    await sql`create schema pgboss`.execute(installation.database.db);
-    await sql`create table pgboss.version (version int primary key, maintained_on timestamptz, cron_on timestamptz)`.execute(installation.database.db);
-    await sql`insert into pgboss.version (version) values (24)`.execute(installation.database.db);
-    const captured = captureLog();
-    const scheduler = await installation.start(await installation.newContext(), { log: captured.log });
-    expect(captured.lines).toContainEqual({ level: 'info', message: expect.stringMatching(/^backup scheduler: replaced the job schema "pgboss" of pg-boss 10/) });
-    const { rows } = await sql<{ version: number }>`select version from pgboss.version`.execute(installation.database.db);
-    expect(rows[0]!.version).toBeGreaterThan(24);
-    expect(scheduler.schedule.map((job) => job.name)).toEqual(['backup-dump', 'backup-alerts']);
-    expect(await scheduler.enqueueJob('backup-alerts')).toBeTypeOf('string');
-
-    // A second start finds the new schema and leaves it alone.
-    await scheduler.stop();
-    installation.schedulers.splice(0);
-    const again = captureLog();
-    await installation.start(await installation.newContext(), { log: again.log });
-    expect(again.lines.filter((line) => line.message.includes('replaced the job schema'))).toEqual([]);
   });
 });
 
