@@ -4,7 +4,7 @@
 # installed from the npm registry into .tools/ (once; later runs reuse it) and used instead, so a
 # machine whose system Node.js is older (Debian's, CI's) needs nothing else. Decision 0018.
 #
-#   source scripts/use-node.sh     # also in your own shell, before npx vitest, npx tsx …
+#   source scripts/use-node.sh     # also in your own bash, before npx vitest, npx tsx …
 
 kvarter_use_node() {
   local root version platform wanted current directory
@@ -31,16 +31,20 @@ kvarter_use_node() {
   case "$version-$platform" in
     24.22.3-linux-x64) wanted=sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA== ;;
     24.22.3-linux-arm64) wanted=sha512-IZx0J52/1NDwAsY2iyWR9nlPIYuYviTWetjj8+ElvYQh2+XRhLfCfkbFEF/2O5vGI2hcUbyPNHV+nz342FbJXw== ;;
+    *-unsupported)
+      echo "Kvarter needs Node.js $version (found ${current:-none}) and cannot install it on $(uname -s) $(uname -m): install Node.js $version yourself." >&2
+      return 1
+      ;;
     *)
-      echo "Kvarter needs Node.js $version (found ${current:-none}) and cannot install it for $(uname -s) $(uname -m): install Node.js $version yourself." >&2
+      echo "Kvarter needs Node.js $version (found ${current:-none}), but scripts/use-node.sh records no integrity for node-$platform@$version: add it there." >&2
       return 1
       ;;
   esac
 
   directory="$root/.tools/node-v$version-$platform"
   if [[ ! -x "$directory/bin/node" ]]; then
-    if ! command -v npm >/dev/null; then
-      echo "Kvarter needs Node.js $version and installs it with npm, which is not on PATH." >&2
+    if ! command -v npm >/dev/null || ! command -v openssl >/dev/null; then
+      echo "Kvarter needs Node.js $version and installs it with npm and openssl: install both, or Node.js $version." >&2
       return 1
     fi
     echo "Installing Node.js $version from the npm registry (node-$platform) into .tools/…"
