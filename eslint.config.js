@@ -28,7 +28,7 @@ const folder = (name) => `**/${name}/**`;
 const opsMayImport = ['!**/server/db', '!**/server/db/**', '!**/server/config.ts', '!**/server/infrastructure', '!**/server/infrastructure/**'];
 
 export default defineConfig(
-  { ignores: ['**/node_modules/', 'dist/', 'var/', 'coverage/'] },
+  { ignores: ['**/node_modules/', '.tools/', 'dist/', 'var/', 'coverage/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@
 # the files given as arguments. Every benchmark starts and stops its own server and cluster.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/use-node.sh
 
 bash scripts/ensure-node-modules.sh
 bash scripts/ensure-system-packages.sh

@@ -19,7 +19,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const self = path.relative(root, import.meta.filename);
 
 /** Not ours, generated, or not text: never read. */
-const skippedDirectories = new Set(['.git', 'node_modules', 'var', 'dist', 'coverage', '.vitest-artifacts', 'e2e/artifacts']);
+const skippedDirectories = new Set(['.git', '.tools', 'node_modules', 'var', 'dist', 'coverage', '.vitest-artifacts', 'e2e/artifacts']);
 const skippedFiles = new Set(['package-lock.json', self]);
 const textExtensions = new Set(['.ts', '.tsx', '.js', '.mjs', '.cjs', '.md', '.yml', '.yaml', '.json', '.sh', '.css', '.html']);
 /** Text files without one of those extensions. */

@@ -3,6 +3,7 @@
 # (the server serves it in tests), then runs Vitest. Arguments go to Vitest (a folder, a filter).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/use-node.sh
 
 bash scripts/ensure-node-modules.sh
 bash scripts/ensure-system-packages.sh --with-browser

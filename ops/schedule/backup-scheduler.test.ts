@@ -144,6 +144,26 @@ describe('startBackupScheduler', () => {
     return rows;
   }
 
+  it('replaces a pg-boss 10 schema, which pg-boss 12 cannot migrate, and registers the schedules anew', async () => {
+    // What pg-boss 10 leaves behind, as far as pg-boss reads it: schema version 24.
+    const { db } = installation.database;
+    await sql`create schema pgboss`.execute(db);
+    await sql`create table pgboss.version (version int primary key, maintained_on timestamptz, cron_on timestamptz)`.execute(db);
+    await sql`insert into pgboss.version (version) values (24)`.execute(db);
+    const captured = captureLog();
+    await installation.start(await installation.newContext(), { log: captured.log });
+    expect(captured.lines).toContainEqual({ level: 'info', message: expect.stringMatching(/^backup scheduler: replaced the job schema "pgboss" of pg-boss 10/) });
+    const { rows } = await sql<{ version: number }>`select version from pgboss.version`.execute(db);
+    expect(rows[0]!.version).toBeGreaterThan(24);
+    expect((await registeredSchedules()).map((schedule) => schedule.name)).toEqual(['backup-alerts', 'backup-dump']);
+
+    // A second start finds the new schema and leaves it alone.
+    for (const scheduler of installation.schedulers.splice(0)) await scheduler.stop();
+    const again = captureLog();
+    await installation.start(await installation.newContext(), { log: again.log });
+    expect(again.lines.filter((line) => line.message.includes('replaced the job schema'))).toEqual([]);
+  });
+
   it('registers every job of the managed cluster as a stately queue with a UTC schedule', async () => {
     const context = await installation.newContext();
     // Only whether a managed cluster exists decides the plan; starting the scheduler runs no job.
@@ -208,6 +228,16 @@ describe('scheduled jobs', () => {
       expect(output).toMatchObject({ failing: ['dump_fresh'], newlyFailing: [] });
     }
     expect([...first.lines, ...second.lines].filter((line) => line.message.startsWith('alert:'))).toHaveLength(1);
+  });
+
+  it('alerts again about a check still failing when the newest evaluation is over 12 hours old (a long downtime)', async () => {
+    await sql`update pgboss.job set completed_on = completed_on - interval '13 hours' where name = 'backup-alerts'`.execute(installation.database.db);
+    const captured = captureLog();
+    const restarted = await installation.start(await installation.newContext(), { log: captured.log });
+    expect(await restarted.runScheduledJob('backup-alerts')).toMatchObject({ failing: ['dump_fresh'], newlyFailing: ['dump_fresh'] });
+    expect(captured.lines.filter((line) => line.message.startsWith('alert: dump_fresh'))).toHaveLength(1);
+    await restarted.stop();
+    installation.schedulers.pop();
   });
 
   it('runs the dump job (dump, then expiry) recorded as scheduled runs', async () => {

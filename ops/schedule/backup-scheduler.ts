@@ -1,8 +1,9 @@
-import PgBoss from 'pg-boss';
+import { PgBoss, type ConstructorOptions, type UpdateQueueOptions } from 'pg-boss';
 import { parseConnectionOptions } from '../../server/db/connection-options.ts';
 import { backupCheckCodeSchema, type BackupCheckCode } from '../../shared/schemas/operations.ts';
 import { defaultLevelledLog, type LevelledLog } from '../alerts/levelled-log.ts';
 import { OpsError, type OpsContext } from '../ops-context.ts';
+import { dropUnmigratableSchedulerSchema } from './drop-unmigratable-scheduler-schema.ts';
 import { planSchedule, scheduledJobNames, type JobOutput, type JobRuntime, type ScheduledJob, type ScheduledJobName } from './scheduled-jobs.ts';
 
 /** pg-boss keeps its queues, schedules and jobs in this schema of the app database. */
@@ -45,7 +46,7 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
   const now = options.now ?? (() => new Date());
   const plan = planSchedule({ isManagedCluster: context.cluster !== undefined, cron: options.cron });
   const connection = parseConnectionOptions(context.databaseUrl, context.databaseCaFile).pool;
-  const bossOptions: PgBoss.ConstructorOptions & { connectionTimeoutMillis: number } = {
+  const bossOptions: ConstructorOptions = {
     host: connection.host,
     port: connection.port,
     user: connection.user,
@@ -57,6 +58,9 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
     max: 4,
     connectionTimeoutMillis: 10_000,
   };
+  if (await dropUnmigratableSchedulerSchema(context.db(), schedulerSchema)) {
+    log.info(`backup scheduler: replaced the job schema "${schedulerSchema}" of pg-boss 10, which pg-boss 12 cannot migrate; the schedules are registered anew`);
+  }
   const boss = new PgBoss(bossOptions);
   // Without a listener an 'error' event (a dropped connection, a failed poll) would crash the process.
   boss.on('error', (error) => log.error(`backup scheduler: ${error.message}`));
@@ -80,16 +84,11 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
   await boss.start();
   try {
     for (const job of plan) {
-      const queue: PgBoss.Queue = {
-        name: job.name,
-        policy: 'stately',
-        retryLimit: job.retryLimit,
-        retryDelay: job.retryDelaySeconds,
-        expireInSeconds: job.expireInSeconds,
-      };
-      // createQueue keeps an existing queue as it is; updateQueue applies changed settings.
-      await boss.createQueue(job.name, queue);
-      await boss.updateQueue(job.name, queue);
+      const settings = { retryLimit: job.retryLimit, retryDelay: job.retryDelaySeconds, expireInSeconds: job.expireInSeconds } satisfies UpdateQueueOptions;
+      // createQueue keeps an existing queue as it is; updateQueue applies changed settings (a
+      // queue's policy is fixed at creation).
+      await boss.createQueue(job.name, { policy: 'stately', ...settings });
+      await boss.updateQueue(job.name, settings);
       await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }
     // An installation that moved to DATABASE_URL must stop scheduling pgBackRest jobs.
@@ -97,7 +96,7 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
       if (!plan.some((job) => job.name === name)) await boss.unschedule(name);
     }
     for (const job of plan) {
-      await boss.work<object>(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, includeMetadata: true }, async ([queued]) =>
+      await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, includeMetadata: true }, async ([queued]) =>
         runJob(job, queued && { count: queued.retryCount, limit: queued.retryLimit }),
       );
     }
@@ -115,7 +114,7 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
     schedule: plan.map(({ name, cron }) => ({ name, cron })),
     runScheduledJob: async (name) => runJob(findJob(name)),
     enqueueJob: async (name) => boss.send(findJob(name).name, {}),
-    stop: () => boss.stop({ graceful: true, timeout: options.stopTimeoutMs ?? 20_000, wait: true }),
+    stop: () => boss.stop({ graceful: true, timeout: options.stopTimeoutMs ?? 20_000 }),
   };
 }
 
@@ -156,13 +155,14 @@ function createJobRuntime(boss: PgBoss, log: LevelledLog, now: () => Date): JobR
 }
 
 async function readStoredAlertState(boss: PgBoss): Promise<{ failing: BackupCheckCode[]; recordedAt: string } | undefined> {
-  // Completed jobs stay in the job table for 12 hours (pg-boss's default) before being archived;
-  // an evaluation older than that is no state worth keeping quiet for.
+  // An evaluation older than 12 hours is no state worth keeping quiet for: after such a downtime a
+  // check that still fails alerts once more (pg-boss keeps completed jobs for 7 days).
   const result = await boss
     .getDb()
     .executeSql(
       `select output from ${schedulerSchema}.job
        where name = $1 and state = 'completed' and output->>'recordedAt' is not null
+         and completed_on > now() - interval '12 hours'
        order by completed_on desc limit 1`,
       ['backup-alerts'],
     );

@@ -83,5 +83,8 @@ function discardingTimedOutConnections(pool: pg.Pool): PostgresPool {
       };
     },
     end: () => pool.end(),
+    // Kysely reads these only with the pool's Client (to cancel a query on a separate connection);
+    // without one exposed here it cancels through a pooled connection.
+    options: pool.options,
   };
 }

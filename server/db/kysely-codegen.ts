@@ -13,7 +13,8 @@ export function runKyselyCodegen(databaseUrl: string, caFile: string, mode: 'wri
   const bin = path.join(root, 'node_modules', '.bin', 'kysely-codegen');
   const args = ['--url', url.toString(), ...(mode === 'verify' ? ['--verify'] : [])];
   return new Promise((resolve) => {
-    execFile(bin, args, { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
+    // Under this process's Node.js, not whichever `node` its `#!/usr/bin/env node` line finds on PATH.
+    execFile(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` });
     });
   });

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as accountsAndAuthentication from './0001-accounts-and-authentication.ts';
 import * as backupsAndOperators from './0002-backups-and-operators.ts';
 import * as maintenancePlans from './0003-maintenance-plans.ts';
