@@ -80,7 +80,15 @@ async function main(): Promise<void> {
     indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 2026 },
   });
   // Through the API once, so the bulk rows sit beside a row the service wrote; the cold rounds PATCH it.
-  const patchedActionId = await createdId(`/api/plans/${planId}/actions`, { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 });
+  const patchedActionId = await createdId(`/api/plans/${planId}/actions`, {
+    name: 'Målning fönster',
+    category: 'fasad',
+    quantity: 40,
+    unit: 'st',
+    unitPrice: 2500,
+    year: 2027,
+    intervalYears: 8,
+  });
 
   say(`Inserting ${actionCount - 1} more actions with SQL…`);
   const insertStartedAt = performance.now();
@@ -182,7 +190,9 @@ async function main(): Promise<void> {
     '',
     `${actionCount} actions in one plan (2026–2055), ${sizes[2]!.items} occurrences in the window; ` +
       `bulk insert ${ms(insertMs)} ms. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, ` +
-      `after ${loadavg().map((value) => value.toFixed(2)).join(' ')}; Node ${process.version}; HTTPS over one keep-alive connection, one request at a time; ` +
+      `after ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}; Node ${process.version}; HTTPS over one keep-alive connection, one request at a time; ` +
       `warm: ${rounds} rounds; cold: ${coldRounds} rounds with a PATCH of one action before every list read; empty: ${coldRounds} rounds with the PATCH and both caches (plan revisions and row versions) emptied before every list read, as after a restart; each after ${warmUpRounds} warm-up rounds. ` +
       'The trivial route is timed in the same rounds (p50 / trivial p50 compares with it).',
     '',
@@ -234,7 +244,10 @@ async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId:
     return summarise(runs).p50;
   };
   // What the list cost before PostgreSQL wrote its JSON: every column decoded by node-pg, then stringified.
-  const decodedRows = () => sql`select * from actions where account_id = ${accountId} and plan_id = ${planId} order by year, array_position(${[...categoryCodes]}::text[], category), name, id`.execute(database);
+  const decodedRows = () =>
+    sql`select * from actions where account_id = ${accountId} and plan_id = ${planId} order by year, array_position(${[...categoryCodes]}::text[], category), name, id`.execute(
+      database,
+    );
   const rows = (await decodedRows()).rows;
   // The server's caches, read through a module of the benchmark's own on its own pool.
   const snapshots = new PlanSnapshots(database, planCaches);
@@ -254,15 +267,21 @@ async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId:
       }),
     },
     {
-      step: 'actions: nothing cached (both caches emptied: revision, then revision, row versions and every row\'s JSON)',
+      step: "actions: nothing cached (both caches emptied: revision, then revision, row versions and every row's JSON)",
       milliseconds: await timeOf(() => {
         planCaches.plans.clear();
         planCaches.rows.clear();
         return listRead();
       }),
     },
-    { step: 'actions: SQL, row versions in the list\'s order (listActionVersions: one text)', milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'list')) },
-    { step: 'actions: SQL, every row\'s JSON (findActionsJson of the plan: PostgreSQL writes it, one text a row)', milliseconds: await timeOf(() => findActionsJson(database, accountId, { planId })) },
+    {
+      step: "actions: SQL, row versions in the list's order (listActionVersions: one text)",
+      milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'list')),
+    },
+    {
+      step: "actions: SQL, every row's JSON (findActionsJson of the plan: PostgreSQL writes it, one text a row)",
+      milliseconds: await timeOf(() => findActionsJson(database, accountId, { planId })),
+    },
     { step: 'actions, for comparison: every column decoded by node-pg', milliseconds: await timeOf(decodedRows) },
     { step: 'actions, for comparison: JSON.stringify of those rows', milliseconds: await timeOf(() => JSON.stringify(rows)) },
     {
@@ -273,9 +292,15 @@ async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId:
         return readCostInputs();
       }),
     },
-    { step: 'occurrences: cost model (planOccurrences)', milliseconds: await timeOf(() => planOccurrences(planInput, inputs, { vat: 'excl', includeInvestments: true })) },
+    {
+      step: 'occurrences: cost model (planOccurrences)',
+      milliseconds: await timeOf(() => planOccurrences(planInput, inputs, { vat: 'excl', includeInvestments: true })),
+    },
     { step: 'occurrences: response allowlist (occurrencesResponseOf, rounding)', milliseconds: await timeOf(() => occurrencesResponseOf(occurrences)) },
-    { step: 'occurrences, for comparison: response schema (zod parse, no longer on the route)', milliseconds: await timeOf(() => occurrencesResponseSchema.parse(occurrences)) },
+    {
+      step: 'occurrences, for comparison: response schema (zod parse, no longer on the route)',
+      milliseconds: await timeOf(() => occurrencesResponseSchema.parse(occurrences)),
+    },
     { step: 'occurrences: JSON.stringify', milliseconds: await timeOf(() => JSON.stringify(allowed)) },
   ];
 }

@@ -85,7 +85,15 @@ async function main(): Promise<void> {
     fund: { openingBalance: 2_000_000, currentProvisionPerYear: 1_500_000, provisionGrowthPercent: 2, interestRatePercent: 1.5, minimumBalance: 500_000 },
   });
   // Through the API once, so the bulk rows sit beside a row the service wrote; the cold rounds PATCH it.
-  const patchedActionId = await createdId(`/api/plans/${planId}/actions`, { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 });
+  const patchedActionId = await createdId(`/api/plans/${planId}/actions`, {
+    name: 'Målning fönster',
+    category: 'fasad',
+    quantity: 40,
+    unit: 'st',
+    unitPrice: 2500,
+    year: 2027,
+    intervalYears: 8,
+  });
 
   say(`Inserting ${actionCount - 1} more actions with SQL…`);
   await sql`
@@ -178,7 +186,9 @@ async function main(): Promise<void> {
     '',
     `${actionCount} actions in one plan of ${planLengthYears} years (2026–2075), ${breakdown.occurrenceCount} occurrences in the window, ` +
       `4 buildings. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, ` +
-      `after ${loadavg().map((value) => value.toFixed(2)).join(' ')}; Node ${process.version}. Latency: HTTPS over one keep-alive connection, one request ` +
+      `after ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}; Node ${process.version}. Latency: HTTPS over one keep-alive connection, one request ` +
       `at a time, interleaved rounds after ${warmUpRounds} warm-up rounds: warm ${rounds} rounds, cold ${coldRounds} rounds with a PATCH of one action ` +
       `before every analysis or fund read; the trivial route is timed in the same rounds. Throughput (warm): ${throughputConnections} connections for ${throughputSeconds} s per route.`,
     '',
@@ -241,7 +251,10 @@ async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId:
   return {
     occurrenceCount,
     steps: [
-      { step: 'database read, cache hit (PlanSnapshots.read by id: plan with revision and area in one snapshot, cached actions)', milliseconds: await timeOf(() => readById()) },
+      {
+        step: 'database read, cache hit (PlanSnapshots.read by id: plan with revision and area in one snapshot, cached actions)',
+        milliseconds: await timeOf(() => readById()),
+      },
       {
         step: 'database read, plan cache miss with every row cached (the same after emptying the plan cache: plan, area, row versions in one snapshot)',
         milliseconds: await timeOf(() => {
@@ -257,12 +270,24 @@ async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId:
           return readById();
         }),
       },
-      { step: '… of which the row versions by id (listActionVersions: one text)', milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'id')) },
+      {
+        step: '… of which the row versions by id (listActionVersions: one text)',
+        milliseconds: await timeOf(() => listActionVersions(database, accountId, planId, 'id')),
+      },
       { step: '… PostgreSQL executing it (EXPLAIN ANALYZE: scan, sort, one text)', milliseconds: versionsExecutionMs },
-      { step: '… of which every action’s input, when nothing is cached (findActionCostInputs of the plan, outside a transaction)', milliseconds: await timeOf(() => findActionCostInputs(database, accountId, { planId })) },
+      {
+        step: '… of which every action’s input, when nothing is cached (findActionCostInputs of the plan, outside a transaction)',
+        milliseconds: await timeOf(() => findActionCostInputs(database, accountId, { planId })),
+      },
       { step: '… PostgreSQL executing it (EXPLAIN ANALYZE: scan, building the rows)', milliseconds: actionsQueryExecutionMs },
-      { step: '… one database round trip (`select 1`), paid 3 times by a hit (BEGIN, plan with area, COMMIT), 4 by a plan-cache miss with every row cached, 5 when rows are read', milliseconds: await timeOf(() => sql`select 1`.execute(database)) },
-      { step: '… the plan’s actions counted in PostgreSQL (scan only: no sort, no rows sent)', milliseconds: await timeOf(() => sql`select count(*) from actions where account_id = ${accountId} and plan_id = ${planId}`.execute(database)) },
+      {
+        step: '… one database round trip (`select 1`), paid 3 times by a hit (BEGIN, plan with area, COMMIT), 4 by a plan-cache miss with every row cached, 5 when rows are read',
+        milliseconds: await timeOf(() => sql`select 1`.execute(database)),
+      },
+      {
+        step: '… the plan’s actions counted in PostgreSQL (scan only: no sort, no rows sent)',
+        milliseconds: await timeOf(() => sql`select count(*) from actions where account_id = ${accountId} and plan_id = ${planId}`.execute(database)),
+      },
       {
         step: '… their ids in the list’s order (scan, sort by year, category, name, id; 5 000 short rows sent)',
         milliseconds: await timeOf(() =>
@@ -270,7 +295,10 @@ async function measureBreakdown(database: Db, planCaches: PlanCaches, accountId:
               order by year, array_position(${[...categoryCodes]}::text[], category), name, id`.execute(database),
         ),
       },
-      { step: '… their ids by id (scan, sort by id; 5 000 short rows sent)', milliseconds: await timeOf(() => sql`select id from actions where account_id = ${accountId} and plan_id = ${planId} order by id`.execute(database)) },
+      {
+        step: '… their ids by id (scan, sort by id; 5 000 short rows sent)',
+        milliseconds: await timeOf(() => sql`select id from actions where account_id = ${accountId} and plan_id = ${planId} order by id`.execute(database)),
+      },
       { step: 'cost model: analysePlan', milliseconds: await timeOf(() => analysePlan(inputs.plan, inputs.actions, options)) },
       { step: 'cost model: analyseFund', milliseconds: await timeOf(() => analyseFund(inputs.plan, inputs.actions, { vat: 'excl' })) },
       { step: 'analysis: response schema (zod parse, rounding)', milliseconds: await timeOf(() => analysisResponseSchema.parse(analysis)) },

@@ -231,7 +231,15 @@ async function main(): Promise<void> {
     const running = spawnManaged(process.execPath, ['--import', 'tsx', '--import', './bench/event-loop-probe.ts', 'scripts/start.ts'], {
       prefix: '[server]',
       echo: (text) => !text.startsWith('KVARTER_BENCH_EVENT_LOOP '),
-      env: { ...process.env, KVARTER_DATA_DIR: dataDir, PORT: String(port), HTTP_PORT: String(httpPort), HOST: '127.0.0.1', TRUST_PROXY: 'loopback', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        KVARTER_DATA_DIR: dataDir,
+        PORT: String(port),
+        HTTP_PORT: String(httpPort),
+        HOST: '127.0.0.1',
+        TRUST_PROXY: 'loopback',
+        LOG_LEVEL: 'warn',
+      },
     });
     server = running;
     const ready = await running.waitForLine(/^Ready: https:\/\/localhost:\d+/, readyTimeoutMs);
@@ -345,7 +353,15 @@ async function main(): Promise<void> {
       ]),
     );
     const contextTable = markdownTable(
-      ['phase', 'server event-loop delay p50 / p99 / max', 'CPU cores used: server / PostgreSQL / load generator / other processes', 'machine busy', 'steal', 'load generator event-loop delay p99', 'server child processes'],
+      [
+        'phase',
+        'server event-loop delay p50 / p99 / max',
+        'CPU cores used: server / PostgreSQL / load generator / other processes',
+        'machine busy',
+        'steal',
+        'load generator event-loop delay p99',
+        'server child processes',
+      ],
       Object.entries(contexts).map(([phase, context]) => [
         phase,
         context.serverLoopDelay ? `${ms(context.serverLoopDelay.p50)} / ${ms(context.serverLoopDelay.p99)} / ${ms(context.serverLoopDelay.max)} ms` : '–',
@@ -362,14 +378,26 @@ async function main(): Promise<void> {
     const ratio = (x: number, y: number) => (x / y).toFixed(1);
 
     console.log(`\n### Auth benchmark (${new Date().toISOString()})\n`);
-    console.log(`${cpus().length} CPUs, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}; server: child process, bcrypt cost ${process.env.BCRYPT_COST ?? '12 (default)'}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}\n`);
+    console.log(
+      `${cpus().length} CPUs, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(
+          ' ',
+        )}; server: child process, bcrypt cost ${process.env.BCRYPT_COST ?? '12 (default)'}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}\n`,
+    );
     console.log(table);
     console.log('');
     console.log(contextTable);
     console.log('');
-    console.log(`- me p99 during logins / baseline (B/A): **${ratio(meB.p99, meA.p99)}×** (${ms(meB.p99)} ms vs ${ms(meA.p99)} ms); p50 ${ratio(meB.p50, meA.p50)}× (${ms(meB.p50)} ms vs ${ms(meA.p50)} ms)`);
-    console.log(`- healthz p99 during logins / alone (C/H): **${ratio(healthC.p99, healthH.p99)}×** (${ms(healthC.p99)} ms vs ${ms(healthH.p99)} ms); p50 ${ratio(healthC.p50, healthH.p50)}×`);
-    console.log(`- login throughput in B: ${(loginB.count / loginSeconds).toFixed(1)} logins/s with ${loginClients} clients (p50 ${ms(loginB.p50)} ms, p99 ${ms(loginB.p99)} ms)`);
+    console.log(
+      `- me p99 during logins / baseline (B/A): **${ratio(meB.p99, meA.p99)}×** (${ms(meB.p99)} ms vs ${ms(meA.p99)} ms); p50 ${ratio(meB.p50, meA.p50)}× (${ms(meB.p50)} ms vs ${ms(meA.p50)} ms)`,
+    );
+    console.log(
+      `- healthz p99 during logins / alone (C/H): **${ratio(healthC.p99, healthH.p99)}×** (${ms(healthC.p99)} ms vs ${ms(healthH.p99)} ms); p50 ${ratio(healthC.p50, healthH.p50)}×`,
+    );
+    console.log(
+      `- login throughput in B: ${(loginB.count / loginSeconds).toFixed(1)} logins/s with ${loginClients} clients (p50 ${ms(loginB.p50)} ms, p99 ${ms(loginB.p99)} ms)`,
+    );
   } finally {
     clearTimeout(watchdog);
     await cleanup();

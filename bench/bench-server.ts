@@ -51,7 +51,14 @@ export function benchServer(options: { dataDir: string; databaseName: string; sa
     let startedServer: RunningServer;
     const planCaches = createPlanCaches();
     try {
-      startedServer = await startServer({ config, databaseUrl, databaseCaFile: startedCluster.caFile, sessionSecret: randomBytes(32).toString('hex'), tls, planCaches });
+      startedServer = await startServer({
+        config,
+        databaseUrl,
+        databaseCaFile: startedCluster.caFile,
+        sessionSecret: randomBytes(32).toString('hex'),
+        tls,
+        planCaches,
+      });
     } finally {
       console.log = consoleLog;
     }
@@ -66,7 +73,9 @@ export function benchServer(options: { dataDir: string; databaseName: string; sa
       await server?.close().catch((error: unknown) => say(`closing the server: ${String(error)}`));
       await db?.destroy().catch(() => undefined);
       if (cluster) {
-        await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) => say(`dropping the database: ${String(error)}`));
+        await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) =>
+          say(`dropping the database: ${String(error)}`),
+        );
         await cluster.stop().catch((error: unknown) => say(`stopping PostgreSQL: ${String(error)}`));
       }
     })();

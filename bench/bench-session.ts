@@ -20,7 +20,12 @@ export async function signUpForBench(agent: https.Agent, target: Target, user: {
   const cookie = cookieFrom(signup, sessionCookieName);
   const { account, csrfToken } = JSON.parse(signup.body) as { account: { id: string }; csrfToken: string };
   const send = (method: string, requestPath: string, json?: unknown, extraHeaders: Record<string, string> = {}) =>
-    request(agent, target, { method, path: requestPath, headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...extraHeaders }, json });
+    request(agent, target, {
+      method,
+      path: requestPath,
+      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...extraHeaders },
+      json,
+    });
   return {
     accountId: asAccountId(account.id),
     cookie,

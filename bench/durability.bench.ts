@@ -70,7 +70,8 @@ type LossPhase = (typeof lossPhases)[number];
 const insertIntervalMs = 100;
 const scale = Number(process.env.DURABILITY_SCALE ?? 70);
 type RtoData = 'pgbench' | 'random';
-const rtoData: RtoData[] = process.env.DURABILITY_RTO_DATA === 'pgbench' || process.env.DURABILITY_RTO_DATA === 'random' ? [process.env.DURABILITY_RTO_DATA] : ['pgbench', 'random'];
+const rtoData: RtoData[] =
+  process.env.DURABILITY_RTO_DATA === 'pgbench' || process.env.DURABILITY_RTO_DATA === 'random' ? [process.env.DURABILITY_RTO_DATA] : ['pgbench', 'random'];
 /** Rows of 1 KB of random bytes for the incompressible variant: scale 70 is ≈1 GB, so is this. */
 const randomRowsPerScale = 1_000_000 / 70;
 const pgbenchWriteSeconds = 15;
@@ -135,7 +136,12 @@ function killGroup(child: ChildProcess): void {
 }
 
 /** Runs a program in its own process group with a time limit; resolves with its output whatever the exit code. */
-function runTool(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function runTool(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const startedAt = performance.now();
   const child = spawn(file, args, { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
@@ -182,7 +188,9 @@ function adminUrlFor(adminUrl: string, port: number, database: string): string {
   return url.toString();
 }
 
-async function startCluster(dataDir: string): Promise<{ cluster: LocalCluster; context: OpsContext; configFile: string; logLines: { atMs: number; text: string }[] }> {
+async function startCluster(
+  dataDir: string,
+): Promise<{ cluster: LocalCluster; context: OpsContext; configFile: string; logLines: { atMs: number; text: string }[] }> {
   const logLines: { atMs: number; text: string }[] = [];
   const log = (text: string) => {
     logLines.push({ atMs: performance.now(), text });
@@ -287,7 +295,9 @@ async function rpoRun(run: number, phase: LossPhase): Promise<RpoResult> {
   const cycle = await archiveTimeoutSeconds(cluster);
   const targetSinceArchived = phase.secondsAfterArchived(cycle);
   const durationSeconds = minWriteSeconds ?? 2 * cycle;
-  say(`RPO run ${run}: cluster in ${dataDir}, archive_timeout ${cycle} s; at least ${durationSeconds} s of writes, then the host is lost ${targetSinceArchived.toFixed(1)} s after a segment was archived (${phase.name} in the cycle)`);
+  say(
+    `RPO run ${run}: cluster in ${dataDir}, archive_timeout ${cycle} s; at least ${durationSeconds} s of writes, then the host is lost ${targetSinceArchived.toFixed(1)} s after a segment was archived (${phase.name} in the cycle)`,
+  );
   const kvarterAdmin = adminUrlFor(cluster.adminUrl, cluster.port, 'kvarter');
   await withClient(kvarterAdmin, cluster.caFile, (client) =>
     client.query('create table rpo_probe(id bigserial primary key, committed_at timestamptz not null default clock_timestamp())'),
@@ -333,7 +343,9 @@ async function rpoRun(run: number, phase: LossPhase): Promise<RpoResult> {
   await writeLoop;
   await writer.end().catch(() => undefined);
   const spool = await listTree(path.join(dataDir, 'pgbackrest', 'spool'));
-  say(`  host lost ${seconds(lossAt - acknowledged[0]!.ackedAt)} s after the first write; last archived ${archiver.last_archived_wal} at ${archiver.last_archived_time?.toISOString()}, current ${archiver.current}; spool holds ${spool.files} files, ${spool.bytes} bytes`);
+  say(
+    `  host lost ${seconds(lossAt - acknowledged[0]!.ackedAt)} s after the first write; last archived ${archiver.last_archived_wal} at ${archiver.last_archived_time?.toISOString()}, current ${archiver.current}; spool holds ${spool.files} files, ${spool.bytes} bytes`,
+  );
 
   let cliAfterLoss: RpoResult['cliAfterLoss'];
   if (run === 1) {
@@ -388,7 +400,9 @@ async function rpoRun(run: number, phase: LossPhase): Promise<RpoResult> {
     spool,
     cliAfterLoss,
   };
-  say(`  RPO run ${run}: ${result.missing} of ${result.acknowledged} acknowledged rows lost, RPO ${result.rpoSeconds.toFixed(1)} s, restore ${restoreSeconds.toFixed(1)} s`);
+  say(
+    `  RPO run ${run}: ${result.missing} of ${result.acknowledged} acknowledged rows lost, RPO ${result.rpoSeconds.toFixed(1)} s, restore ${restoreSeconds.toFixed(1)} s`,
+  );
   clusterDirs.delete(into);
   await rm(dataDir, { recursive: true, force: true });
   return result;
@@ -437,7 +451,9 @@ interface InfoBackup {
 
 async function rtoRun(data: RtoData): Promise<RtoResult> {
   const dataDir = path.join(root, `rto-${data}`);
-  say(`RTO (${data}): cluster in ${dataDir}, ${data === 'pgbench' ? `pgbench scale ${scale}` : `${Math.round(scale * randomRowsPerScale)} rows of 1 KB random bytes + pgbench scale 1`}`);
+  say(
+    `RTO (${data}): cluster in ${dataDir}, ${data === 'pgbench' ? `pgbench scale ${scale}` : `${Math.round(scale * randomRowsPerScale)} rows of 1 KB random bytes + pgbench scale 1`}`,
+  );
   const { cluster, context, configFile, logLines } = await startCluster(dataDir);
   const benchUrl = adminUrlFor(cluster.adminUrl, cluster.port, 'bench');
   await withClient(cluster.adminUrl, cluster.caFile, (client) => client.query('create database bench'));
@@ -466,7 +482,10 @@ async function rtoRun(data: RtoData): Promise<RtoResult> {
       await client.query('create table random_payload(id int primary key, payload bytea not null)');
       const rows = Math.round(scale * randomRowsPerScale);
       for (let from = 1; from <= rows; from += 100_000) {
-        await client.query('insert into random_payload select g, gen_random_bytes(1024) from generate_series($1::int, $2::int) g', [from, Math.min(rows, from + 99_999)]);
+        await client.query('insert into random_payload select g, gen_random_bytes(1024) from generate_series($1::int, $2::int) g', [
+          from,
+          Math.min(rows, from + 99_999),
+        ]);
       }
     });
   }
@@ -477,25 +496,34 @@ async function rtoRun(data: RtoData): Promise<RtoResult> {
   const catchUpStartedAt = performance.now();
   for (;;) {
     const state = await withClient(cluster.adminUrl, cluster.caFile, async (client) => {
-      const result = await client.query<{ last: string | null; current: string }>('select last_archived_wal as last, pg_walfile_name(pg_current_wal_lsn()) as current from pg_stat_archiver');
+      const result = await client.query<{ last: string | null; current: string }>(
+        'select last_archived_wal as last, pg_walfile_name(pg_current_wal_lsn()) as current from pg_stat_archiver',
+      );
       return result.rows[0]!;
     });
     if (state.last && segmentNumber(state.last) >= segmentNumber(state.current) - 1) break;
-    if (performance.now() - catchUpStartedAt > 300_000) throw new Error(`WAL archiving did not catch up within 5 minutes (last archived ${state.last}, current ${state.current})`);
+    if (performance.now() - catchUpStartedAt > 300_000)
+      throw new Error(`WAL archiving did not catch up within 5 minutes (last archived ${state.last}, current ${state.current})`);
     await sleep(500);
   }
   const archiveCatchUpSeconds = (performance.now() - catchUpStartedAt) / 1000;
   say(`  archiving caught up ${archiveCatchUpSeconds.toFixed(1)} s after the load`);
 
   const sizes = await withClient(cluster.adminUrl, cluster.caFile, async (client) => {
-    const result = await client.query<{ bench: string; cluster: string }>("select pg_database_size('bench') as bench, (select sum(pg_database_size(oid)) from pg_database) as cluster");
+    const result = await client.query<{ bench: string; cluster: string }>(
+      "select pg_database_size('bench') as bench, (select sum(pg_database_size(oid)) from pg_database) as cluster",
+    );
     return { bench: Number(result.rows[0]!.bench), cluster: Number(result.rows[0]!.cluster) };
   });
 
   const fullStartedAt = performance.now();
   await takeBackup(context, 'full', 'manual');
   const fullBackupSeconds = (performance.now() - fullStartedAt) / 1000;
-  const lsnAfterFull = await withClient(cluster.adminUrl, cluster.caFile, async (client) => (await client.query<{ lsn: string }>('select pg_current_wal_lsn() as lsn')).rows[0]!.lsn);
+  const lsnAfterFull = await withClient(
+    cluster.adminUrl,
+    cluster.caFile,
+    async (client) => (await client.query<{ lsn: string }>('select pg_current_wal_lsn() as lsn')).rows[0]!.lsn,
+  );
   const repository = pgBackRestPaths(dataDir).repositoryDir;
   const [repoBackupDirBytes, repoArchiveDirBytes, repoTotalBytes] = await Promise.all([
     duBytes(path.join(repository, 'backup')),
@@ -539,7 +567,9 @@ async function rtoRun(data: RtoData): Promise<RtoResult> {
     { label: 'start, WAL replay to T, promotion', seconds: (restoredAt - (startedAt ?? restoredAt)) / 1000 },
   ];
   const got = await withClient(adminUrlFor(cluster.adminUrl, restored.port, 'bench'), cluster.caFile, async (client) => {
-    const result = await client.query<{ history: string; balance: string }>('select (select count(*) from pgbench_history) as history, (select sum(abalance) from pgbench_accounts) as balance');
+    const result = await client.query<{ history: string; balance: string }>(
+      'select (select count(*) from pgbench_history) as history, (select sum(abalance) from pgbench_accounts) as balance',
+    );
     return { history: Number(result.rows[0]!.history), balance: Number(result.rows[0]!.balance) };
   });
   await removeRestoredCluster(context, into);
@@ -594,28 +624,55 @@ async function main(): Promise<void> {
     removeInterruptHandler();
   }
 
-  const git = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).then((result) => result.stdout.trim(), () => '?');
-  const dirty = await promisify(execFile)('git', ['status', '--porcelain'], { cwd: repoRoot }).then((result) => (result.stdout.trim() ? ' (uncommitted changes)' : ''), () => '');
+  const git = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).then(
+    (result) => result.stdout.trim(),
+    () => '?',
+  );
+  const dirty = await promisify(execFile)('git', ['status', '--porcelain'], { cwd: repoRoot }).then(
+    (result) => (result.stdout.trim() ? ' (uncommitted changes)' : ''),
+    () => '',
+  );
   console.log(`\n### Durability benchmark, ${new Date().toISOString()}, commit ${git}${dirty}\n`);
-  console.log(`${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}\n`,
+  );
 
   if (rpo.length > 0) {
-    console.log(`RPO: host lost (SIGKILL + data directory deleted) while committing every 100 ms, archive_timeout ${rpo[0]!.archiveTimeoutSeconds} s; restore \`latest\` from the repository.\n`);
-    console.log(markdownTable(
-      ['run', 'moment in the cycle (target s after the last archived segment)', 'writes before loss (s)', 'acknowledged rows', 'restored', 'lost', 'RPO (s)', 'since last archived segment at loss (s)', 'restore (s)'],
-      rpo.map((result) => [
-        String(result.run),
-        `${result.phase} (${result.targetSinceArchivedSeconds.toFixed(1)})`,
-        result.writeSeconds.toFixed(1),
-        String(result.acknowledged),
-        String(result.restored),
-        `${result.missing}${result.holes > 0 ? ` (${result.holes} not at the end!)` : ''}`,
-        result.rpoSeconds.toFixed(1),
-        result.sinceLastArchiveAtLossSeconds?.toFixed(1) ?? '–',
-        result.restoreSeconds.toFixed(1),
-      ]),
-    ));
-    const spool = rpo.map((result) => `${result.spool.files} files / ${result.spool.bytes} bytes (${result.spool.names.slice(0, 3).join(', ')}${result.spool.names.length > 3 ? ', …' : ''})`);
+    console.log(
+      `RPO: host lost (SIGKILL + data directory deleted) while committing every 100 ms, archive_timeout ${rpo[0]!.archiveTimeoutSeconds} s; restore \`latest\` from the repository.\n`,
+    );
+    console.log(
+      markdownTable(
+        [
+          'run',
+          'moment in the cycle (target s after the last archived segment)',
+          'writes before loss (s)',
+          'acknowledged rows',
+          'restored',
+          'lost',
+          'RPO (s)',
+          'since last archived segment at loss (s)',
+          'restore (s)',
+        ],
+        rpo.map((result) => [
+          String(result.run),
+          `${result.phase} (${result.targetSinceArchivedSeconds.toFixed(1)})`,
+          result.writeSeconds.toFixed(1),
+          String(result.acknowledged),
+          String(result.restored),
+          `${result.missing}${result.holes > 0 ? ` (${result.holes} not at the end!)` : ''}`,
+          result.rpoSeconds.toFixed(1),
+          result.sinceLastArchiveAtLossSeconds?.toFixed(1) ?? '–',
+          result.restoreSeconds.toFixed(1),
+        ]),
+      ),
+    );
+    const spool = rpo.map(
+      (result) =>
+        `${result.spool.files} files / ${result.spool.bytes} bytes (${result.spool.names.slice(0, 3).join(', ')}${result.spool.names.length > 3 ? ', …' : ''})`,
+    );
     console.log(`\nSpool at the moment of loss: ${spool.join('; ')}`);
     const cli = rpo.find((result) => result.cliAfterLoss)?.cliAfterLoss;
     if (cli) console.log(`\n\`ops restore\` after the loss (data directory gone): exit ${cli.exitCode}: ${cli.message}`);
@@ -623,31 +680,46 @@ async function main(): Promise<void> {
   if (rtos.length > 0) {
     const label = (result: RtoResult) => (result.data === 'pgbench' ? `pgbench -s ${result.scale} (compressible)` : 'random bytes (incompressible)');
     const ratio = (result: RtoResult, bytes: number) => `${((bytes / result.clusterBytes) * 100).toFixed(0)} %`;
-    console.log(`\nRTO: point-in-time restore to T, ${seconds(pgbenchWriteSeconds * 1000)} s of pgbench writes (2 clients) after the full backup; then ${seconds(pgbenchWriteSeconds * 1000)} s more and a differential backup.\n`);
+    console.log(
+      `\nRTO: point-in-time restore to T, ${seconds(pgbenchWriteSeconds * 1000)} s of pgbench writes (2 clients) after the full backup; then ${seconds(pgbenchWriteSeconds * 1000)} s more and a differential backup.\n`,
+    );
     const row = (name: string, value: (result: RtoResult) => string) => [name, ...rtos.map(value)];
-    console.log(markdownTable(['measure', ...rtos.map(label)], [
-      row('load (pgbench -i, random rows)', (r) => `${r.initSeconds.toFixed(1)} s`),
-      row('WAL archiving caught up after the load', (r) => `${r.archiveCatchUpSeconds.toFixed(1)} s later`),
-      row('database `bench` / whole cluster', (r) => `${mib(r.benchDatabaseBytes)} / ${mib(r.clusterBytes)}`),
-      row('full backup', (r) => `${r.fullBackupSeconds.toFixed(1)} s`),
-      row('full backup in the repository (pgbackrest info)', (r) => `${mib(r.fullBackupRepositoryBytes)} (${ratio(r, r.fullBackupRepositoryBytes)} of ${mib(r.fullBackupSizeBytes)})`),
-      row('repository on disk (du -sb): backup/ + archive/ = total', (r) => `${mib(r.repoBackupDirBytes)} + ${mib(r.repoArchiveDirBytes)} = ${mib(r.repoTotalBytes)}`),
-      row('differential backup after the writes', (r) => `${r.diffBackupSeconds.toFixed(1)} s, ${mib(r.diffBackupRepositoryBytes)} in the repository`),
-      row('WAL from the full backup to T', (r) => mib(r.walSinceBackupBytes)),
-      row('**RTO: restoreToPointInTime(T) until promoted and accepting connections**', (r) => `**${r.rtoSeconds.toFixed(1)} s**`),
-      ...rtos[0]!.phases.map((phase, index) => row(`  of which ${phase.label}`, (r) => `${r.phases[index]!.seconds.toFixed(1)} s`)),
-      row('restored data at T', (r) =>
-        r.got.history === r.expected.history && r.got.balance === r.expected.balance
-          ? `matches (${r.got.history} history rows, balance sum ${r.got.balance})`
-          : `**MISMATCH**: ${r.got.history}/${r.got.balance}, expected ${r.expected.history}/${r.expected.balance}`,
+    console.log(
+      markdownTable(
+        ['measure', ...rtos.map(label)],
+        [
+          row('load (pgbench -i, random rows)', (r) => `${r.initSeconds.toFixed(1)} s`),
+          row('WAL archiving caught up after the load', (r) => `${r.archiveCatchUpSeconds.toFixed(1)} s later`),
+          row('database `bench` / whole cluster', (r) => `${mib(r.benchDatabaseBytes)} / ${mib(r.clusterBytes)}`),
+          row('full backup', (r) => `${r.fullBackupSeconds.toFixed(1)} s`),
+          row(
+            'full backup in the repository (pgbackrest info)',
+            (r) => `${mib(r.fullBackupRepositoryBytes)} (${ratio(r, r.fullBackupRepositoryBytes)} of ${mib(r.fullBackupSizeBytes)})`,
+          ),
+          row(
+            'repository on disk (du -sb): backup/ + archive/ = total',
+            (r) => `${mib(r.repoBackupDirBytes)} + ${mib(r.repoArchiveDirBytes)} = ${mib(r.repoTotalBytes)}`,
+          ),
+          row('differential backup after the writes', (r) => `${r.diffBackupSeconds.toFixed(1)} s, ${mib(r.diffBackupRepositoryBytes)} in the repository`),
+          row('WAL from the full backup to T', (r) => mib(r.walSinceBackupBytes)),
+          row('**RTO: restoreToPointInTime(T) until promoted and accepting connections**', (r) => `**${r.rtoSeconds.toFixed(1)} s**`),
+          ...rtos[0]!.phases.map((phase, index) => row(`  of which ${phase.label}`, (r) => `${r.phases[index]!.seconds.toFixed(1)} s`)),
+          row('restored data at T', (r) =>
+            r.got.history === r.expected.history && r.got.balance === r.expected.balance
+              ? `matches (${r.got.history} history rows, balance sum ${r.got.balance})`
+              : `**MISMATCH**: ${r.got.history}/${r.got.balance}, expected ${r.expected.history}/${r.expected.balance}`,
+          ),
+        ],
       ),
-    ]));
+    );
   }
   console.log(`\nRaw: ${JSON.stringify({ rpo: rpo.map(({ spool, ...rest }) => ({ ...rest, spoolFiles: spool.files, spoolBytes: spool.bytes })), rto: rtos })}`);
 
   const failures = [
     ...rpo.filter((result) => result.holes > 0).map((result) => `RPO run ${result.run}: committed rows missing before the newest restored one`),
-    ...rtos.filter((r) => r.got.history !== r.expected.history || r.got.balance !== r.expected.balance).map((r) => `RTO (${r.data}): restored data differs from the data at T`),
+    ...rtos
+      .filter((r) => r.got.history !== r.expected.history || r.got.balance !== r.expected.balance)
+      .map((r) => `RTO (${r.data}): restored data differs from the data at T`),
   ];
   if (failures.length > 0) {
     console.log(`\n**Failed:** ${failures.join('; ')}`);

@@ -86,7 +86,14 @@ async function buildXlsx(): Promise<Buffer> {
 }
 
 /** A multipart/form-data POST with one file part, timed from sending to the last byte of the answer. */
-function postFile(agent: https.Agent, target: Target, requestPath: string, headers: Record<string, string>, fileName: string, content: Buffer): Promise<Response & { ms: number }> {
+function postFile(
+  agent: https.Agent,
+  target: Target,
+  requestPath: string,
+  headers: Record<string, string>,
+  fileName: string,
+  content: Buffer,
+): Promise<Response & { ms: number }> {
   const boundary = `kvarter-bench-${randomBytes(8).toString('hex')}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
@@ -117,7 +124,11 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const { target } = await bench.start();
   const agent = clientAgent(target);
-  const { accountId, cookie, csrfToken, send, createdId } = await signUpForBench(agent, target, { email: 'bench@example.se', name: 'Bench', accountName: 'Brf Bench' });
+  const { accountId, cookie, csrfToken, send, createdId } = await signUpForBench(agent, target, {
+    email: 'bench@example.se',
+    name: 'Bench',
+    accountName: 'Brf Bench',
+  });
   const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'Brf Bench' });
 
   say(`Writing the files (${rowCount} rows each)…`);
@@ -137,9 +148,11 @@ async function main(): Promise<void> {
       const headers = { cookie, 'x-csrf-token': csrfToken };
       const dryRun = await postFile(agent, target, `/api/plans/${planId}/import?dryRun=true`, headers, file.fileName, file.content);
       const checked = JSON.parse(dryRun.body) as { rowCount?: number; errorCount?: number };
-      if (dryRun.status !== 200 || checked.rowCount !== rowCount || checked.errorCount !== 0) throw new Error(`dry run → ${dryRun.status} ${dryRun.body.slice(0, 500)}`);
+      if (dryRun.status !== 200 || checked.rowCount !== rowCount || checked.errorCount !== 0)
+        throw new Error(`dry run → ${dryRun.status} ${dryRun.body.slice(0, 500)}`);
       const confirm = await postFile(agent, target, `/api/plans/${planId}/import`, headers, file.fileName, file.content);
-      if (confirm.status !== 200 || (JSON.parse(confirm.body) as { created: number }).created !== rowCount) throw new Error(`confirm → ${confirm.status} ${confirm.body.slice(0, 500)}`);
+      if (confirm.status !== 200 || (JSON.parse(confirm.body) as { created: number }).created !== rowCount)
+        throw new Error(`confirm → ${confirm.status} ${confirm.body.slice(0, 500)}`);
       const list = await send('GET', `/api/plans/${planId}/actions`);
       if ((JSON.parse(list.body) as unknown[]).length !== rowCount) throw new Error('the plan does not hold every imported action');
       dryRunTimes.push(dryRun.ms);
@@ -148,7 +161,15 @@ async function main(): Promise<void> {
     }
     const dry = summarise(dryRunTimes);
     const confirmed = summarise(confirmTimes);
-    results.push([file.label, `${(file.content.length / 1024).toFixed(0)} KiB`, ms(dry.p50), ms(dry.max), ms(confirmed.p50), ms(confirmed.max), confirmed.max <= goalMs ? 'yes' : '**no**']);
+    results.push([
+      file.label,
+      `${(file.content.length / 1024).toFixed(0)} KiB`,
+      ms(dry.p50),
+      ms(dry.max),
+      ms(confirmed.p50),
+      ms(confirmed.max),
+      confirmed.max <= goalMs ? 'yes' : '**no**',
+    ]);
   }
 
   const commit = await gitDescription();
@@ -156,7 +177,9 @@ async function main(): Promise<void> {
     `## import.bench.ts — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}`,
     '',
     `${rowCount} rows per file into a new empty plan (20 buildings and 10 locations created by name), ${rounds} rounds per file; ` +
-      `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}; Node ${process.version}; ` +
+      `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}; Node ${process.version}; ` +
       'HTTPS over one keep-alive connection, timed from the first byte sent to the last byte of the answer.',
     '',
     markdownTable(['file', 'size', 'dry run p50 ms', 'dry run max ms', 'confirm p50 ms', 'confirm max ms', `confirm ≤ ${goalMs / 1000} s`], results),

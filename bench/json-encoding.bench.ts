@@ -51,7 +51,14 @@ const settings: Array<{ label: string; compress: () => Promise<Buffer> }> = [
   ...[1, 6, 9].map((level) => ({ label: `gzip level ${level}`, compress: () => gzip(list, { level }) })),
   ...[1, 4, 6].map((quality) => ({
     label: `brotli quality ${quality}`,
-    compress: () => brotli(list, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: list.byteLength } }),
+    compress: () =>
+      brotli(list, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: list.byteLength,
+        },
+      }),
   })),
 ];
 
@@ -70,7 +77,9 @@ process.stdout.write(
   [
     `## json-encoding.bench.ts — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${await gitDescription()}`,
     '',
-    `A 10 000-action list of ${(list.byteLength / 1024 / 1024).toFixed(2)} MiB; median of ${runs} runs after one warm-up. ${cpus().length} CPUs, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}; Node ${process.version}.`,
+    `A 10 000-action list of ${(list.byteLength / 1024 / 1024).toFixed(2)} MiB; median of ${runs} runs after one warm-up. ${cpus().length} CPUs, load average ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}; Node ${process.version}.`,
     '',
     markdownTable(['setting', 'ms', 'size', 'ratio'], rows),
     '',

@@ -34,7 +34,20 @@ import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { createDatabase, type Db } from '../server/db/database.ts';
 import { startChildApp, type ChildApp } from '../server/test-support/child-app.ts';
 import { signUpForBench } from './bench-session.ts';
-import { clientAgent, clusterCpuSeconds, cpuSecondsBetween, gitDescription, machineCpu, markdownTable, ms, processCpuSeconds, repoRoot, runBench, summarise, type Target } from './support.ts';
+import {
+  clientAgent,
+  clusterCpuSeconds,
+  cpuSecondsBetween,
+  gitDescription,
+  machineCpu,
+  markdownTable,
+  ms,
+  processCpuSeconds,
+  repoRoot,
+  runBench,
+  summarise,
+  type Target,
+} from './support.ts';
 
 const dataDir = path.join(repoRoot, 'var', 'bench-load');
 const databaseName = 'kvarter_bench_load';
@@ -93,7 +106,9 @@ function stopEverything(): Promise<void> {
     await app?.stop(15_000).catch((error: unknown) => say(`stopping the server: ${String(error)}`));
     await db?.destroy().catch(() => undefined);
     if (cluster) {
-      await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) => say(`dropping the database: ${String(error)}`));
+      await withAdmin(cluster, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch((error: unknown) =>
+        say(`dropping the database: ${String(error)}`),
+      );
       await cluster.stop().catch((error: unknown) => say(`stopping PostgreSQL: ${String(error)}`));
     }
   })();
@@ -139,7 +154,13 @@ async function main(): Promise<void> {
   });
   const databaseUrl = withDatabase(startedCluster.databaseUrl, databaseName);
   say('Starting the server (child process)…');
-  app = await startChildApp({ entry: 'server', dataDir, databaseUrl, databaseCaFile: startedCluster.caFile, environment: { LOG_LEVEL: 'warn', BCRYPT_COST: '12' } });
+  app = await startChildApp({
+    entry: 'server',
+    dataDir,
+    databaseUrl,
+    databaseCaFile: startedCluster.caFile,
+    environment: { LOG_LEVEL: 'warn', BCRYPT_COST: '12' },
+  });
   const serverPid = app.pid;
   db = createDatabase(parseConnectionOptions(databaseUrl, startedCluster.caFile), () => undefined);
 
@@ -152,8 +173,15 @@ async function main(): Promise<void> {
   const organisationId = await createdId(`/api/accounts/${accountId}/organisations`, { name: 'HSB Load' });
   const plans: (PlanTarget & { propertyId: string; locationId: string })[] = [];
   for (let index = 0; index < propertyCount; index += 1) {
-    const propertyId = await createdId(`/api/organisations/${organisationId}/properties`, { name: `Kvarteret ${index + 1}`, boa: 2000 + index * 150, loa: 150 + index * 10 });
-    const buildingIds = [await createdId(`/api/properties/${propertyId}/buildings`, { name: 'Hus A' }), await createdId(`/api/properties/${propertyId}/buildings`, { name: 'Hus B' })];
+    const propertyId = await createdId(`/api/organisations/${organisationId}/properties`, {
+      name: `Kvarteret ${index + 1}`,
+      boa: 2000 + index * 150,
+      loa: 150 + index * 10,
+    });
+    const buildingIds = [
+      await createdId(`/api/properties/${propertyId}/buildings`, { name: 'Hus A' }),
+      await createdId(`/api/properties/${propertyId}/buildings`, { name: 'Hus B' }),
+    ];
     const locationId = await createdId(`/api/properties/${propertyId}/locations`, { name: 'Tvättstuga' });
     const planId = await createdId(`/api/properties/${propertyId}/plans`, {
       name: 'Underhållsplan 2026–2055',
@@ -195,7 +223,9 @@ async function main(): Promise<void> {
   const actionIds = (await sql<{ id: string }>`select id from actions order by random()`.execute(db)).rows.map((row) => row.id);
   // Each completion moves a recurring action on by its interval (at most 40 years), so even a few
   // rounds through the list stay within the plan data's last year (2200).
-  const recurringIds = (await sql<{ id: string }>`select id from actions where interval_years is not null order by random()`.execute(db)).rows.map((row) => row.id);
+  const recurringIds = (await sql<{ id: string }>`select id from actions where interval_years is not null order by random()`.execute(db)).rows.map(
+    (row) => row.id,
+  );
   const memoryAfterSeeding = await memoryOf(serverPid);
 
   let counter = 0;
@@ -225,7 +255,16 @@ async function main(): Promise<void> {
       counter += 1;
       return {
         path: `/api/plans/${plan.planId}/actions`,
-        json: { name: `Ny åtgärd ${counter}`, category: pick(categoryCodes), buildingId: pick(plan.buildingIds), quantity: 1 + (counter % 40), unit: 'm2', unitPrice: 350 + (counter % 900), year: 2026 + (counter % 30), intervalYears: counter % 3 === 0 ? null : 10 + (counter % 20) },
+        json: {
+          name: `Ny åtgärd ${counter}`,
+          category: pick(categoryCodes),
+          buildingId: pick(plan.buildingIds),
+          quantity: 1 + (counter % 40),
+          unit: 'm2',
+          unitPrice: 350 + (counter % 900),
+          year: 2026 + (counter % 30),
+          intervalYears: counter % 3 === 0 ? null : 10 + (counter % 20),
+        },
       };
     }),
     planRead('`GET /api/plans/:id/fund`', '/fund'),
@@ -240,7 +279,10 @@ async function main(): Promise<void> {
     planRead('`GET /api/plans/:id/actions`', '/actions'),
     jsonWrite('`POST /api/actions/:id/complete`', 'POST', () => {
       counter += 1;
-      return { path: `/api/actions/${recurringIds[counter % recurringIds.length]!}/complete`, json: { actualCost: 1000 + (counter % 90_000), note: 'Utfört enligt plan' } };
+      return {
+        path: `/api/actions/${recurringIds[counter % recurringIds.length]!}/complete`,
+        json: { actualCost: 1000 + (counter % 90_000), note: 'Utfört enligt plan' },
+      };
     }),
     planRead('`GET /api/plans/:id/occurrences`', '/occurrences'),
     planRead('`GET /api/plans/:id/fund`', '/fund'),
@@ -280,7 +322,10 @@ async function main(): Promise<void> {
   say(`Load: ${connections} connections for ${durationSeconds} s…`);
   const samples: { rss: number; peak: number }[] = [];
   const sampler = setInterval(() => {
-    memoryOf(serverPid).then((memory) => samples.push(memory), () => undefined);
+    memoryOf(serverPid).then(
+      (memory) => samples.push(memory),
+      () => undefined,
+    );
   }, 250);
   const cpuBefore = await processCpuSeconds(serverPid);
   const clusterBefore = await clusterCpuSeconds(dataDir);
@@ -298,7 +343,9 @@ async function main(): Promise<void> {
   const loadAfter = loadavg();
 
   const total = run.result.requests.total;
-  const failures = [...run.statuses].flatMap(([label, counts]) => [...counts].filter(([status]) => status < 200 || status > 299).map(([status, count]) => `${label} → ${status} ×${count}`));
+  const failures = [...run.statuses].flatMap(([label, counts]) =>
+    [...counts].filter(([status]) => status < 200 || status > 299).map(([status, count]) => `${label} → ${status} ×${count}`),
+  );
   const summaries = new Map(labels.map((label) => [label, summarise(run.latencies.get(label)!)]));
   const trivial = summaries.get(trivialLabel)!;
   const measuredSeconds = run.result.duration;
@@ -325,7 +372,15 @@ async function main(): Promise<void> {
       ['endpoint', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'p50 / trivial p50'],
       labels.map((label) => {
         const summary = summaries.get(label)!;
-        return [label, String(summary.count), (summary.count / measuredSeconds).toFixed(1), ms(summary.p50), ms(summary.p99), ms(summary.max), `${(summary.p50 / trivial.p50).toFixed(1)}×`];
+        return [
+          label,
+          String(summary.count),
+          (summary.count / measuredSeconds).toFixed(1),
+          ms(summary.p50),
+          ms(summary.p99),
+          ms(summary.max),
+          `${(summary.p50 / trivial.p50).toFixed(1)}×`,
+        ];
       }),
     ),
   ];

@@ -28,7 +28,18 @@ const runs = 5;
 const sizes = [1_000, 10_000];
 const statuses = ['planned', 'planned', 'planned', 'urgent', 'deferred', 'draft', 'done'] as const;
 const units = ['st', 'm2', 'm', 'm3', 'tim'];
-const nouns = ['Byte av fönster', 'Målning av fasad', 'Relining av stammar', 'Översyn av ventilation', 'Omläggning av tak', 'Byte av hissmaskin', 'Spolning av avlopp', 'Renovering av tvättstuga', 'Byte av belysning', 'Injustering av värme'];
+const nouns = [
+  'Byte av fönster',
+  'Målning av fasad',
+  'Relining av stammar',
+  'Översyn av ventilation',
+  'Omläggning av tak',
+  'Byte av hissmaskin',
+  'Spolning av avlopp',
+  'Renovering av tvättstuga',
+  'Byte av belysning',
+  'Injustering av värme',
+];
 const places = ['trapphus', 'gård', 'källare', 'vind', 'garage', 'lägenheter'];
 
 function reportDataOf(actionCount: number): ReportData {
@@ -59,13 +70,25 @@ function reportDataOf(actionCount: number): ReportData {
       baseYear: null,
       isInvestment: index % 23 === 0,
     });
-    actionTexts.set(id, { name: `${nouns[index % nouns.length]} ${places[index % places.length]} ${1 + (index % 9)}`, unit: units[index % units.length]!, quantity: 1 + (index % 120) });
+    actionTexts.set(id, {
+      name: `${nouns[index % nouns.length]} ${places[index % places.length]} ${1 + (index % 9)}`,
+      unit: units[index % units.length]!,
+      quantity: 1 + (index % 120),
+    });
   }
   actions.sort((a, b) => a.year - b.year);
   return {
     plan: { name: 'Underhållsplan 2026–2055', lengthYears: 30, vatPercent: 25 },
     planInput,
-    property: { name: 'Brf Åkervägen', designation: 'Västerås Åkern 3', address: 'Åkervägen 1–9', municipality: 'Västerås', buildYear: 1968, boa: 11_000, loa: 1_400 },
+    property: {
+      name: 'Brf Åkervägen',
+      designation: 'Västerås Åkern 3',
+      address: 'Åkervägen 1–9',
+      municipality: 'Västerås',
+      buildYear: 1968,
+      boa: 11_000,
+      loa: 1_400,
+    },
     buildings,
     actions,
     actionTexts,
@@ -114,7 +137,11 @@ async function generate(data: ReportData): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  console.log(`# Report benchmark: ${new Date().toISOString()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}\n`);
+  console.log(
+    `# Report benchmark: ${new Date().toISOString()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}\n`,
+  );
   const rows: string[][] = [];
   let peakRss = 0;
   for (const size of sizes) {
@@ -138,7 +165,9 @@ async function main(): Promise<void> {
       ms(Math.max(...results.map((result) => result.longestStallMs))),
     ]);
   }
-  console.log(markdownTable(['actions', 'occurrences', 'pages', 'size', 'total p50', 'total min–max', 'cost model p50', 'first byte p50', 'longest stall'], rows));
+  console.log(
+    markdownTable(['actions', 'occurrences', 'pages', 'size', 'total p50', 'total min–max', 'cost model p50', 'first byte p50', 'longest stall'], rows),
+  );
   console.log(`\nPeak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB, ${runs} runs per size after one warm-up.`);
 }
 

@@ -123,25 +123,34 @@ async function main(): Promise<void> {
   const rows = results.map((result, index) => [
     `${index + 1} (${result.kind})`,
     seconds(result.readyMs),
-    result.milestones.filter((milestone) => milestone.label !== 'Ready').map((milestone) => `${milestone.label} at ${seconds(milestone.atMs)} s`).join(', ') || '–',
+    result.milestones
+      .filter((milestone) => milestone.label !== 'Ready')
+      .map((milestone) => `${milestone.label} at ${seconds(milestone.atMs)} s`)
+      .join(', ') || '–',
     `${seconds(result.stopMs)}${result.forced ? ' (SIGKILL)' : ''}${result.handledSigterm ? '' : ', no "SIGTERM received"'}${result.clusterLeftRunning ? ', PostgreSQL left running!' : ''}`,
   ]);
   const warm = summarise(results.filter((result) => result.kind === 'warm').map((result) => result.readyMs));
   const cold = results.find((result) => result.kind === 'cold')!;
 
   console.log(`\n### Start-up benchmark (${new Date().toISOString()})\n`);
-  console.log(`${cpus().length} CPUs, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `${cpus().length} CPUs, load average (1/5/15 min) before ${loadBefore.map((value) => value.toFixed(2)).join(' ')}, after ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log(markdownTable(['start', 'launch → Ready (s)', 'steps (from launch)', 'SIGTERM → group gone (s)'], rows));
   console.log('');
-  console.log(markdownTable(
-    ['', 'launch → Ready (s)'],
-    [
-      ['first start (cold, fresh data directory)', seconds(cold.readyMs)],
-      [`second start, median of ${warm.count}`, seconds(warm.p50)],
-      ['second start, min', seconds(Math.min(...results.filter((r) => r.kind === 'warm').map((r) => r.readyMs)))],
-      ['second start, max', seconds(warm.max)],
-    ],
-  ));
+  console.log(
+    markdownTable(
+      ['', 'launch → Ready (s)'],
+      [
+        ['first start (cold, fresh data directory)', seconds(cold.readyMs)],
+        [`second start, median of ${warm.count}`, seconds(warm.p50)],
+        ['second start, min', seconds(Math.min(...results.filter((r) => r.kind === 'warm').map((r) => r.readyMs)))],
+        ['second start, max', seconds(warm.max)],
+      ],
+    ),
+  );
   if (results.some((result) => result.milestones.some((milestone) => milestone.label === 'web build' || milestone.label === 'npm ci'))) {
     console.log('\n**Note:** a start above includes a web build or npm ci (sources changed during the run), which inflates its time.');
   }

@@ -54,7 +54,11 @@ export interface ManagedChild {
  * a Ctrl-C on the benchmark does not reach it before our cleanup does. Output lines are kept
  * with their time and echoed to our stderr with a prefix.
  */
-export function spawnManaged(command: string, args: string[], options: { env: NodeJS.ProcessEnv; prefix: string; echo?: (text: string) => boolean }): ManagedChild {
+export function spawnManaged(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; prefix: string; echo?: (text: string) => boolean },
+): ManagedChild {
   const spawnedAt = performance.now();
   const child = spawn(command, args, { cwd: repoRoot, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: OutputLine[] = [];
@@ -179,7 +183,11 @@ export async function stopGroup(managed: ManagedChild, graceMs: number): Promise
  */
 export async function stopClusterIfRunning(dataDir: string): Promise<boolean> {
   const pgDataDir = path.join(dataDir, 'postgres', 'data');
-  const exists = (file: string) => access(file).then(() => true, () => false);
+  const exists = (file: string) =>
+    access(file).then(
+      () => true,
+      () => false,
+    );
   if (!(await exists(path.join(pgDataDir, 'postmaster.pid')))) return false;
   const version = (await readFile(path.join(pgDataDir, 'PG_VERSION'), 'utf8')).trim();
   const pgCtl = `/usr/lib/postgresql/${version}/bin/pg_ctl`;
@@ -405,7 +413,11 @@ export function descendants(rootPid: number): { pid: number; command: string }[]
 
 /** The short commit, marked when the working tree has changes: which code a recorded run measured. */
 export async function gitDescription(): Promise<string> {
-  const git = (args: string[]) => promisify(execFile)('git', args, { cwd: repoRoot }).then(({ stdout }) => stdout.trim(), () => '');
+  const git = (args: string[]) =>
+    promisify(execFile)('git', args, { cwd: repoRoot }).then(
+      ({ stdout }) => stdout.trim(),
+      () => '',
+    );
   const commit = (await git(['rev-parse', '--short', 'HEAD'])) || 'unknown commit';
   const dirty = (await git(['status', '--porcelain'])) !== '';
   return dirty ? `${commit} + uncommitted work` : commit;
@@ -416,7 +428,13 @@ export async function gitDescription(): Promise<string> {
  * be called twice) runs on every way out — the end, a failure, the time limit, Ctrl-C — so no
  * cluster or server outlives the run. Exit code 0 when `main` finished, else 1.
  */
-export async function runBench(options: { name: string; timeLimitMs: number; main: () => Promise<void>; stop: () => Promise<void>; say: (text: string) => void }): Promise<never> {
+export async function runBench(options: {
+  name: string;
+  timeLimitMs: number;
+  main: () => Promise<void>;
+  stop: () => Promise<void>;
+  say: (text: string) => void;
+}): Promise<never> {
   const { name, timeLimitMs, main, stop, say } = options;
   const removeInterruptHandler = onInterrupt(stop);
   const limit = setTimeout(() => {

@@ -23,7 +23,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-
 describe('account and members journey', () => {
   it('signs up, invites a viewer who joins by link, and signs out and in again', async () => {
     const { page, problems } = await openPage(browser);

@@ -327,11 +327,44 @@ describe('action screens', () => {
     await page.waitForURL(fixture.planUrl);
 
     const stored = await api.get<StoredAction[]>(`/api/plans/${fixture.planId}/actions`);
-    expect(stored.map(({ name, category, buildingId, locationId, quantity, unit, unitPrice, year, intervalYears, isInvestment }) => ({
-      name, category, buildingId, locationId, quantity, unit, unitPrice, year, intervalYears, isInvestment,
-    }))).toEqual([
-      { name: 'Roof inspection', category: 'yttertak', buildingId: fixture.buildingIds[1], locationId: fixture.locationIds[0], quantity: 1, unit: 'st', unitPrice: 1234.5, year: 2026, intervalYears: 2, isInvestment: false },
-      { name: 'Gutter replacement', category: 'yttertak', buildingId: fixture.buildingIds[1], locationId: fixture.locationIds[0], quantity: 64, unit: 'm', unitPrice: 850, year: 2031, intervalYears: null, isInvestment: true },
+    expect(
+      stored.map(({ name, category, buildingId, locationId, quantity, unit, unitPrice, year, intervalYears, isInvestment }) => ({
+        name,
+        category,
+        buildingId,
+        locationId,
+        quantity,
+        unit,
+        unitPrice,
+        year,
+        intervalYears,
+        isInvestment,
+      })),
+    ).toEqual([
+      {
+        name: 'Roof inspection',
+        category: 'yttertak',
+        buildingId: fixture.buildingIds[1],
+        locationId: fixture.locationIds[0],
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 1234.5,
+        year: 2026,
+        intervalYears: 2,
+        isInvestment: false,
+      },
+      {
+        name: 'Gutter replacement',
+        category: 'yttertak',
+        buildingId: fixture.buildingIds[1],
+        locationId: fixture.locationIds[0],
+        quantity: 64,
+        unit: 'm',
+        unitPrice: 850,
+        year: 2031,
+        intervalYears: null,
+        isInvestment: true,
+      },
     ]);
 
     // The next new action in this tab starts in the category last used.

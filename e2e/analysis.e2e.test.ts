@@ -59,21 +59,40 @@ async function workedExamplePlan(api: ApiSession, property: Record<string, unkno
       fund: { openingBalance: 200_000, currentProvisionPerYear: 20_000, provisionGrowthPercent: 0, interestRatePercent: 0, minimumBalance: 50_000 },
     },
     actions: [
-      { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8, status: 'planned', buildingIndex: 0 },
+      {
+        name: 'Målning fönster',
+        category: 'fasad',
+        quantity: 40,
+        unit: 'st',
+        unitPrice: 2500,
+        year: 2027,
+        intervalYears: 8,
+        status: 'planned',
+        buildingIndex: 0,
+      },
       // Overdue: placed in 2026 and counted in the maintenance debt.
       { name: 'Byte av takpapp', category: 'yttertak', quantity: 1, unit: 'st', unitPrice: 80_000, year: 2022, intervalYears: null, status: 'planned' },
-      { name: 'Nya balkonger', category: 'fasad', quantity: 10, unit: 'st', unitPrice: 50_000, year: 2030, intervalYears: null, status: 'planned', isInvestment: true, buildingIndex: 0 },
+      {
+        name: 'Nya balkonger',
+        category: 'fasad',
+        quantity: 10,
+        unit: 'st',
+        unitPrice: 50_000,
+        year: 2030,
+        intervalYears: null,
+        status: 'planned',
+        isInvestment: true,
+        buildingIndex: 0,
+      },
     ],
   });
 }
 
-const keyFigure = (page: Page, label: string) =>
-  page.locator('.key-figure', { has: page.locator('dt', { hasText: label }) }).locator('.key-figure__value');
+const keyFigure = (page: Page, label: string) => page.locator('.key-figure', { has: page.locator('dt', { hasText: label }) }).locator('.key-figure__value');
 
 const section = (page: Page, heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
 
-const sumOf = (years: AnalysisResponse['years'], pick: (year: AnalysisResponse['years'][number]) => number) =>
-  years.reduce((sum, year) => sum + pick(year), 0);
+const sumOf = (years: AnalysisResponse['years'], pick: (year: AnalysisResponse['years'][number]) => number) => years.reduce((sum, year) => sum + pick(year), 0);
 
 describe('analysis journey', () => {
   it('shows the API’s figures on both pages, toggles series, applies the required provision, and prints', async () => {
@@ -90,7 +109,9 @@ describe('analysis journey', () => {
 
     await page.goto(`${fixture.planUrl}/analysis`);
     await page.getByRole('heading', { name: 'Ekonomisk analys', level: 2 }).waitFor();
-    await keyFigure(page, 'Summa 2026–2055').filter({ hasText: formatAmount(excl.total, 'sv') }).waitFor();
+    await keyFigure(page, 'Summa 2026–2055')
+      .filter({ hasText: formatAmount(excl.total, 'sv') })
+      .waitFor();
     await expectTitle(page, 'Ekonomisk analys · Underhållsplan 2026–2055');
 
     // Cards: exactly the API's figures, excluding and including VAT, with and without display rounding.
@@ -149,21 +170,33 @@ describe('analysis journey', () => {
     await perCategory.getByRole('button', { name: 'Fasad' }).click();
     await eventually(() => perCategory.locator('svg.chart path.chart__segment').count()).toBe(1);
     await eventually(() => perCategory.locator('.chart__centre').textContent()).toBe(
-      formatAmount(sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0), 'sv'),
+      formatAmount(
+        sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0),
+        'sv',
+      ),
     );
 
     // Table views hold the same numbers as the API, whatever the legend hides.
     await perCategory.getByText('Visa som tabell').click();
     const categoryRows = perCategory.locator('tbody tr');
     expect(await categoryRows.allTextContents()).toEqual([
-      `Fasad${formatAmount(sumOf(excl.years, (year) => year.byCategory.fasad ?? 0), 'sv')}${shareText(excl, 'fasad')}`,
-      `Yttertak${formatAmount(sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0), 'sv')}${shareText(excl, 'yttertak')}`,
+      `Fasad${formatAmount(
+        sumOf(excl.years, (year) => year.byCategory.fasad ?? 0),
+        'sv',
+      )}${shareText(excl, 'fasad')}`,
+      `Yttertak${formatAmount(
+        sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0),
+        'sv',
+      )}${shareText(excl, 'yttertak')}`,
     ]);
     const perBuilding = section(page, 'Per byggnad');
     await perBuilding.getByText('Visa som tabell').click();
     expect(await perBuilding.locator('tbody th').allTextContents()).toEqual(['Hus A', 'Utan byggnad']);
     expect(await perBuilding.locator('tbody td.analysis-table__amount').first().textContent()).toBe(
-      formatAmount(sumOf(excl.years, (year) => year.byBuilding[fixture.buildingIds[0]!] ?? 0), 'sv'),
+      formatAmount(
+        sumOf(excl.years, (year) => year.byBuilding[fixture.buildingIds[0]!] ?? 0),
+        'sv',
+      ),
     );
     await perYear.getByText('Visa som tabell').click();
     const row2027 = perYear.locator('tbody tr', { has: page.locator('th', { hasText: '2027' }) });
@@ -172,10 +205,14 @@ describe('analysis journey', () => {
 
     // Without investments: the API's other figures.
     await page.getByLabel('Räkna med investeringar').uncheck();
-    await keyFigure(page, 'Summa 2026–2055').filter({ hasText: formatAmount(exclWithoutInvestments.total, 'sv') }).waitFor();
+    await keyFigure(page, 'Summa 2026–2055')
+      .filter({ hasText: formatAmount(exclWithoutInvestments.total, 'sv') })
+      .waitFor();
     expect(exclWithoutInvestments.total).toBeLessThan(excl.total);
     await page.getByLabel('Räkna med investeringar').check();
-    await keyFigure(page, 'Summa 2026–2055').filter({ hasText: formatAmount(excl.total, 'sv') }).waitFor();
+    await keyFigure(page, 'Summa 2026–2055')
+      .filter({ hasText: formatAmount(excl.total, 'sv') })
+      .waitFor();
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'analysis-economic-sv');
 
@@ -238,7 +275,9 @@ describe('analysis journey', () => {
     expect((await api.get<Plan>(`/api/plans/${fixture.planId}`)).fund.interestRatePercent).toBe(1.5);
     const fundWithInterest = await api.get<FundResponse>(`/api/plans/${fixture.planId}/fund?vat=excl`);
     expect(fundWithInterest.requiredProvisionPerYear).toBeLessThan(required);
-    await keyFigure(page, 'Behövd avsättning per år').filter({ hasText: formatAmount(fundWithInterest.requiredProvisionPerYear!, 'sv') }).waitFor();
+    await keyFigure(page, 'Behövd avsättning per år')
+      .filter({ hasText: formatAmount(fundWithInterest.requiredProvisionPerYear!, 'sv') })
+      .waitFor();
     await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Antagandena är sparade.');
 
     // English: the same figures in English formatting.
@@ -248,7 +287,9 @@ describe('analysis journey', () => {
     expect(await keyFigure(page, 'Required provision per year').textContent()).toBe(formatAmount(fundWithInterest.requiredProvisionPerYear!, 'en'));
     await saveScreenshot(page, 'analysis-fund-en');
     await page.getByRole('link', { name: 'Economic analysis' }).click();
-    await keyFigure(page, 'Total 2026–2055').filter({ hasText: formatAmount(excl.total, 'en') }).waitFor();
+    await keyFigure(page, 'Total 2026–2055')
+      .filter({ hasText: formatAmount(excl.total, 'en') })
+      .waitFor();
     expect(await keyFigure(page, 'Maintenance debt').first().textContent()).toBe(formatAmount(excl.maintenanceDebt, 'en'));
     await page.getByRole('heading', { name: 'By building' }).waitFor();
     await saveScreenshot(page, 'analysis-economic-en');

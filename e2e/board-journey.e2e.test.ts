@@ -78,10 +78,12 @@ async function editableFields(page: Page): Promise<string[]> {
     .locator('input:not([type="checkbox"]):not([type="radio"]), textarea, select')
     .evaluateAll((fields) =>
       // Choosing the language of a downloaded report is reading, which a viewer may do.
-      fields.filter((field) => !field.closest('.report-download')).map((field) => {
-        const label = (field as HTMLInputElement).labels?.[0]?.textContent ?? field.getAttribute('aria-label');
-        return `${field.tagName.toLowerCase()} ${field.getAttribute('name') ?? ''} "${label ?? ''}"`;
-      }),
+      fields
+        .filter((field) => !field.closest('.report-download'))
+        .map((field) => {
+          const label = (field as HTMLInputElement).labels?.[0]?.textContent ?? field.getAttribute('aria-label');
+          return `${field.tagName.toLowerCase()} ${field.getAttribute('name') ?? ''} "${label ?? ''}"`;
+        }),
     );
 }
 
@@ -246,17 +248,49 @@ describe('a board’s journey', () => {
     const stored = await read<StoredAction[]>(page, `/api/plans/${planId}/actions`);
     const byName = (name: string) => stored.find((action) => action.name === name);
     const pick = ({ category, buildingId, quantity, unit, unitPrice, year, intervalYears, status, isInvestment }: StoredAction) => ({
-      category, buildingId, quantity, unit, unitPrice, year, intervalYears, status, isInvestment,
+      category,
+      buildingId,
+      quantity,
+      unit,
+      unitPrice,
+      year,
+      intervalYears,
+      status,
+      isInvestment,
     });
     expect(stored).toHaveLength(3);
     expect(pick(byName('Målning fönster')!)).toEqual({
-      category: 'fasad', buildingId: buildingId('Hus A'), quantity: 40, unit: 'st', unitPrice: 2500, year: year + 1, intervalYears: 8, status: 'planned', isInvestment: false,
+      category: 'fasad',
+      buildingId: buildingId('Hus A'),
+      quantity: 40,
+      unit: 'st',
+      unitPrice: 2500,
+      year: year + 1,
+      intervalYears: 8,
+      status: 'planned',
+      isInvestment: false,
     });
     expect(pick(byName('Byte av takpapp')!)).toEqual({
-      category: 'yttertak', buildingId: buildingId('Hus B'), quantity: 1200, unit: 'm2', unitPrice: 450, year: year - 3, intervalYears: null, status: 'planned', isInvestment: false,
+      category: 'yttertak',
+      buildingId: buildingId('Hus B'),
+      quantity: 1200,
+      unit: 'm2',
+      unitPrice: 450,
+      year: year - 3,
+      intervalYears: null,
+      status: 'planned',
+      isInvestment: false,
     });
     expect(pick(byName('Nya balkonger')!)).toEqual({
-      category: 'fasad', buildingId: buildingId('Hus B'), quantity: 20, unit: 'st', unitPrice: 60000, year: year + 3, intervalYears: null, status: 'planned', isInvestment: true,
+      category: 'fasad',
+      buildingId: buildingId('Hus B'),
+      quantity: 20,
+      unit: 'st',
+      unitPrice: 60000,
+      year: year + 3,
+      intervalYears: null,
+      status: 'planned',
+      isInvestment: true,
     });
 
     // Per year: the overdue one-off sits in the start year with its marker; sums equal the analysis'.
@@ -312,7 +346,9 @@ describe('a board’s journey', () => {
     await page.getByRole('link', { name: 'Ekonomisk analys' }).click();
     await page.getByRole('heading', { name: 'Ekonomisk analys', level: 2 }).waitFor();
     const totalLabel = `Summa ${year}–${endYear}`;
-    await keyFigure(page, totalLabel).filter({ hasText: formatAmount(analysis.total, 'sv') }).waitFor();
+    await keyFigure(page, totalLabel)
+      .filter({ hasText: formatAmount(analysis.total, 'sv') })
+      .waitFor();
     expect(analysis.maintenanceDebt).toBe(594_000);
     expect(analysis.maintenanceDebtPerM2).toBe(297);
     expect(await keyFigure(page, totalLabel).textContent()).toBe(formatAmount(analysis.total, 'sv'));
@@ -359,7 +395,9 @@ describe('a board’s journey', () => {
     const shortfallBox = await shortfallLabel.boundingBox();
     const unitBox = await fundChart.locator('.chart__axis-unit').first().boundingBox();
     expect(shortfallBox && unitBox).toBeTruthy();
-    expect.soft(overlaps(shortfallBox!, unitBox!), `"Brist ${year}" ${JSON.stringify(shortfallBox)} drawn over the axis unit ${JSON.stringify(unitBox)}`).toBe(false);
+    expect
+      .soft(overlaps(shortfallBox!, unitBox!), `"Brist ${year}" ${JSON.stringify(shortfallBox)} drawn over the axis unit ${JSON.stringify(unitBox)}`)
+      .toBe(false);
     await expectTitle(page, 'Avsättningsanalys · Underhållsplan Eken');
     await expectAccessible(page);
     await saveScreenshot(page, 'journey-fund');
@@ -432,7 +470,12 @@ describe('a board’s journey', () => {
     await viewerPage.getByRole('link', { name: 'Eken 4' }).first().click();
     await viewerPage.getByRole('heading', { name: 'Eken 4', level: 1 }).waitFor();
     await viewerPage.getByText('Hus B').first().waitFor();
-    expect(await viewerPage.getByRole('button').filter({ hasText: /Ändra|Lägg till|Ta bort|Byt namn|Ny underhållsplan/ }).count()).toBe(0);
+    expect(
+      await viewerPage
+        .getByRole('button')
+        .filter({ hasText: /Ändra|Lägg till|Ta bort|Byt namn|Ny underhållsplan/ })
+        .count(),
+    ).toBe(0);
     expect(await editableFields(viewerPage)).toEqual([]);
     await expectAccessible(viewerPage);
 
@@ -497,9 +540,7 @@ describe('a board’s journey', () => {
     await viewerPage.locator('tr[data-action-id]').first().waitFor();
     await viewerPage.getByRole('heading', { name: 'Underhållsplan Eken', level: 1 }).waitFor();
     await eventually(() => viewerPage.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await textOf(viewerPage.locator(`[data-section="${year}"] tr`, { hasText: 'Byte av takpapp' }))).toContain(
-      'Byte av takpapp Roof · Hus B Overdue',
-    );
+    expect(await textOf(viewerPage.locator(`[data-section="${year}"] tr`, { hasText: 'Byte av takpapp' }))).toContain('Byte av takpapp Roof · Hus B Overdue');
     expect(await textOf(viewerPage.getByTestId('grand-total'))).toBe(normalise(formatAmount(analysis.total, 'en')));
     await expectTitle(viewerPage, 'Actions by year · Underhållsplan Eken');
     await expectAccessible(viewerPage);
@@ -510,13 +551,13 @@ describe('a board’s journey', () => {
     await expectAccessible(viewerPage);
     await viewerPage.getByRole('link', { name: 'Economic analysis' }).click();
     const totalLabelEn = `Total ${year}–${endYear}`;
-    await keyFigure(viewerPage, totalLabelEn).filter({ hasText: formatAmount(analysis.total, 'en') }).waitFor();
+    await keyFigure(viewerPage, totalLabelEn)
+      .filter({ hasText: formatAmount(analysis.total, 'en') })
+      .waitFor();
     expect(await keyFigure(viewerPage, 'Average per year').textContent()).toBe(formatAmount(analysis.averagePerYear, 'en'));
     expect(await keyFigure(viewerPage, 'Per year and m²').textContent()).toBe(`${formatAmount(analysis.averagePerYearPerM2!, 'en')}/m²`);
     expect(await keyFigure(viewerPage, 'Maintenance debt').textContent()).toBe(formatAmount(analysis.maintenanceDebt, 'en'));
-    expect(await keyFigure(viewerPage, 'Maintenance debt per m²').textContent()).toBe(
-      `${formatAmount(analysis.maintenanceDebtPerM2!, 'en')}/m²`,
-    );
+    expect(await keyFigure(viewerPage, 'Maintenance debt per m²').textContent()).toBe(`${formatAmount(analysis.maintenanceDebtPerM2!, 'en')}/m²`);
     await expectTitle(viewerPage, 'Economic analysis · Underhållsplan Eken');
     await expectAccessible(viewerPage);
     await saveScreenshot(viewerPage, 'journey-english');

@@ -54,5 +54,7 @@ it('keeps the initial JavaScript of the built web app within 250 KB gzip (level 
   });
   const total = sizes.reduce((sum, size) => sum + size.gzipBytes, 0);
   const detail = sizes.map((size) => `${size.url}: ${(size.gzipBytes / 1000).toFixed(1)} KB gzip (${(size.rawBytes / 1000).toFixed(1)} KB raw)`).join('; ');
-  expect(total, `initial JavaScript is ${(total / 1000).toFixed(1)} KB gzip, over the budget of ${budgetBytes / 1000} KB — ${detail}`).toBeLessThanOrEqual(budgetBytes);
+  expect(total, `initial JavaScript is ${(total / 1000).toFixed(1)} KB gzip, over the budget of ${budgetBytes / 1000} KB — ${detail}`).toBeLessThanOrEqual(
+    budgetBytes,
+  );
 });

@@ -29,9 +29,16 @@ describe('discussion', () => {
     await signUpThroughApi(viewerPage.context, e2e.baseUrl, viewerSignUp);
 
     const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
-    const api = await signUpThroughApi(context, e2e.baseUrl, { email: 'anna@brf-eken.se', password: 'ekar och lönnar i parken', name: 'Anna Ordförande', accountName: 'Brf Eken' });
+    const api = await signUpThroughApi(context, e2e.baseUrl, {
+      email: 'anna@brf-eken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Anna Ordförande',
+      accountName: 'Brf Eken',
+    });
     await api.post(`/api/accounts/${api.accountId}/members`, { email: viewerSignUp.email, role: 'viewer' });
-    const fixture = await createPlanFixture(api, e2e.baseUrl, { actions: [{ name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640, year: 2031 }] });
+    const fixture = await createPlanFixture(api, e2e.baseUrl, {
+      actions: [{ name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640, year: 2031 }],
+    });
     const actionUrl = `${fixture.planUrl}/actions/${fixture.actionIds[0]}`;
 
     await page.goto(actionUrl);
@@ -54,7 +61,7 @@ describe('discussion', () => {
     const started = Date.now();
     await page.locator('input[type=file]').setInputFiles({ name: 'tak.png', mimeType: 'image/png', buffer: png });
     await page.locator('.upload-progress').waitFor();
-        await page.getByText('tak.png är uppladdad.').waitFor();
+    await page.getByText('tak.png är uppladdad.').waitFor();
     console.log('upload of 3 MB took', Date.now() - started, 'ms');
     await page.getByRole('link', { name: 'Ladda ner tak.png' }).waitFor();
     const href = await page.getByRole('link', { name: 'Ladda ner tak.png' }).getAttribute('href');
@@ -63,7 +70,9 @@ describe('discussion', () => {
     expect(Buffer.compare(await download.body(), png)).toBe(0);
     console.log(await page.locator('.attachment__meta').first().innerText());
 
-    await page.locator('input[type=file]').setInputFiles({ name: 'faktura.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><script>alert(1)</script>') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'faktura.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><script>alert(1)</script>') });
     await page.getByText('faktura.pdf: Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'program.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
     await page.getByText('program.exe: Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.').waitFor();
@@ -84,7 +93,11 @@ describe('discussion', () => {
       const token = (await (await fetch('/api/auth/csrf')).json()).csrfToken as string;
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), new Uint8Array(25_000_000)]), 'huge.png');
-      const response = await fetch(`/api/actions/${actionId}/attachments`, { method: 'POST', body: form, headers: { 'x-csrf-token': token, 'accept-language': 'en' } });
+      const response = await fetch(`/api/actions/${actionId}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { 'x-csrf-token': token, 'accept-language': 'en' },
+      });
       return { status: response.status, body: await response.json() };
     }, fixture.actionIds[0]);
     console.log('oversized:', JSON.stringify(oversized));
@@ -94,7 +107,11 @@ describe('discussion', () => {
       const form = new FormData();
       form.append('note', 'x');
       form.append('file', new Blob([new Uint8Array(5_000_000)]), 'a.png');
-      const response = await fetch(`/api/actions/${actionId}/attachments`, { method: 'POST', body: form, headers: { 'x-csrf-token': token, 'accept-language': 'en' } });
+      const response = await fetch(`/api/actions/${actionId}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { 'x-csrf-token': token, 'accept-language': 'en' },
+      });
       return { status: response.status, body: await response.json() };
     }, fixture.actionIds[0]);
     console.log('field first:', JSON.stringify(tooMany));

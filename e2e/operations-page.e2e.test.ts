@@ -27,7 +27,6 @@ afterAll(async () => {
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
 
-
 async function signUp(page: Page, name: string, email: string, accountName: string) {
   await page.goto(`${e2e.baseUrl}/signup`);
   await page.getByLabel('Ditt namn').fill(name);
@@ -57,12 +56,25 @@ describe('operations page journey', () => {
         { kind: 'diff', trigger: 'manual', outcome: 'running', started_at: ago(60_000) },
         { kind: 'dump', trigger: 'schedule', outcome: 'succeeded', started_at: ago(4 * hour), finished_at: ago(4 * hour - 30_000), size_bytes: 45_678_901 },
         { kind: 'verify', trigger: 'schedule', outcome: 'succeeded', started_at: ago(5 * hour), finished_at: ago(5 * hour - 60_000) },
-        { kind: 'drill', trigger: 'schedule', outcome: 'failed', started_at: ago(2 * hour), finished_at: ago(2 * hour - 90_000), message: 'sanity query failed: relation "accounts" does not exist' },
+        {
+          kind: 'drill',
+          trigger: 'schedule',
+          outcome: 'failed',
+          started_at: ago(2 * hour),
+          finished_at: ago(2 * hour - 90_000),
+          message: 'sanity query failed: relation "accounts" does not exist',
+        },
       ])
       .execute();
     await db
       .insertInto('backup_repository_state')
-      .values({ observed_at: ago(hour), repository_type: 'posix', oldest_recovery_point: ago(8 * 24 * hour), newest_recovery_point: ago(60_000), backups: '[]' })
+      .values({
+        observed_at: ago(hour),
+        repository_type: 'posix',
+        oldest_recovery_point: ago(8 * 24 * hour),
+        newest_recovery_point: ago(60_000),
+        backups: '[]',
+      })
       .execute();
 
     // The refresh button works from the keyboard and keeps the focus.
@@ -82,19 +94,31 @@ describe('operations page journey', () => {
     // The drill's row in the table is red, the full backup's green, each with a word beside the icon.
     const drillRow = page.getByRole('row', { name: /Återställningsövning/ });
     expect(await drillRow.locator('.status').textContent()).toBe('✕Fel');
-    await drillRow.getByText('Visa hela meddelandet').or(drillRow.getByText('sanity query failed', { exact: false })).first().waitFor();
+    await drillRow
+      .getByText('Visa hela meddelandet')
+      .or(drillRow.getByText('sanity query failed', { exact: false }))
+      .first()
+      .waitFor();
     const fullRow = page.getByRole('row', { name: /Full säkerhetskopia/ });
     expect(await fullRow.locator('.status').textContent()).toBe('✓OK');
     await fullRow.getByText('för 2 timmar sedan', { exact: false }).waitFor();
     await fullRow.getByText('1,2 GB', { exact: false }).waitFor();
-    expect(await page.getByRole('row', { name: /Differentiell säkerhetskopia/ }).locator('.status').textContent()).toBe('…Pågår');
+    expect(
+      await page
+        .getByRole('row', { name: /Differentiell säkerhetskopia/ })
+        .locator('.status')
+        .textContent(),
+    ).toBe('…Pågår');
     await saveScreenshot(page, 'operations-failing-sv');
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
     await page.getByText('Something needs attention').waitFor();
-    await page.getByRole('row', { name: /Full backup/ }).getByText('2 hours ago', { exact: false }).waitFor();
+    await page
+      .getByRole('row', { name: /Full backup/ })
+      .getByText('2 hours ago', { exact: false })
+      .waitFor();
     await saveScreenshot(page, 'operations-failing-en');
 
     expect(problems).toEqual([]);

@@ -42,7 +42,19 @@ const planInput = {
     // 2029: 1 200 000, an investment.
     { name: 'Nya balkonger', category: 'fasad', buildingIndex: 1, quantity: 20, unit: 'st', unitPrice: 60000, year: 2029, isInvestment: true },
     // 2028 only (2038 is after the plan): 105 000, a draft.
-    { name: 'Byte tvättmaskiner', category: 'el', buildingIndex: 0, locationIndex: 0, quantity: 3, unit: 'st', unitPrice: 35000, year: 2028, intervalYears: 10, status: 'draft', tags: ['P-12', 'konto 4110'] },
+    {
+      name: 'Byte tvättmaskiner',
+      category: 'el',
+      buildingIndex: 0,
+      locationIndex: 0,
+      quantity: 3,
+      unit: 'st',
+      unitPrice: 35000,
+      year: 2028,
+      intervalYears: 10,
+      status: 'draft',
+      tags: ['P-12', 'konto 4110'],
+    },
     // 2026, 2029, 2032, 2035: 8 000 each.
     { name: 'OVK', category: 'myndighet', locationIndex: 1, quantity: 1, unit: 'st', unitPrice: 8000, year: 2026, intervalYears: 3 },
     // After the plan's end: no occurrence in the window.
@@ -135,9 +147,7 @@ describe('plan views journey', () => {
     await page.getByLabel('Inkl. moms').check();
     await page.getByText('Belopp inklusive moms.').waitFor();
     // The occurrences are fetched again in the other VAT: every year's sum changes once they arrive.
-    await eventually(async () => (await readYears(page)).map(({ total }) => total)).toEqual([
-      685_000, 125_000, 131_250, 1_510_000, 125_000, 10_000, 135_000,
-    ]);
+    await eventually(async () => (await readYears(page)).map(({ total }) => total)).toEqual([685_000, 125_000, 131_250, 1_510_000, 125_000, 10_000, 135_000]);
     const yearsInclVat = await readYears(page);
     expect(yearsInclVat.map(({ year, total }) => ({ year, total }))).toEqual(await analysisTotals(api, fixture.planId, 'incl'));
     // Display rounding: 131 250 becomes 131 000.
@@ -165,7 +175,14 @@ describe('plan views journey', () => {
       })),
     );
     expect(categories).toEqual([
-      { category: 'fasad', total: '1500000', places: [['Utan läge · Hus A', ['Målning fönster']], ['Utan läge · Hus B', ['Nya balkonger']]] },
+      {
+        category: 'fasad',
+        total: '1500000',
+        places: [
+          ['Utan läge · Hus A', ['Målning fönster']],
+          ['Utan läge · Hus B', ['Nya balkonger']],
+        ],
+      },
       { category: 'yttertak', total: '540000', places: [['Utan läge · Hus B', ['Byte av takpapp']]] },
       { category: 'avlopp', total: '0', places: [['Utan läge · Hus A', ['Relining stammar']]] },
       { category: 'el', total: '105000', places: [['Tvättstuga · Hus A', ['Byte tvättmaskiner']]] },
@@ -272,9 +289,7 @@ describe('plan views journey', () => {
     expect(await page.getByRole('button', { name: /^Change year or status/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New action' }).count()).toBe(0);
     // The row and the sum were on screen in Swedish: wait for their English text.
-    await eventually(() => textOf(page.locator('[data-section="2026"] tr', { hasText: 'Byte av takpapp' }))).toContain(
-      'Byte av takpapp Roof · Hus B Overdue',
-    );
+    await eventually(() => textOf(page.locator('[data-section="2026"] tr', { hasText: 'Byte av takpapp' }))).toContain('Byte av takpapp Roof · Hus B Overdue');
     await eventually(() => textOf(page.getByTestId('grand-total'))).toBe('SEK 2,177,000');
     // Nothing wider than the tablet's screen but the tables' own scroll areas.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
@@ -315,9 +330,7 @@ describe('plan views journey', () => {
     // Escape cancels and puts focus back on the row's button.
     await year.press('Escape');
     await eventually(() => form.count()).toBe(0);
-    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Ändra år eller status för Byte tvättmaskiner',
-    );
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ändra år eller status för Byte tvättmaskiner');
     await page.keyboard.press('Enter');
     await year.fill('2030');
     await form.getByRole('button', { name: 'Spara' }).click();
@@ -331,9 +344,12 @@ describe('plan views journey', () => {
     // Selecting an action selects all its rows: OVK shows in 2026, 2029, 2032 and 2035.
     await expandAllSections(page);
     await page.getByLabel('Välj OVK').first().check();
-    await eventually(() =>
-      page.getByLabel('Välj OVK').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked)),
-    ).toEqual([true, true, true, true]);
+    await eventually(() => page.getByLabel('Välj OVK').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     await page.getByLabel('Välj Målning fönster').first().check();
     await page.getByLabel('Välj Nya balkonger').check();
     const bulk = page.getByRole('region', { name: 'Ändra valda åtgärder' });
@@ -357,11 +373,7 @@ describe('plan views journey', () => {
       ['Nya balkonger', 2033, 'deferred'],
       ['OVK', 2033, 'deferred'],
     ]);
-    await eventually(async () => (await readYears(page)).find((entry) => entry.year === '2033')?.names).toEqual([
-      'Målning fönster',
-      'Nya balkonger',
-      'OVK',
-    ]);
+    await eventually(async () => (await readYears(page)).find((entry) => entry.year === '2033')?.names).toEqual(['Målning fönster', 'Nya balkonger', 'OVK']);
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
@@ -427,4 +439,3 @@ describe('plan views journey', () => {
     await context.close();
   }, 300_000);
 });
-

@@ -103,9 +103,7 @@ describe('portfolio journey', () => {
     await page.getByText('Fastigheten Eken 4 är tillagd.').waitFor();
     await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Eken 4');
     const [organisation] = await api.get<Created[]>(`/api/accounts/${api.accountId}/organisations`);
-    const [property] = await api.get<(Created & { boa: number; loa: number; buildYear: number })[]>(
-      `/api/organisations/${organisation!.id}/properties`,
-    );
+    const [property] = await api.get<(Created & { boa: number; loa: number; buildYear: number })[]>(`/api/organisations/${organisation!.id}/properties`);
     expect(property).toMatchObject({ boa: 1234.5, loa: 250, buildYear: 1962 });
     await eventually(() => textOf(page, '.property-card')).toContain('Yta (BOA + LOA)1 484,5 m²');
     await page.getByText('Ingen underhållsplan ännu.').waitFor();
@@ -131,9 +129,7 @@ describe('portfolio journey', () => {
     await page.getByRole('textbox', { name: 'Byggnadens namn' }).first().fill('Hus B (gamla delen)');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Namnet är ändrat till Hus B (gamla delen).').waitFor();
-    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Byt namn på byggnaden Hus B (gamla delen)',
-    );
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Byt namn på byggnaden Hus B (gamla delen)');
     await page.getByRole('button', { name: 'Ta bort byggnaden Garage' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Åtgärder som hör till byggnaden finns kvar i planen, men utan byggnad.').waitFor();
@@ -278,9 +274,7 @@ describe('portfolio journey', () => {
     await dialog.getByText(`12 åtgärder före ${year + 1} är inte genomförda.`).waitFor();
     await dialog.getByText(`De visas som försenade år ${year + 1} och räknas som underhållsskuld.`).waitFor();
     expect(await dialog.getByRole('listitem').count()).toBe(10);
-    expect((await dialog.getByRole('listitem').first().textContent())?.replace(/\s+/g, ' ')).toBe(
-      `Åtgärd 01${year - 12} · Planerad`,
-    );
+    expect((await dialog.getByRole('listitem').first().textContent())?.replace(/\s+/g, ' ')).toBe(`Åtgärd 01${year - 12} · Planerad`);
     await dialog.getByText('och 2 till.').waitFor();
     await saveScreenshot(page, 'portfolio-roll-forward-sv');
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
@@ -322,7 +316,10 @@ describe('portfolio journey', () => {
     await api.post(`/api/accounts/${api.accountId}/members`, { email: 'bertil@example.se', role: 'viewer' });
     await viewer.page.goto(startUrl);
     await viewer.page.getByRole('row', { name: /Underhållsplan Eken 2/ }).waitFor();
-    await viewer.page.getByRole('row', { name: /Plan för Gården/ }).getByText('266,67').waitFor();
+    await viewer.page
+      .getByRole('row', { name: /Plan för Gården/ })
+      .getByText('266,67')
+      .waitFor();
     await expectNoSeriousViolations(viewer.page);
     await saveScreenshot(viewer.page, 'portfolio-start-viewer-sv');
     for (const name of ['Skapa organisation', 'Byt namn på Brf Eken', 'Ta bort Brf Eken', 'Lägg till fastighet']) {
@@ -331,7 +328,12 @@ describe('portfolio journey', () => {
     await viewer.page.getByRole('link', { name: 'Eken 4' }).click();
     await viewer.page.getByRole('heading', { name: 'Eken 4', level: 1 }).waitFor();
     await viewer.page.getByText('Hus B (gamla delen)').waitFor();
-    expect(await viewer.page.getByRole('button').filter({ hasText: /Ändra|Lägg till|Ta bort|Byt namn|Ny underhållsplan/ }).count()).toBe(0);
+    expect(
+      await viewer.page
+        .getByRole('button')
+        .filter({ hasText: /Ändra|Lägg till|Ta bort|Byt namn|Ny underhållsplan/ })
+        .count(),
+    ).toBe(0);
     expect(await viewer.page.getByRole('textbox').count()).toBe(0);
     await viewer.page.goto(`${startUrl}/plans/${planId}/settings`);
     await viewer.page.getByText('Du kan läsa inställningarna.', { exact: false }).waitFor();
@@ -347,9 +349,18 @@ describe('portfolio journey', () => {
     await saveScreenshot(page, 'portfolio-plan-settings-en');
     await page.goto(startUrl);
     await page.getByText('Cost per year, excl. VAT').first().waitFor();
-    await page.getByRole('row', { name: /Plan för Gården/ }).getByText('Area missing: enter BOA or LOA for the property').waitFor();
+    await page
+      .getByRole('row', { name: /Plan för Gården/ })
+      .getByText('Area missing: enter BOA or LOA for the property')
+      .waitFor();
     expect(
-      (await page.getByRole('row', { name: /Plan för Gården/ }).getByRole('cell').first().textContent())?.replace(/\s+/g, ' '),
+      (
+        await page
+          .getByRole('row', { name: /Plan för Gården/ })
+          .getByRole('cell')
+          .first()
+          .textContent()
+      )?.replace(/\s+/g, ' '),
     ).toBe('SEK 266.67');
     await saveScreenshot(page, 'portfolio-start-en');
     await page.getByRole('link', { name: 'Eken 4' }).click();
@@ -375,9 +386,7 @@ describe('portfolio journey', () => {
     await page.waitForURL(startUrl);
     await page.getByRole('button', { name: 'Delete Brf Eken' }).click();
     await dialog
-      .getByText(
-        "The organisation's property is deleted too, with all its buildings, locations, maintenance plans, actions, comments and attachments.",
-      )
+      .getByText("The organisation's property is deleted too, with all its buildings, locations, maintenance plans, actions, comments and attachments.")
       .waitFor();
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('The organisation Brf Eken has been deleted.').waitFor();

@@ -46,7 +46,12 @@ function csvFile(lines: string[]) {
 describe('spreadsheet import', () => {
   it('downloads the template, shows per-cell errors, takes a corrected mapping and file, imports and exports', async () => {
     const { page, context, problems } = await openPage(browser);
-    const api = await signUpThroughApi(context, e2e.baseUrl, { email: 'sara@brf-eken.se', password: 'ekar och lönnar i parken', name: 'Sara Sekreterare', accountName: 'Brf Eken' });
+    const api = await signUpThroughApi(context, e2e.baseUrl, {
+      email: 'sara@brf-eken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Sara Sekreterare',
+      accountName: 'Brf Eken',
+    });
     const fixture = await createPlanFixture(api, e2e.baseUrl, { buildings: ['Hus A'], plan: { startYear: 2026 } });
 
     await page.goto(`${fixture.planUrl}/import`);
@@ -60,9 +65,15 @@ describe('spreadsheet import', () => {
     expect(templateBook.getWorksheet('Listor')!.getCell('G2').value).toBe('Hus A');
 
     // "Vad" is no known header, and "Tak" no category: Windows-1252 with semicolons, as Swedish Excel saves.
-    await page.locator('input[type=file]').setInputFiles(
-      csvFile(['Vad;Kategori;Byggnad;Mängd;Enhet;À-pris;År;Intervall', 'Byte av takpapp;Tak;Hus A;450;m2;640,50;2031;30', 'OVK;Myndighetskrav;Hus B;1;st;"12 000";2027;6']),
-    );
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(
+        csvFile([
+          'Vad;Kategori;Byggnad;Mängd;Enhet;À-pris;År;Intervall',
+          'Byte av takpapp;Tak;Hus A;450;m2;640,50;2031;30',
+          'OVK;Myndighetskrav;Hus B;1;st;"12 000";2027;6',
+        ]),
+      );
     await page.getByRole('heading', { name: 'Granska underhall.csv' }).waitFor();
     expect(await page.locator('.import-review__counts').innerText()).toBe('Rader: 2. Utan fel: 0. Fel: 2.');
     const errorRows = async () => (await page.locator('.import-errors tbody tr').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
@@ -79,9 +90,15 @@ describe('spreadsheet import', () => {
     expect(await page.getByText('Nya byggnader som skapas: Hus B.').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Välj en annan fil' }).click();
-    await page.locator('input[type=file]').setInputFiles(
-      csvFile(['Åtgärd;Kategori;Byggnad;Mängd;Enhet;À-pris;År;Intervall', 'Byte av takpapp;Yttertak;Hus A;450;m2;640,50;2031;30', 'OVK;Myndighetskrav;Hus B;1;st;"12 000";2027;6']),
-    );
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(
+        csvFile([
+          'Åtgärd;Kategori;Byggnad;Mängd;Enhet;À-pris;År;Intervall',
+          'Byte av takpapp;Yttertak;Hus A;450;m2;640,50;2031;30',
+          'OVK;Myndighetskrav;Hus B;1;st;"12 000";2027;6',
+        ]),
+      );
     await page.locator('.import-review__counts', { hasText: 'Rader: 2. Utan fel: 2. Fel: 0.' }).waitFor();
     await page.getByText('Nya byggnader som skapas: Hus B.').waitFor();
     await page.getByRole('button', { name: 'Importera 2 åtgärder' }).click();
@@ -106,7 +123,10 @@ describe('spreadsheet import', () => {
     expect(exported.suggestedFilename()).toBe('Underhållsplan - exkl-moms.xlsx');
     const exportBook = await workbookOf(exported);
     expect(exportBook.worksheets.map((sheet) => sheet.name)).toEqual(['Åtgärder', 'Åtgärder per år', 'Ekonomisk analys', 'Avsättningsanalys']);
-    const rows = exportBook.getWorksheet('Åtgärder')!.getRows(7, 2)!.map((row) => [row.getCell(1).value, row.getCell(3).value, row.getCell(7).value]);
+    const rows = exportBook
+      .getWorksheet('Åtgärder')!
+      .getRows(7, 2)!
+      .map((row) => [row.getCell(1).value, row.getCell(3).value, row.getCell(7).value]);
     expect(rows).toEqual([
       ['OVK', 'Hus B', 12000],
       ['Byte av takpapp', 'Hus A', 640.5],
@@ -117,11 +137,21 @@ describe('spreadsheet import', () => {
 
   it('tells a viewer that importing needs another role, and still offers the downloads', async () => {
     const { context, problems } = await openPage(browser, { width: 768, height: 1024 });
-    const admin = await signUpThroughApi(context, e2e.baseUrl, { email: 'per@brf-eken.se', password: 'ekar och lönnar i parken', name: 'Per', accountName: 'Brf Asken' });
+    const admin = await signUpThroughApi(context, e2e.baseUrl, {
+      email: 'per@brf-eken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Per',
+      accountName: 'Brf Asken',
+    });
     const fixture = await createPlanFixture(admin, e2e.baseUrl);
     const viewerContext = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 768, height: 1024 } });
     const viewerPage = await viewerContext.newPage();
-    const viewer = await signUpThroughApi(viewerContext, e2e.baseUrl, { email: 'vera@brf-eken.se', password: 'ekar och lönnar i parken', name: 'Vera', accountName: 'Vera' });
+    const viewer = await signUpThroughApi(viewerContext, e2e.baseUrl, {
+      email: 'vera@brf-eken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Vera',
+      accountName: 'Vera',
+    });
     await admin.post(`/api/accounts/${admin.accountId}/members`, { email: 'vera@brf-eken.se', role: 'viewer' });
     expect(viewer.userId).toBeTruthy();
     await viewerPage.goto(`${e2e.baseUrl}/accounts/${admin.accountId}/plans/${fixture.planId}/import`);

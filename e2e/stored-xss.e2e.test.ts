@@ -123,7 +123,9 @@ async function expectInert(page: Page, screen: string): Promise<void> {
     const javascriptUrls = Array.from(document.querySelectorAll('*')).flatMap((element) =>
       urlAttributes.map((name) => element.getAttribute(name) ?? '').filter((value) => /^\s*javascript:/i.test(value)),
     );
-    const handlers = Array.from(document.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => /^on/i.test(attribute.name)));
+    const handlers = Array.from(document.querySelectorAll('*')).filter((element) =>
+      Array.from(element.attributes).some((attribute) => /^on/i.test(attribute.name)),
+    );
     return {
       ran: (window as unknown as { __xss?: unknown }).__xss ?? null,
       javascriptUrls,

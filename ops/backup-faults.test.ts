@@ -3,7 +3,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCluster } from './local-cluster.ts';
 import { pgBackRestPaths, stanza } from './pgbackrest-config.ts';
-import { createTestDataDir, isPostgresRunning, query, quietMoment, restoreWithOps, runOps, startManagedCluster, stopPostgres } from './test-support/durability.ts';
+import {
+  createTestDataDir,
+  isPostgresRunning,
+  query,
+  quietMoment,
+  restoreWithOps,
+  runOps,
+  startManagedCluster,
+  stopPostgres,
+} from './test-support/durability.ts';
 
 /**
  * What the operator sees when a restore is asked for the impossible, and when the repository is
@@ -53,7 +62,11 @@ describe('restore and verify faults', () => {
   it('takes a first full backup', async () => {
     const backup = await ops('backup');
     expect(backup.exitCode, backup.stderr).toBe(0);
-    const [run] = await query<{ started_at: Date; outcome: string }>(cluster.databaseUrl, cluster.caFile, "select started_at, outcome from backup_runs where kind = 'full'");
+    const [run] = await query<{ started_at: Date; outcome: string }>(
+      cluster.databaseUrl,
+      cluster.caFile,
+      "select started_at, outcome from backup_runs where kind = 'full'",
+    );
     expect(run?.outcome).toBe('succeeded');
     backupStartedAt = run!.started_at;
   }, 60_000);
@@ -63,7 +76,9 @@ describe('restore and verify faults', () => {
     const result = await ops('restore', '--to', before.toISOString(), '--into', path.join(dataDir, 'restore-too-early'));
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
-      new RegExp(`Error: ${before.toISOString().replaceAll('.', '\\.')} is before the oldest recovery point \\((\\S+)\\); the recovery window is \\1 until now\\.`),
+      new RegExp(
+        `Error: ${before.toISOString().replaceAll('.', '\\.')} is before the oldest recovery point \\((\\S+)\\); the recovery window is \\1 until now\\.`,
+      ),
     );
     expect(result.stdout).toBe('');
   }, 60_000);
@@ -168,7 +183,9 @@ describe('restore and verify faults', () => {
     const startedAt = Date.now();
     const result = await ops('restore', '--to', target.toISOString(), '--into', into);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`Error: The WAL needed to reach ${target.toISOString()} is not in the repository (archiving may be behind). Try an earlier time (delete ${into} first).`);
+    expect(result.stderr).toContain(
+      `Error: The WAL needed to reach ${target.toISOString()} is not in the repository (archiving may be behind). Try an earlier time (delete ${into} first).`,
+    );
     expect(Date.now() - startedAt).toBeLessThan(60_000);
     expect(await isPostgresRunning(into)).toBe(false);
   }, 120_000);

@@ -43,7 +43,11 @@ const clusters: LocalCluster[] = [];
 /** Every directory a PostgreSQL may run in, stopped in afterAll whatever happened. */
 const clusterDirs = new Set<string>();
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 const liveDataDir = () => path.join(dataDir, 'postgres', 'data');
 const archiveDir = () => path.join(pgBackRestPaths(dataDir).repositoryDir, 'archive', 'kvarter', '15-1');
 const current = () => clusters.at(-1)!;

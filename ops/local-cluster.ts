@@ -224,7 +224,8 @@ export function isFree(port: number): Promise<boolean> {
 async function postgresBinDir(pgDataDir: string): Promise<string> {
   const root = '/usr/lib/postgresql';
   const existing = await readFile(path.join(pgDataDir, 'PG_VERSION'), 'utf8').catch(() => undefined);
-  const candidates = existing === undefined ? (await readdir(root).catch(() => [])).filter((v) => Number(v) >= 15).sort((a, b) => Number(b) - Number(a)) : [existing.trim()];
+  const candidates =
+    existing === undefined ? (await readdir(root).catch(() => [])).filter((v) => Number(v) >= 15).sort((a, b) => Number(b) - Number(a)) : [existing.trim()];
   for (const version of candidates) {
     const bin = path.join(root, version, 'bin');
     if (await exists(path.join(bin, 'initdb'))) return bin;
@@ -237,7 +238,13 @@ async function postgresBinDir(pgDataDir: string): Promise<string> {
  * Runs initdb into a scratch directory and renames it into place, so an interrupted initdb never
  * leaves a half-initialised data directory that looks usable.
  */
-export async function initCluster(clusterDir: string, pgDataDir: string, superuserPassword: string, owner: ClusterOwner, log: (message: string) => void): Promise<void> {
+export async function initCluster(
+  clusterDir: string,
+  pgDataDir: string,
+  superuserPassword: string,
+  owner: ClusterOwner,
+  log: (message: string) => void,
+): Promise<void> {
   for (const entry of await readdir(clusterDir)) {
     if (entry.startsWith('data.init-')) await rm(path.join(clusterDir, entry), { recursive: true, force: true });
   }
@@ -270,7 +277,10 @@ async function hasLocale(wanted: string): Promise<boolean> {
 /** Copies the server certificate into the data directory, where the postgres user can read it. */
 export async function installServerCertificate(certFile: string, keyFile: string, pgDataDir: string): Promise<boolean> {
   let changed = false;
-  for (const [source, name, mode] of [[certFile, 'server.crt', 0o644], [keyFile, 'server.key', 0o600]] as const) {
+  for (const [source, name, mode] of [
+    [certFile, 'server.crt', 0o644],
+    [keyFile, 'server.key', 0o600],
+  ] as const) {
     const target = path.join(pgDataDir, name);
     const contents = await readFile(source);
     const current = await readFile(target).catch(() => undefined);
@@ -334,7 +344,13 @@ export async function isRunning(owner: ClusterOwner, pgDataDir: string): Promise
 }
 
 /** Creates or updates the app role and its database; safe to repeat on every start. */
-export async function bootstrap(settings: { port: number; ca: string; superuserPassword: string; appPassword: string; log: (message: string) => void }): Promise<void> {
+export async function bootstrap(settings: {
+  port: number;
+  ca: string;
+  superuserPassword: string;
+  appPassword: string;
+  log: (message: string) => void;
+}): Promise<void> {
   const client = new pg.Client({
     host: 'localhost',
     port: settings.port,
@@ -344,7 +360,9 @@ export async function bootstrap(settings: { port: number; ca: string; superuserP
     ssl: { ca: settings.ca, rejectUnauthorized: true },
   });
   await client.connect().catch((error: Error) => {
-    throw new Error(`Could not connect to the local PostgreSQL on port ${settings.port} as postgres: ${error.message}. See postgres/server.log in the data directory.`);
+    throw new Error(
+      `Could not connect to the local PostgreSQL on port ${settings.port} as postgres: ${error.message}. See postgres/server.log in the data directory.`,
+    );
   });
   try {
     const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(settings.appPassword)}`;

@@ -91,8 +91,24 @@ async function generateCa(work: string, caFile: string, caKeyFile: string): Prom
   );
   const key = path.join(work, 'ca.key');
   const certificate = path.join(work, 'ca.crt');
-  await openssl(['req', '-x509', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', key, '-out', certificate, '-days', String(CA_DAYS), '-config', config]);
+  await openssl([
+    'req',
+    '-x509',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    certificate,
+    '-days',
+    String(CA_DAYS),
+    '-config',
+    config,
+  ]);
   await install(key, caKeyFile, 0o600);
   await install(certificate, caFile, 0o644);
 }
@@ -114,11 +130,40 @@ async function generateServerCertificate(work: string, files: { caFile: string; 
   const key = path.join(work, 'server.key');
   const request = path.join(work, 'server.csr');
   const certificate = path.join(work, 'server.crt');
-  await openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', key, '-out', request, '-subj', '/CN=localhost']);
+  await openssl([
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    request,
+    '-subj',
+    '/CN=localhost',
+  ]);
   // A random serial avoids keeping a serial file next to the CA key.
-  await openssl(['x509', '-req', '-in', request, '-CA', files.caFile, '-CAkey', files.caKeyFile,
-    '-set_serial', `0x${randomBytes(16).toString('hex')}`, '-days', String(SERVER_DAYS), '-extfile', extensions, '-out', certificate]);
+  await openssl([
+    'x509',
+    '-req',
+    '-in',
+    request,
+    '-CA',
+    files.caFile,
+    '-CAkey',
+    files.caKeyFile,
+    '-set_serial',
+    `0x${randomBytes(16).toString('hex')}`,
+    '-days',
+    String(SERVER_DAYS),
+    '-extfile',
+    extensions,
+    '-out',
+    certificate,
+  ]);
   // The key goes first: a crash in between leaves a mismatched pair, which the next run replaces.
   await install(key, files.keyFile, 0o600);
   await install(certificate, files.certFile, 0o644);

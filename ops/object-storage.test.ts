@@ -77,8 +77,16 @@ describe('object storage', () => {
     if (scratchDirectory) await rm(scratchDirectory, { recursive: true, force: true });
   });
 
-  storageContract('local directory', () => createLocalStorage(path.join(scratchDirectory, `local-${randomBytes(4).toString('hex')}`)), () => scratchDirectory);
-  storageContract('S3 over TLS', () => createS3Storage(s3Config, { prefix: `test-${randomBytes(4).toString('hex')}/` }), () => scratchDirectory);
+  storageContract(
+    'local directory',
+    () => createLocalStorage(path.join(scratchDirectory, `local-${randomBytes(4).toString('hex')}`)),
+    () => scratchDirectory,
+  );
+  storageContract(
+    'S3 over TLS',
+    () => createS3Storage(s3Config, { prefix: `test-${randomBytes(4).toString('hex')}/` }),
+    () => scratchDirectory,
+  );
 
   describe('local directory', () => {
     it('keeps its directory private and leaves no temporary files', async () => {

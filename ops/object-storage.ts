@@ -91,7 +91,7 @@ export function createLocalStorage(directory: string): ObjectStorage {
   async function ensureDirectory(target: string): Promise<void> {
     // Two steps, so that only our own directories (not the data directory or its parents) get mode 700.
     await mkdir(path.dirname(root), { recursive: true });
-    for (let current = root; ; ) {
+    for (let current = root; ;) {
       await mkdir(current, { recursive: true, mode: 0o700 });
       await chmod(current, 0o700);
       if (current === target) break;

@@ -39,7 +39,9 @@ export async function createOpsContext(config: Config, log: (message: string) =>
   const cluster = config.databaseUrl ? undefined : await describeLocalCluster(config.dataDir);
   const databaseUrl = config.databaseUrl ?? cluster?.databaseUrl;
   if (!databaseUrl) {
-    throw new OpsError(`No database: the managed cluster in ${config.dataDir}/postgres has not been created yet (run npm start once) and DATABASE_URL is not set.`);
+    throw new OpsError(
+      `No database: the managed cluster in ${config.dataDir}/postgres has not been created yet (run npm start once) and DATABASE_URL is not set.`,
+    );
   }
   const owner = await clusterOwner();
   let db: Db | undefined;
@@ -52,7 +54,9 @@ export async function createOpsContext(config: Config, log: (message: string) =>
     databaseCaFile: config.databaseCaFile ?? cluster?.caFile,
     backupPassphrase: async () => config.backup.encryptionPassphrase ?? (await ensureSecret(config.dataDir, 'backup-passphrase', 48)),
     db() {
-      db ??= createDatabase(parseConnectionOptions(databaseUrl, config.databaseCaFile ?? cluster?.caFile), (error) => log(`database connection lost: ${error.message}`));
+      db ??= createDatabase(parseConnectionOptions(databaseUrl, config.databaseCaFile ?? cluster?.caFile), (error) =>
+        log(`database connection lost: ${error.message}`),
+      );
       return db;
     },
     async close() {

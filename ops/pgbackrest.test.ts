@@ -4,7 +4,10 @@ import { explainPgBackRestError } from './pgbackrest.ts';
 
 describe('explainPgBackRestError', () => {
   it('names a wrong repository passphrase', () => {
-    const error = explainPgBackRestError('backup', "ERROR: [029]: unable to load info file '/r/backup.info' or '/r/backup.info.copy':\n FormatError: key/value found outside of section at line 1: \u0001\u00ff");
+    const error = explainPgBackRestError(
+      'backup',
+      "ERROR: [029]: unable to load info file '/r/backup.info' or '/r/backup.info.copy':\n FormatError: key/value found outside of section at line 1: \u0001\u00ff",
+    );
     expect(error.message).toBe(
       'The backup repository cannot be decrypted: the passphrase (BACKUP_ENCRYPTION_PASSPHRASE, or secrets/backup-passphrase) is not the one the repository was created with.',
     );
@@ -27,7 +30,7 @@ describe('explainPgBackRestError', () => {
 describe('findVerifyProblems', () => {
   it('finds the damage pgBackRest verify reports while exiting 0', () => {
     const report = [
-      '2026-11-27 08:02:17.177 P02   INFO: invalid checksum \'20261127-080209F/pg_data/global/1261_vm.zst\'',
+      "2026-11-27 08:02:17.177 P02   INFO: invalid checksum '20261127-080209F/pg_data/global/1261_vm.zst'",
       '2026-11-27 08:02:17.287 P00   INFO: stanza: kvarter',
       '                                    status: error',
       '                                      backup: 20261127-080209F, status: invalid, total files checked: 1266, total valid files: 1265',
@@ -43,6 +46,8 @@ describe('findVerifyProblems', () => {
   });
 
   it('finds nothing in a clean report', () => {
-    expect(findVerifyProblems('P00   INFO: verify command begin 2.45: --stanza=kvarter\nP00   INFO: verify command end: completed successfully (551ms)')).toEqual([]);
+    expect(
+      findVerifyProblems('P00   INFO: verify command begin 2.45: --stanza=kvarter\nP00   INFO: verify command end: completed successfully (551ms)'),
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ export async function runPgBackRest(
  * plain explanation first, followed by pgBackRest's own (printable) first lines.
  */
 export function explainPgBackRestError(command: string, message: string): OpsError {
-  const detail = message.replace(/[^\t\n\x20-\x7e]+/g, '…').split('\n').slice(0, 4).join('\n');
+  const detail = message
+    .replace(/[^\t\n\x20-\x7e]+/g, '…')
+    .split('\n')
+    .slice(0, 4)
+    .join('\n');
   if (/failed to execute pgbackrest|ENOENT|No such file or directory.*pgbackrest/i.test(message)) {
     return new OpsError('pgBackRest is not installed. Run: sudo apt-get install -y pgbackrest (npm start installs it).');
   }

@@ -72,7 +72,11 @@ export async function refreshRepositoryState(context: OpsContext) {
     .catch(() => null);
   const oldest = info.backups[0]?.stoppedAt ?? null;
   const newestBackup = info.backups.at(-1)?.stoppedAt ?? null;
-  const newest = [newestBackup, archiver?.toISOString() ?? null].filter((value): value is string => value !== null).sort().at(-1) ?? null;
+  const newest =
+    [newestBackup, archiver?.toISOString() ?? null]
+      .filter((value): value is string => value !== null)
+      .sort()
+      .at(-1) ?? null;
   const values = {
     observed_at: new Date(),
     repository_type: context.config.backup.s3 ? ('s3' as const) : ('posix' as const),

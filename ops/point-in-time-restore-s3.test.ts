@@ -145,7 +145,11 @@ describe('point-in-time restore from an S3 repository', () => {
 
     const backup = await ops('backup');
     expect(backup.exitCode, backup.stderr).toBe(0);
-    const [run] = await query<{ outcome: string; kind: string }>(cluster.databaseUrl, cluster.caFile, "select kind, outcome from backup_runs where kind = 'full'");
+    const [run] = await query<{ outcome: string; kind: string }>(
+      cluster.databaseUrl,
+      cluster.caFile,
+      "select kind, outcome from backup_runs where kind = 'full'",
+    );
     expect(run).toEqual({ kind: 'full', outcome: 'succeeded' });
     const [state] = await query<{ repository_type: string }>(cluster.databaseUrl, cluster.caFile, 'select repository_type from backup_repository_state');
     expect(state).toEqual({ repository_type: 's3' });
@@ -177,7 +181,7 @@ describe('point-in-time restore from an S3 repository', () => {
       cluster.caFile,
       'select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships',
     );
-    expect(live).toEqual({ users: (atTarget.users?.length ?? 0) + 1, memberships: (atTarget.memberships?.length ?? 0) });
+    expect(live).toEqual({ users: (atTarget.users?.length ?? 0) + 1, memberships: atTarget.memberships?.length ?? 0 });
     await stopRestored(into);
   }, 180_000);
 
@@ -196,10 +200,14 @@ describe('point-in-time restore from an S3 repository', () => {
 
     it('keeps WAL waiting while S3 is down, catches up once it is back, and loses nothing', async () => {
       // Archiving is healthy before the outage.
-      const before = await waitFor('WAL archiving to be up to date', async () => {
-        const state = await archiver();
-        return state && state.ready === 0 ? state : undefined;
-      }, 90_000);
+      const before = await waitFor(
+        'WAL archiving to be up to date',
+        async () => {
+          const state = await archiver();
+          return state && state.ready === 0 ? state : undefined;
+        },
+        90_000,
+      );
 
       await relay.close();
       const outageStartedAt = Date.now();
@@ -211,7 +219,9 @@ describe('point-in-time restore from an S3 repository', () => {
       await switchWal();
       const target = await quietMoment();
       const atTarget = await snapshotTables(cluster.databaseUrl, cluster.caFile);
-      expect(atTarget.users?.map((user) => (user as { email: string }).email)).toEqual(expect.arrayContaining([...duringOutage.map((person) => person.email), 'hilda@example.se']));
+      expect(atTarget.users?.map((user) => (user as { email: string }).email)).toEqual(
+        expect.arrayContaining([...duringOutage.map((person) => person.email), 'hilda@example.se']),
+      );
       await signUp('Ivar');
       const lastSegment = await switchWal();
 
@@ -220,10 +230,15 @@ describe('point-in-time restore from an S3 repository', () => {
       expect((waiting?.last_archived_wal ?? '') < firstOutageSegment).toBe(true);
 
       // pgBackRest gives up on a segment after archive-timeout (60 s); PostgreSQL counts the failure.
-      const failing = await waitFor('pg_stat_archiver to count a failure', async () => {
-        const state = await archiver();
-        return state && state.failed_count > before.failed_count ? state : undefined;
-      }, 150_000, 2_000);
+      const failing = await waitFor(
+        'pg_stat_archiver to count a failure',
+        async () => {
+          const state = await archiver();
+          return state && state.failed_count > before.failed_count ? state : undefined;
+        },
+        150_000,
+        2_000,
+      );
       expect(failing.last_failed_wal! >= firstOutageSegment).toBe(true);
       expect((failing.last_archived_wal ?? '') < firstOutageSegment).toBe(true);
 
@@ -233,10 +248,15 @@ describe('point-in-time restore from an S3 repository', () => {
       // A write and a switch wake the archiver, which otherwise sleeps up to a minute after failures.
       await query(cluster.adminUrl, cluster.caFile, 'select pg_current_xact_id()');
       const wakeSegment = await switchWal();
-      const caughtUp = await waitFor('WAL archiving to catch up', async () => {
-        const state = await archiver();
-        return state?.last_archived_wal && state.last_archived_wal >= wakeSegment ? state : undefined;
-      }, 180_000, 1_000);
+      const caughtUp = await waitFor(
+        'WAL archiving to catch up',
+        async () => {
+          const state = await archiver();
+          return state?.last_archived_wal && state.last_archived_wal >= wakeSegment ? state : undefined;
+        },
+        180_000,
+        1_000,
+      );
       expect(caughtUp.last_archived_wal! >= lastSegment).toBe(true);
       const catchUpSeconds = Math.round((Date.now() - outageStartedAt) / 1000) - outageSeconds;
 

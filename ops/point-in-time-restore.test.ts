@@ -50,7 +50,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }, 120_000);
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 let ipCounter = 0;
 /** Each person gets their own client address, far from the per-IP rate limits. */
@@ -79,7 +83,12 @@ async function invite(admin: Person, email: string, role: 'viewer' | 'editor' | 
 }
 
 async function invitationToken(email: string): Promise<string> {
-  const [row] = await query<{ body: string }>(cluster.databaseUrl, cluster.caFile, 'select body from outbox_emails where recipient = $1 order by created_at desc limit 1', [email]);
+  const [row] = await query<{ body: string }>(
+    cluster.databaseUrl,
+    cluster.caFile,
+    'select body from outbox_emails where recipient = $1 order by created_at desc limit 1',
+    [email],
+  );
   const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(row?.body ?? '')?.[1];
   if (!token) throw new Error(`no invitation link e-mailed to ${email}`);
   return token;
@@ -99,7 +108,8 @@ describe('point-in-time restore of the managed cluster', () => {
   let atTarget: TableSnapshot;
   let restored: RestoredCopy;
   let archiverFailuresBefore: number | undefined;
-  const archiverFailures = async () => (await query<{ failed_count: number }>(cluster.adminUrl, cluster.caFile, 'select failed_count from pg_stat_archiver'))[0]?.failed_count;
+  const archiverFailures = async () =>
+    (await query<{ failed_count: number }>(cluster.adminUrl, cluster.caFile, 'select failed_count from pg_stat_archiver'))[0]?.failed_count;
   const restoreDir = () => path.join(dataDir, 'restored-at-t');
 
   it('restores exactly the data of a moment T, row for row, while the live cluster keeps its later changes', async () => {
@@ -147,7 +157,12 @@ describe('point-in-time restore of the managed cluster', () => {
     restored = await restoreWithOps(dataDir, target, restoreDir());
     expect(await exists(liveQueueMarker)).toBe(true);
     restoredDirs.push(restored.dataDir);
-    expect(restored).toEqual({ dataDir: restoreDir(), port: expect.any(Number), databaseUrl: expect.stringMatching(/sslmode=verify-full$/), caFile: cluster.caFile });
+    expect(restored).toEqual({
+      dataDir: restoreDir(),
+      port: expect.any(Number),
+      databaseUrl: expect.stringMatching(/sslmode=verify-full$/),
+      caFile: cluster.caFile,
+    });
     expect(restored.port).not.toBe(cluster.port);
 
     const restoredSnapshot = await snapshotTables(restored.databaseUrl, restored.caFile);
@@ -172,7 +187,12 @@ describe('point-in-time restore of the managed cluster', () => {
     const baseUrl = `https://localhost:${second.httpsPort}`;
     const ca = await readFile(restored.caFile, 'utf8');
     const login = (email: string) =>
-      rawRequest(`${baseUrl}/api/auth/login`, { method: 'POST', ca, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      rawRequest(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        ca,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
 
     // Bob was removed from Brf Eken after T; as of T he was one of its admins.
     const signedIn = await login(bob.email);
@@ -195,7 +215,9 @@ describe('point-in-time restore of the managed cluster', () => {
     expect(liveMe.statusCode).toBe(401); // removal from an account revokes the member's sessions
     const liveBob = newClient();
     expect((await liveBob.post('/api/auth/login', { email: bob.email, password })).statusCode).toBe(200);
-    expect(((await liveBob.get('/api/auth/me')).json() as { memberships: { accountId: string }[] }).memberships.map((m) => m.accountId)).toEqual([bob.accountId]);
+    expect(((await liveBob.get('/api/auth/me')).json() as { memberships: { accountId: string }[] }).memberships.map((m) => m.accountId)).toEqual([
+      bob.accountId,
+    ]);
 
     // Frank signed up after T: unknown to the restored copy. Carol (accepted before T) is there.
     expect((await login('frank@example.se')).status).toBe(401);
@@ -225,7 +247,12 @@ describe('point-in-time restore of the managed cluster', () => {
     expect(drill.exitCode, drill.stderr).toBe(0);
     expect(drill.stderr).toMatch(/Drill passed: restored and checked \d+ tables/);
 
-    const [run] = await query<{ outcome: string; trigger: string; finished_at: Date | null; details: { rowCounts: Record<string, number>; restoreMs: number } }>(
+    const [run] = await query<{
+      outcome: string;
+      trigger: string;
+      finished_at: Date | null;
+      details: { rowCounts: Record<string, number>; restoreMs: number };
+    }>(
       cluster.databaseUrl,
       cluster.caFile,
       "select outcome, trigger, finished_at, details from backup_runs where kind = 'drill' order by started_at desc limit 1",
@@ -233,7 +260,10 @@ describe('point-in-time restore of the managed cluster', () => {
     expect(run).toMatchObject({ outcome: 'succeeded', trigger: 'manual', finished_at: expect.any(Date) });
     const liveCounts = Object.fromEntries(
       await Promise.all(
-        tenantTables.map(async (table) => [table, (await query<{ n: number }>(cluster.databaseUrl, cluster.caFile, `select count(*)::int as n from ${table}`))[0]?.n]),
+        tenantTables.map(async (table) => [
+          table,
+          (await query<{ n: number }>(cluster.databaseUrl, cluster.caFile, `select count(*)::int as n from ${table}`))[0]?.n,
+        ]),
       ),
     );
     // Nothing was written since the drill's restore: the copy had what the live database has.

@@ -45,7 +45,9 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
     // none yet, and PostgreSQL then refuses to finish recovery. One empty commit provides it.
     await markCommitAfterTarget(live).catch((error: Error) => context.log(`Could not write a commit after the target (${error.message}).`));
     // Forces a WAL switch and waits until it is archived, so "now" and the last seconds are restorable.
-    await runPgBackRest(context.owner, configFile, 'check').catch((error: Error) => context.log(`WAL archiving check failed (${error.message}); restoring what is archived.`));
+    await runPgBackRest(context.owner, configFile, 'check').catch((error: Error) =>
+      context.log(`WAL archiving check failed (${error.message}); restoring what is archived.`),
+    );
   }
   const info = await readRepositoryInfo(context.owner, configFile);
   const oldest = info.backups[0]?.stoppedAt;
@@ -108,7 +110,7 @@ export async function stopRestoredCluster(context: OpsContext, into: string): Pr
 
 export function requireManagedCluster(context: OpsContext): LocalClusterLayout {
   if (!context.cluster) {
-    throw new OpsError('Physical backups and point-in-time restore belong to the managed cluster; with DATABASE_URL they are your database provider\'s.');
+    throw new OpsError("Physical backups and point-in-time restore belong to the managed cluster; with DATABASE_URL they are your database provider's.");
   }
   return context.cluster;
 }
@@ -153,7 +155,14 @@ async function waitUntilPromoted(context: OpsContext, port: number, pgDataDir: s
       const tail = (await readFile(logFile, 'utf8').catch(() => '')).trimEnd().split('\n').slice(-20).join('\n');
       throw new OpsError(`The restored cluster stopped during recovery. Last lines of ${logFile}:\n${tail}`);
     }
-    const client = new pg.Client({ host: 'localhost', port, user: 'postgres', password: superuserPassword, database: 'postgres', ssl: { ca, rejectUnauthorized: true } });
+    const client = new pg.Client({
+      host: 'localhost',
+      port,
+      user: 'postgres',
+      password: superuserPassword,
+      database: 'postgres',
+      ssl: { ca, rejectUnauthorized: true },
+    });
     try {
       await client.connect();
       const result = await client.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering');

@@ -38,7 +38,9 @@ export async function countRows(databaseUrl: string, caFile: string | undefined,
   try {
     const tables =
       only ??
-      (await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by tablename")).rows.map((row) => row.name);
+      (await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by tablename")).rows.map(
+        (row) => row.name,
+      );
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const result = await client.query<{ count: string }>(`select count(*) as count from ${client.escapeIdentifier(table)}`);

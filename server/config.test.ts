@@ -19,7 +19,14 @@ describe('attachment configuration', () => {
     });
     expect(config.attachments).toEqual({
       maxBytes: 5_242_880,
-      s3: { endpoint: 's3.eu-north-1.amazonaws.com', bucket: 'brf-filer', region: 'eu-north-1', accessKeyId: 'AKIA0000', secretAccessKey: 'secret', caFile: '/etc/ssl/private-ca.crt' },
+      s3: {
+        endpoint: 's3.eu-north-1.amazonaws.com',
+        bucket: 'brf-filer',
+        region: 'eu-north-1',
+        accessKeyId: 'AKIA0000',
+        secretAccessKey: 'secret',
+        caFile: '/etc/ssl/private-ca.crt',
+      },
       s3Prefix: 'kvarter/attachments/',
     });
     // Independent of the backups' bucket.

@@ -27,8 +27,18 @@ const environmentSchema = z
     TLS_KEY_FILE: optionalText,
     TRUST_PROXY: optionalText,
     SESSION_SECRET: optionalText.pipe(z.string().min(32).optional()),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
     BACKUP_S3_ENDPOINT: optionalText,
     BACKUP_S3_BUCKET: optionalText,

@@ -83,7 +83,10 @@ describe('the database connection', () => {
   it('is refused by the app unless it is TLS and verified, or explicitly sslmode=require', () => {
     expect(() => parseConnectionOptions('postgres://u:p@localhost/db?sslmode=disable', undefined)).toThrow(DatabaseUrlError);
     expect(() => parseConnectionOptions('postgres://u:p@localhost/db?sslmode=prefer', undefined)).toThrow(/only connects over TLS/);
-    expect(parseConnectionOptions('postgres://u:p@localhost/db', undefined)).toMatchObject({ isUnverified: false, pool: { ssl: { rejectUnauthorized: true } } });
+    expect(parseConnectionOptions('postgres://u:p@localhost/db', undefined)).toMatchObject({
+      isUnverified: false,
+      pool: { ssl: { rejectUnauthorized: true } },
+    });
     expect(parseConnectionOptions('postgres://u:p@localhost/db?sslmode=require', undefined)).toMatchObject({ isUnverified: true });
   });
 });

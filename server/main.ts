@@ -46,7 +46,15 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   const logger = { level: config.logLevel };
   let app: FastifyInstance | undefined;
   const db = createDatabase(connection, (error) => app?.log.warn({ err: { message: error.message } }, 'database connection lost; the pool reconnects'));
-  app = await buildApp({ config, db, sessionSecret: inputs.sessionSecret, https: { key, cert }, logger, webRoot: inputs.webRoot, planCaches: inputs.planCaches });
+  app = await buildApp({
+    config,
+    db,
+    sessionSecret: inputs.sessionSecret,
+    https: { key, cert },
+    logger,
+    webRoot: inputs.webRoot,
+    planCaches: inputs.planCaches,
+  });
   if (connection.isUnverified) {
     app.log.warn('DATABASE_URL uses sslmode=require: the connection is encrypted but the server certificate is NOT verified.');
   }

@@ -185,10 +185,25 @@ describe('full_backup_fresh', () => {
     expect(isOk('full_backup_fresh', withFullAt(8 * day))).toBe(true);
     expect(isOk('full_backup_fresh', withFullAt(8 * day + 1))).toBe(false);
     // The limit follows PITR_WINDOW_DAYS.
-    expect(isOk('full_backup_fresh', (input) => { withFullAt(5 * day)(input); input.pitrWindowDays = 4; })).toBe(true);
-    expect(isOk('full_backup_fresh', (input) => { withFullAt(5 * day + 1)(input); input.pitrWindowDays = 4; })).toBe(false);
+    expect(
+      isOk('full_backup_fresh', (input) => {
+        withFullAt(5 * day)(input);
+        input.pitrWindowDays = 4;
+      }),
+    ).toBe(true);
+    expect(
+      isOk('full_backup_fresh', (input) => {
+        withFullAt(5 * day + 1)(input);
+        input.pitrWindowDays = 4;
+      }),
+    ).toBe(false);
     // Differentials without any full backup are not enough.
-    expect(isOk('full_backup_fresh', (input) => { input.runs.full = never; input.runs.diff = succeeded(hour); })).toBe(false);
+    expect(
+      isOk('full_backup_fresh', (input) => {
+        input.runs.full = never;
+        input.runs.diff = succeeded(hour);
+      }),
+    ).toBe(false);
   });
 
   it('ignores failed and running backups: only successes count', () => {
@@ -196,7 +211,9 @@ describe('full_backup_fresh', () => {
       input.runs.full = { lastSucceededAt: ago(27 * hour), lastFinished: { finishedAt: ago(hour), outcome: 'failed' } };
     });
     expect(check).toEqual({ code: 'full_backup_fresh', ok: false, observedAt: iso(27 * hour) });
-    expect(isOk('full_backup_fresh', (input) => (input.runs.full = { lastSucceededAt: ago(2 * hour), lastFinished: { finishedAt: ago(hour), outcome: 'failed' } }))).toBe(true);
+    expect(
+      isOk('full_backup_fresh', (input) => (input.runs.full = { lastSucceededAt: ago(2 * hour), lastFinished: { finishedAt: ago(hour), outcome: 'failed' } })),
+    ).toBe(true);
   });
 
   it('is red when there never was a backup', () => {
@@ -212,7 +229,9 @@ describe('dump_fresh', () => {
   });
 
   it('counts only successful dumps', () => {
-    expect(isOk('dump_fresh', (input) => (input.runs.dump = { lastSucceededAt: null, lastFinished: { finishedAt: ago(hour), outcome: 'failed' } }))).toBe(false);
+    expect(isOk('dump_fresh', (input) => (input.runs.dump = { lastSucceededAt: null, lastFinished: { finishedAt: ago(hour), outcome: 'failed' } }))).toBe(
+      false,
+    );
     expect(isOk('dump_fresh', (input) => (input.runs.dump = never))).toBe(false);
   });
 });
@@ -344,23 +363,34 @@ describe('isWalFileNewer', () => {
 });
 
 describe('recovery_window_covered', () => {
-  const withOldest = (msAgo: number, change: (input: BackupHealthInput) => void = () => undefined) => (input: BackupHealthInput) => {
-    input.repository = { observedAt: ago(hour), oldestRecoveryPoint: ago(msAgo) };
-    change(input);
-  };
+  const withOldest =
+    (msAgo: number, change: (input: BackupHealthInput) => void = () => undefined) =>
+    (input: BackupHealthInput) => {
+      input.repository = { observedAt: ago(hour), oldestRecoveryPoint: ago(msAgo) };
+      change(input);
+    };
 
   it('needs the oldest recovery point to be at least the window old', () => {
     expect(isOk('recovery_window_covered', withOldest(7 * day))).toBe(true);
     expect(isOk('recovery_window_covered', withOldest(7 * day - 1))).toBe(false);
-    expect(isOk('recovery_window_covered', withOldest(4 * day, (input) => (input.pitrWindowDays = 4)))).toBe(true);
-    expect(isOk('recovery_window_covered', withOldest(4 * day - 1, (input) => (input.pitrWindowDays = 4)))).toBe(false);
+    expect(
+      isOk(
+        'recovery_window_covered',
+        withOldest(4 * day, (input) => (input.pitrWindowDays = 4)),
+      ),
+    ).toBe(true);
+    expect(
+      isOk(
+        'recovery_window_covered',
+        withOldest(4 * day - 1, (input) => (input.pitrWindowDays = 4)),
+      ),
+    ).toBe(false);
   });
 
   it('excuses an installation younger than the window plus the grace', () => {
     expect(RECOVERY_WINDOW_GRACE_MS).toBe(26 * hour);
     // The first full backup came a day after the first run: the window is a day short of 7 days.
-    const young = (installedMsAgo: number) =>
-      withOldest(Math.min(installedMsAgo, 6 * day), (input) => (input.firstRunStartedAt = ago(installedMsAgo)));
+    const young = (installedMsAgo: number) => withOldest(Math.min(installedMsAgo, 6 * day), (input) => (input.firstRunStartedAt = ago(installedMsAgo)));
     expect(isOk('recovery_window_covered', young(2 * day))).toBe(true);
     expect(isOk('recovery_window_covered', young(7 * day + 26 * hour - 1))).toBe(true);
     expect(isOk('recovery_window_covered', young(7 * day + 26 * hour))).toBe(false);

@@ -101,8 +101,7 @@ export function evaluateBackupHealth(input: BackupHealthInput, now: Date): Backu
 
   const newestPhysical = newest([runs.full.lastSucceededAt, runs.diff.lastSucceededAt, runs.incr.lastSucceededAt]);
   const isPhysicalFresh =
-    isWithin(newestPhysical, BACKUP_STALE_AFTER_MS, nowMs) &&
-    isWithin(runs.full.lastSucceededAt, fullBackupMaxAgeMs(input.pitrWindowDays), nowMs);
+    isWithin(newestPhysical, BACKUP_STALE_AFTER_MS, nowMs) && isWithin(runs.full.lastSucceededAt, fullBackupMaxAgeMs(input.pitrWindowDays), nowMs);
 
   const archiver = input.archiver;
   const archiveWaitMs = archiver && archiveWaitMsOf(archiver, nowMs);

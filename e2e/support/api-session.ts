@@ -52,14 +52,7 @@ function sessionFor(context: BrowserContext, baseUrl: string, accountId: string,
   };
 }
 
-async function send(
-  context: BrowserContext,
-  baseUrl: string,
-  method: string,
-  path: string,
-  csrfToken: string | undefined,
-  body?: unknown,
-): Promise<unknown> {
+async function send(context: BrowserContext, baseUrl: string, method: string, path: string, csrfToken: string | undefined, body?: unknown): Promise<unknown> {
   const response = await context.request.fetch(`${baseUrl}${path}`, {
     method,
     headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},

@@ -33,7 +33,7 @@ const checkTexts: Record<BackupCheckCode, { sv: CheckText; en: CheckText }> = {
     },
     en: {
       problem: 'WAL archiving is failing: point-in-time recovery does not cover the latest changes.',
-      action: 'Run `npm run ops -- check` (shows pgBackRest\'s error) and check that the backup storage (disk or S3) is reachable and has space.',
+      action: "Run `npm run ops -- check` (shows pgBackRest's error) and check that the backup storage (disk or S3) is reachable and has space.",
     },
   },
   archiving_not_lagging: {

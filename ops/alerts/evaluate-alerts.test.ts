@@ -102,10 +102,7 @@ describe('evaluateAlerts with SMTP', () => {
   beforeAll(async () => {
     await smtp.start();
     setup = await setUp();
-    context = await setup.context(
-      { SMTP_URL: smtpUrl(smtp.port), MAIL_FROM: 'Kvarter <drift@example.se>' },
-      { managed: true },
-    );
+    context = await setup.context({ SMTP_URL: smtpUrl(smtp.port), MAIL_FROM: 'Kvarter <drift@example.se>' }, { managed: true });
   });
   afterAll(async () => {
     await setup?.close();

@@ -18,7 +18,10 @@ export const listDumpsCommand: Command = {
   async run(context, options) {
     const dumps = await listDumps(context);
     if (options.json) process.stdout.write(`${JSON.stringify(dumps)}\n`);
-    else process.stdout.write(dumps.map((dump) => `${dump.key}\t${dump.sizeBytes}\t${dump.takenAt?.toISOString() ?? dump.lastModified.toISOString()}`).join('\n') + '\n');
+    else
+      process.stdout.write(
+        dumps.map((dump) => `${dump.key}\t${dump.sizeBytes}\t${dump.takenAt?.toISOString() ?? dump.lastModified.toISOString()}`).join('\n') + '\n',
+      );
     return 0;
   },
 };

@@ -3,7 +3,11 @@ export const DUMP_SUFFIX = '.dump.enc';
 const NAME_PATTERN = /^kvarter-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.dump\.enc$/;
 
 export function dumpKey(takenAt: Date): string {
-  const stamp = takenAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll('-', '').replaceAll(':', '');
+  const stamp = takenAt
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll('-', '')
+    .replaceAll(':', '');
   return `kvarter-${stamp}${DUMP_SUFFIX}`;
 }
 

@@ -174,7 +174,9 @@ function dumpFlow(name: string, s3Environment: () => Record<string, string> | un
         return { tls: tls.rows[0], owners: owners.rows.map((row) => row.tableowner), owner: database.rows[0].owner, marker: marker.rows[0]?.name };
       });
       expect(facts).toEqual({ tls: { ssl: true, version: 'TLSv1.3' }, owners: ['kvarter'], owner: 'kvarter', marker: 'Alice Marker' });
-      await expect(withClient(restored.databaseUrl.replace('sslmode=verify-full', 'sslmode=require'), restored.caFile, async () => {})).resolves.toBeUndefined();
+      await expect(
+        withClient(restored.databaseUrl.replace('sslmode=verify-full', 'sslmode=require'), restored.caFile, async () => {}),
+      ).resolves.toBeUndefined();
       expect((await stat(into)).mode & 0o777).toBe(0o700);
       expect(await readdir(path.join(dataDir, 'backups', 'tmp'))).toEqual([]);
 
@@ -213,7 +215,6 @@ function newestOf(keys: string[]): string {
   return [...keys].sort((a, b) => dumpTimeFromKey(b)!.getTime() - dumpTimeFromKey(a)!.getTime())[0]!;
 }
 
-
 describe('logical dumps', () => {
   let server: S3TestServer | undefined;
 
@@ -237,7 +238,12 @@ describe('logical dumps', () => {
       testDatabase = await createTestDatabase();
       dataDir = await mkdtemp(path.join(tmpdir(), 'kvarter-dumps-fail-'));
       context = await createOpsContext(
-        loadConfig({ KVARTER_DATA_DIR: dataDir, DATABASE_URL: testDatabase.url, DATABASE_CA_FILE: testDatabase.caFile, BACKUP_ENCRYPTION_PASSPHRASE: PASSPHRASE }),
+        loadConfig({
+          KVARTER_DATA_DIR: dataDir,
+          DATABASE_URL: testDatabase.url,
+          DATABASE_CA_FILE: testDatabase.caFile,
+          BACKUP_ENCRYPTION_PASSPHRASE: PASSPHRASE,
+        }),
         () => {},
       );
     });
@@ -266,7 +272,9 @@ describe('logical dumps', () => {
     it('fails clearly, and records the failure, when pg_dump cannot connect', async () => {
       const wrongPassword = new URL(testDatabase.url);
       wrongPassword.password = 'wrong-password';
-      await expect(takeDump({ ...context, databaseUrl: wrongPassword.toString() }, 'manual')).rejects.toThrow(/pg_dump failed \(exit 1\).*password authentication failed/s);
+      await expect(takeDump({ ...context, databaseUrl: wrongPassword.toString() }, 'manual')).rejects.toThrow(
+        /pg_dump failed \(exit 1\).*password authentication failed/s,
+      );
       expect(await lastRun(testDatabase, 'dump')).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/pg_dump failed/) });
       expect(await storageFor(context).list()).toEqual([]);
       expect(await readdir(path.join(dataDir, 'backups', 'tmp'))).toEqual([]);
@@ -275,7 +283,12 @@ describe('logical dumps', () => {
     it('refuses to restore a dump with the wrong passphrase and leaves nothing behind', async () => {
       await takeDump(context, 'manual');
       const other = await createOpsContext(
-        loadConfig({ KVARTER_DATA_DIR: dataDir, DATABASE_URL: testDatabase.url, DATABASE_CA_FILE: testDatabase.caFile, BACKUP_ENCRYPTION_PASSPHRASE: 'a different passphrase entirely' }),
+        loadConfig({
+          KVARTER_DATA_DIR: dataDir,
+          DATABASE_URL: testDatabase.url,
+          DATABASE_CA_FILE: testDatabase.caFile,
+          BACKUP_ENCRYPTION_PASSPHRASE: 'a different passphrase entirely',
+        }),
         () => {},
       );
       const into = path.join(dataDir, 'never');
@@ -294,8 +307,12 @@ describe('logical dumps', () => {
       await writeFile(path.join(full, 'something'), 'x');
       await expect(restoreDump(context, { into: full })).rejects.toThrow(/is not empty/);
       expect(await readdir(full)).toEqual(['something']);
-      await expect(restoreDump(context, { from: 'kvarter-20000101T000000Z.dump.enc', into: path.join(dataDir, 'x') })).rejects.toThrow(/There is no dump "kvarter-20000101T000000Z\.dump\.enc"/);
-      await expect(restoreDump(context, { from: `./missing-${randomBytes(4).toString('hex')}.dump.enc`, into: path.join(dataDir, 'x') })).rejects.toThrow(/There is no dump file/);
+      await expect(restoreDump(context, { from: 'kvarter-20000101T000000Z.dump.enc', into: path.join(dataDir, 'x') })).rejects.toThrow(
+        /There is no dump "kvarter-20000101T000000Z\.dump\.enc"/,
+      );
+      await expect(restoreDump(context, { from: `./missing-${randomBytes(4).toString('hex')}.dump.enc`, into: path.join(dataDir, 'x') })).rejects.toThrow(
+        /There is no dump file/,
+      );
     });
   });
 });

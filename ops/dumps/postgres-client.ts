@@ -18,7 +18,13 @@ export async function postgresClientBinary(name: 'pg_dump' | 'pg_restore'): Prom
   const versions = (await readdir(root).catch(() => [] as string[])).filter((version) => /^\d+$/.test(version)).sort((a, b) => Number(b) - Number(a));
   for (const version of versions) {
     const candidate = path.join(root, version, 'bin', name);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   return name;
 }

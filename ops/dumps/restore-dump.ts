@@ -4,7 +4,18 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { recordRun } from '../backup-runs.ts';
-import { bootstrap, clusterUrl, ensureSocketDir, findFreePort, initCluster, installServerCertificate, isFree, isRunning, pgCtl, startCluster } from '../local-cluster.ts';
+import {
+  bootstrap,
+  clusterUrl,
+  ensureSocketDir,
+  findFreePort,
+  initCluster,
+  installServerCertificate,
+  isFree,
+  isRunning,
+  pgCtl,
+  startCluster,
+} from '../local-cluster.ts';
 import { writeLocalClusterConfig } from '../local-cluster-config.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { ensureLocalTls } from '../local-tls.ts';

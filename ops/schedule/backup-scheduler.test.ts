@@ -90,7 +90,10 @@ async function waitForJob(database: TestDatabase, id: string, states: string[], 
 }
 
 async function countRuns(database: TestDatabase, kind: string, outcome?: string): Promise<number> {
-  let query = database.db.selectFrom('backup_runs').select((eb) => eb.fn.countAll<number>().as('count')).where('kind', '=', kind as never);
+  let query = database.db
+    .selectFrom('backup_runs')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('kind', '=', kind as never);
   if (outcome) query = query.where('outcome', '=', outcome as never);
   return (await query.executeTakeFirstOrThrow()).count;
 }
@@ -152,7 +155,10 @@ describe('startBackupScheduler', () => {
     await sql`insert into pgboss.version (version) values (24)`.execute(db);
     const captured = captureLog();
     await installation.start(await installation.newContext(), { log: captured.log });
-    expect(captured.lines).toContainEqual({ level: 'info', message: expect.stringMatching(/^backup scheduler: replaced the job schema "pgboss" of pg-boss 10/) });
+    expect(captured.lines).toContainEqual({
+      level: 'info',
+      message: expect.stringMatching(/^backup scheduler: replaced the job schema "pgboss" of pg-boss 10/),
+    });
     const { rows } = await sql<{ version: number }>`select version from pgboss.version`.execute(db);
     expect(rows[0]!.version).toBeGreaterThan(24);
     expect((await registeredSchedules()).map((schedule) => schedule.name)).toEqual(['backup-alerts', 'backup-dump']);
@@ -171,9 +177,7 @@ describe('startBackupScheduler', () => {
     const cron = { ...quietCron, 'backup-full': '0 0 1 1 *', 'backup-alerts': '0 0 2 1 *' };
     const scheduler = await installation.start(managed, { cron });
     expect(scheduler.schedule.map((job) => job.name)).toEqual([...scheduledJobNames]);
-    expect(await registeredSchedules()).toEqual(
-      [...scheduledJobNames].sort().map((name) => ({ name, cron: cron[name], timezone: 'UTC' })),
-    );
+    expect(await registeredSchedules()).toEqual([...scheduledJobNames].sort().map((name) => ({ name, cron: cron[name], timezone: 'UTC' })));
     const { rows: queues } = await sql<{ name: string; policy: string; retry_limit: number; expire_seconds: number }>`
       select name, policy, retry_limit, expire_seconds from pgboss.queue where name like 'backup-%' order by name
     `.execute(installation.database.db);

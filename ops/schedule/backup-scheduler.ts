@@ -59,7 +59,9 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
     connectionTimeoutMillis: 10_000,
   };
   if (await dropUnmigratableSchedulerSchema(context.db(), schedulerSchema)) {
-    log.info(`backup scheduler: replaced the job schema "${schedulerSchema}" of pg-boss 10, which pg-boss 12 cannot migrate; the schedules are registered anew`);
+    log.info(
+      `backup scheduler: replaced the job schema "${schedulerSchema}" of pg-boss 10, which pg-boss 12 cannot migrate; the schedules are registered anew`,
+    );
   }
   const boss = new PgBoss(bossOptions);
   // Without a listener an 'error' event (a dropped connection, a failed poll) would crash the process.
@@ -157,15 +159,13 @@ function createJobRuntime(boss: PgBoss, log: LevelledLog, now: () => Date): JobR
 async function readStoredAlertState(boss: PgBoss): Promise<{ failing: BackupCheckCode[]; recordedAt: string } | undefined> {
   // An evaluation older than 12 hours is no state worth keeping quiet for: after such a downtime a
   // check that still fails alerts once more (pg-boss keeps completed jobs for 7 days).
-  const result = await boss
-    .getDb()
-    .executeSql(
-      `select output from ${schedulerSchema}.job
+  const result = await boss.getDb().executeSql(
+    `select output from ${schedulerSchema}.job
        where name = $1 and state = 'completed' and output->>'recordedAt' is not null
          and completed_on > now() - interval '12 hours'
        order by completed_on desc limit 1`,
-      ['backup-alerts'],
-    );
+    ['backup-alerts'],
+  );
   const output = result?.rows[0]?.output as { failing?: unknown; recordedAt?: unknown } | undefined;
   if (!output || !Array.isArray(output.failing) || typeof output.recordedAt !== 'string') return undefined;
   const failing = output.failing.flatMap((code) => {

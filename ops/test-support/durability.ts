@@ -131,7 +131,9 @@ export async function snapshotTables(databaseUrl: string, caFile: string): Promi
     for (const table of tables.rows) {
       // A table without a primary key is ordered by its whole row, so the order is still stable.
       const order = table.key?.length ? table.key.map((column) => `t.${client.escapeIdentifier(column)}`).join(', ') : 'to_jsonb(t)::text';
-      const result = await client.query<{ rows: unknown[] }>(`select coalesce(jsonb_agg(to_jsonb(t) order by ${order}), '[]'::jsonb) as rows from public.${client.escapeIdentifier(table.name)} t`);
+      const result = await client.query<{ rows: unknown[] }>(
+        `select coalesce(jsonb_agg(to_jsonb(t) order by ${order}), '[]'::jsonb) as rows from public.${client.escapeIdentifier(table.name)} t`,
+      );
       snapshot[table.name] = result.rows[0]?.rows ?? [];
     }
     await client.query('commit');

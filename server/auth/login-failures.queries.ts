@@ -12,12 +12,7 @@ export async function findLoginFailure(db: Db, email: string, windowMs: number):
     .selectFrom('login_failures')
     .select(['failure_count', 'locked_until'])
     .where('email', '=', email)
-    .where((eb) =>
-      eb.or([
-        eb('first_failure_at', '>', sql<Date>`now() - ${windowMs} * interval '1 millisecond'`),
-        eb('locked_until', '>', sql<Date>`now()`),
-      ]),
-    )
+    .where((eb) => eb.or([eb('first_failure_at', '>', sql<Date>`now() - ${windowMs} * interval '1 millisecond'`), eb('locked_until', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
   return row ? { failureCount: row.failure_count, lockedUntil: row.locked_until } : undefined;
 }

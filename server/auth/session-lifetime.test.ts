@@ -44,7 +44,10 @@ function cookieExpiry(response: LightMyRequestResponse): number {
 }
 
 async function countSessions(testApp: TestApp): Promise<number> {
-  const row = await testApp.database.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await testApp.database.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -13,10 +13,7 @@ export function createSessionStore(db: Db, idleMs: number): SessionStore {
   return {
     set(sessionId, session, callback: Callback) {
       const expiresAt = session.cookie.expires ?? new Date(Date.now() + idleMs);
-      saveSession(db, sessionId, session.userId ?? null, JSON.stringify(session), expiresAt).then(
-        () => callback(),
-        callback,
-      );
+      saveSession(db, sessionId, session.userId ?? null, JSON.stringify(session), expiresAt).then(() => callback(), callback);
     },
     get(sessionId, callback: (error: unknown, session?: Session | null) => void) {
       findSessionData(db, sessionId).then(

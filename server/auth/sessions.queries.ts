@@ -5,9 +5,7 @@ export async function saveSession(db: Db, id: string, userId: string | null, dat
   await db
     .insertInto('sessions')
     .values({ id, user_id: userId, data, expires_at: expiresAt })
-    .onConflict((conflict) =>
-      conflict.column('id').doUpdateSet({ user_id: userId, data, expires_at: expiresAt }),
-    )
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ user_id: userId, data, expires_at: expiresAt }))
     .execute();
 }
 
@@ -35,6 +33,9 @@ export async function deleteUserSessions(db: Db, userId: string, exceptSessionId
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

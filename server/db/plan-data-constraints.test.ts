@@ -51,34 +51,89 @@ function actionValues(overrides: Record<string, unknown> = {}) {
 describe('tenancy in the database', () => {
   it('refuses a row whose parent is in another account', async () => {
     const db = testApp.database.db;
-    await expect(db.insertInto('properties').values({ account_id: other.accountId, organisation_id: mine.organisationId, name: 'X' }).execute()).rejects.toMatchObject(foreignKeyViolation);
+    await expect(
+      db.insertInto('properties').values({ account_id: other.accountId, organisation_id: mine.organisationId, name: 'X' }).execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
     for (const table of ['buildings', 'locations'] as const) {
-      await expect(db.insertInto(table).values({ account_id: other.accountId, property_id: mine.propertyId, name: 'X' }).execute(), table).rejects.toMatchObject(foreignKeyViolation);
+      await expect(
+        db.insertInto(table).values({ account_id: other.accountId, property_id: mine.propertyId, name: 'X' }).execute(),
+        table,
+      ).rejects.toMatchObject(foreignKeyViolation);
     }
-    await expect(db.insertInto('plans').values({ account_id: other.accountId, property_id: mine.propertyId, name: 'X', start_year: 2026 }).execute()).rejects.toMatchObject(foreignKeyViolation);
-    await expect(db.insertInto('actions').values(actionValues({ account_id: other.accountId })).execute()).rejects.toMatchObject(foreignKeyViolation);
-    await expect(db.insertInto('actions').values(actionValues({ building_id: theirs.buildingId })).execute()).rejects.toMatchObject(foreignKeyViolation);
+    await expect(
+      db.insertInto('plans').values({ account_id: other.accountId, property_id: mine.propertyId, name: 'X', start_year: 2026 }).execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ account_id: other.accountId }))
+        .execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ building_id: theirs.buildingId }))
+        .execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
 
     const action = await db.insertInto('actions').values(actionValues()).returning('id').executeTakeFirstOrThrow();
-    await expect(db.insertInto('action_completions').values({ account_id: other.accountId, action_id: action.id, year: 2027 }).execute()).rejects.toMatchObject(foreignKeyViolation);
-    await expect(db.insertInto('action_comments').values({ account_id: other.accountId, action_id: action.id, body: 'X' }).execute()).rejects.toMatchObject(foreignKeyViolation);
+    await expect(db.insertInto('action_completions').values({ account_id: other.accountId, action_id: action.id, year: 2027 }).execute()).rejects.toMatchObject(
+      foreignKeyViolation,
+    );
+    await expect(db.insertInto('action_comments').values({ account_id: other.accountId, action_id: action.id, body: 'X' }).execute()).rejects.toMatchObject(
+      foreignKeyViolation,
+    );
     await expect(
-      db.insertInto('action_attachments').values({ account_id: other.accountId, action_id: action.id, file_name: 'x', content_type: 'text/plain', size_bytes: 1, storage_key: 'x' }).execute(),
+      db
+        .insertInto('action_attachments')
+        .values({ account_id: other.accountId, action_id: action.id, file_name: 'x', content_type: 'text/plain', size_bytes: 1, storage_key: 'x' })
+        .execute(),
     ).rejects.toMatchObject(foreignKeyViolation);
-    await expect(db.updateTable('actions').set({ account_id: other.accountId }).where('id', '=', action.id).execute()).rejects.toMatchObject(foreignKeyViolation);
+    await expect(db.updateTable('actions').set({ account_id: other.accountId }).where('id', '=', action.id).execute()).rejects.toMatchObject(
+      foreignKeyViolation,
+    );
     await db.deleteFrom('actions').where('id', '=', action.id).execute();
   });
 
   it("refuses an action whose building or location is another property's, or whose property is not its plan's", async () => {
     const db = testApp.database.db;
-    const siblingBuilding = await db.insertInto('buildings').values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Hus B' }).returning('id').executeTakeFirstOrThrow();
-    const siblingLocation = await db.insertInto('locations').values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Vind' }).returning('id').executeTakeFirstOrThrow();
-    await expect(db.insertInto('actions').values(actionValues({ building_id: siblingBuilding.id })).execute()).rejects.toMatchObject(foreignKeyViolation);
-    await expect(db.insertInto('actions').values(actionValues({ location_id: siblingLocation.id })).execute()).rejects.toMatchObject(foreignKeyViolation);
-    await expect(db.insertInto('actions').values(actionValues({ property_id: siblingPropertyId })).execute()).rejects.toMatchObject(foreignKeyViolation);
+    const siblingBuilding = await db
+      .insertInto('buildings')
+      .values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Hus B' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const siblingLocation = await db
+      .insertInto('locations')
+      .values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Vind' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ building_id: siblingBuilding.id }))
+        .execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ location_id: siblingLocation.id }))
+        .execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ property_id: siblingPropertyId }))
+        .execute(),
+    ).rejects.toMatchObject(foreignKeyViolation);
 
-    const action = await db.insertInto('actions').values(actionValues({ building_id: mine.buildingId, location_id: mine.locationId })).returning('id').executeTakeFirstOrThrow();
-    await expect(db.updateTable('actions').set({ building_id: siblingBuilding.id }).where('id', '=', action.id).execute()).rejects.toMatchObject(foreignKeyViolation);
+    const action = await db
+      .insertInto('actions')
+      .values(actionValues({ building_id: mine.buildingId, location_id: mine.locationId }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(db.updateTable('actions').set({ building_id: siblingBuilding.id }).where('id', '=', action.id).execute()).rejects.toMatchObject(
+      foreignKeyViolation,
+    );
     await db.deleteFrom('actions').where('id', '=', action.id).execute();
   });
 });
@@ -88,8 +143,18 @@ describe('codes and numbers', () => {
     const db = testApp.database.db;
     for (const category of categoryCodes) await db.insertInto('actions').values(actionValues({ category })).execute();
     for (const status of statusCodes) await db.insertInto('actions').values(actionValues({ status })).execute();
-    await expect(db.insertInto('actions').values(actionValues({ category: 'tak' })).execute()).rejects.toMatchObject(checkViolation);
-    await expect(db.insertInto('actions').values(actionValues({ status: 'cancelled' })).execute()).rejects.toMatchObject(checkViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ category: 'tak' }))
+        .execute(),
+    ).rejects.toMatchObject(checkViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ status: 'cancelled' }))
+        .execute(),
+    ).rejects.toMatchObject(checkViolation);
     await db.deleteFrom('actions').where('plan_id', '=', mine.planId).execute();
   });
 
@@ -104,12 +169,19 @@ describe('codes and numbers', () => {
         .executeTakeFirstOrThrow();
       expect(row).toEqual({ unit_price: amount, quantity: amount / 1000 });
     }
-    await expect(db.insertInto('actions').values(actionValues({ unit_price: -0.01 })).execute()).rejects.toMatchObject(checkViolation);
+    await expect(
+      db
+        .insertInto('actions')
+        .values(actionValues({ unit_price: -0.01 }))
+        .execute(),
+    ).rejects.toMatchObject(checkViolation);
     await db.deleteFrom('actions').where('plan_id', '=', mine.planId).execute();
   });
 
   it("indexes a plan's actions", async () => {
-    const result = await sql<{ indexdef: string }>`select indexdef from pg_indexes where tablename = 'actions' and indexname = 'actions_plan_id'`.execute(testApp.database.db);
+    const result = await sql<{ indexdef: string }>`select indexdef from pg_indexes where tablename = 'actions' and indexname = 'actions_plan_id'`.execute(
+      testApp.database.db,
+    );
     expect(result.rows[0]?.indexdef).toContain('(plan_id)');
   });
 });

@@ -48,7 +48,14 @@ beforeAll(async () => {
   const organisationId = await client.create(`/api/accounts/${client.accountId}/organisations`, { name: 'Brf Disk' });
   const propertyId = await client.create(`/api/organisations/${organisationId}/properties`, { name: 'Disk 1', boa: 1000, loa: 0 });
   const planId = await client.create(`/api/properties/${propertyId}/plans`, { name: 'Plan', startYear: 2026, clientCostPercent: 10 });
-  actionId = await client.create(`/api/plans/${planId}/actions`, { name: 'Byte av takpapp', category: 'yttertak', quantity: 1, unit: 'st', unitPrice: 100000, year: 2030 });
+  actionId = await client.create(`/api/plans/${planId}/actions`, {
+    name: 'Byte av takpapp',
+    category: 'yttertak',
+    quantity: 1,
+    unit: 'st',
+    unitPrice: 100000,
+    year: 2030,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -64,11 +71,18 @@ afterAll(async () => {
 /** Every file under the attachment directory, `.incoming/` included, as relative paths. */
 async function filesUnder(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 it('refuses an upload bigger than the free space with a clear error and leaves nothing half-written', async () => {
-  const first = await client.upload<{ id: string; sizeBytes: number }>(`/api/actions/${actionId}/attachments`, { name: 'tak.png', contentType: 'image/png', bytes: png(100_000) });
+  const first = await client.upload<{ id: string; sizeBytes: number }>(`/api/actions/${actionId}/attachments`, {
+    name: 'tak.png',
+    contentType: 'image/png',
+    bytes: png(100_000),
+  });
   expect(first.status, JSON.stringify(first.body)).toBe(201);
   const filesBefore = await filesUnder(attachmentsDir);
   expect(filesBefore).toEqual([`${client.accountId}/${first.body.id}`]);
@@ -78,7 +92,9 @@ it('refuses an upload bigger than the free space with a clear error and leaves n
   const tooBig = await client.upload(`/api/actions/${actionId}/attachments`, { name: 'ritning.png', contentType: 'image/png', bytes: png(2_000_000) });
   expect({ status: tooBig.status, body: tooBig.body }).toEqual({
     status: 507,
-    body: { error: { code: 'storage_full', message: 'The server has no storage space left for this file. Try again later, or ask the operator to free space.' } },
+    body: {
+      error: { code: 'storage_full', message: 'The server has no storage space left for this file. Try again later, or ask the operator to free space.' },
+    },
   });
 
   // Nothing half-written: the one row and the one file of before, the space given back.
@@ -90,6 +106,10 @@ it('refuses an upload bigger than the free space with a clear error and leaves n
   expect(rows.map((row) => row.id)).toEqual([first.body.id]);
 
   // The same session goes on working, and a file that fits is stored.
-  const after = await client.upload<{ id: string }>(`/api/actions/${actionId}/attachments`, { name: 'kvitto.png', contentType: 'image/png', bytes: png(50_000) });
+  const after = await client.upload<{ id: string }>(`/api/actions/${actionId}/attachments`, {
+    name: 'kvitto.png',
+    contentType: 'image/png',
+    bytes: png(50_000),
+  });
   expect(after.status, JSON.stringify(after.body)).toBe(201);
 }, 60_000);

@@ -73,7 +73,12 @@ async function underLoad(prefix: string, timeoutMs: number, during: () => Promis
         const response =
           kind === 'read'
             ? await client.request<ErrorBody>('GET', `/api/plans/${planId}/actions`, undefined, timeoutMs)
-            : await client.request<ErrorBody>('POST', `/api/plans/${planId}/actions`, { name, category: 'el', quantity: 1, unit: 'st', unitPrice: 100, year: 2030 }, timeoutMs);
+            : await client.request<ErrorBody>(
+                'POST',
+                `/api/plans/${planId}/actions`,
+                { name, category: 'el', quantity: 1, unit: 'st', unitPrice: 100, year: 2030 },
+                timeoutMs,
+              );
         samples.push({ kind, name, response, startedAt, endedAt: performance.now() });
         // A client that is told "try again in a moment" does not hammer the server.
         if (response.status === 503) await sleep(100);
@@ -108,7 +113,8 @@ it('answers 503 during a 10 s database outage, promptly, and recovers by itself 
     await sleep(8_000);
   });
 
-  const summary = (sample: Sample) => `${sample.kind} at ${((sample.startedAt - stoppingAt) / 1000).toFixed(1)} s: ${sample.failure ?? `${sample.response!.status} ${JSON.stringify(sample.response!.body).slice(0, 200)}`}`;
+  const summary = (sample: Sample) =>
+    `${sample.kind} at ${((sample.startedAt - stoppingAt) / 1000).toFixed(1)} s: ${sample.failure ?? `${sample.response!.status} ${JSON.stringify(sample.response!.body).slice(0, 200)}`}`;
   // No transport failures (hangs, resets) and nothing but success or 503 at any time.
   const unexpected = samples.filter((sample) => sample.failure || ![200, 201, 503].includes(sample.response!.status)).map(summary);
   expect(unexpected.slice(0, 10), `the app printed:\n${app!.output().slice(-4000)}`).toEqual([]);
@@ -143,7 +149,9 @@ it('answers 503 during a 10 s database outage, promptly, and recovers by itself 
   const writes = samples.filter((sample) => sample.kind === 'write');
   const acknowledged = writes.filter((sample) => sample.response?.status === 201).map((sample) => sample.name);
   const inDoubt = new Set(writes.filter((sample) => sample.response?.status !== 201 && sample.startedAt < downAt).map((sample) => sample.name));
-  const stored = (await queryRows<{ name: string }>(cluster.databaseUrl, cluster.caFile, "select name from actions where plan_id = $1 and name like 'outage-%'", [planId])).map((row) => row.name);
+  const stored = (
+    await queryRows<{ name: string }>(cluster.databaseUrl, cluster.caFile, "select name from actions where plan_id = $1 and name like 'outage-%'", [planId])
+  ).map((row) => row.name);
   expect(acknowledged.filter((name) => !stored.includes(name))).toEqual([]);
   expect(stored.filter((name) => !acknowledged.includes(name) && !inDoubt.has(name))).toEqual([]);
   console.info(
@@ -166,7 +174,8 @@ it('answers every request within the query timeout while PostgreSQL hangs, and r
     await sleep(6_000);
   });
 
-  const summary = (sample: Sample) => `${sample.kind} at ${((sample.startedAt - frozenAt) / 1000).toFixed(1)} s, ${((sample.endedAt - sample.startedAt) / 1000).toFixed(1)} s long: ${sample.failure ?? `${sample.response!.status} ${JSON.stringify(sample.response!.body).slice(0, 200)}`}`;
+  const summary = (sample: Sample) =>
+    `${sample.kind} at ${((sample.startedAt - frozenAt) / 1000).toFixed(1)} s, ${((sample.endedAt - sample.startedAt) / 1000).toFixed(1)} s long: ${sample.failure ?? `${sample.response!.status} ${JSON.stringify(sample.response!.body).slice(0, 200)}`}`;
   const unexpected = samples.filter((sample) => sample.failure || ![200, 201, 503].includes(sample.response!.status)).map(summary);
   expect(unexpected.slice(0, 10), `the app printed:\n${app!.output().slice(-4000)}`).toEqual([]);
   // The bound: the query timeout (30 s) and a little for a busy machine; never the length of the hang.

@@ -110,7 +110,11 @@ async function runWorker(index: number, worker: Worker, shouldStop: () => boolea
       };
     } else if (choice === 2 || (choice === 3 && recurring.length === 0)) {
       const target = own()[sequence % own().length]!;
-      write = { kind: 'patch', actionId: target.id, changes: { name: `${target.name}-p${sequence}`, unitPrice: 50 + sequence + 0.5, note: `patched ${sequence}` } };
+      write = {
+        kind: 'patch',
+        actionId: target.id,
+        changes: { name: `${target.name}-p${sequence}`, unitPrice: 50 + sequence + 0.5, note: `patched ${sequence}` },
+      };
     } else if (choice === 3) {
       const target = recurring[sequence % recurring.length]!;
       write = { kind: 'complete', actionId: target.id, actualCost: 10_000 + sequence + 0.75, note: `completion ${index}-${sequence}` };
@@ -141,7 +145,13 @@ async function runWorker(index: number, worker: Worker, shouldStop: () => boolea
       const action = toState(body.action as ActionState);
       worker.actions.set(action.id, action);
       const completion = body.completion as CompletionState;
-      worker.completions.push({ id: completion.id, actionId: completion.actionId, year: completion.year, actualCost: completion.actualCost, note: completion.note });
+      worker.completions.push({
+        id: completion.id,
+        actionId: completion.actionId,
+        year: completion.year,
+        actualCost: completion.actualCost,
+        note: completion.note,
+      });
     } else {
       for (const id of write.actionIds) worker.actions.set(id, { ...worker.actions.get(id)!, year: write.year });
     }
@@ -202,7 +212,13 @@ it('keeps every acknowledged write, exactly, and no partial write when the app i
     const worker: Worker = { actions: new Map(), completions: [], group: [], pending: undefined, acknowledged: 0, refusals: [] };
     for (let member = 0; member < groupSize; member += 1) {
       const response = await client.request<ActionState>('POST', `/api/plans/${planId}/actions`, {
-        name: `w${index}-group-${member}`, category: 'el', quantity: 1, unit: 'st', unitPrice: 500, year: 2030, intervalYears: 10,
+        name: `w${index}-group-${member}`,
+        category: 'el',
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 500,
+        year: 2030,
+        intervalYears: 10,
       });
       expect(response.status).toBe(201);
       worker.actions.set(response.body.id, toState(response.body));
@@ -234,12 +250,14 @@ it('keeps every acknowledged write, exactly, and no partial write when the app i
   client.moveTo(app.baseUrl);
 
   const actionRows = await queryRows<ActionRow>(
-    cluster.databaseUrl, cluster.caFile,
+    cluster.databaseUrl,
+    cluster.caFile,
     'select id, name, category, quantity::text, unit, unit_price::text, year, interval_years, status, note from actions where plan_id = $1',
     [planId],
   );
   const completionRows = await queryRows<CompletionRow>(
-    cluster.databaseUrl, cluster.caFile,
+    cluster.databaseUrl,
+    cluster.caFile,
     'select c.id, c.action_id, c.year, c.actual_cost::text, c.note from action_completions c join actions a on a.id = c.action_id where a.plan_id = $1',
     [planId],
   );
@@ -260,7 +278,8 @@ it('keeps every acknowledged write, exactly, and no partial write when the app i
       const alternatives = [expected];
       if (pending?.kind === 'patch' && pending.actionId === expected.id) alternatives.push({ ...expected, ...pending.changes });
       if (pending?.kind === 'bulk' && pending.actionIds.includes(expected.id)) alternatives.push({ ...expected, year: pending.year });
-      if (pending?.kind === 'complete' && pending.actionId === expected.id) alternatives.push({ ...expected, year: expected.year + expected.intervalYears!, status: 'planned' });
+      if (pending?.kind === 'complete' && pending.actionId === expected.id)
+        alternatives.push({ ...expected, year: expected.year + expected.intervalYears!, status: 'planned' });
       if (!alternatives.some((alternative) => JSON.stringify(alternative) === JSON.stringify(actual))) {
         mismatches.push(`w${index}: ${expected.name} is ${JSON.stringify(actual)}, acknowledged ${JSON.stringify(expected)}`);
       }
@@ -269,12 +288,18 @@ it('keeps every acknowledged write, exactly, and no partial write when the app i
       const storedCompletions = completionsOf(expected.id);
       for (const completion of acknowledgedCompletions) {
         const row = storedCompletions.find((candidate) => candidate.id === completion.id);
-        if (!row || row.year !== completion.year || (row.actual_cost === null ? null : Number(row.actual_cost)) !== completion.actualCost || row.note !== completion.note) {
+        if (
+          !row ||
+          row.year !== completion.year ||
+          (row.actual_cost === null ? null : Number(row.actual_cost)) !== completion.actualCost ||
+          row.note !== completion.note
+        ) {
           mismatches.push(`w${index}: acknowledged completion ${JSON.stringify(completion)} is ${JSON.stringify(row)}`);
         }
       }
       for (const row of storedCompletions.filter((candidate) => !acknowledgedCompletions.some((completion) => completion.id === candidate.id))) {
-        const isPending = pending?.kind === 'complete' && pending.actionId === expected.id && row.note === pending.note && Number(row.actual_cost) === pending.actualCost;
+        const isPending =
+          pending?.kind === 'complete' && pending.actionId === expected.id && row.note === pending.note && Number(row.actual_cost) === pending.actualCost;
         if (!isPending) mismatches.push(`w${index}: completion nobody had acknowledged or sent: ${JSON.stringify(row)}`);
       }
     }
@@ -292,20 +317,30 @@ it('keeps every acknowledged write, exactly, and no partial write when the app i
   expect(unexplained).toEqual([]);
 
   // The same rules in SQL, across the tables: a completed action has moved past its newest completion…
-  const notMovedOn = await queryRows(cluster.databaseUrl, cluster.caFile, `
+  const notMovedOn = await queryRows(
+    cluster.databaseUrl,
+    cluster.caFile,
+    `
     select a.name from actions a join action_completions c on c.action_id = a.id
     where a.plan_id = $1
     group by a.id
     having (a.interval_years is not null and (a.year <> max(c.year) + a.interval_years or a.status <> 'planned'))
         or (a.interval_years is null and (a.year <> max(c.year) or a.status <> 'done'))
         -- each completion of a yearly action is the next year: none lost or doubled
-        or (a.interval_years = 1 and count(*) <> max(c.year) - min(c.year) + 1)`, [planId]);
+        or (a.interval_years = 1 and count(*) <> max(c.year) - min(c.year) + 1)`,
+    [planId],
+  );
   expect(notMovedOn).toEqual([]);
   // …and every bulk update reached all of its selection or none of it.
-  const splitGroups = await queryRows(cluster.databaseUrl, cluster.caFile, `
+  const splitGroups = await queryRows(
+    cluster.databaseUrl,
+    cluster.caFile,
+    `
     select substring(name from '^w[0-9]+') as worker from actions
     where plan_id = $1 and name ~ '^w[0-9]+-group-'
-    group by 1 having count(distinct year) <> 1`, [planId]);
+    group by 1 having count(distinct year) <> 1`,
+    [planId],
+  );
   expect(splitGroups).toEqual([]);
 
   // The restarted app serves the same data to the same session (sessions live in PostgreSQL).
@@ -314,5 +349,7 @@ it('keeps every acknowledged write, exactly, and no partial write when the app i
   const list = await client.request<unknown[]>('GET', `/api/plans/${planId}/actions`);
   expect(list.status).toBe(200);
   expect(list.body.length).toBe(actionRows.length);
-  console.info(`kill -9: ${acknowledgedBeforeKill} writes acknowledged, ${inDoubt} in flight at the kill; ${actionRows.length} actions and ${completionRows.length} completions after restart`);
+  console.info(
+    `kill -9: ${acknowledgedBeforeKill} writes acknowledged, ${inDoubt} in flight at the kill; ${actionRows.length} actions and ${completionRows.length} completions after restart`,
+  );
 }, 180_000);

@@ -22,7 +22,21 @@ const statusByCode: Record<ErrorCode, number> = {
 };
 
 /** PostgreSQL / node-pg failures meaning "the database is not reachable right now". */
-const unavailableErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const unavailableErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 const unavailableMessage = 'The database is unavailable right now. Try again in a moment.';
 /** 57014: a statement cancelled by statement_timeout (or an operator); node-pg's own query timeout has no code. */
 const tooSlowMessage = 'The database did not answer in time. Try again in a moment.';
@@ -59,9 +73,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fieldCodes) {
     body.error.fieldCodes = error.fieldCodes;
-    body.error.fields = Object.fromEntries(
-      Object.entries(error.fieldCodes).map(([path, key]) => [path, translateValidationMessage(key, language)]),
-    );
+    body.error.fields = Object.fromEntries(Object.entries(error.fieldCodes).map(([path, key]) => [path, translateValidationMessage(key, language)]));
   }
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(statusByCode[error.code]).type('application/json; charset=utf-8').send(body);

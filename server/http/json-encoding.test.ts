@@ -23,7 +23,9 @@ describe('compressing the large JSON answers', () => {
   });
 
   it('compresses to bytes that decompress to the same JSON, much smaller', async () => {
-    const json = Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, index) => ({ name: `Åtgärd ${index}`, category: 'fasad', year: 2026 + (index % 30) }))));
+    const json = Buffer.from(
+      JSON.stringify(Array.from({ length: 2000 }, (_, index) => ({ name: `Åtgärd ${index}`, category: 'fasad', year: 2026 + (index % 30) }))),
+    );
     const brotli = await encodeJson(json, 'br');
     const gzip = await encodeJson(json, 'gzip');
     expect(brotliDecompressSync(brotli).equals(json)).toBe(true);

@@ -49,7 +49,10 @@ const jsonBodies: { label: string; body: string }[] = [
   { label: 'huge strings', body: JSON.stringify({ email: `${huge}@x.se`, password: huge, name: huge, accountName: huge, role: huge }) },
   { label: 'unknown fields', body: JSON.stringify({ unexpected: true, isAdmin: true }) },
   { label: 'prototype pollution', body: '{"__proto__": {"role": "admin"}, "constructor": {"prototype": {"x": 1}}}' },
-  { label: 'NUL bytes', body: JSON.stringify({ email: 'a\u0000@b.se', password: 'pass\u0000word-long-enough', name: 'A\u0000B', accountName: '\u0000', role: 'admin\u0000' }) },
+  {
+    label: 'NUL bytes',
+    body: JSON.stringify({ email: 'a\u0000@b.se', password: 'pass\u0000word-long-enough', name: 'A\u0000B', accountName: '\u0000', role: 'admin\u0000' }),
+  },
   { label: 'deep nesting', body: `${'['.repeat(5000)}${']'.repeat(5000)}` },
   { label: 'lone surrogates', body: '{"name": "\\ud800", "email": "\\udfff@x.se", "password": "\\ud800\\ud800\\ud800\\ud800\\ud800\\ud800"}' },
 ];
@@ -132,7 +135,9 @@ describe('malformed requests to every route', () => {
       const [url] = concreteUrl(route.url, { accountId: admin.accountId, userId: admin.userId });
       const text = await admin.client.request(route.method as 'POST', url!, 'email=a@b.se', { 'content-type': 'text/plain' });
       expect(text.statusCode, `${route.method} ${url} text/plain → ${text.statusCode}`).toBe(415);
-      const oversized = await admin.client.request(route.method as 'POST', url!, JSON.stringify({ name: 'x'.repeat(600 * 1024) }), { 'content-type': 'application/json' });
+      const oversized = await admin.client.request(route.method as 'POST', url!, JSON.stringify({ name: 'x'.repeat(600 * 1024) }), {
+        'content-type': 'application/json',
+      });
       expect(oversized.statusCode, `${route.method} ${url} oversized`).toBe(413);
       expect(oversized.json().error.code).toBe('payload_too_large');
     }
@@ -164,14 +169,29 @@ describe('malformed multipart bodies', () => {
     { label: 'JSON body', body: '{"file": "x"}', contentType },
     { label: 'no part headers', body: `--${boundary}\r\n\r\nabc\r\n--${boundary}--\r\n`, contentType },
     { label: 'prototype field name', body: `--${boundary}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--${boundary}--\r\n`, contentType },
-    { label: 'a program with a NUL-laden name', body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.pdf"\r\n\r\nMZ\u0000\u0000\r\n--${boundary}--\r\n`, contentType },
-    { label: 'huge header, HTML inside', body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'n'.repeat(100_000)}.pdf"\r\n\r\n<html>\r\n--${boundary}--\r\n`, contentType },
+    {
+      label: 'a program with a NUL-laden name',
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.pdf"\r\n\r\nMZ\u0000\u0000\r\n--${boundary}--\r\n`,
+      contentType,
+    },
+    {
+      label: 'huge header, HTML inside',
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'n'.repeat(100_000)}.pdf"\r\n\r\n<html>\r\n--${boundary}--\r\n`,
+      contentType,
+    },
   ];
 
   it('answers 4xx to malformed multipart on every POST route, the upload route included with a real action', async () => {
     const plan = await createPropertyWithPlan(admin.client, admin.accountId);
     const action = created<{ id: string }>(
-      await admin.client.post(`/api/plans/${plan.planId}/actions`, { name: 'Byte av takpapp', category: 'yttertak', quantity: 1, unit: 'st', unitPrice: 1, year: 2030 }),
+      await admin.client.post(`/api/plans/${plan.planId}/actions`, {
+        name: 'Byte av takpapp',
+        category: 'yttertak',
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 1,
+        year: 2030,
+      }),
     );
     const urls = routes
       .filter((route) => route.method === 'POST' && route.url !== '/api/auth/logout')

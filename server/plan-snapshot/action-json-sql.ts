@@ -90,4 +90,3 @@ export const costInputJson = sql<string>`'{"id":"' || id || '","category":"' || 
   || ',"quantity":' || quantity::float8 || ',"unitPrice":' || unit_price::float8 || ',"year":' || year
   || ',"intervalYears":' || coalesce(interval_years::text, 'null') || ',"status":"' || status
   || '","baseYear":' || coalesce(base_year::text, 'null') || ',"isInvestment":' || case when is_investment then 'true' else 'false' end || '}'`;
-

@@ -23,7 +23,14 @@ function fakeAnalysis(label: string): PlanAnalysis {
 }
 
 /** As `PlanSnapshots.cachedAnalysis` keeps an analysis: `revision` stands for one read in a snapshot. */
-function cachedAnalysis(account: string, plan: string, kind: 'analysis' | 'fund', inputs: { plan: PlanInput; revision: number }, options: object, compute: () => PlanAnalysis) {
+function cachedAnalysis(
+  account: string,
+  plan: string,
+  kind: 'analysis' | 'fund',
+  inputs: { plan: PlanInput; revision: number },
+  options: object,
+  compute: () => PlanAnalysis,
+) {
   const from: DerivedFrom = { accountId: asAccountId(account), planId: plan, revision: inputs.revision as SnapshotRevision, planInput: inputs.plan };
   return cachedResult(caches.analyses, derivedKey(from, `${kind} ${JSON.stringify(options)}`), compute);
 }
@@ -45,11 +52,19 @@ describe('cachedResult with derivedKey (the analyses of PlanSnapshots)', () => {
 
     // Each of these is another analysis: a new revision, another setting, another area, other options, the fund, another account.
     expect(cachedAnalysis(accountId, planId, 'analysis', { plan, revision: 5 }, options, compute('revision'))).toMatchObject({ label: 'revision' });
-    expect(cachedAnalysis(accountId, planId, 'analysis', { plan: { ...plan, clientCostPercent: 12 }, revision: 5 }, options, compute('setting'))).toMatchObject({ label: 'setting' });
-    expect(cachedAnalysis(accountId, planId, 'analysis', { plan: { ...plan, areaM2: 1200 }, revision: 5 }, options, compute('area'))).toMatchObject({ label: 'area' });
-    expect(cachedAnalysis(accountId, planId, 'analysis', { plan, revision: 5 }, { ...options, asOfYear: 2027 }, compute('year'))).toMatchObject({ label: 'year' });
+    expect(cachedAnalysis(accountId, planId, 'analysis', { plan: { ...plan, clientCostPercent: 12 }, revision: 5 }, options, compute('setting'))).toMatchObject(
+      { label: 'setting' },
+    );
+    expect(cachedAnalysis(accountId, planId, 'analysis', { plan: { ...plan, areaM2: 1200 }, revision: 5 }, options, compute('area'))).toMatchObject({
+      label: 'area',
+    });
+    expect(cachedAnalysis(accountId, planId, 'analysis', { plan, revision: 5 }, { ...options, asOfYear: 2027 }, compute('year'))).toMatchObject({
+      label: 'year',
+    });
     expect(cachedAnalysis(accountId, planId, 'fund', { plan, revision: 5 }, options, compute('fund'))).toMatchObject({ label: 'fund' });
-    expect(cachedAnalysis('00000000-0000-4000-8000-00000000000b', planId, 'analysis', { plan, revision: 5 }, options, compute('other account'))).toMatchObject({ label: 'other account' });
+    expect(cachedAnalysis('00000000-0000-4000-8000-00000000000b', planId, 'analysis', { plan, revision: 5 }, options, compute('other account'))).toMatchObject({
+      label: 'other account',
+    });
     expect(computed).toBe(7);
     // The old revision is gone.
     expect(cachedAnalysis(accountId, planId, 'analysis', { plan, revision: 4 }, options, compute('recomputed'))).toMatchObject({ label: 'recomputed' });

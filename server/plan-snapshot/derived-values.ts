@@ -22,7 +22,11 @@ export function derivedKey(from: DerivedFrom, variant: string): RevisionKey<Snap
  * The value kept under `key`, else `compute()`'s, stored. Values are frozen: every request shares
  * them, and the response schemas only read them.
  */
-export function cachedResult<V extends object, T extends V>(cache: RevisionCache<V, SnapshotRevision>, key: RevisionKey<SnapshotRevision>, compute: () => T): T {
+export function cachedResult<V extends object, T extends V>(
+  cache: RevisionCache<V, SnapshotRevision>,
+  key: RevisionKey<SnapshotRevision>,
+  compute: () => T,
+): T {
   const cached = cache.get(key);
   if (cached !== undefined) return cached as T;
   const result = deepFreeze(compute());

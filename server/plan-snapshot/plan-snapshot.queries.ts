@@ -57,7 +57,14 @@ export async function findPropertyFacts(snapshot: ReadOnlySnapshot, accountId: A
 
 /** The property's buildings by name, for the report's figures per building. */
 export async function listBuildingNames(snapshot: ReadOnlySnapshot, accountId: AccountId, propertyId: string): Promise<Array<{ id: string; name: string }>> {
-  return snapshot.selectFrom('buildings').select(['id', 'name']).where('account_id', '=', accountId).where('property_id', '=', propertyId).orderBy('name').orderBy('id').execute();
+  return snapshot
+    .selectFrom('buildings')
+    .select(['id', 'name'])
+    .where('account_id', '=', accountId)
+    .where('property_id', '=', propertyId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 /** An action with its building's and location's names, as the export lists it and the report names it. */
@@ -142,12 +149,17 @@ export async function listActionVersions<D extends Db>(db: D, accountId: Account
     order === 'list'
       ? sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by year, ${categoryOrder}, name, id)`
       : sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by id)`;
-  const row = await db.selectFrom('actions').select(aggregate.as('versions')).where('account_id', '=', accountId).where('plan_id', '=', planId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('actions')
+    .select(aggregate.as('versions'))
+    .where('account_id', '=', accountId)
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
   if (row.versions === null) return [];
   // `id version,id version,…` read with indexOf: a quarter of the time of splitting it twice.
   const text = row.versions;
   const versions: ActionVersion<D>[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const space = text.indexOf(' ', start);
     const comma = text.indexOf(',', space);
     const end = comma === -1 ? text.length : comma;
@@ -161,22 +173,37 @@ export async function listActionVersions<D extends Db>(db: D, accountId: Account
 export type ActionSelection = { planId: string } | { ids: readonly string[] };
 
 /** Each selected action's list JSON (an element of the list's array) and its row version, in no particular order. */
-export async function findActionsJson<D extends Db>(db: D, accountId: AccountId, selection: ActionSelection): Promise<Array<ActionVersion<D> & { json: string }>> {
+export async function findActionsJson<D extends Db>(
+  db: D,
+  accountId: AccountId,
+  selection: ActionSelection,
+): Promise<Array<ActionVersion<D> & { json: string }>> {
   return selectedActions(db, accountId, selection, actionJson);
 }
 
 /** Each selected action's cost-model input with its row version, in no particular order. */
-export async function findActionCostInputs<D extends Db>(db: D, accountId: AccountId, selection: ActionSelection): Promise<Array<ActionVersion<D> & { input: ActionInput }>> {
+export async function findActionCostInputs<D extends Db>(
+  db: D,
+  accountId: AccountId,
+  selection: ActionSelection,
+): Promise<Array<ActionVersion<D> & { input: ActionInput }>> {
   const rows = await selectedActions(db, accountId, selection, costInputJson);
   const inputs = JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
   return rows.map((row, index) => ({ id: row.id, version: row.version, input: inputs[index]! }));
 }
 
-async function selectedActions<D extends Db>(db: D, accountId: AccountId, selection: ActionSelection, json: RawBuilder<string>): Promise<Array<ActionVersion<D> & { json: string }>> {
+async function selectedActions<D extends Db>(
+  db: D,
+  accountId: AccountId,
+  selection: ActionSelection,
+  json: RawBuilder<string>,
+): Promise<Array<ActionVersion<D> & { json: string }>> {
   const query = db
     .selectFrom('actions')
     .select(['id', sql<string>`xmin::text`.as('version'), json.as('json')])
     .where('account_id', '=', accountId);
-  const rows = await ('planId' in selection ? query.where('plan_id', '=', selection.planId) : query.where(sql<boolean>`id = any(${[...selection.ids]}::uuid[])`)).execute();
+  const rows = await (
+    'planId' in selection ? query.where('plan_id', '=', selection.planId) : query.where(sql<boolean>`id = any(${[...selection.ids]}::uuid[])`)
+  ).execute();
   return rows.map((row) => ({ id: row.id, version: Number(row.version) as RevisionReadIn<D>, json: row.json }));
 }

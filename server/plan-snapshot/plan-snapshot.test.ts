@@ -74,7 +74,11 @@ function decoded(response: LightMyRequestResponse): string {
 async function expectFresh(planId: string, client = team.viewer.client, accountId = team.accountId): Promise<void> {
   const expected = await uncached(planId, accountId);
   for (let pass = 0; pass < 2; pass += 1) {
-    for (const [acceptEncoding, encoding] of [[undefined, undefined], ['gzip, deflate, br, zstd', 'br'], ['gzip', 'gzip']] as const) {
+    for (const [acceptEncoding, encoding] of [
+      [undefined, undefined],
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const headers = acceptEncoding === undefined ? undefined : { 'accept-encoding': acceptEncoding };
       const list = await client.get(`/api/plans/${planId}/actions`, headers);
       expect(list.statusCode).toBe(200);
@@ -91,7 +95,16 @@ async function expectFresh(planId: string, client = team.viewer.client, accountI
   }
 }
 
-const action = (overrides: Record<string, unknown> = {}) => ({ name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8, ...overrides });
+const action = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Målning fönster',
+  category: 'fasad',
+  quantity: 40,
+  unit: 'st',
+  unitPrice: 2500,
+  year: 2027,
+  intervalYears: 8,
+  ...overrides,
+});
 
 describe('the plan revision cache behind the list, occurrences, analysis and fund', () => {
   it('answers fresh data after every kind of write, alternating with reads', async () => {
@@ -101,7 +114,12 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
 
     const windows = created<Created>(await editor.post(`/api/plans/${planId}/actions`, action({ buildingId: own.buildingId })));
     await expectFresh(planId);
-    const roof = created<Created>(await editor.post(`/api/plans/${planId}/actions`, action({ name: 'Takbyte', category: 'yttertak', unitPrice: 900_000, quantity: 1, year: 2022, intervalYears: null, locationId: own.locationId })));
+    const roof = created<Created>(
+      await editor.post(
+        `/api/plans/${planId}/actions`,
+        action({ name: 'Takbyte', category: 'yttertak', unitPrice: 900_000, quantity: 1, year: 2022, intervalYears: null, locationId: own.locationId }),
+      ),
+    );
     await expectFresh(planId);
 
     expect((await editor.patch(`/api/actions/${windows.id}`, { quantity: 44, note: 'Ny mätning' })).statusCode).toBe(200);
@@ -110,7 +128,10 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     expect((await editor.post(`/api/actions/${windows.id}/complete`, { year: 2027, actualCost: 101_000 })).statusCode).toBe(201);
     await expectFresh(planId);
 
-    expect((await editor.post(`/api/plans/${planId}/actions/bulk-update`, { actionIds: [windows.id, roof.id], changes: { year: 2031, status: 'urgent' } })).statusCode).toBe(200);
+    expect(
+      (await editor.post(`/api/plans/${planId}/actions/bulk-update`, { actionIds: [windows.id, roof.id], changes: { year: 2031, status: 'urgent' } }))
+        .statusCode,
+    ).toBe(200);
     await expectFresh(planId);
 
     expect((await editor.delete(`/api/buildings/${own.buildingId}`)).statusCode).toBe(204);
@@ -129,10 +150,12 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     await expectFresh(planId);
     // Two changes of one row in one transaction (other snapshots see only the final one), and a
     // change rolled back (the row keeps its version).
-    await db().transaction().execute(async (transaction) => {
-      await sql`update actions set quantity = 3 where id = ${roof.id}`.execute(transaction);
-      await sql`update actions set quantity = 4, note = 'Två ändringar' where id = ${roof.id}`.execute(transaction);
-    });
+    await db()
+      .transaction()
+      .execute(async (transaction) => {
+        await sql`update actions set quantity = 3 where id = ${roof.id}`.execute(transaction);
+        await sql`update actions set quantity = 4, note = 'Två ändringar' where id = ${roof.id}`.execute(transaction);
+      });
     await expectFresh(planId);
     await db()
       .transaction()
@@ -238,7 +261,11 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     // the next miss of the plan read that row again, the marker would not be in the answer.
     const versions = await inReadOnlySnapshot(db(), (snapshot) => listActionVersions(snapshot, team.accountId, planId, 'list'));
     const keptVersion = versions.find((entry) => entry.id === kept.id)!.version;
-    testApp.planCaches.rows.set({ accountId: team.accountId, id: kept.id, revision: keptVersion, variant: 'action-json' }, Buffer.from('{"marker":"from the row cache"}'), 100);
+    testApp.planCaches.rows.set(
+      { accountId: team.accountId, id: kept.id, revision: keptVersion, variant: 'action-json' },
+      Buffer.from('{"marker":"from the row cache"}'),
+      100,
+    );
     expect((await team.editor.client.patch(`/api/actions/${changed.id}`, { quantity: 41 })).statusCode).toBe(200);
     const list = JSON.parse((await team.viewer.client.get(`/api/plans/${planId}/actions`)).body) as Array<Record<string, unknown>>;
     expect(list).toEqual([{ marker: 'from the row cache' }, expect.objectContaining({ id: changed.id, quantity: 41 })]);

@@ -151,7 +151,11 @@ export class PlanSnapshots {
   }
 
   /** The action list of the plan as of `snapshot`: its rows' JSON from the row cache where their version is held. */
-  async #actionsList(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string): Promise<{ list: JsonBytes; key: RevisionKey<SnapshotRevision> } | undefined> {
+  async #actionsList(
+    snapshot: ReadOnlySnapshot,
+    accountId: AccountId,
+    planId: string,
+  ): Promise<{ list: JsonBytes; key: RevisionKey<SnapshotRevision> } | undefined> {
     const revision = await queries.findPlanRevision(snapshot, accountId, planId);
     if (revision === undefined) return undefined;
     const versions = await queries.listActionVersions(snapshot, accountId, planId, 'list');
@@ -175,7 +179,13 @@ export class PlanSnapshots {
    * The plan's actions as cost-model inputs in `order`. Each call gets its own array of shared,
    * frozen inputs, so a reader may sort its array but cannot change what the next one reads.
    */
-  async #costInputs(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string, revision: SnapshotRevision, order: queries.ActionOrder): Promise<ActionInput[]> {
+  async #costInputs(
+    snapshot: ReadOnlySnapshot,
+    accountId: AccountId,
+    planId: string,
+    revision: SnapshotRevision,
+    order: queries.ActionOrder,
+  ): Promise<ActionInput[]> {
     const key = { accountId, id: planId, revision, variant: planVariants.costInputs[order] };
     const cached = this.#caches.plans.get(key);
     if (Array.isArray(cached)) return [...(cached as readonly ActionInput[])];

@@ -51,10 +51,34 @@ describe('the cross-account matrix', () => {
 
   it('snapshots every tenant table, including the ones with comments and attachments', async () => {
     expect(await tenantTables(testApp.database.db)).toEqual(
-      expect.arrayContaining(['action_attachments', 'action_comments', 'action_completions', 'actions', 'audit_events', 'buildings', 'invitations', 'locations', 'memberships', 'organisations', 'plans', 'properties']),
+      expect.arrayContaining([
+        'action_attachments',
+        'action_comments',
+        'action_completions',
+        'actions',
+        'audit_events',
+        'buildings',
+        'invitations',
+        'locations',
+        'memberships',
+        'organisations',
+        'plans',
+        'properties',
+      ]),
     );
     const snapshot = await snapshotTenant(testApp.database.db, a.accountId);
-    for (const table of ['organisations', 'properties', 'buildings', 'locations', 'plans', 'action_completions', 'action_comments', 'action_attachments', 'invitations', 'accounts']) {
+    for (const table of [
+      'organisations',
+      'properties',
+      'buildings',
+      'locations',
+      'plans',
+      'action_completions',
+      'action_comments',
+      'action_attachments',
+      'invitations',
+      'accounts',
+    ]) {
       expect(snapshot[table], table).toHaveLength(1);
     }
     expect(snapshot.actions).toHaveLength(2);
@@ -107,7 +131,11 @@ describe('the cross-account matrix', () => {
     const beforeB = await snapshotTenant(testApp.database.db, b.accountId);
     const mixedRoutes = tenantRoutes.filter((route) => Object.keys(route.ids).length > 1);
     expect(mixedRoutes.map(routeKey)).toEqual(
-      expect.arrayContaining(['PATCH /api/accounts/:accountId/members/:userId', 'DELETE /api/accounts/:accountId/members/:userId', 'DELETE /api/accounts/:accountId/invitations/:invitationId']),
+      expect.arrayContaining([
+        'PATCH /api/accounts/:accountId/members/:userId',
+        'DELETE /api/accounts/:accountId/members/:userId',
+        'DELETE /api/accounts/:accountId/invitations/:invitationId',
+      ]),
     );
     for (const route of mixedRoutes) {
       for (const [parameter, kind] of Object.entries(route.ids)) {
@@ -124,14 +152,26 @@ describe('the cross-account matrix', () => {
   it("refuses another account's building and location in an action body (400 on the field), and bulk changes of its actions (404); nothing changes", async () => {
     const before = await snapshotTenant(testApp.database.db, a.accountId);
     const beforeB = await snapshotTenant(testApp.database.db, b.accountId);
-    const newAction = { name: 'Intrång', category: 'fasad', quantity: 1, unit: 'st', unitPrice: 1, year: 2030, buildingId: dataA.buildingId, locationId: dataA.locationId };
+    const newAction = {
+      name: 'Intrång',
+      category: 'fasad',
+      quantity: 1,
+      unit: 'st',
+      unitPrice: 1,
+      year: 2030,
+      buildingId: dataA.buildingId,
+      locationId: dataA.locationId,
+    };
     const create = await b.admin.client.post(`/api/plans/${dataB.planId}/actions`, newAction);
     expect(create.statusCode, create.body).toBe(400);
     expect(create.json().error.fieldCodes).toEqual({ buildingId: 'building.not_in_property', locationId: 'location.not_in_property' });
     const update = await b.admin.client.patch(`/api/actions/${dataB.actionId}`, { buildingId: dataA.buildingId, locationId: dataA.locationId });
     expect(update.statusCode, update.body).toBe(400);
     expect(update.json().error.fieldCodes).toEqual({ buildingId: 'building.not_in_property', locationId: 'location.not_in_property' });
-    const bulk = await b.admin.client.post(`/api/plans/${dataB.planId}/actions/bulk-update`, { actionIds: [dataB.actionId, dataA.actionId], changes: { status: 'urgent' } });
+    const bulk = await b.admin.client.post(`/api/plans/${dataB.planId}/actions/bulk-update`, {
+      actionIds: [dataB.actionId, dataA.actionId],
+      changes: { status: 'urgent' },
+    });
     expect(bulk.statusCode, bulk.body).toBe(404);
     expect(await snapshotTenant(testApp.database.db, a.accountId)).toEqual(before);
     expect(withoutSessions(await snapshotTenant(testApp.database.db, b.accountId))).toEqual(withoutSessions(beforeB));

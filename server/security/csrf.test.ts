@@ -20,11 +20,20 @@ let unsafeRoutes: AppRoute[];
 
 /** Valid requests for the unsafe routes that take no tenant id. */
 const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> = {
-  'POST /api/auth/signup': () => ({ url: '/api/auth/signup', body: json({ email: 'csrf-new@example.se', password: 'correct horse battery staple', name: 'Ny', accountName: 'Brf Ny' }) }),
+  'POST /api/auth/signup': () => ({
+    url: '/api/auth/signup',
+    body: json({ email: 'csrf-new@example.se', password: 'correct horse battery staple', name: 'Ny', accountName: 'Brf Ny' }),
+  }),
   'POST /api/auth/login': () => ({ url: '/api/auth/login', body: json({ email: team.admin.email, password: 'correct horse battery staple' }) }),
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
-  'POST /api/auth/password': () => ({ url: '/api/auth/password', body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }) }),
-  'POST /api/invitations/:token/accept': () => ({ url: '/api/invitations/not-a-real-token/accept', body: json({ name: 'Ny', password: 'correct horse battery staple' }) }),
+  'POST /api/auth/password': () => ({
+    url: '/api/auth/password',
+    body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }),
+  }),
+  'POST /api/invitations/:token/accept': () => ({
+    url: '/api/invitations/not-a-real-token/accept',
+    body: json({ name: 'Ny', password: 'correct horse battery staple' }),
+  }),
 };
 
 beforeAll(async () => {

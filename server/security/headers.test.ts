@@ -22,7 +22,10 @@ beforeAll(async () => {
   // A web root with the shape of a Vite build: the headers are the server's, whatever the bundle holds.
   webRoot = mkdtempSync(path.join(tmpdir(), 'kvarter-headers-'));
   mkdirSync(path.join(webRoot, 'assets'));
-  writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/main-abc123.js"></script></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    path.join(webRoot, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/main-abc123.js"></script></head><body><div id="root"></div></body></html>',
+  );
   writeFileSync(path.join(webRoot, 'assets', 'main-abc123.js'), 'console.log("kvarter");');
   testApp = await createTestApp({ webRoot });
   team = await signUpTeam(testApp.app);
@@ -30,7 +33,9 @@ beforeAll(async () => {
   const organisation = created<{ id: string }>(await client.post(`/api/accounts/${team.accountId}/organisations`, { name: 'Brf Rubrik' }));
   const property = created<{ id: string }>(await client.post(`/api/organisations/${organisation.id}/properties`, { name: 'Rubrik 1' }));
   const plan = created<{ id: string }>(await client.post(`/api/properties/${property.id}/plans`, { name: 'Rubrik', startYear: 2026 }));
-  const action = created<{ id: string }>(await client.post(`/api/plans/${plan.id}/actions`, { name: 'Tak', category: 'yttertak', quantity: 1, unit: 'st', unitPrice: 1, year: 2027 }));
+  const action = created<{ id: string }>(
+    await client.post(`/api/plans/${plan.id}/actions`, { name: 'Tak', category: 'yttertak', quantity: 1, unit: 'st', unitPrice: 1, year: 2027 }),
+  );
   const upload = fileUpload(attachmentName);
   attachmentId = created<{ id: string }>(await client.request('POST', `/api/actions/${action.id}/attachments`, upload.payload, upload.headers)).id;
 });
@@ -101,7 +106,10 @@ describe('security headers', () => {
       expectAppPolicy(response, url);
       expectNoStore(response, url);
     }
-    const login = await new TestClient(testApp.app, '10.40.0.1').post('/api/auth/login', { email: team.viewer.email, password: 'correct horse battery staple' });
+    const login = await new TestClient(testApp.app, '10.40.0.1').post('/api/auth/login', {
+      email: team.viewer.email,
+      password: 'correct horse battery staple',
+    });
     expect(login.statusCode).toBe(200);
     expectAppPolicy(login, 'login');
     expectNoStore(login, 'login');
@@ -138,7 +146,9 @@ describe('security headers', () => {
     expect(response.statusCode).toBe(200);
     expect(response.rawPayload).toEqual(tinyPng);
     expect(response.headers['content-type']).toBe('image/png');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="<img src=x onerror=alert(1)>_.png"; filename*=UTF-8''%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%22.png`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="<img src=x onerror=alert(1)>_.png"; filename*=UTF-8''%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%22.png`,
+    );
     expectBaseHeaders(response, 'attachment');
     // The route's own policy replaces the app's: no frame-ancestors there, so framing is forbidden by
     // X-Frame-Options: DENY alone (checked above), which browsers apply when the CSP does not say.

@@ -15,13 +15,13 @@ const payloads = [
   "' or '1'='1",
   '`; select pg_sleep(5); --',
   '"; drop table plans; --',
-  'Robert\'); DROP TABLE users; --',
+  "Robert'); DROP TABLE users; --",
   '$$; delete from organisations; $$',
-  '\\\'; truncate memberships; --',
+  "\\'; truncate memberships; --",
   'back\\slash \\\\ \\x27 \\0 end',
   '‘curly’ “double” ʼmodifierʼ ＇fullwidth＇ ′prime′',
   "%' and 1=1 --",
-  'E\'\\x27\' || chr(39)',
+  "E'\\x27' || chr(39)",
   '/* comment */ union select password_hash from users --',
 ];
 
@@ -42,7 +42,9 @@ afterAll(async () => {
 });
 
 async function listTables(): Promise<string[]> {
-  const result = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(testApp.database.db);
+  const result = await sql<{
+    table_name: string;
+  }>`select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(testApp.database.db);
   return result.rows.map((row) => row.table_name);
 }
 
@@ -64,7 +66,17 @@ describe('SQL injection strings in every text field', () => {
       expect([building.name, location.name]).toEqual([payload, payload]);
       const plan = created<{ id: string; name: string }>(await client.post(`/api/properties/${property.id}/plans`, { name: payload, startYear: 2026 }));
       expect(plan.name).toBe(payload);
-      const actionBody = { name: payload, category: 'fasad', quantity: 1, unit: fit(payload, 16), unitPrice: 100, year: 2027, intervalYears: 10, tags: [fit(payload, 40), 'P-1'], note: payload };
+      const actionBody = {
+        name: payload,
+        category: 'fasad',
+        quantity: 1,
+        unit: fit(payload, 16),
+        unitPrice: 100,
+        year: 2027,
+        intervalYears: 10,
+        tags: [fit(payload, 40), 'P-1'],
+        note: payload,
+      };
       const action = created<Record<string, unknown> & { id: string }>(await client.post(`/api/plans/${plan.id}/actions`, actionBody));
       expect(action).toMatchObject({ name: payload, unit: fit(payload, 16), tags: [fit(payload, 40), 'P-1'], note: payload });
       const completion = created<{ completion: { note: string } }>(await client.post(`/api/actions/${action.id}/complete`, { note: payload }));
@@ -74,12 +86,19 @@ describe('SQL injection strings in every text field', () => {
       // File names lose everything up to the last / or \ by design (sanitiseFileName): only the rest must survive.
       const fileName = payload.split(/[/\\]/).pop()!.trim() || 'file';
       const upload = fileUpload(payload);
-      const attachment = created<{ id: string; fileName: string }>(await client.request('POST', `/api/actions/${action.id}/attachments`, upload.payload, upload.headers));
+      const attachment = created<{ id: string; fileName: string }>(
+        await client.request('POST', `/api/actions/${action.id}/attachments`, upload.payload, upload.headers),
+      );
       expect(attachment.fileName).toBe(fileName);
 
       // A later read gives the same strings.
       expect((await client.get(`/api/organisations/${organisation.id}`)).json().name).toBe(payload);
-      expect((await client.get(`/api/properties/${property.id}`)).json()).toMatchObject({ name: payload, designation: payload, address: payload, municipality: payload });
+      expect((await client.get(`/api/properties/${property.id}`)).json()).toMatchObject({
+        name: payload,
+        designation: payload,
+        address: payload,
+        municipality: payload,
+      });
       expect((await client.get(`/api/properties/${property.id}/buildings`)).json()).toEqual([expect.objectContaining({ name: payload })]);
       expect((await client.get(`/api/properties/${property.id}/locations`)).json()).toEqual([expect.objectContaining({ name: payload })]);
       expect((await client.get(`/api/plans/${plan.id}`)).json().name).toBe(payload);
@@ -103,7 +122,9 @@ describe('SQL injection strings in every text field', () => {
 
       // Updates take the next payload, verbatim too.
       expect((await client.patch(`/api/organisations/${organisation.id}`, { name: other })).json().name).toBe(other);
-      expect((await client.patch(`/api/properties/${property.id}`, { name: other, designation: other, address: other, municipality: other })).json()).toMatchObject({
+      expect(
+        (await client.patch(`/api/properties/${property.id}`, { name: other, designation: other, address: other, municipality: other })).json(),
+      ).toMatchObject({
         name: other,
         designation: other,
         address: other,
@@ -127,7 +148,9 @@ describe('SQL injection strings in every text field', () => {
     const organisation = created<{ id: string }>(await client.post(`/api/accounts/${team.accountId}/organisations`, { name: 'Brf Nul' }));
     const property = created<{ id: string }>(await client.post(`/api/organisations/${organisation.id}/properties`, { name: 'Nul 1' }));
     const plan = created<{ id: string }>(await client.post(`/api/properties/${property.id}/plans`, { name: 'Nul', startYear: 2026 }));
-    const action = created<{ id: string }>(await client.post(`/api/plans/${plan.id}/actions`, { name: 'Nul', category: 'el', quantity: 1, unit: 'st', unitPrice: 1, year: 2027 }));
+    const action = created<{ id: string }>(
+      await client.post(`/api/plans/${plan.id}/actions`, { name: 'Nul', category: 'el', quantity: 1, unit: 'st', unitPrice: 1, year: 2027 }),
+    );
     const cases: [string, string, Record<string, unknown>, string][] = [
       ['POST', `/api/accounts/${team.accountId}/organisations`, { name: nul }, 'name'],
       ['PATCH', `/api/organisations/${organisation.id}`, { name: nul }, 'name'],
@@ -188,7 +211,10 @@ describe('SQL injection strings in every query parameter', () => {
   it('still has every table, and its rows, afterwards', async () => {
     expect(await listTables()).toEqual(tablesBefore);
     expect(tablesBefore).toEqual(expect.arrayContaining(['accounts', 'actions', 'memberships', 'organisations', 'plans', 'users']));
-    const counts = await sql<{ users: number; memberships: number }>`select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships`.execute(testApp.database.db);
+    const counts = await sql<{
+      users: number;
+      memberships: number;
+    }>`select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships`.execute(testApp.database.db);
     expect(counts.rows).toEqual([{ users: 3, memberships: 5 }]);
     expect((await team.viewer.client.get('/api/auth/me')).statusCode).toBe(200);
   });

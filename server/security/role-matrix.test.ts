@@ -35,7 +35,9 @@ afterAll(async () => {
 
 describe('the role matrix', () => {
   it('has an expectation for every write route of the app', () => {
-    const appWrites = listAppRoutes(testApp.app).filter((route) => route.method !== 'GET').map(routeKey);
+    const appWrites = listAppRoutes(testApp.app)
+      .filter((route) => route.method !== 'GET')
+      .map(routeKey);
     const expected = new Set(writeRoutes.filter((route) => route.roles && route.roles.length > 0).map(routeKey));
     const exempt = new Set(exemptRoutes.map(routeKey));
     expect(appWrites.filter((key) => !expected.has(key) && !exempt.has(key))).toEqual([]);

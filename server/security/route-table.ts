@@ -45,7 +45,12 @@ const action = { id: 'actionId' } as const;
 export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/accounts/:accountId/members', account),
   route('POST', '/api/accounts/:accountId/members', account, { body: () => json({ email: freshInviteeEmail(), role: 'viewer' }), roles: membersManage(201) }),
-  route('PATCH', '/api/accounts/:accountId/members/:userId', { ...account, userId: 'memberUserId' }, { body: () => json({ role: 'viewer' }), roles: membersManage(200) }),
+  route(
+    'PATCH',
+    '/api/accounts/:accountId/members/:userId',
+    { ...account, userId: 'memberUserId' },
+    { body: () => json({ role: 'viewer' }), roles: membersManage(200) },
+  ),
   route('DELETE', '/api/accounts/:accountId/members/:userId', { ...account, userId: 'memberUserId' }, { roles: membersManage(204) }),
   route('DELETE', '/api/accounts/:accountId/invitations/:invitationId', { ...account, invitationId: 'invitationId' }, { roles: membersManage(204) }),
 
@@ -104,21 +109,31 @@ export const tenantRoutes: TenantRoute[] = [
 
   route('GET', '/api/actions/:id/comments', action),
   route('POST', '/api/actions/:id/comments', action, { body: () => json({ body: 'Sett på plats' }), roles: everyRole(201) }),
-  route('DELETE', '/api/comments/:id', { id: 'commentId' }, {
-    roles: [
-      { label: 'own comment', contentBy: 'self', expected: { viewer: 204, editor: 204, admin: 204 } },
-      { label: "another member's comment", contentBy: 'other', expected: { viewer: 403, editor: 403, admin: 204 } },
-    ],
-  }),
+  route(
+    'DELETE',
+    '/api/comments/:id',
+    { id: 'commentId' },
+    {
+      roles: [
+        { label: 'own comment', contentBy: 'self', expected: { viewer: 204, editor: 204, admin: 204 } },
+        { label: "another member's comment", contentBy: 'other', expected: { viewer: 403, editor: 403, admin: 204 } },
+      ],
+    },
+  ),
   route('GET', '/api/actions/:id/attachments', action),
   route('POST', '/api/actions/:id/attachments', action, { body: () => fileUpload('foto.png'), roles: everyRole(201) }),
   route('GET', '/api/attachments/:id/content', { id: 'attachmentId' }),
-  route('DELETE', '/api/attachments/:id', { id: 'attachmentId' }, {
-    roles: [
-      { label: 'own attachment', contentBy: 'self', expected: { viewer: 204, editor: 204, admin: 204 } },
-      { label: "another member's attachment", contentBy: 'other', expected: { viewer: 403, editor: 204, admin: 204 } },
-    ],
-  }),
+  route(
+    'DELETE',
+    '/api/attachments/:id',
+    { id: 'attachmentId' },
+    {
+      roles: [
+        { label: 'own attachment', contentBy: 'self', expected: { viewer: 204, editor: 204, admin: 204 } },
+        { label: "another member's attachment", contentBy: 'other', expected: { viewer: 403, editor: 204, admin: 204 } },
+      ],
+    },
+  ),
 ];
 
 export const exemptRoutes: ExemptRoute[] = [

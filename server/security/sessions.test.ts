@@ -96,7 +96,11 @@ describe('session fixation', () => {
     const admin = await signUpUser(testApp.app);
     const invited = await admin.client.post(`/api/accounts/${admin.accountId}/members`, { email: 'fixation-invitee@example.se', role: 'editor' });
     expect(invited.statusCode).toBe(201);
-    const email = await testApp.database.db.selectFrom('outbox_emails').select('body').where('recipient', '=', 'fixation-invitee@example.se').executeTakeFirstOrThrow();
+    const email = await testApp.database.db
+      .selectFrom('outbox_emails')
+      .select('body')
+      .where('recipient', '=', 'fixation-invitee@example.se')
+      .executeTakeFirstOrThrow();
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(email.body)?.[1];
     expect(token).toBeDefined();
     const { victim, attacker, sessionId } = await plantedSession();

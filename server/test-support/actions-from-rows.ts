@@ -34,7 +34,19 @@ export async function actionsListFromRows(db: Db, planId: string): Promise<strin
 export async function costInputsFromRows(db: Db, planId: string, order: 'list' | 'id' = 'list'): Promise<ActionInput[]> {
   const query = db
     .selectFrom('actions')
-    .select(['id', 'category', 'building_id as buildingId', 'location_id as locationId', 'quantity', 'unit_price as unitPrice', 'year', 'interval_years as intervalYears', 'status', 'base_year as baseYear', 'is_investment as isInvestment'])
+    .select([
+      'id',
+      'category',
+      'building_id as buildingId',
+      'location_id as locationId',
+      'quantity',
+      'unit_price as unitPrice',
+      'year',
+      'interval_years as intervalYears',
+      'status',
+      'base_year as baseYear',
+      'is_investment as isInvestment',
+    ])
     .where('plan_id', '=', planId);
   return (order === 'list' ? query.orderBy('year').orderBy(listOrder).orderBy('name').orderBy('id') : query.orderBy('id')).execute();
 }

@@ -43,7 +43,12 @@ export function multipartBody(parts: (FilePart | { field: string; value: string 
 }
 
 /** POSTs files to an action's attachments as multipart/form-data. */
-export function uploadFiles(client: TestClient, actionId: string, parts: (FilePart | { field: string; value: string })[], headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function uploadFiles(
+  client: TestClient,
+  actionId: string,
+  parts: (FilePart | { field: string; value: string })[],
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   const { body, contentType } = multipartBody(parts);
   return client.request('POST', `/api/actions/${actionId}/attachments`, body, { 'content-type': contentType, ...headers });
 }

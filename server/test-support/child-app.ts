@@ -78,7 +78,10 @@ export async function startChildApp(options: ChildAppOptions): Promise<ChildApp>
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "Ready:" within ${(options.readyTimeoutMs ?? 60_000) / 1000} s. Output:\n${output}`)), options.readyTimeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no "Ready:" within ${(options.readyTimeoutMs ?? 60_000) / 1000} s. Output:\n${output}`)),
+      options.readyTimeoutMs ?? 60_000,
+    );
     for (const stream of [child.stdout, child.stderr]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {

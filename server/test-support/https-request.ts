@@ -8,10 +8,7 @@ export interface RawResponse {
 }
 
 /** One real request over the network (HTTPS verified against `ca`, or plain HTTP), for end-to-end checks. */
-export function rawRequest(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
-): Promise<RawResponse> {
+export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {}): Promise<RawResponse> {
   const target = new URL(url);
   const transport = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {

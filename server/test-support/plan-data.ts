@@ -38,7 +38,10 @@ export interface Team {
 export async function signUpTeam(app: FastifyInstance): Promise<Team> {
   const admin = await signUpUser(app);
   const team: Team = { accountId: admin.accountId, admin, editor: await signUpUser(app), viewer: await signUpUser(app) };
-  for (const [person, role] of [[team.editor, 'editor'], [team.viewer, 'viewer']] as const) {
+  for (const [person, role] of [
+    [team.editor, 'editor'],
+    [team.viewer, 'viewer'],
+  ] as const) {
     const response = await admin.client.post(`/api/accounts/${admin.accountId}/members`, { email: person.email, role });
     expect(response.statusCode, response.body).toBe(201);
   }
@@ -68,7 +71,11 @@ interface Created {
 }
 
 /** An organisation → property → plan chain made through the API by `client` (an editor or admin). */
-export async function createPropertyWithPlan(client: TestClient, accountId: AccountId, names = { organisation: 'Brf Eken', property: 'Eken 4', plan: 'Underhållsplan 2026' }) {
+export async function createPropertyWithPlan(
+  client: TestClient,
+  accountId: AccountId,
+  names = { organisation: 'Brf Eken', property: 'Eken 4', plan: 'Underhållsplan 2026' },
+) {
   const organisation = created<Created>(await client.post(`/api/accounts/${accountId}/organisations`, { name: names.organisation }));
   const property = created<Created>(await client.post(`/api/organisations/${organisation.id}/properties`, { name: names.property }));
   const building = created<Created>(await client.post(`/api/properties/${property.id}/buildings`, { name: 'Hus A' }));
@@ -105,11 +112,22 @@ export async function insertActionWithHistory(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('action_completions').values({ account_id: ids.accountId, action_id: action.id, year: 2001, actual_cost: 250000, completed_by: ids.userId }).execute();
+  await db
+    .insertInto('action_completions')
+    .values({ account_id: ids.accountId, action_id: action.id, year: 2001, actual_cost: 250000, completed_by: ids.userId })
+    .execute();
   await db.insertInto('action_comments').values({ account_id: ids.accountId, action_id: action.id, author_id: ids.userId, body: 'Besiktigat' }).execute();
   await db
     .insertInto('action_attachments')
-    .values({ account_id: ids.accountId, action_id: action.id, file_name: 'tak.jpg', content_type: 'image/jpeg', size_bytes: 1024, storage_key: `attachments/${action.id}`, uploaded_by: ids.userId })
+    .values({
+      account_id: ids.accountId,
+      action_id: action.id,
+      file_name: 'tak.jpg',
+      content_type: 'image/jpeg',
+      size_bytes: 1024,
+      storage_key: `attachments/${action.id}`,
+      uploaded_by: ids.userId,
+    })
     .execute();
   return action.id;
 }
@@ -129,7 +147,10 @@ export async function countPlanData(db: Db, accountId: AccountId): Promise<Recor
 }
 
 /** Sends each request and expects 404 `not_found` for all of them. Bodies must be valid: validation comes first. */
-export async function expectAllNotFound(client: TestClient, requests: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown }[]): Promise<void> {
+export async function expectAllNotFound(
+  client: TestClient,
+  requests: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown }[],
+): Promise<void> {
   for (const { method, url, body } of requests) {
     const response = await client.request(method, url, body);
     expect(response.statusCode, `${method} ${url} → ${response.body}`).toBe(404);

@@ -77,7 +77,22 @@ export async function startS3TestServer(options: S3TestServerOptions = testClust
     process.execPath,
     // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its
     // legacy provider: without it every listing longer than one page fails with a 500.
-    ['--openssl-legacy-provider', bin, '-d', directory, '-a', '127.0.0.1', '-p', '0', '--silent', '--key', options.keyFile, '--cert', options.certFile, ...buckets.flatMap((name) => ['--configure-bucket', name])],
+    [
+      '--openssl-legacy-provider',
+      bin,
+      '-d',
+      directory,
+      '-a',
+      '127.0.0.1',
+      '-p',
+      '0',
+      '--silent',
+      '--key',
+      options.keyFile,
+      '--cert',
+      options.certFile,
+      ...buckets.flatMap((name) => ['--configure-bucket', name]),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   // A test process that dies without afterAll must not leave the server behind.

@@ -21,7 +21,10 @@ export async function startTestServer(): Promise<TestServer> {
   const cluster = inject('testCluster');
   const tlsDir = path.join(cluster.dataDir, 'tls');
   const database = await createTestDatabase();
-  const server = await startAppServer({ databaseUrl: database.url, databaseCaFile: database.caFile, dataDir: cluster.dataDir,
+  const server = await startAppServer({
+    databaseUrl: database.url,
+    databaseCaFile: database.caFile,
+    dataDir: cluster.dataDir,
     webRoot: process.env.KVARTER_TEST_WEB_ROOT,
   });
   return {

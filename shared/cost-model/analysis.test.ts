@@ -113,8 +113,7 @@ describe('analysePlan: years and splits', () => {
 
 describe('analysePlan: maintenance debt', () => {
   const plan = makePlan({ startYear: 2026, lengthYears: 10, areaM2: 100 });
-  const debt = (action: Partial<ActionInput>, asOfYear = 2026, onPlan = plan) =>
-    maintenanceDebtOf(onPlan, [makeAction(action)], { vat: 'excl', asOfYear });
+  const debt = (action: Partial<ActionInput>, asOfYear = 2026, onPlan = plan) => maintenanceDebtOf(onPlan, [makeAction(action)], { vat: 'excl', asOfYear });
 
   it('counts urgent and deferred actions whatever their year, at the cost of their year', () => {
     const indexed = makePlan({ indexation: { enabled: true, annualRatePercent: 10, defaultBaseYear: 2026 } });

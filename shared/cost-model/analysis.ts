@@ -106,11 +106,7 @@ export function analysePlan(plan: PlanInput, actions: readonly ActionInput[], op
  * overdue action is placed in `startYear`, inside the window, so this only matters for those. A
  * done action never counts, even when its next occurrence is overdue: its status excludes it.
  */
-export function maintenanceDebtOf(
-  plan: PlanInput,
-  actions: readonly ActionInput[],
-  options: { vat: VatMode; asOfYear: number },
-): number {
+export function maintenanceDebtOf(plan: PlanInput, actions: readonly ActionInput[], options: { vat: VatMode; asOfYear: number }): number {
   let debt = 0;
   for (const action of actions) {
     if (action.isInvestment || action.status === 'done') continue;

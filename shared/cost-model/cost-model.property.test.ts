@@ -67,7 +67,13 @@ function referenceAnalysis(plan: PlanInput, actions: ActionInput[], options: { v
   const years = [];
   let total = 0;
   for (let year = plan.startYear; year < plan.startYear + plan.lengthYears; year++) {
-    const entry = { year, total: 0, byCategory: {} as Record<string, number>, byStatus: {} as Record<string, number>, byBuilding: {} as Record<string, number> };
+    const entry = {
+      year,
+      total: 0,
+      byCategory: {} as Record<string, number>,
+      byStatus: {} as Record<string, number>,
+      byBuilding: {} as Record<string, number>,
+    };
     for (const action of actions) {
       if (action.isInvestment && !options.includeInvestments) continue;
       const occurrence = referenceOccurrenceIn(action, plan, year);
@@ -279,8 +285,7 @@ describe('cost model against the reference implementation', () => {
         if (required === null) throw new Error('growth and interest above −100 % always have an answer');
         expect(Number.isInteger(required)).toBe(true);
         expect(required).toBeGreaterThanOrEqual(0);
-        const withProvision = (provision: number) =>
-          analyseFund({ ...plan, fund: { ...plan.fund, currentProvisionPerYear: provision } }, actions, { vat });
+        const withProvision = (provision: number) => analyseFund({ ...plan, fund: { ...plan.fund, currentProvisionPerYear: provision } }, actions, { vat });
         const enough = withProvision(required);
         expect(enough.firstShortfallYear).toBeNull();
         for (const year of enough.years) expect(year.balance).toBeGreaterThanOrEqual(plan.fund.minimumBalance - tolerance);

@@ -4,7 +4,8 @@ import { actionBuilder, emptyFund, planBuilder } from './test-fixtures.ts';
 import type { ActionInput, PlanInput } from './types.ts';
 
 const threeYearPlan = planBuilder({ lengthYears: 3 });
-const makePlan = (fund: Partial<PlanInput['fund']> = {}, overrides: Partial<PlanInput> = {}) => threeYearPlan({ fund: { ...emptyFund, ...fund }, ...overrides });
+const makePlan = (fund: Partial<PlanInput['fund']> = {}, overrides: Partial<PlanInput> = {}) =>
+  threeYearPlan({ fund: { ...emptyFund, ...fund }, ...overrides });
 const makeAction = actionBuilder({ year: 2027 });
 
 const excl = { vat: 'excl' } as const;

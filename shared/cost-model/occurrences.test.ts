@@ -22,9 +22,7 @@ describe('planWindow', () => {
 
 describe('occurrencesOf: rule 1, the first due year', () => {
   it('is the action year when the action is not done', () => {
-    expect(occurrencesOf(makeAction({ year: 2030 }), makePlan())).toEqual([
-      { actionId: 'a1', year: 2030, k: 0, status: 'planned', overdue: false },
-    ]);
+    expect(occurrencesOf(makeAction({ year: 2030 }), makePlan())).toEqual([{ actionId: 'a1', year: 2030, k: 0, status: 'planned', overdue: false }]);
   });
 
   it('is year + interval for a done recurring action, and every occurrence is planned', () => {
@@ -58,9 +56,7 @@ describe('occurrencesOf: rule 2, overdue placement', () => {
   });
 
   it('is not overdue when the first due year is startYear itself', () => {
-    expect(occurrencesOf(makeAction({ year: 2026 }), makePlan())).toEqual([
-      { actionId: 'a1', year: 2026, k: 0, status: 'planned', overdue: false },
-    ]);
+    expect(occurrencesOf(makeAction({ year: 2026 }), makePlan())).toEqual([{ actionId: 'a1', year: 2026, k: 0, status: 'planned', overdue: false }]);
   });
 
   it('treats a done action whose next occurrence is before startYear as overdue', () => {

@@ -99,24 +99,14 @@ export function indexFactorOf(action: ActionInput, plan: PlanInput, year: number
  * `quantity × unitPrice × (1 + clientCostPercent/100) × index(year) × vatFactor`.
  */
 export function occurrenceCost(action: ActionInput, plan: PlanInput, year: number, options: { vat: VatMode }): number {
-  return (
-    action.quantity *
-    action.unitPrice *
-    (1 + plan.clientCostPercent / 100) *
-    indexFactorOf(action, plan, year) *
-    vatFactorOf(plan, options.vat)
-  );
+  return action.quantity * action.unitPrice * (1 + plan.clientCostPercent / 100) * indexFactorOf(action, plan, year) * vatFactorOf(plan, options.vat);
 }
 
 /**
  * Every occurrence of the plan's actions with its cost, ordered by year (actions in input order
  * within a year): the occurrences endpoint and the per-year lists use this.
  */
-export function planOccurrences(
-  plan: PlanInput,
-  actions: readonly ActionInput[],
-  options: { vat: VatMode; includeInvestments: boolean },
-): CostedOccurrence[] {
+export function planOccurrences(plan: PlanInput, actions: readonly ActionInput[], options: { vat: VatMode; includeInvestments: boolean }): CostedOccurrence[] {
   const { startYear, endYear } = planWindow(plan);
   // Bucketed by year rather than sorted: linear at 10 000 actions
   // (docs/product/performance-targets.md § Plan lists at 10 000 actions).

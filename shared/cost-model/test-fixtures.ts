@@ -1,7 +1,13 @@
 import type { ActionInput, PlanInput } from './types.ts';
 
 /** A fund with no balance, provision, growth, interest or minimum. */
-export const emptyFund: PlanInput['fund'] = { openingBalance: 0, currentProvisionPerYear: 0, provisionGrowthPercent: 0, interestRatePercent: 0, minimumBalance: 0 };
+export const emptyFund: PlanInput['fund'] = {
+  openingBalance: 0,
+  currentProvisionPerYear: 0,
+  provisionGrowthPercent: 0,
+  interestRatePercent: 0,
+  minimumBalance: 0,
+};
 
 /**
  * A builder of test plans starting 2026, without client cost, indexation or fund, at 25 % VAT;

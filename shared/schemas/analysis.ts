@@ -28,7 +28,10 @@ export type FundQuery = z.output<typeof fundQuerySchema>;
 
 /** SEK, unrounded in, rounded to öre out. */
 const amount = z.number().transform(roundToOre);
-const amountOrNull = z.number().nullable().transform((value) => (value === null ? null : roundToOre(value)));
+const amountOrNull = z
+  .number()
+  .nullable()
+  .transform((value) => (value === null ? null : roundToOre(value)));
 const amounts = z.record(z.string(), amount);
 
 /** One year of the plan analysis (docs/product/cost-model.md § Plan analysis). */

@@ -20,7 +20,6 @@ export const emailSchema = z
   .max(254, { error: 'email.invalid' })
   .pipe(z.email({ error: 'email.invalid' }));
 
-
 /** A short human-entered name (person, account, organisation…). */
 export const nameSchema = z
   .string({ error: 'field.required' })

@@ -14,7 +14,11 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 /** One action of a plan: details, occurrences, history, discussion; editing for editors. */
 export function ActionPage() {
   const { accountId, planId } = usePlanRouteParams();
-  return <PlanGate accountId={accountId} planId={planId}>{(plan) => <ActionScreen accountId={accountId} plan={plan} />}</PlanGate>;
+  return (
+    <PlanGate accountId={accountId} planId={planId}>
+      {(plan) => <ActionScreen accountId={accountId} plan={plan} />}
+    </PlanGate>
+  );
 }
 
 function ActionScreen({ accountId, plan }: { accountId: string; plan: Plan }) {

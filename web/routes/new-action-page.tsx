@@ -12,7 +12,11 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 /** A new action of a plan, for editors and admins. */
 export function NewActionPage() {
   const { accountId, planId } = usePlanRouteParams();
-  return <PlanGate accountId={accountId} planId={planId}>{(plan) => <NewActionScreen accountId={accountId} plan={plan} />}</PlanGate>;
+  return (
+    <PlanGate accountId={accountId} planId={planId}>
+      {(plan) => <NewActionScreen accountId={accountId} plan={plan} />}
+    </PlanGate>
+  );
 }
 
 function NewActionScreen({ accountId, plan }: { accountId: string; plan: Plan }) {

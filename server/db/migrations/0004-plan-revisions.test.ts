@@ -33,7 +33,10 @@ async function revisions(): Promise<{ plan: number; sibling: number; other: numb
 
 /** Inserts `count` actions into the plan in ONE statement. */
 async function insertActions(planId: string, count: number, columns: { buildingId?: string; locationId?: string } = {}): Promise<string[]> {
-  const propertyId = planId === otherPlanId ? (await db().selectFrom('plans').select('property_id').where('id', '=', planId).executeTakeFirstOrThrow()).property_id : chain.propertyId;
+  const propertyId =
+    planId === otherPlanId
+      ? (await db().selectFrom('plans').select('property_id').where('id', '=', planId).executeTakeFirstOrThrow()).property_id
+      : chain.propertyId;
   const rows = await sql<{ id: string }>`
     insert into actions (account_id, property_id, plan_id, building_id, location_id, name, category, quantity, unit, unit_price, year, status)
     select ${team.accountId}::uuid, ${propertyId}::uuid, ${planId}::uuid, ${columns.buildingId ?? null}::uuid, ${columns.locationId ?? null}::uuid,
@@ -88,7 +91,17 @@ it('bumps both plans when an action moves from one to the other', async () => {
 
 it('bumps through the API: create, PATCH, complete, bulk update and delete each add exactly one', async () => {
   const client = team.editor.client;
-  const action = created<Created>(await client.post(`/api/plans/${siblingPlanId}/actions`, { name: 'Fönster', category: 'fasad', quantity: 4, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 }));
+  const action = created<Created>(
+    await client.post(`/api/plans/${siblingPlanId}/actions`, {
+      name: 'Fönster',
+      category: 'fasad',
+      quantity: 4,
+      unit: 'st',
+      unitPrice: 2500,
+      year: 2027,
+      intervalYears: 8,
+    }),
+  );
   expect((await revisions()).sibling).toBe(before.sibling + 1);
   expect((await client.patch(`/api/actions/${action.id}`, { quantity: 5 })).statusCode).toBe(200);
   expect((await revisions()).sibling).toBe(before.sibling + 2);

@@ -54,7 +54,10 @@ describe('bulk update of actions', () => {
     const done = await createAction(planId, { name: 'OVK', category: 'myndighet', year: 2025, intervalYears: 6, status: 'done' });
     const untouched = await createAction(planId, { name: 'Orörd', year: 2030 });
 
-    const response = await team.editor.client.post(bulkUrl(planId), { actionIds: [roof.id, facade.id, roof.id, done.id, facade.id], changes: { year: 2035, status: 'urgent' } });
+    const response = await team.editor.client.post(bulkUrl(planId), {
+      actionIds: [roof.id, facade.id, roof.id, done.id, facade.id],
+      changes: { year: 2035, status: 'urgent' },
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ updated: 3 });
 
@@ -66,7 +69,9 @@ describe('bulk update of actions', () => {
     for (const action of [roof, facade, done]) expect(after.get(action.id)!.updatedAt > action.updatedAt).toBe(true);
 
     // One change at a time leaves the other field as it is.
-    expect((await team.admin.client.post(bulkUrl(planId), { actionIds: [roof.id, untouched.id], changes: { status: 'deferred' } })).json()).toEqual({ updated: 2 });
+    expect((await team.admin.client.post(bulkUrl(planId), { actionIds: [roof.id, untouched.id], changes: { status: 'deferred' } })).json()).toEqual({
+      updated: 2,
+    });
     expect((await team.editor.client.post(bulkUrl(planId), { actionIds: [facade.id], changes: { year: 2200 } })).json()).toEqual({ updated: 1 });
     const last = byId(await listActions(planId));
     expect([roof, facade, done, untouched].map((action) => [last.get(action.id)!.year, last.get(action.id)!.status])).toEqual([
@@ -99,7 +104,10 @@ describe('bulk update of actions', () => {
       [{ actionIds: ids, changes: { status: 'DONE' } }, { 'changes.status': 'status.invalid' }],
       [{ actionIds: ids, changes: { status: 'done' } }, { 'changes.status': 'actions.bulk_done' }],
       [{ actionIds: ids, changes: { year: 2030, status: 'done' } }, { 'changes.status': 'actions.bulk_done' }],
-      [{ actionIds: ids, changes: { name: 'Nytt namn' } }, { 'changes.name': 'field.unknown', changes: 'actions.no_change' }],
+      [
+        { actionIds: ids, changes: { name: 'Nytt namn' } },
+        { 'changes.name': 'field.unknown', changes: 'actions.no_change' },
+      ],
       [{ actionIds: ids, changes: { year: 2030, name: 'Nytt namn' } }, { 'changes.name': 'field.unknown' }],
       [{ actionIds: ids, changes: { year: 2030 }, planId }, { planId: 'field.unknown' }],
       [{ actionIds: action.id, changes: { year: 2030 } }, { actionIds: 'field.invalid' }],
@@ -115,7 +123,9 @@ describe('bulk update of actions', () => {
       expect(response.json().error, what).toEqual({ code: 'validation', message: expect.any(String), fields: expect.any(Object), fieldCodes });
     }
     const swedish = await team.editor.client.post(bulkUrl(planId), { actionIds: ids, changes: { status: 'done' } }, { 'accept-language': 'sv' });
-    expect(swedish.json().error.fields).toEqual({ 'changes.status': 'Markera åtgärder som genomförda en i taget, så att år och faktisk kostnad sparas i historiken.' });
+    expect(swedish.json().error.fields).toEqual({
+      'changes.status': 'Markera åtgärder som genomförda en i taget, så att år och faktisk kostnad sparas i historiken.',
+    });
     const english = await team.editor.client.post(bulkUrl(planId), { actionIds: ids, changes: {} }, { 'accept-language': 'en' });
     expect(english.json().error.fields).toEqual({ changes: 'Give a new year or a new status.' });
     expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
@@ -211,10 +221,16 @@ describe('bulk update of actions', () => {
     expect(response.json()).toEqual({ updated: 10_000 });
     expect(await count(2045, 'urgent')).toBe(10_000);
     // Every row was stamped by the one statement.
-    const stamps = await sql<{ distinct: string }>`select count(distinct updated_at) as distinct from actions where plan_id = ${planId}`.execute(testApp.database.db);
+    const stamps = await sql<{ distinct: string }>`select count(distinct updated_at) as distinct from actions where plan_id = ${planId}`.execute(
+      testApp.database.db,
+    );
     expect(Number(stamps.rows[0]!.distinct)).toBe(1);
 
-    const oversized = await team.editor.client.post(bulkUrl(planId), JSON.stringify({ actionIds: ids, changes: { year: 2045 }, padding: 'x'.repeat(200 * 1024) }), { 'content-type': 'application/json' });
+    const oversized = await team.editor.client.post(
+      bulkUrl(planId),
+      JSON.stringify({ actionIds: ids, changes: { year: 2045 }, padding: 'x'.repeat(200 * 1024) }),
+      { 'content-type': 'application/json' },
+    );
     expect(oversized.statusCode).toBe(413);
   });
 });

@@ -58,14 +58,16 @@ async function currentBody(planId: string): Promise<string> {
 }
 
 async function createPlan(): Promise<string> {
-  return created<{ id: string }>(await team.editor.client.post(`/api/properties/${own.propertyId}/plans`, {
-    name: 'Plan',
-    startYear: 2026,
-    // Indexed prices and client costs, so the occurrence costs are long chains of double arithmetic.
-    clientCostPercent: 12.5,
-    vatPercent: 25,
-    indexation: { enabled: true, annualRatePercent: 2.35, defaultBaseYear: 2024 },
-  })).id;
+  return created<{ id: string }>(
+    await team.editor.client.post(`/api/properties/${own.propertyId}/plans`, {
+      name: 'Plan',
+      startYear: 2026,
+      // Indexed prices and client costs, so the occurrence costs are long chains of double arithmetic.
+      clientCostPercent: 12.5,
+      vatPercent: 25,
+      indexation: { enabled: true, annualRatePercent: 2.35, defaultBaseYear: 2024 },
+    }),
+  ).id;
 }
 
 async function createAction(planId: string, body: Record<string, unknown>): Promise<string> {
@@ -85,7 +87,28 @@ describe('the action list written by PostgreSQL', () => {
       '</script><script>alert(1)</script>',
       "Enkelfnutt ' och {klamrar} [hakar]",
     ];
-    const quantities = [0, 1, 0.5, 0.1, 0.125, 12.5, 1 / 3, 2 / 3, 123456.789, 999_999_999.999_999_9, 1_000_000_000, 1e-4, 0.000_15, 0.000_015, 1.5e-6, 1e-6, 9.99e-7, 1e-7, 1.234_567_89e-9, 5e-324];
+    const quantities = [
+      0,
+      1,
+      0.5,
+      0.1,
+      0.125,
+      12.5,
+      1 / 3,
+      2 / 3,
+      123456.789,
+      999_999_999.999_999_9,
+      1_000_000_000,
+      1e-4,
+      0.000_15,
+      0.000_015,
+      1.5e-6,
+      1e-6,
+      9.99e-7,
+      1e-7,
+      1.234_567_89e-9,
+      5e-324,
+    ];
     const unitPrices = [0, 0.01, 0.1, 19.99, 640.5, 2500, 100_000.1, 1_234_567.89, 999_999_999_999.99];
     const ids: string[] = [];
     for (const [index, category] of categoryCodes.entries()) {
@@ -109,7 +132,15 @@ describe('the action list written by PostgreSQL', () => {
       );
     }
     for (const [index, quantity] of quantities.entries()) {
-      ids.push(await createAction(planId, { name: `Mängd ${index}`, quantity, unitPrice: unitPrices[index % unitPrices.length], year: 2040, status: statusCodes[index % statusCodes.length] }));
+      ids.push(
+        await createAction(planId, {
+          name: `Mängd ${index}`,
+          quantity,
+          unitPrice: unitPrices[index % unitPrices.length],
+          year: 2040,
+          status: statusCodes[index % statusCodes.length],
+        }),
+      );
     }
     // Numerics no API request writes (more digits than a double holds, trailing zeros) and
     // timestamps at the edges of a millisecond.
@@ -123,7 +154,9 @@ describe('the action list written by PostgreSQL', () => {
       ['0.0000999999999999999999999', '2026-02-28 23:59:59.9999+00', '2026-03-01 00:00:00.0001+00'],
     ];
     for (const [index, [quantity, createdAt, updatedAt]] of oddRows.entries()) {
-      await sql`update actions set quantity = ${quantity}::numeric, created_at = ${createdAt}::timestamptz, updated_at = ${updatedAt}::timestamptz where id = ${ids[index]!}`.execute(testApp.database.db);
+      await sql`update actions set quantity = ${quantity}::numeric, created_at = ${createdAt}::timestamptz, updated_at = ${updatedAt}::timestamptz where id = ${ids[index]!}`.execute(
+        testApp.database.db,
+      );
     }
     // Same year and category: ordered by name (Å after Z in the database's collation), then id.
     for (const name of ['Z', 'a', 'Å', 'A', 'A']) await createAction(planId, { name, year: 2041 });

@@ -29,7 +29,9 @@ export const actionColumns = [
 ] as const;
 
 /** The settable columns of an action; undefined ones are left out (the default, or unchanged). */
-export type ActionValues = Partial<Pick<Actions, 'name' | 'category' | 'building_id' | 'location_id' | 'quantity' | 'unit' | 'unit_price' | 'year' | 'interval_years' | 'status' | 'base_year'>> & {
+export type ActionValues = Partial<
+  Pick<Actions, 'name' | 'category' | 'building_id' | 'location_id' | 'quantity' | 'unit' | 'unit_price' | 'year' | 'interval_years' | 'status' | 'base_year'>
+> & {
   is_investment?: boolean;
   tags?: string[];
   note?: string;
@@ -70,7 +72,13 @@ export async function updateAction(db: Db, accountId: AccountId, actionId: strin
  * are one array parameter, not 10 000). Ids that are not actions of this plan of this account are
  * simply not matched: the count tells the caller whether every id was.
  */
-export async function updateActionsOfPlan(db: Db, accountId: AccountId, planId: string, actionIds: readonly string[], values: Pick<ActionValues, 'year' | 'status'>): Promise<number> {
+export async function updateActionsOfPlan(
+  db: Db,
+  accountId: AccountId,
+  planId: string,
+  actionIds: readonly string[],
+  values: Pick<ActionValues, 'year' | 'status'>,
+): Promise<number> {
   const result = await db
     .updateTable('actions')
     .set({ ...values, updated_at: sql`now()` })

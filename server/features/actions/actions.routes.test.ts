@@ -30,7 +30,9 @@ beforeAll(async () => {
   other = await signUpTeam(testApp.app);
   own = await createPropertyWithPlan(team.editor.client, team.accountId);
   secondBuildingId = created<{ id: string }>(await team.editor.client.post(`/api/properties/${own.propertyId}/buildings`, { name: 'Hus B' })).id;
-  const siblingPropertyId = created<{ id: string }>(await team.editor.client.post(`/api/organisations/${own.organisationId}/properties`, { name: 'Eken 5' })).id;
+  const siblingPropertyId = created<{ id: string }>(
+    await team.editor.client.post(`/api/organisations/${own.organisationId}/properties`, { name: 'Eken 5' }),
+  ).id;
   sibling = {
     propertyId: siblingPropertyId,
     buildingId: created<{ id: string }>(await team.editor.client.post(`/api/properties/${siblingPropertyId}/buildings`, { name: 'Hus A' })).id,
@@ -105,7 +107,15 @@ describe('creating, reading and changing actions', () => {
     };
     const action = await createAction(own.planId, full);
     actionId = action.id;
-    expect(action).toEqual({ id: expect.any(String), accountId: team.accountId, planId: own.planId, propertyId: own.propertyId, ...full, createdAt: isoTimestamp, updatedAt: isoTimestamp });
+    expect(action).toEqual({
+      id: expect.any(String),
+      accountId: team.accountId,
+      planId: own.planId,
+      propertyId: own.propertyId,
+      ...full,
+      createdAt: isoTimestamp,
+      updatedAt: isoTimestamp,
+    });
     for (const person of [team.admin, team.editor, team.viewer]) {
       const list = await person.client.get(actionsUrl(own.planId));
       expect(list.statusCode).toBe(200);
@@ -145,9 +155,27 @@ describe('creating, reading and changing actions', () => {
       tags: ['P-1', ...limits.tags.slice(2)],
       note: 'n'.repeat(4000),
     });
-    const smallest = await createAction(planId, { ...minimal, quantity: 0.125, unit: 'kg', unitPrice: 0.01, year: 1900, intervalYears: 1, isInvestment: false, tags: [], note: '' });
+    const smallest = await createAction(planId, {
+      ...minimal,
+      quantity: 0.125,
+      unit: 'kg',
+      unitPrice: 0.01,
+      year: 1900,
+      intervalYears: 1,
+      isInvestment: false,
+      tags: [],
+      note: '',
+    });
     expect(smallest).toMatchObject({ quantity: 0.125, unitPrice: 0.01, year: 1900, intervalYears: 1, buildingId: null, locationId: null });
-    const cleared = await createAction(planId, { ...minimal, buildingId: null, locationId: null, intervalYears: null, baseYear: null, quantity: 0, unitPrice: 0 });
+    const cleared = await createAction(planId, {
+      ...minimal,
+      buildingId: null,
+      locationId: null,
+      intervalYears: null,
+      baseYear: null,
+      quantity: 0,
+      unitPrice: 0,
+    });
     expect(cleared).toEqual({ ...minimalAnswer(planId), quantity: 0, unitPrice: 0 });
     expect((await team.editor.client.delete(`/api/plans/${planId}`)).statusCode).toBe(204);
   });
@@ -170,9 +198,21 @@ describe('creating, reading and changing actions', () => {
   it('changes only the given fields; null clears building, location, interval and base year', async () => {
     const before = (await team.viewer.client.get(actionUrl(actionId))).json();
     delete before.completions;
-    const response = await team.editor.client.patch(actionUrl(actionId), { name: '  Målning fönster, gårdssidan ', buildingId: secondBuildingId, locationId: null, tags: [] });
+    const response = await team.editor.client.patch(actionUrl(actionId), {
+      name: '  Målning fönster, gårdssidan ',
+      buildingId: secondBuildingId,
+      locationId: null,
+      tags: [],
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ...before, name: 'Målning fönster, gårdssidan', buildingId: secondBuildingId, locationId: null, tags: [], updatedAt: isoTimestamp });
+    expect(response.json()).toEqual({
+      ...before,
+      name: 'Målning fönster, gårdssidan',
+      buildingId: secondBuildingId,
+      locationId: null,
+      tags: [],
+      updatedAt: isoTimestamp,
+    });
     expect((await team.viewer.client.get(actionUrl(actionId))).json()).toEqual({ ...response.json(), completions: [] });
 
     const everything = {
@@ -205,7 +245,17 @@ describe('creating, reading and changing actions', () => {
   it('answers 400 with field codes to every bad input, and writes nothing', async () => {
     const before = await snapshotPlanData(testApp.database.db);
     const createCases: [Record<string, unknown>, Record<string, string>][] = [
-      [{}, { name: 'field.required', category: 'field.required', quantity: 'field.required', unit: 'field.required', unitPrice: 'field.required', year: 'field.required' }],
+      [
+        {},
+        {
+          name: 'field.required',
+          category: 'field.required',
+          quantity: 'field.required',
+          unit: 'field.required',
+          unitPrice: 'field.required',
+          year: 'field.required',
+        },
+      ],
       [{ ...minimal, name: '   ' }, { name: 'field.required' }],
       [{ ...minimal, name: 'x'.repeat(201) }, { name: 'action.name_too_long' }],
       [{ ...minimal, name: 'Byte\u0000' }, { name: 'field.invalid_characters' }],
@@ -246,17 +296,31 @@ describe('creating, reading and changing actions', () => {
       [{ ...minimal, buildingId: sibling.buildingId }, { buildingId: 'building.not_in_property' }],
       [{ ...minimal, locationId: sibling.locationId }, { locationId: 'location.not_in_property' }],
       [{ ...minimal, buildingId: own.buildingId, locationId: sibling.locationId }, { locationId: 'location.not_in_property' }],
-      [{ ...minimal, buildingId: foreign.buildingId, locationId: foreign.locationId }, { buildingId: 'building.not_in_property', locationId: 'location.not_in_property' }],
-      [{ ...minimal, buildingId: randomUUID(), locationId: randomUUID() }, { buildingId: 'building.not_in_property', locationId: 'location.not_in_property' }],
+      [
+        { ...minimal, buildingId: foreign.buildingId, locationId: foreign.locationId },
+        { buildingId: 'building.not_in_property', locationId: 'location.not_in_property' },
+      ],
+      [
+        { ...minimal, buildingId: randomUUID(), locationId: randomUUID() },
+        { buildingId: 'building.not_in_property', locationId: 'location.not_in_property' },
+      ],
       // The location's id is not a building's.
       [{ ...minimal, buildingId: own.locationId }, { buildingId: 'building.not_in_property' }],
       [{ ...minimal, planId: randomUUID() }, { planId: 'field.unknown' }],
-      [{ ...minimal, accountId: other.accountId, cost: 5 }, { accountId: 'field.unknown', cost: 'field.unknown' }],
+      [
+        { ...minimal, accountId: other.accountId, cost: 5 },
+        { accountId: 'field.unknown', cost: 'field.unknown' },
+      ],
     ];
     for (const [body, fieldCodes] of createCases) {
       const response = await team.editor.client.post(actionsUrl(own.planId), body);
       expect(response.statusCode, JSON.stringify(body).slice(0, 200)).toBe(400);
-      expect(response.json().error, JSON.stringify(body).slice(0, 200)).toEqual({ code: 'validation', message: expect.any(String), fields: expect.any(Object), fieldCodes });
+      expect(response.json().error, JSON.stringify(body).slice(0, 200)).toEqual({
+        code: 'validation',
+        message: expect.any(String),
+        fields: expect.any(Object),
+        fieldCodes,
+      });
     }
 
     const [action] = (await team.viewer.client.get(actionsUrl(own.planId))).json() as Body[];
@@ -274,7 +338,10 @@ describe('creating, reading and changing actions', () => {
       [{ status: null }, { status: 'status.invalid' }],
       [{ buildingId: sibling.buildingId }, { buildingId: 'building.not_in_property' }],
       [{ locationId: foreign.locationId }, { locationId: 'location.not_in_property' }],
-      [{ buildingId: sibling.buildingId, locationId: sibling.locationId, name: 'Flyttad' }, { buildingId: 'building.not_in_property', locationId: 'location.not_in_property' }],
+      [
+        { buildingId: sibling.buildingId, locationId: sibling.locationId, name: 'Flyttad' },
+        { buildingId: 'building.not_in_property', locationId: 'location.not_in_property' },
+      ],
       [{ planId: foreign.planId }, { planId: 'field.unknown' }],
       [{ propertyId: sibling.propertyId }, { propertyId: 'field.unknown' }],
     ];
@@ -284,7 +351,11 @@ describe('creating, reading and changing actions', () => {
       expect(response.json().error, JSON.stringify(body)).toEqual({ code: 'validation', message: expect.any(String), fields: expect.any(Object), fieldCodes });
     }
 
-    const swedish = await team.editor.client.post(actionsUrl(own.planId), { ...minimal, category: 'tak', buildingId: sibling.buildingId }, { 'accept-language': 'sv' });
+    const swedish = await team.editor.client.post(
+      actionsUrl(own.planId),
+      { ...minimal, category: 'tak', buildingId: sibling.buildingId },
+      { 'accept-language': 'sv' },
+    );
     // The body is checked first; the building only once the body is valid.
     expect(swedish.json().error.fields).toEqual({ category: 'Välj en kategori i listan.' });
     const swedishBuilding = await team.editor.client.post(actionsUrl(own.planId), { ...minimal, buildingId: sibling.buildingId }, { 'accept-language': 'sv' });
@@ -382,7 +453,17 @@ describe('completing an action', () => {
     const action = await createAction(planId, { ...minimal, year: 2027, intervalYears: 8, status: 'urgent' });
     const first = await team.editor.client.post(completeUrl(action.id), { actualCost: 118_000.5, note: '  Målat av Färg AB. ' });
     expect(first.statusCode).toBe(201);
-    const firstCompletion = { id: expect.any(String), accountId: team.accountId, actionId: action.id, year: 2027, actualCost: 118_000.5, note: 'Målat av Färg AB.', completedBy: team.editor.userId, completedByName: team.editor.name, completedAt: isoTimestamp };
+    const firstCompletion = {
+      id: expect.any(String),
+      accountId: team.accountId,
+      actionId: action.id,
+      year: 2027,
+      actualCost: 118_000.5,
+      note: 'Målat av Färg AB.',
+      completedBy: team.editor.userId,
+      completedByName: team.editor.name,
+      completedAt: isoTimestamp,
+    };
     expect(first.json()).toEqual({ action: { ...action, year: 2035, status: 'planned', updatedAt: isoTimestamp }, completion: firstCompletion });
 
     // Done late, in 2037: the interval counts from then. An admin may complete too.
@@ -392,7 +473,13 @@ describe('completing an action', () => {
     expect(second.json()).toEqual({ action: { ...action, year: 2045, status: 'planned', updatedAt: isoTimestamp }, completion: secondCompletion });
 
     const read = (await team.viewer.client.get(actionUrl(action.id))).json();
-    expect(read).toEqual({ ...action, year: 2045, status: 'planned', updatedAt: isoTimestamp, completions: [second.json().completion, first.json().completion] });
+    expect(read).toEqual({
+      ...action,
+      year: 2045,
+      status: 'planned',
+      updatedAt: isoTimestamp,
+      completions: [second.json().completion, first.json().completion],
+    });
     expect((await team.viewer.client.get(actionsUrl(planId))).json()).toContainEqual(second.json().action);
   });
 
@@ -401,7 +488,9 @@ describe('completing an action', () => {
     const leaving = await signUpUser(testApp.app);
     expect((await team.admin.client.post(`/api/accounts/${team.accountId}/members`, { email: leaving.email, role: 'editor' })).statusCode).toBe(201);
     const completion = created<{ completion: { id: string } }>(await leaving.client.post(completeUrl(action.id), {})).completion;
-    const before = (await team.viewer.client.get(actionUrl(action.id))).json() as { completions: { id: string; completedBy: string | null; completedByName: string | null }[] };
+    const before = (await team.viewer.client.get(actionUrl(action.id))).json() as {
+      completions: { id: string; completedBy: string | null; completedByName: string | null }[];
+    };
     expect(before.completions).toEqual([expect.objectContaining({ id: completion.id, completedBy: leaving.userId, completedByName: leaving.name })]);
     await testApp.database.db.deleteFrom('users').where('id', '=', leaving.userId).execute();
     const after = (await team.viewer.client.get(actionUrl(action.id))).json() as typeof before;
@@ -452,7 +541,9 @@ describe('completing an action', () => {
     // Planned again by hand, it can be completed again.
     expect((await team.editor.client.patch(actionUrl(action.id), { status: 'planned', year: 2040 })).statusCode).toBe(200);
     expect((await team.editor.client.post(completeUrl(action.id))).json().action).toMatchObject({ year: 2040, status: 'done' });
-    expect((await team.viewer.client.get(actionUrl(action.id))).json().completions.map((completion: { year: number }) => completion.year)).toEqual([2040, 2028]);
+    expect((await team.viewer.client.get(actionUrl(action.id))).json().completions.map((completion: { year: number }) => completion.year)).toEqual([
+      2040, 2028,
+    ]);
   });
 
   it('runs concurrent completions one after the other: each sees the action the previous one left', async () => {
@@ -530,11 +621,25 @@ describe('occurrences', () => {
   it('places an overdue action in the start year, and gives a done one-off none, drafts draft, urgent only the first', async () => {
     const planId = await createPlan(workedExamplePlan);
     const overdue = await createAction(planId, { ...windows, name: 'Överdue', year: 2022, intervalYears: null });
-    const overdueRecurring = await createAction(planId, { ...windows, name: 'Överdue återkommande', category: 'el', year: 2020, intervalYears: 20, baseYear: 2026 });
+    const overdueRecurring = await createAction(planId, {
+      ...windows,
+      name: 'Överdue återkommande',
+      category: 'el',
+      year: 2020,
+      intervalYears: 20,
+      baseYear: 2026,
+    });
     await createAction(planId, { ...windows, name: 'Klar', year: 2027, intervalYears: null, status: 'done' });
     const draft = await createAction(planId, { ...windows, name: 'Utkast', category: 'mark', year: 2040, intervalYears: 10, status: 'draft' });
     const urgent = await createAction(planId, { ...windows, name: 'Akut', category: 'yttertak', year: 2030, intervalYears: 12, status: 'urgent' });
-    const doneRecurring = await createAction(planId, { ...windows, name: 'Klar återkommande', category: 'vatten', year: 2027, intervalYears: 25, status: 'done' });
+    const doneRecurring = await createAction(planId, {
+      ...windows,
+      name: 'Klar återkommande',
+      category: 'vatten',
+      year: 2027,
+      intervalYears: 25,
+      status: 'done',
+    });
 
     const response = await team.viewer.client.get(occurrencesUrl(planId));
     expect(response.statusCode).toBe(200);
@@ -560,8 +665,24 @@ describe('occurrences', () => {
     const last = await createAction(planId, { ...minimal, name: 'Sista året', category: 'fasad', year: 2055, quantity: 1, unitPrice: 100 });
     await createAction(planId, { ...minimal, name: 'Efter planen', year: 2056, quantity: 1, unitPrice: 100 });
     await createAction(planId, { ...minimal, name: 'Långt efter', year: 2200, intervalYears: 100, quantity: 1, unitPrice: 100 });
-    const everyTen = await createAction(planId, { ...minimal, name: 'Vart tionde år', category: 'mark', year: 2035, intervalYears: 10, quantity: 2, unitPrice: 0.5 });
-    const investment = await createAction(planId, { ...minimal, name: 'Nya balkonger', category: 'fasad', year: 2035, quantity: 3, unitPrice: 10, isInvestment: true });
+    const everyTen = await createAction(planId, {
+      ...minimal,
+      name: 'Vart tionde år',
+      category: 'mark',
+      year: 2035,
+      intervalYears: 10,
+      quantity: 2,
+      unitPrice: 0.5,
+    });
+    const investment = await createAction(planId, {
+      ...minimal,
+      name: 'Nya balkonger',
+      category: 'fasad',
+      year: 2035,
+      quantity: 3,
+      unitPrice: 10,
+      isInvestment: true,
+    });
     const sameYear = await createAction(planId, { ...minimal, name: 'Ventilation', category: 'ventilation', year: 2035, quantity: 1, unitPrice: 1 });
 
     const all = await team.viewer.client.get(occurrencesUrl(planId, '?includeInvestments=true&vat=incl'));
@@ -595,7 +716,9 @@ describe('occurrences', () => {
       { actionId: action.id, year: 2038, status: 'planned', overdue: false, cost: cost(2038) },
     ]);
     await team.editor.client.post(completeUrl(action.id), { year: 2030 });
-    expect((await team.viewer.client.get(occurrencesUrl(planId))).json()).toEqual([{ actionId: action.id, year: 2038, status: 'planned', overdue: false, cost: cost(2038) }]);
+    expect((await team.viewer.client.get(occurrencesUrl(planId))).json()).toEqual([
+      { actionId: action.id, year: 2038, status: 'planned', overdue: false, cost: cost(2038) },
+    ]);
   });
 
   it('answers 400 to unknown query values and parameters', async () => {

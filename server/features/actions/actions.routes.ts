@@ -15,7 +15,16 @@ import type { Deps } from '../../deps.ts';
 import { preferredJsonEncoding, sendJsonBytes } from '../../http/json-encoding.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
-import { bulkUpdateActions, completeAction, createAction, deleteAction, getAction, listActionsJson, listOccurrencesJson, updateAction } from './actions.service.ts';
+import {
+  bulkUpdateActions,
+  completeAction,
+  createAction,
+  deleteAction,
+  getAction,
+  listActionsJson,
+  listOccurrencesJson,
+  updateAction,
+} from './actions.service.ts';
 
 type IdParams = { Params: { id: string } };
 

@@ -47,7 +47,16 @@ export async function createAction(deps: Deps, actor: Actor, planId: string, inp
     const plan = await findPlan(transaction, accountId, planId);
     if (!plan) throw notFound('Plan');
     await assertBuildingAndLocationBelongToProperty(transaction, accountId, plan.propertyId, input);
-    const values = { ...toActionValues(input), name: input.name, category: input.category, quantity: input.quantity, unit: input.unit, unit_price: input.unitPrice, year: input.year, status: input.status ?? 'planned' };
+    const values = {
+      ...toActionValues(input),
+      name: input.name,
+      category: input.category,
+      quantity: input.quantity,
+      unit: input.unit,
+      unit_price: input.unitPrice,
+      year: input.year,
+      status: input.status ?? 'planned',
+    };
     return withIsoTimestamps(await queries.insertAction(transaction, accountId, { propertyId: plan.propertyId, planId }, values));
   });
 }
@@ -83,7 +92,10 @@ export async function updateAction(deps: Deps, actor: Actor, actionId: string, i
 export async function bulkUpdateActions(deps: Deps, actor: Actor, planId: string, input: BulkUpdateActionsRequest): Promise<BulkUpdateActionsResponse> {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', 'Plan');
-    const updated = await queries.updateActionsOfPlan(transaction, accountId, planId, input.actionIds, { year: input.changes.year, status: input.changes.status });
+    const updated = await queries.updateActionsOfPlan(transaction, accountId, planId, input.actionIds, {
+      year: input.changes.year,
+      status: input.changes.status,
+    });
     // Throwing rolls the UPDATE back.
     if (updated !== input.actionIds.length) {
       throw new AppError('not_found', `${input.actionIds.length - updated} of the selected actions are not in this plan (deleted meanwhile?)`);

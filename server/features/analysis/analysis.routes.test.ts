@@ -75,8 +75,20 @@ describe('plan analysis', () => {
     expect(body.years).toHaveLength(30);
     expect(body.years.map((entry: { year: number }) => entry.year)).toEqual(Array.from({ length: 30 }, (_, index) => 2026 + index));
     const empty = { total: 0, byCategory: { fasad: 0, yttertak: 0 }, byStatus: zeroStatuses, byBuilding: { [buildingId]: 0, none: 0 } };
-    const windowsYear = (year: number, cost: number) => ({ year, total: cost, byCategory: { fasad: cost, yttertak: 0 }, byStatus: { ...zeroStatuses, planned: cost }, byBuilding: { [buildingId]: 0, none: cost } });
-    expect(body.years[0]).toEqual({ year: 2026, total: 11_000, byCategory: { fasad: 0, yttertak: 11_000 }, byStatus: { ...zeroStatuses, planned: 11_000 }, byBuilding: { [buildingId]: 11_000, none: 0 } });
+    const windowsYear = (year: number, cost: number) => ({
+      year,
+      total: cost,
+      byCategory: { fasad: cost, yttertak: 0 },
+      byStatus: { ...zeroStatuses, planned: cost },
+      byBuilding: { [buildingId]: 0, none: cost },
+    });
+    expect(body.years[0]).toEqual({
+      year: 2026,
+      total: 11_000,
+      byCategory: { fasad: 0, yttertak: 11_000 },
+      byStatus: { ...zeroStatuses, planned: 11_000 },
+      byBuilding: { [buildingId]: 11_000, none: 0 },
+    });
     expect(body.years[1]).toEqual(windowsYear(2027, 112_200));
     expect(body.years[9]).toEqual(windowsYear(2035, 131_460.18));
     expect(body.years[17]).toEqual(windowsYear(2043, 154_026.56));
@@ -120,7 +132,13 @@ describe('plan analysis', () => {
     await createAction(investmentPlanId, overdue);
     await createAction(investmentPlanId, investment);
     const withInvestments = await get(analysisUrl(investmentPlanId, '?asOfYear=2031'));
-    expect(withInvestments.years[4]).toEqual({ year: 2030, total: 5953.38, byCategory: { el: 5953.38, fasad: 0, yttertak: 0 }, byStatus: { ...zeroStatuses, planned: 5953.38 }, byBuilding: { none: 5953.38 } });
+    expect(withInvestments.years[4]).toEqual({
+      year: 2030,
+      total: 5953.38,
+      byCategory: { el: 5953.38, fasad: 0, yttertak: 0 },
+      byStatus: { ...zeroStatuses, planned: 5953.38 },
+      byBuilding: { none: 5953.38 },
+    });
     expect(withInvestments).toMatchObject({ total: 595_106.77, averagePerYear: 19_836.89, maintenanceDebt: 123_200 });
     const without = await get(analysisUrl(investmentPlanId, '?asOfYear=2031&includeInvestments=false'));
     expect(without.years[4]).toEqual({ year: 2030, total: 0, byCategory: { fasad: 0, yttertak: 0 }, byStatus: zeroStatuses, byBuilding: { none: 0 } });
@@ -130,7 +148,12 @@ describe('plan analysis', () => {
   it('takes the area from BOA + LOA (a missing one is 0) and gives per-m² figures only when it is not 0', async () => {
     const patch = async (body: Record<string, unknown>) => expect((await team.editor.client.patch(`/api/properties/${propertyId}`, body)).statusCode).toBe(200);
     await patch({ boa: 800, loa: 200 });
-    expect(await get(analysisUrl(planId, '?asOfYear=2028'))).toMatchObject({ areaM2: 1000, averagePerYearPerM2: 19.64, maintenanceDebt: 123_200, maintenanceDebtPerM2: 123.2 });
+    expect(await get(analysisUrl(planId, '?asOfYear=2028'))).toMatchObject({
+      areaM2: 1000,
+      averagePerYearPerM2: 19.64,
+      maintenanceDebt: 123_200,
+      maintenanceDebtPerM2: 123.2,
+    });
     await patch({ loa: null });
     expect(await get(analysisUrl(planId, '?asOfYear=2028'))).toMatchObject({ areaM2: 800, averagePerYearPerM2: 24.55, maintenanceDebtPerM2: 154 });
     await patch({ boa: null, loa: 400 });
@@ -234,7 +257,11 @@ describe('fund analysis', () => {
 
   it('asks for no provision when the opening balance already covers everything', async () => {
     await setFund({ openingBalance: 50_000, currentProvisionPerYear: 0, provisionGrowthPercent: 0, interestRatePercent: 0, minimumBalance: 0 });
-    expect(await get(fundUrl(planId))).toMatchObject({ firstShortfallYear: null, requiredProvisionPerYear: 0, years: [{ balance: 50_000 }, { balance: 40_000 }, { balance: 40_000 }] });
+    expect(await get(fundUrl(planId))).toMatchObject({
+      firstShortfallYear: null,
+      requiredProvisionPerYear: 0,
+      years: [{ balance: 50_000 }, { balance: 40_000 }, { balance: 40_000 }],
+    });
   });
 });
 

@@ -126,16 +126,60 @@ describe('uploading attachments', () => {
     const cases: [string, Parameters<typeof multipartBody>[0], string, string][] = [
       ['one byte too large', [{ fileName: 'stor.jpg', content: oversized }], 'attachment.too_large', 'Filen är större än vad som tillåts.'],
       ['far too large', [{ fileName: 'stor.pdf', content: muchTooLarge }], 'attachment.too_large', 'Filen är större än vad som tillåts.'],
-      ['HTML renamed .pdf', [{ fileName: 'faktura.pdf', contentType: 'application/pdf', content: sampleFiles.html }], 'attachment.type_not_allowed', 'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.'],
-      ['a Windows program', [{ fileName: 'bild.jpg', contentType: 'image/jpeg', content: sampleFiles.exe }], 'attachment.type_not_allowed', 'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.'],
-      ['too short to tell', [{ fileName: 'x.jpg', content: Buffer.from([0xff, 0xd8]) }], 'attachment.type_not_allowed', 'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.'],
+      [
+        'HTML renamed .pdf',
+        [{ fileName: 'faktura.pdf', contentType: 'application/pdf', content: sampleFiles.html }],
+        'attachment.type_not_allowed',
+        'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.',
+      ],
+      [
+        'a Windows program',
+        [{ fileName: 'bild.jpg', contentType: 'image/jpeg', content: sampleFiles.exe }],
+        'attachment.type_not_allowed',
+        'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.',
+      ],
+      [
+        'too short to tell',
+        [{ fileName: 'x.jpg', content: Buffer.from([0xff, 0xd8]) }],
+        'attachment.type_not_allowed',
+        'Bara foton (JPEG, PNG, WebP, HEIC) och PDF-filer kan bifogas.',
+      ],
       ['empty', [{ fileName: 'tom.pdf', contentType: 'application/pdf', content: Buffer.alloc(0) }], 'attachment.empty', 'Filen är tom.'],
       ['no part at all', [], 'attachment.required', 'Välj en fil att ladda upp.'],
       ['a field only', [{ field: 'note', value: 'hej' }], 'attachment.unexpected_field', 'Skicka bara filen, i fältet file.'],
-      ['the file under another name', [{ field: 'document', fileName: 'tak.jpg', content: sampleFiles.jpeg }], 'attachment.unexpected_field', 'Skicka bara filen, i fältet file.'],
-      ['a field before the file', [{ field: 'note', value: 'hej' }, { fileName: 'tak.jpg', content: sampleFiles.jpeg }], 'attachment.unexpected_field', 'Skicka bara filen, i fältet file.'],
-      ['a field after the file', [{ fileName: 'tak.jpg', content: sampleFiles.jpeg }, { field: 'note', value: 'hej' }], 'attachment.unexpected_field', 'Skicka bara filen, i fältet file.'],
-      ['two files', [{ fileName: 'a.jpg', content: sampleFiles.jpeg }, { fileName: 'b.png', content: sampleFiles.png }], 'attachment.too_many', 'Ladda upp en fil i taget.'],
+      [
+        'the file under another name',
+        [{ field: 'document', fileName: 'tak.jpg', content: sampleFiles.jpeg }],
+        'attachment.unexpected_field',
+        'Skicka bara filen, i fältet file.',
+      ],
+      [
+        'a field before the file',
+        [
+          { field: 'note', value: 'hej' },
+          { fileName: 'tak.jpg', content: sampleFiles.jpeg },
+        ],
+        'attachment.unexpected_field',
+        'Skicka bara filen, i fältet file.',
+      ],
+      [
+        'a field after the file',
+        [
+          { fileName: 'tak.jpg', content: sampleFiles.jpeg },
+          { field: 'note', value: 'hej' },
+        ],
+        'attachment.unexpected_field',
+        'Skicka bara filen, i fältet file.',
+      ],
+      [
+        'two files',
+        [
+          { fileName: 'a.jpg', content: sampleFiles.jpeg },
+          { fileName: 'b.png', content: sampleFiles.png },
+        ],
+        'attachment.too_many',
+        'Ladda upp en fil i taget.',
+      ],
     ];
     for (const [label, parts, code, swedish] of cases) {
       const response = await uploadFiles(team.viewer.client, actionId, parts, { 'accept-language': 'sv' });
@@ -155,7 +199,11 @@ describe('uploading attachments', () => {
     for (const [label, payload, contentType] of [
       ['no boundary', body, 'multipart/form-data'],
       ['wrong boundary', body, 'multipart/form-data; boundary=nothing-like-it'],
-      ['cut short', body.subarray(0, body.length - 40), multipartBody([]).contentType.replace(/boundary=.*/, `boundary=${/--(\S+)/.exec(body.toString('latin1'))![1]}`)],
+      [
+        'cut short',
+        body.subarray(0, body.length - 40),
+        multipartBody([]).contentType.replace(/boundary=.*/, `boundary=${/--(\S+)/.exec(body.toString('latin1'))![1]}`),
+      ],
       ['garbage', Buffer.from('this is not multipart at all'), 'multipart/form-data; boundary=abc'],
       ['a boundary longer than busboy takes', body, `multipart/form-data; boundary=${'b'.repeat(300)}`],
     ] as const) {
@@ -182,7 +230,9 @@ describe('downloading attachments', () => {
     expect(response.rawPayload).toEqual(sampleFiles.jpeg);
     expect(response.headers['content-type']).toBe('image/jpeg');
     expect(response.headers['content-length']).toBe(String(sampleFiles.jpeg.length));
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="Takfoto _st 'A' (1).jpg"; filename*=UTF-8''Takfoto%20%C3%B6st%20%27A%27%20%281%29.jpg`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="Takfoto _st 'A' (1).jpg"; filename*=UTF-8''Takfoto%20%C3%B6st%20%27A%27%20%281%29.jpg`,
+    );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(response.headers['cache-control']).toBe('private, no-store');
@@ -209,7 +259,12 @@ describe('deleting attachments', () => {
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('forbidden');
     }
-    for (const [person, id] of [[team.viewer, byViewer.id], [team.editor, byAdmin.id], [team.admin, byEditor.id], [team.editor, secondByViewer.id]] as const) {
+    for (const [person, id] of [
+      [team.viewer, byViewer.id],
+      [team.editor, byAdmin.id],
+      [team.admin, byEditor.id],
+      [team.editor, secondByViewer.id],
+    ] as const) {
       expect((await person.client.delete(attachmentUrl(id))).statusCode).toBe(204);
       await expect(readFile(storedFile(team.accountId, id))).rejects.toThrow(/ENOENT/);
       expect((await team.viewer.client.get(contentUrl(id))).statusCode).toBe(404);
@@ -248,7 +303,12 @@ describe('deleting attachments', () => {
   it('deletes the stored file when the row cannot be inserted (the action went away during the upload)', async () => {
     const vanishingActionId = await createAction(team.editor, planId);
     const before = await countStored();
-    const deps = { db: testApp.database.db, config: testApp.config, log: pino({ level: 'silent' }), storage: createAttachmentStorage(dataDir, testApp.config.attachments) } as unknown as AttachmentDeps;
+    const deps = {
+      db: testApp.database.db,
+      config: testApp.config,
+      log: pino({ level: 'silent' }),
+      storage: createAttachmentStorage(dataDir, testApp.config.attachments),
+    } as unknown as AttachmentDeps;
     const actor = { userId: team.editor.userId, sessionId: 'test', ip: '127.0.0.1' };
     const attempt = createAttachment(deps, actor, vanishingActionId, async (directory) => {
       const file = path.join(directory, `${randomUUID()}.upload`);
@@ -325,7 +385,9 @@ describe('attachments in S3', () => {
     expect(storage.kind).toBe('s3');
     const uploaded = created<AttachmentBody>(await uploadFiles(s3Team.viewer.client, s3ActionId, [{ fileName: 'offert.pdf', content: sampleFiles.pdf }]));
     expect(await storage.list()).toEqual([{ key: `${s3Team.accountId}/${uploaded.id}`, lastModified: expect.any(Date) }]);
-    expect((await s3Team.viewer.client.get(attachmentsUrl(s3ActionId))).json()).toEqual([expect.objectContaining({ id: uploaded.id, fileName: 'offert.pdf', contentType: 'application/pdf' })]);
+    expect((await s3Team.viewer.client.get(attachmentsUrl(s3ActionId))).json()).toEqual([
+      expect.objectContaining({ id: uploaded.id, fileName: 'offert.pdf', contentType: 'application/pdf' }),
+    ]);
     const download = await s3Team.viewer.client.get(contentUrl(uploaded.id));
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload).toEqual(sampleFiles.pdf);

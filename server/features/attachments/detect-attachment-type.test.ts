@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectAttachmentType } from './detect-attachment-type.ts';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
 const ftyp = (major: string, ...compatible: string[]) => {
   const size = 16 + 4 * compatible.length;
   return bytes([0, 0, 0, size], 'ftyp', major, [0, 0, 0, 0], ...compatible, 'meta');

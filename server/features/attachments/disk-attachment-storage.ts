@@ -62,4 +62,3 @@ async function readdirOrEmpty(directory: string) {
     throw error;
   });
 }
-

@@ -81,12 +81,21 @@ describe('password rules', () => {
       fieldCodes: { password: 'password.too_long' },
       fields: { password: 'Lösenordet får vara högst 72 byte (färre tecken om du använder å, ä, ö eller symboler).' },
     });
-    const count = await testApp.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('email', '=', 'long@example.se').executeTakeFirstOrThrow();
+    const count = await testApp.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('email', '=', 'long@example.se')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it('accepts exactly 72 bytes', async () => {
-    const response = await new TestClient(testApp.app).post('/api/auth/signup', { email: 'exact@example.se', password: 'å'.repeat(36), name: 'E', accountName: 'A' });
+    const response = await new TestClient(testApp.app).post('/api/auth/signup', {
+      email: 'exact@example.se',
+      password: 'å'.repeat(36),
+      name: 'E',
+      accountName: 'A',
+    });
     expect(response.statusCode).toBe(201);
   });
 
@@ -125,7 +134,9 @@ describe('sign-in failures', () => {
   }, 120_000);
 
   it('locks an address after 10 failures, for existing and unknown addresses alike', async () => {
-    const fast = await createTestApp({ loginThrottle: { delayAfterFailures: 5, lockAfterFailures: 10, windowMs: 900_000, lockMs: 900_000, baseDelayMs: 1, maxDelayMs: 4 } });
+    const fast = await createTestApp({
+      loginThrottle: { delayAfterFailures: 5, lockAfterFailures: 10, windowMs: 900_000, lockMs: 900_000, baseDelayMs: 1, maxDelayMs: 4 },
+    });
     try {
       const { email, password } = await signUpUser(fast.app);
       for (const address of [email, 'ghost@example.se']) {

@@ -10,14 +10,7 @@ import { AppError } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { isOperator, lockIfFirstUser, markUserAsOperator } from '../../infrastructure/operators/operators.queries.ts';
 import { insertMembership } from '../members/members.queries.ts';
-import {
-  findUserByEmail,
-  findUserById,
-  insertAccount,
-  insertUser,
-  listMembershipsOfUser,
-  updatePasswordHash,
-} from './auth.queries.ts';
+import { findUserByEmail, findUserById, insertAccount, insertUser, listMembershipsOfUser, updatePasswordHash } from './auth.queries.ts';
 
 /**
  * Creates a user, their first account and an admin membership in one transaction; the

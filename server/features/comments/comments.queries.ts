@@ -28,7 +28,11 @@ function selectComments(db: Db, accountId: AccountId) {
 
 /** Oldest first; the id breaks ties between comments written in the same transaction time. */
 export async function listComments(db: Db, accountId: AccountId, actionId: string): Promise<CommentRow[]> {
-  return selectComments(db, accountId).where('action_comments.action_id', '=', actionId).orderBy('action_comments.created_at').orderBy('action_comments.id').execute();
+  return selectComments(db, accountId)
+    .where('action_comments.action_id', '=', actionId)
+    .orderBy('action_comments.created_at')
+    .orderBy('action_comments.id')
+    .execute();
 }
 
 export async function findComment(db: Db, accountId: AccountId, commentId: string): Promise<CommentRow | undefined> {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { created, createPropertyWithPlan, expectAllNotFound, isoTimestamp, signUpTeam, snapshotPlanData, type Person, type Team } from '../../test-support/plan-data.ts';
+import {
+  created,
+  createPropertyWithPlan,
+  expectAllNotFound,
+  isoTimestamp,
+  signUpTeam,
+  snapshotPlanData,
+  type Person,
+  type Team,
+} from '../../test-support/plan-data.ts';
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
 
 let testApp: TestApp;
@@ -89,7 +98,12 @@ describe('comments on an action', () => {
     const byEditor = await comment(team.editor, 'Redaktörens');
     const byAdmin = await comment(team.admin, 'Administratörens');
 
-    for (const [person, id] of [[team.viewer, byEditor.id], [team.editor, byViewer.id], [team.editor, byAdmin.id], [team.viewer, byAdmin.id]] as const) {
+    for (const [person, id] of [
+      [team.viewer, byEditor.id],
+      [team.editor, byViewer.id],
+      [team.editor, byAdmin.id],
+      [team.viewer, byAdmin.id],
+    ] as const) {
       const response = await person.client.delete(commentUrl(id));
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('forbidden');

@@ -37,12 +37,7 @@ export async function listPendingInvitations(db: Db, accountId: AccountId) {
 
 /** A new invitation of the same address replaces the earlier one: only the newest link works. */
 export async function deletePendingInvitationsOf(db: Db, accountId: AccountId, email: string): Promise<void> {
-  await db
-    .deleteFrom('invitations')
-    .where('account_id', '=', accountId)
-    .where('email', '=', email)
-    .where('accepted_at', 'is', null)
-    .execute();
+  await db.deleteFrom('invitations').where('account_id', '=', accountId).where('email', '=', email).where('accepted_at', 'is', null).execute();
 }
 
 export async function deletePendingInvitation(db: Db, accountId: AccountId, invitationId: string): Promise<boolean> {
@@ -73,5 +68,9 @@ export async function findUsableInvitation(db: Db, tokenHash: string, forUpdate 
 }
 
 export async function markInvitationAccepted(db: Db, invitationId: string): Promise<void> {
-  await db.updateTable('invitations').set({ accepted_at: sql<Date>`now()` }).where('id', '=', invitationId).execute();
+  await db
+    .updateTable('invitations')
+    .set({ accepted_at: sql<Date>`now()` })
+    .where('id', '=', invitationId)
+    .execute();
 }

@@ -64,13 +64,22 @@ async function invite(admin: Admin, email: string, role: 'viewer' | 'editor' | '
   expect(response.statusCode).toBe(201);
   const body = response.json();
   expect(body.status).toBe('invited');
-  return { invitation: body.invitation as { id: string; email: string; role: string; createdAt: string; expiresAt: string }, token: await invitationTokenSentTo(email.trim().toLowerCase()) };
+  return {
+    invitation: body.invitation as { id: string; email: string; role: string; createdAt: string; expiresAt: string },
+    token: await invitationTokenSentTo(email.trim().toLowerCase()),
+  };
 }
 
 const preview = (token: string) => visitor().get(`/api/invitations/${token}`);
 const listOf = async (admin: Admin) => (await admin.client.get(`/api/accounts/${admin.accountId}/members`)).json();
 const userCount = async (email: string) =>
-  (await testApp.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', email).executeTakeFirstOrThrow()).n;
+  (
+    await testApp.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('inviting a new e-mail address', () => {
   let admin: Admin;
@@ -106,7 +115,11 @@ describe('inviting a new e-mail address', () => {
     const token = await invitationTokenSentTo('nya.person@example.se');
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only the SHA-256 of the token is stored.
-    const row = await testApp.database.db.selectFrom('invitations').select(['token_hash', 'invited_by', 'accepted_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await testApp.database.db
+      .selectFrom('invitations')
+      .select(['token_hash', 'invited_by', 'accepted_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ token_hash: createHash('sha256').update(token).digest('hex'), invited_by: admin.userId, accepted_at: null });
   });
 
@@ -155,9 +168,7 @@ describe('inviting a new e-mail address', () => {
 
   it('lets only one of two simultaneous acceptances of a link through', async () => {
     const { token } = await invite(admin, 'samtidig@example.se', 'viewer');
-    const responses = await Promise.all(
-      ['Första', 'Andra'].map((name) => visitor().post(`/api/invitations/${token}/accept`, { name, password })),
-    );
+    const responses = await Promise.all(['Första', 'Andra'].map((name) => visitor().post(`/api/invitations/${token}/accept`, { name, password })));
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 404]);
     expect(await userCount('samtidig@example.se')).toBe(1);
     const memberships = await testApp.database.db
@@ -206,7 +217,11 @@ describe('inviting a new e-mail address', () => {
 
   it('does not honour an expired invitation', async () => {
     const { invitation, token } = await invite(admin, 'sen@example.se', 'editor');
-    await testApp.database.db.updateTable('invitations').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('id', '=', invitation.id).execute();
+    await testApp.database.db
+      .updateTable('invitations')
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', invitation.id)
+      .execute();
 
     expect((await preview(token)).statusCode).toBe(404);
     const accept = await visitor().post(`/api/invitations/${token}/accept`, { name: 'För Sen', password });
@@ -303,9 +318,15 @@ describe('token rate limit', () => {
 describe('secrecy of the token', () => {
   it('never stores a token (or its hash) in the audit log, and stores only hashes in invitations', async () => {
     expect(tokensSeen.length).toBeGreaterThan(5);
-    const audit = await testApp.database.db.selectFrom('audit_events').select(['event', sql<string>`details::text`.as('details')]).execute();
+    const audit = await testApp.database.db
+      .selectFrom('audit_events')
+      .select(['event', sql<string>`details::text`.as('details')])
+      .execute();
     expect(audit.map((row) => row.event)).toEqual(expect.arrayContaining(['member.invited', 'invitation.accepted', 'invitation.cancelled']));
-    const invitations = await testApp.database.db.selectFrom('invitations').select(sql<string>`to_jsonb(invitations)::text`.as('row')).execute();
+    const invitations = await testApp.database.db
+      .selectFrom('invitations')
+      .select(sql<string>`to_jsonb(invitations)::text`.as('row'))
+      .execute();
     for (const token of tokensSeen) {
       const hash = createHash('sha256').update(token).digest('hex');
       expect(audit.filter((row) => row.details.includes(token) || row.details.includes(hash))).toEqual([]);

@@ -31,7 +31,13 @@ export async function acceptInvitation(deps: Deps, token: string, input: AcceptI
       const user = await insertUser(transaction, { email: invitation.email, name: input.name, passwordHash });
       await insertMembership(transaction, invitation.accountId, user.id, invitation.role);
       await markInvitationAccepted(transaction, invitation.id);
-      await recordAuditEvent(transaction, { event: 'invitation.accepted', userId: user.id, accountId: invitation.accountId, ip, details: { invitationId: invitation.id } });
+      await recordAuditEvent(transaction, {
+        event: 'invitation.accepted',
+        userId: user.id,
+        accountId: invitation.accountId,
+        ip,
+        details: { invitationId: invitation.id },
+      });
       return { user, accountId: invitation.accountId };
     });
   } catch (error) {

@@ -63,12 +63,7 @@ async function invitationTokenSentTo(email: string): Promise<string> {
 }
 
 async function membershipRows(accountId: AccountId) {
-  return testApp.database.db
-    .selectFrom('memberships')
-    .select(['user_id', 'role'])
-    .where('account_id', '=', accountId)
-    .orderBy('user_id')
-    .execute();
+  return testApp.database.db.selectFrom('memberships').select(['user_id', 'role']).where('account_id', '=', accountId).orderBy('user_id').execute();
 }
 
 describe('listing and adding members', () => {
@@ -341,7 +336,7 @@ describe('role enforcement and account isolation', () => {
     await expectNothingChanged();
   });
 
-  it("lets an admin reach no member or invitation of another account through their own account", async () => {
+  it('lets an admin reach no member or invitation of another account through their own account', async () => {
     // The outsider is admin of their own account, and aims at this account's member and invitation.
     for (const userId of [viewer.userId, admin.userId]) {
       expect((await outsider.client.patch(memberUrl(outsider.accountId, userId), { role: 'admin' })).statusCode).toBe(404);
@@ -399,7 +394,12 @@ describe('role enforcement and account isolation', () => {
     let settled = false;
     await db.transaction().execute(async (transaction) => {
       await transaction.selectFrom('accounts').select('id').where('id', '=', admin.accountId).forUpdate().execute();
-      await transaction.updateTable('memberships').set({ role: 'viewer' }).where('account_id', '=', admin.accountId).where('user_id', '=', second.userId).execute();
+      await transaction
+        .updateTable('memberships')
+        .set({ role: 'viewer' })
+        .where('account_id', '=', admin.accountId)
+        .where('user_id', '=', second.userId)
+        .execute();
       pending = second.client.patch(memberUrl(admin.accountId, viewer.userId), { role: 'admin' });
       void pending.finally(() => (settled = true));
       // Wait until the request's transaction waits for the account lock held here.
@@ -458,7 +458,10 @@ describe('audit log', () => {
       { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: 'petra.aldrig@example.se', role: 'editor' } },
       { event: 'invitation.cancelled', user_id: admin.userId, ip: '127.0.0.1', details: { invitationId: cancelledId } },
     ]);
-    const everything = await testApp.database.db.selectFrom('audit_events').select(sql<string>`details::text`.as('text')).execute();
+    const everything = await testApp.database.db
+      .selectFrom('audit_events')
+      .select(sql<string>`details::text`.as('text'))
+      .execute();
     expect(everything.filter((row) => row.text.includes(token))).toEqual([]);
   });
 });

@@ -9,12 +9,7 @@ import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import type { Email } from '../../infrastructure/outbox/outbox-mailer.ts';
 import { findUserByEmail } from '../auth/auth.queries.ts';
 import { createInvitationToken, invitationLifetimeMs } from '../invitations/invitation-token.ts';
-import {
-  deletePendingInvitation,
-  deletePendingInvitationsOf,
-  insertInvitation,
-  listPendingInvitations,
-} from '../invitations/invitations.queries.ts';
+import { deletePendingInvitation, deletePendingInvitationsOf, insertInvitation, listPendingInvitations } from '../invitations/invitations.queries.ts';
 import {
   countAdmins,
   deleteMembership,
@@ -29,10 +24,7 @@ import type { AccountId } from '../../db/account-id.ts';
 
 export async function listMembers(deps: Deps, actor: Actor, accountIdInPath: string) {
   const accountId = await requirePermission(deps.db, actor, accountIdInPath, 'members:manage');
-  const [members, invitations] = await Promise.all([
-    listMemberRows(deps.db, accountId),
-    listPendingInvitations(deps.db, accountId),
-  ]);
+  const [members, invitations] = await Promise.all([listMemberRows(deps.db, accountId), listPendingInvitations(deps.db, accountId)]);
   return { members, invitations: invitations.map(serialiseInvitation) };
 }
 
@@ -52,7 +44,13 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
       // An earlier sign-up link of this address (they have signed up on their own since) is void now.
       await deletePendingInvitationsOf(transaction, accountId, input.email);
       await insertMembership(transaction, accountId, existingUser.id, input.role);
-      await recordAuditEvent(transaction, { event: 'member.added', userId: actor.userId, accountId, ip: actor.ip, details: { memberId: existingUser.id, role: input.role } });
+      await recordAuditEvent(transaction, {
+        event: 'member.added',
+        userId: actor.userId,
+        accountId,
+        ip: actor.ip,
+        details: { memberId: existingUser.id, role: input.role },
+      });
       const member = { userId: existingUser.id, email: existingUser.email, name: existingUser.name, role: input.role };
       const email = addedEmail(input.email, accountName, deps.config.publicUrl);
       const outboxId = await deps.mailer.enqueue(transaction, email);
@@ -67,7 +65,13 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
       invitedBy: actor.userId,
       expiresAt: new Date(Date.now() + invitationLifetimeMs),
     });
-    await recordAuditEvent(transaction, { event: 'member.invited', userId: actor.userId, accountId, ip: actor.ip, details: { email: input.email, role: input.role } });
+    await recordAuditEvent(transaction, {
+      event: 'member.invited',
+      userId: actor.userId,
+      accountId,
+      ip: actor.ip,
+      details: { email: input.email, role: input.role },
+    });
     const email = invitationEmail(input.email, accountName, `${deps.config.publicUrl}/invitations/${token}`);
     const outboxId = await deps.mailer.enqueue(transaction, email);
     return { result: { status: 'invited' as const, invitation: serialiseInvitation(invitation) }, email: { outboxId, email } };
@@ -83,7 +87,13 @@ export async function changeMemberRole(deps: Deps, actor: Actor, accountIdInPath
     if (!member) throw notFound('Member');
     if (member.role === 'admin' && input.role !== 'admin') await assertAnotherAdmin(transaction, accountId);
     await updateMemberRole(transaction, accountId, userId, input.role);
-    await recordAuditEvent(transaction, { event: 'member.role_changed', userId: actor.userId, accountId, ip: actor.ip, details: { memberId: userId, from: member.role, to: input.role } });
+    await recordAuditEvent(transaction, {
+      event: 'member.role_changed',
+      userId: actor.userId,
+      accountId,
+      ip: actor.ip,
+      details: { memberId: userId, from: member.role, to: input.role },
+    });
     return { ...member, role: input.role };
   });
 }

@@ -79,7 +79,9 @@ async function clearBackupTables(db: Db): Promise<void> {
 }
 
 /** A healthy month-old installation: daily runs of everything, a recovery window of 8 days. */
-async function insertHealthyHistory(db: Db): Promise<{ fullStartedAt: Date; dumpStartedAt: Date; drillStartedAt: Date; verifyStartedAt: Date; observedAt: Date }> {
+async function insertHealthyHistory(
+  db: Db,
+): Promise<{ fullStartedAt: Date; dumpStartedAt: Date; drillStartedAt: Date; verifyStartedAt: Date; observedAt: Date }> {
   const fullStartedAt = ago(3 * hour);
   const dumpStartedAt = ago(4 * hour);
   const drillStartedAt = ago(5 * hour);
@@ -237,9 +239,21 @@ describe('the status of the managed cluster', () => {
     expect(status.repositoryType).toBe('s3');
     expect(status.recoveryWindow).toEqual({ oldest: expect.any(String), newest: expect.any(String), targetDays: 7 });
     expect(status.lastRuns).toEqual({
-      full: { startedAt: history.fullStartedAt.toISOString(), finishedAt: finishedOf(history.fullStartedAt), outcome: 'succeeded', sizeBytes: 123_456_789, message: 'backup 20260310-020000F' },
+      full: {
+        startedAt: history.fullStartedAt.toISOString(),
+        finishedAt: finishedOf(history.fullStartedAt),
+        outcome: 'succeeded',
+        sizeBytes: 123_456_789,
+        message: 'backup 20260310-020000F',
+      },
       diff: null,
-      dump: { startedAt: history.dumpStartedAt.toISOString(), finishedAt: finishedOf(history.dumpStartedAt), outcome: 'succeeded', sizeBytes: 4_567, message: null },
+      dump: {
+        startedAt: history.dumpStartedAt.toISOString(),
+        finishedAt: finishedOf(history.dumpStartedAt),
+        outcome: 'succeeded',
+        sizeBytes: 4_567,
+        message: null,
+      },
       check: expect.objectContaining({ outcome: 'succeeded' }),
       verify: expect.objectContaining({ startedAt: history.verifyStartedAt.toISOString(), outcome: 'succeeded' }),
       drill: expect.objectContaining({ startedAt: history.drillStartedAt.toISOString(), outcome: 'succeeded' }),
@@ -260,7 +274,11 @@ describe('the status of the managed cluster', () => {
     await insertRuns(db(), [{ kind: 'full', outcome: 'running', startedAt: runningStartedAt }]);
     const status = await fetchStatus();
     expect(status.lastRuns.full).toEqual({ startedAt: runningStartedAt.toISOString(), finishedAt: null, outcome: 'running', sizeBytes: null, message: null });
-    expect(status.checks.find((item) => item.code === 'full_backup_fresh')).toEqual({ code: 'full_backup_fresh', ok: true, observedAt: finishedOf(history.fullStartedAt) });
+    expect(status.checks.find((item) => item.code === 'full_backup_fresh')).toEqual({
+      code: 'full_backup_fresh',
+      ok: true,
+      observedAt: finishedOf(history.fullStartedAt),
+    });
   });
 
   it('turns red for a stale backup and dump, a failed drill and verify, and a short window', async () => {

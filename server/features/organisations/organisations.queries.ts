@@ -10,12 +10,7 @@ export async function listOrganisations(db: Db, accountId: AccountId) {
 }
 
 export async function findOrganisation(db: Db, accountId: AccountId, organisationId: string) {
-  return db
-    .selectFrom('organisations')
-    .select(organisationColumns)
-    .where('account_id', '=', accountId)
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+  return db.selectFrom('organisations').select(organisationColumns).where('account_id', '=', accountId).where('id', '=', organisationId).executeTakeFirst();
 }
 
 export async function insertOrganisation(db: Db, accountId: AccountId, input: CreateOrganisationRequest) {

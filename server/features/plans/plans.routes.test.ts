@@ -119,7 +119,12 @@ describe('creating and reading plans', () => {
     });
     expect((await team.viewer.client.get(planUrl(planId))).json()).toEqual(response.json());
 
-    const restored = await team.editor.client.patch(planUrl(planId), { name: fullPlan.name, lengthYears: 30, indexation: fullPlan.indexation, fund: fullPlan.fund });
+    const restored = await team.editor.client.patch(planUrl(planId), {
+      name: fullPlan.name,
+      lengthYears: 30,
+      indexation: fullPlan.indexation,
+      fund: fullPlan.fund,
+    });
     expect(restored.json()).toEqual({ ...before, updatedAt: isoTimestamp });
     const unchanged = await team.editor.client.patch(planUrl(planId), {});
     expect(unchanged.statusCode).toBe(200);
@@ -146,7 +151,10 @@ describe('creating and reading plans', () => {
       [{ ...valid, indexation: { enabled: true, annualRatePercent: 51 } }, { 'indexation.annualRatePercent': 'rate.out_of_range' }],
       [{ ...valid, indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 1800 } }, { 'indexation.defaultBaseYear': 'year.out_of_range' }],
       [{ ...valid, indexation: { enabled: true, annualRatePercent: 2, rate: 3 } }, { 'indexation.rate': 'field.unknown' }],
-      [{ ...valid, fund: { openingBalance: 100 } }, { 'fund.currentProvisionPerYear': 'field.required', 'fund.minimumBalance': 'field.required' }],
+      [
+        { ...valid, fund: { openingBalance: 100 } },
+        { 'fund.currentProvisionPerYear': 'field.required', 'fund.minimumBalance': 'field.required' },
+      ],
       [{ ...valid, fund: { ...fullPlan.fund, openingBalance: -1 } }, { 'fund.openingBalance': 'amount.out_of_range' }],
       [{ ...valid, fund: { ...fullPlan.fund, minimumBalance: 10.005 } }, { 'fund.minimumBalance': 'number.too_many_decimals' }],
       [{ ...valid, fund: { ...fullPlan.fund, currentProvisionPerYear: 1e12 } }, { 'fund.currentProvisionPerYear': 'amount.out_of_range' }],

@@ -17,7 +17,9 @@ beforeAll(async () => {
   other = await signUpTeam(testApp.app);
   own = await createPropertyWithPlan(team.editor.client, team.accountId);
   // Another property of the same organisation and account.
-  const siblingPropertyId = created<{ id: string }>(await team.editor.client.post(`/api/organisations/${own.organisationId}/properties`, { name: 'Eken 5' })).id;
+  const siblingPropertyId = created<{ id: string }>(
+    await team.editor.client.post(`/api/organisations/${own.organisationId}/properties`, { name: 'Eken 5' }),
+  ).id;
   sibling = {
     ...own,
     propertyId: siblingPropertyId,

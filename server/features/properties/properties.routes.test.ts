@@ -75,7 +75,12 @@ describe('creating, reading and changing properties', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ ...before, address: 'Ekgatan 3', boa: 2500, loa: null, municipality: null, updatedAt: isoTimestamp });
     expect((await team.viewer.client.get(propertyUrl(propertyId))).json()).toEqual(response.json());
-    const restored = await team.editor.client.patch(propertyUrl(propertyId), { address: eken.address, boa: eken.boa, loa: eken.loa, municipality: eken.municipality });
+    const restored = await team.editor.client.patch(propertyUrl(propertyId), {
+      address: eken.address,
+      boa: eken.boa,
+      loa: eken.loa,
+      municipality: eken.municipality,
+    });
     expect(restored.json()).toEqual({ ...before, updatedAt: isoTimestamp });
   });
 

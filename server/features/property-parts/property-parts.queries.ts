@@ -27,7 +27,13 @@ export async function insertPropertyPart(db: Db, accountId: AccountId, kind: Pro
 }
 
 /** Creates parts of one kind by name, in one statement (the spreadsheet import); returns them with their ids. */
-export async function insertPropertyParts(db: Db, accountId: AccountId, kind: PropertyPartKind, propertyId: string, names: readonly string[]): Promise<{ id: string; name: string }[]> {
+export async function insertPropertyParts(
+  db: Db,
+  accountId: AccountId,
+  kind: PropertyPartKind,
+  propertyId: string,
+  names: readonly string[],
+): Promise<{ id: string; name: string }[]> {
   if (names.length === 0) return [];
   return db
     .insertInto(kind)

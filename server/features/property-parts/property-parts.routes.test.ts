@@ -81,7 +81,14 @@ describe.each(kinds)('$noun of a property', ({ noun, singular, notFoundNoun, idK
   it(`creates a ${singular} (201) that every member lists, by name`, async () => {
     const part = created(await team.editor.client.post(partsUrl(ids.propertyId), { name: names.created }));
     partId = String(part.id);
-    expect(part).toEqual({ id: expect.any(String), accountId: team.accountId, propertyId: ids.propertyId, name: names.created, createdAt: isoTimestamp, updatedAt: isoTimestamp });
+    expect(part).toEqual({
+      id: expect.any(String),
+      accountId: team.accountId,
+      propertyId: ids.propertyId,
+      name: names.created,
+      createdAt: isoTimestamp,
+      updatedAt: isoTimestamp,
+    });
     for (const person of [team.admin, team.editor, team.viewer]) {
       const list = await person.client.get(partsUrl(ids.propertyId));
       expect(list.statusCode).toBe(200);
@@ -179,7 +186,11 @@ describe.each(kinds)('$noun of a property', ({ noun, singular, notFoundNoun, idK
     expect(response.body).toBe('');
     expect((await team.editor.client.delete(partUrl(partId))).statusCode).toBe(404);
     expect((await team.viewer.client.get(partsUrl(ids.propertyId))).json()).toEqual([expect.objectContaining({ id: ids[idKey] })]);
-    const action = await testApp.database.db.selectFrom('actions').select(['building_id', 'location_id', 'plan_id']).where('id', '=', actionId).executeTakeFirst();
+    const action = await testApp.database.db
+      .selectFrom('actions')
+      .select(['building_id', 'location_id', 'plan_id'])
+      .where('id', '=', actionId)
+      .executeTakeFirst();
     expect(action).toEqual({
       building_id: noun === 'buildings' ? null : ids.buildingId,
       location_id: noun === 'locations' ? null : ids.locationId,

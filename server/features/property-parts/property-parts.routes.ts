@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createPropertyPartRequestSchema, propertyPartKinds, propertyPartSchema, propertyPartsResponseSchema, updatePropertyPartRequestSchema } from '../../../shared/schemas/property-part.ts';
+import {
+  createPropertyPartRequestSchema,
+  propertyPartKinds,
+  propertyPartSchema,
+  propertyPartsResponseSchema,
+  updatePropertyPartRequestSchema,
+} from '../../../shared/schemas/property-part.ts';
 import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';

@@ -15,7 +15,9 @@ export function requirePopplerTools(): void {
   for (const tool of ['pdftotext', 'pdftoppm', 'pdfinfo']) {
     const probe = spawnSync(tool, ['-v'], { encoding: 'utf8' });
     if (probe.error) {
-      throw new Error(`${tool} is missing: the report tests need Debian's poppler-utils (bash scripts/ensure-system-packages.sh --with-browser installs it, or: apt-get install poppler-utils)`);
+      throw new Error(
+        `${tool} is missing: the report tests need Debian's poppler-utils (bash scripts/ensure-system-packages.sh --with-browser installs it, or: apt-get install poppler-utils)`,
+      );
     }
   }
 }

@@ -63,7 +63,11 @@ function drawAxes(canvas: ReportCanvas, plot: Plot, step: number, years: readonl
   doc.lineWidth(0.5);
   for (let tick = plot.minimum; tick <= plot.maximum + step / 2; tick += step) {
     const y = yOf(plot, tick);
-    doc.moveTo(plot.left, y).lineTo(plot.right, y).strokeColor(tick === 0 ? colours.muted : colours.rule).stroke();
+    doc
+      .moveTo(plot.left, y)
+      .lineTo(plot.right, y)
+      .strokeColor(tick === 0 ? colours.muted : colours.rule)
+      .stroke();
     canvas.text(formatAmount(tick), plot.left - 4, y - 3.5, { size: 7, colour: colours.muted, align: 'right', width: axisLabelWidth - 6 });
   }
   // Every year when they fit, else every 2nd, 5th or 10th, so labels never overlap.
@@ -90,7 +94,11 @@ function drawLegend(canvas: ReportCanvas, items: readonly LegendItem[], top: num
     else {
       doc.lineWidth(item.mark === 'line' ? 1.5 : 1);
       if (item.mark === 'dashed') doc.dash(2, { space: 2 });
-      doc.moveTo(x, y + 5).lineTo(x + 10, y + 5).strokeColor(item.colour).stroke();
+      doc
+        .moveTo(x, y + 5)
+        .lineTo(x + 10, y + 5)
+        .strokeColor(item.colour)
+        .stroke();
       doc.undash();
     }
     canvas.text(item.label, x + 13, y, { size: 7.5, width: columnWidth - 18 });
@@ -114,7 +122,11 @@ function drawCostPerYear(canvas: ReportCanvas, chart: Extract<ChartSpec, { kind:
       base += value;
     }
   });
-  drawLegend(canvas, chart.series.map((series) => ({ label: series.label, colour: series.colour, mark: 'box' })), plot.bottom + yearLabelHeight + 4);
+  drawLegend(
+    canvas,
+    chart.series.map((series) => ({ label: series.label, colour: series.colour, mark: 'box' })),
+    plot.bottom + yearLabelHeight + 4,
+  );
 }
 
 function fundLegend(chart: Extract<ChartSpec, { kind: 'fund' }>): LegendItem[] {
@@ -149,7 +161,12 @@ function drawFund(canvas: ReportCanvas, chart: Extract<ChartSpec, { kind: 'fund'
     const x = plot.left + plot.slot * (index + 0.5);
     doc.lineWidth(1).dash(3, { space: 2 }).moveTo(x, plot.top).lineTo(x, plot.bottom).strokeColor(colours.warning).stroke().undash();
     const labelRight = x + 4 + canvas.widthOf(chart.legend.shortfall, 'bold', 7.5) > plot.right;
-    canvas.text(chart.legend.shortfall, labelRight ? x - 4 : x + 4, plot.top, { font: 'bold', size: 7.5, colour: colours.warning, align: labelRight ? 'right' : 'left' });
+    canvas.text(chart.legend.shortfall, labelRight ? x - 4 : x + 4, plot.top, {
+      font: 'bold',
+      size: 7.5,
+      colour: colours.warning,
+      align: labelRight ? 'right' : 'left',
+    });
   }
   doc.lineWidth(1.5).strokeColor(colours.balanceLine);
   chart.balances.forEach((balance, index) => {

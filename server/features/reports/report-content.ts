@@ -1,5 +1,13 @@
 import { categoryCodes, categoryNames, isCategoryCode } from '../../../shared/categories.ts';
-import { BALANCE_TOLERANCE_SEK, NO_BUILDING, OCCURRENCE_STATUSES, type CostedOccurrence, type FundAnalysis, type PlanAnalysis, type VatMode } from '../../../shared/cost-model/index.ts';
+import {
+  BALANCE_TOLERANCE_SEK,
+  NO_BUILDING,
+  OCCURRENCE_STATUSES,
+  type CostedOccurrence,
+  type FundAnalysis,
+  type PlanAnalysis,
+  type VatMode,
+} from '../../../shared/cost-model/index.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { statusNames } from '../../../shared/statuses.ts';
 import { chartHeight } from './report-charts.ts';
@@ -46,7 +54,12 @@ export function buildReportBlocks(data: ReportData, figures: ReportFigures, sett
   const { analysis, fund } = figures;
 
   const blocks: Block[] = [
-    { kind: 'title', title: texts.documentTitle, subtitle: data.plan.name, detail: [data.property.name, data.property.designation].filter(Boolean).join(' · ') },
+    {
+      kind: 'title',
+      title: texts.documentTitle,
+      subtitle: data.plan.name,
+      detail: [data.property.name, data.property.designation].filter(Boolean).join(' · '),
+    },
     { kind: 'subheading', text: texts.propertyHeading },
     {
       kind: 'pairs',
@@ -66,9 +79,15 @@ export function buildReportBlocks(data: ReportData, figures: ReportFigures, sett
       kind: 'pairs',
       rows: [
         { label: texts.planName, value: data.plan.name },
-        { label: texts.planWindow, value: fillText(texts.planWindowValue, { start: analysis.window.startYear, end: analysis.window.endYear, years: data.plan.lengthYears }) },
+        {
+          label: texts.planWindow,
+          value: fillText(texts.planWindowValue, { start: analysis.window.startYear, end: analysis.window.endYear, years: data.plan.lengthYears }),
+        },
         { label: texts.generatedOn, value: formatReportDate(settings.printedAt, language) },
-        { label: texts.vat, value: settings.vat === 'incl' ? fillText(texts.vatIncluded, { percent: formatReportNumber(data.plan.vatPercent, language) }) : texts.vatExcluded },
+        {
+          label: texts.vat,
+          value: settings.vat === 'incl' ? fillText(texts.vatIncluded, { percent: formatReportNumber(data.plan.vatPercent, language) }) : texts.vatExcluded,
+        },
         { label: texts.rounding, value: settings.isRounded ? texts.roundedAmounts : texts.exactAmounts },
       ],
     },
@@ -107,7 +126,13 @@ export function buildReportBlocks(data: ReportData, figures: ReportFigures, sett
   return blocks;
 }
 
-function costPerYearBlocks(analysis: PlanAnalysis, hasOccurrences: boolean, texts: ReportTexts, wrap: WrapText, categoryName: (code: string) => string): Block[] {
+function costPerYearBlocks(
+  analysis: PlanAnalysis,
+  hasOccurrences: boolean,
+  texts: ReportTexts,
+  wrap: WrapText,
+  categoryName: (code: string) => string,
+): Block[] {
   if (!hasOccurrences) return [{ kind: 'note', lines: wrap(texts.noOccurrences) }];
   const codes = Object.keys(analysis.years[0]?.byCategory ?? {}).sort((a, b) => categoryIndex(a) - categoryIndex(b));
   const chart: ChartSpec = {
@@ -119,7 +144,10 @@ function costPerYearBlocks(analysis: PlanAnalysis, hasOccurrences: boolean, text
       values: analysis.years.map((year) => year.byCategory[code] ?? 0),
     })),
   };
-  return [{ kind: 'note', lines: wrap(texts.costPerYearCaption) }, { kind: 'chart', chart, height: chartHeight(chart) }];
+  return [
+    { kind: 'note', lines: wrap(texts.costPerYearCaption) },
+    { kind: 'chart', chart, height: chartHeight(chart) },
+  ];
 }
 
 function categoryIndex(code: string): number {
@@ -264,7 +292,12 @@ function actionsPerYearBlocks(
     }
     if (rows.length === 0) continue;
     const heading = String(year.year);
-    blocks.push({ kind: 'table', columns, rows, caption: { left: heading, right: fillText(texts.yearSum, { amount: amount(year.total) }), continued: fillText(texts.continued, { year: heading }) } });
+    blocks.push({
+      kind: 'table',
+      columns,
+      rows,
+      caption: { left: heading, right: fillText(texts.yearSum, { amount: amount(year.total) }), continued: fillText(texts.continued, { year: heading }) },
+    });
   }
   return blocks;
 }

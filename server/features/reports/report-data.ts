@@ -11,7 +11,15 @@ export interface ReportActionText {
 export interface ReportData {
   plan: { name: string; lengthYears: number; vatPercent: number };
   planInput: PlanInput;
-  property: { name: string; designation: string | null; address: string | null; municipality: string | null; buildYear: number | null; boa: number | null; loa: number | null };
+  property: {
+    name: string;
+    designation: string | null;
+    address: string | null;
+    municipality: string | null;
+    buildYear: number | null;
+    boa: number | null;
+    loa: number | null;
+  };
   /** The property's buildings in name order. */
   buildings: { id: string; name: string }[];
   /** Cost-model inputs in the order of the action lists (year, category, name, id). */

@@ -7,7 +7,6 @@ import { drawPage } from './report-pages.ts';
 import type { ReportData } from './report-data.ts';
 import { fillText, reportTextsOf } from './report-texts.ts';
 
-
 /**
  * The board report as a PDF stream. The pages are laid out first (so every footer knows the page
  * count), then drawn a few at a time, each page's bytes leaving as soon as the next one starts;
@@ -15,7 +14,11 @@ import { fillText, reportTextsOf } from './report-texts.ts';
  */
 export function createReportDocument(data: ReportData, figures: ReportFigures, settings: ReportSettings): PDFKit.PDFDocument {
   const texts = reportTextsOf(settings.language);
-  const canvas = new ReportCanvas({ title: `${texts.documentTitle}: ${data.plan.name}`, subject: `${texts.reportSubject}: ${data.property.name}`, language: settings.language === 'sv' ? 'sv-SE' : 'en-GB' });
+  const canvas = new ReportCanvas({
+    title: `${texts.documentTitle}: ${data.plan.name}`,
+    subject: `${texts.reportSubject}: ${data.property.name}`,
+    language: settings.language === 'sv' ? 'sv-SE' : 'en-GB',
+  });
   const wrap = (text: string) => canvas.wrap(text, contentWidth, 'regular', 8.5);
   const pages = layOutPages(buildReportBlocks(data, figures, settings, texts, wrap));
   const formatAxisAmount = (amountSek: number) => formatReportAmount(amountSek, settings.language, false);

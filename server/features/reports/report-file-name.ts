@@ -11,7 +11,12 @@ const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u
  * extension. The Content-Disposition header encodes it (attachmentDisposition).
  */
 export function reportFileName(title: string, planName: string): string {
-  const cleaned = planName.normalize('NFC').replace(/\s+/g, ' ').replace(unsafeCharacters, '_').trim().replace(/^[.\s]+/, '');
+  const cleaned = planName
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(unsafeCharacters, '_')
+    .trim()
+    .replace(/^[.\s]+/, '');
   const base = cleaned === '' ? title : `${title} – ${cleaned}`;
   return `${Array.from(base).slice(0, 120).join('').trimEnd()}.pdf`;
 }

@@ -29,14 +29,16 @@ export function formatReportAmount(amountSek: number, language: Language, isRoun
   const value = isRounded ? roundForDisplay(roundToOre(amountSek)) : roundToOre(amountSek);
   const hasOre = !isRounded && Math.round(value * 100) % 100 !== 0;
   const digits = hasOre ? 2 : 0;
-  return formatterOf(`amount:${language}:${digits}`, () =>
-    new Intl.NumberFormat(locales[language], {
-      style: 'currency',
-      currency: 'SEK',
-      currencyDisplay: language === 'sv' ? 'symbol' : 'code',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }),
+  return formatterOf(
+    `amount:${language}:${digits}`,
+    () =>
+      new Intl.NumberFormat(locales[language], {
+        style: 'currency',
+        currency: 'SEK',
+        currencyDisplay: language === 'sv' ? 'symbol' : 'code',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
   ).format(value);
 }
 
@@ -48,7 +50,10 @@ export function formatReportNumber(value: number, language: Language, maximumFra
 /** A share of a whole as a percentage with one decimal: "12,5 %" / "12.5%". */
 export function formatReportShare(part: number, whole: number, language: Language): string {
   const share = whole === 0 ? 0 : part / whole;
-  return formatterOf(`share:${language}`, () => new Intl.NumberFormat(locales[language], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(share);
+  return formatterOf(
+    `share:${language}`,
+    () => new Intl.NumberFormat(locales[language], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  ).format(share);
 }
 
 /** A calendar date in the language's long form, in Swedish time: "27 november 2026" / "27 November 2026". */

@@ -28,8 +28,13 @@ describe('layOutPages', () => {
     ]);
     for (const page of pages) expect(page[1]).toEqual({ kind: 'tableHeader', y: pageGeometry.top + blockHeights.caption, columns });
     const lastRow = pages[2]!.at(-1)!;
-    expect(lastRow).toMatchObject({ kind: 'tableRow', y: pageGeometry.top + blockHeights.caption + blockHeights.tableHeader + 9 * blockHeights.tableRow, isShaded: true });
-    for (const page of pages) for (const item of page) expect(item.y + (item.kind === 'tableRow' ? blockHeights.tableRow : 0)).toBeLessThanOrEqual(pageGeometry.bottom);
+    expect(lastRow).toMatchObject({
+      kind: 'tableRow',
+      y: pageGeometry.top + blockHeights.caption + blockHeights.tableHeader + 9 * blockHeights.tableRow,
+      isShaded: true,
+    });
+    for (const page of pages)
+      for (const item of page) expect(item.y + (item.kind === 'tableRow' ? blockHeights.tableRow : 0)).toBeLessThanOrEqual(pageGeometry.bottom);
   });
 
   it('moves a table to the next page rather than leave its caption and header alone at the bottom', () => {

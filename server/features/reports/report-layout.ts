@@ -57,7 +57,15 @@ export interface TableCaption {
 /** A chart as data; report-charts.ts draws it. */
 export type ChartSpec =
   | { kind: 'costPerYear'; years: number[]; series: { label: string; colour: string; values: number[] }[] }
-  | { kind: 'fund'; years: number[]; costs: number[]; balances: number[]; minimumBalance: number; shortfallYear: number | null; legend: { cost: string; balance: string; minimum: string; shortfall: string } };
+  | {
+      kind: 'fund';
+      years: number[];
+      costs: number[];
+      balances: number[];
+      minimumBalance: number;
+      shortfallYear: number | null;
+      legend: { cost: string; balance: string; minimum: string; shortfall: string };
+    };
 
 export type Block =
   | { kind: 'pageBreak' }

@@ -5,11 +5,21 @@ import { blockHeights, contentWidth, pageGeometry, type PlacedItem, type TableCo
 const cellPadding = 4;
 
 /** Draws one laid-out page and its footer ("Sida 3 av 12" on the right, `footerLeft` on the left). */
-export function drawPage(canvas: ReportCanvas, items: readonly PlacedItem[], footer: { left: string; right: string }, formatAmount: (amountSek: number) => string): void {
+export function drawPage(
+  canvas: ReportCanvas,
+  items: readonly PlacedItem[],
+  footer: { left: string; right: string },
+  formatAmount: (amountSek: number) => string,
+): void {
   canvas.addPage();
   for (const item of items) drawItem(canvas, item, formatAmount);
   const y = pageGeometry.height - 40;
-  canvas.doc.lineWidth(0.5).moveTo(pageGeometry.left, y - 6).lineTo(pageGeometry.right, y - 6).strokeColor(colours.rule).stroke();
+  canvas.doc
+    .lineWidth(0.5)
+    .moveTo(pageGeometry.left, y - 6)
+    .lineTo(pageGeometry.right, y - 6)
+    .strokeColor(colours.rule)
+    .stroke();
   canvas.text(footer.left, pageGeometry.left, y, { size: 7.5, colour: colours.muted, width: contentWidth * 0.7 });
   canvas.text(footer.right, pageGeometry.right, y, { size: 7.5, colour: colours.muted, align: 'right' });
 }
@@ -26,7 +36,12 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
       break;
     case 'heading':
       canvas.text(item.text, left, item.y + 8, { font: 'bold', size: 15, colour: colours.accent, width: contentWidth });
-      doc.lineWidth(0.75).moveTo(left, item.y + blockHeights.heading - 6).lineTo(right, item.y + blockHeights.heading - 6).strokeColor(colours.accent).stroke();
+      doc
+        .lineWidth(0.75)
+        .moveTo(left, item.y + blockHeights.heading - 6)
+        .lineTo(right, item.y + blockHeights.heading - 6)
+        .strokeColor(colours.accent)
+        .stroke();
       break;
     case 'subheading':
       canvas.text(item.text, left, item.y + 8, { font: 'bold', size: 11, width: contentWidth });
@@ -43,7 +58,8 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
       break;
     case 'caption':
       canvas.text(item.left, left, item.y + 8, { font: 'bold', size: 11, width: item.right === undefined ? contentWidth : contentWidth * 0.55 });
-      if (item.right !== undefined) canvas.text(item.right, right, item.y + 8, { font: 'bold', size: 11, align: 'right', width: contentWidth * 0.45 - cellPadding });
+      if (item.right !== undefined)
+        canvas.text(item.right, right, item.y + 8, { font: 'bold', size: 11, align: 'right', width: contentWidth * 0.45 - cellPadding });
       break;
     case 'tableHeader':
       canvas.fillRect(left, item.y, contentWidth, blockHeights.tableHeader, colours.headerFill);
@@ -59,7 +75,8 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
       break;
     case 'tableRow': {
       const { row } = item;
-      if (row.isMarked || item.isShaded) canvas.fillRect(left, item.y, contentWidth, blockHeights.tableRow, row.isMarked ? colours.markedFill : colours.shadeFill);
+      if (row.isMarked || item.isShaded)
+        canvas.fillRect(left, item.y, contentWidth, blockHeights.tableRow, row.isMarked ? colours.markedFill : colours.shadeFill);
       let cellIndex = 0;
       eachCell(item.columns, (column, x, width) => {
         if (column.isBar) {

@@ -25,9 +25,24 @@ beforeAll(async () => {
   testApp = await createTestApp();
   team = await signUpTeam(testApp.app);
   other = await signUpTeam(testApp.app);
-  const chain = await createPropertyWithPlan(team.editor.client, team.accountId, { organisation: 'Brf Åkern', property: 'Åkern 3', plan: 'Underhållsplan 2026' });
+  const chain = await createPropertyWithPlan(team.editor.client, team.accountId, {
+    organisation: 'Brf Åkern',
+    property: 'Åkern 3',
+    plan: 'Underhållsplan 2026',
+  });
   const editor = team.editor.client;
-  expect((await editor.patch(`/api/properties/${chain.propertyId}`, { designation: 'Västerås Åkern 3', address: 'Ängsgatan 7', municipality: 'Västerås', buildYear: 1968, boa: 1000, loa: 200 })).statusCode).toBe(200);
+  expect(
+    (
+      await editor.patch(`/api/properties/${chain.propertyId}`, {
+        designation: 'Västerås Åkern 3',
+        address: 'Ängsgatan 7',
+        municipality: 'Västerås',
+        buildYear: 1968,
+        boa: 1000,
+        loa: 200,
+      })
+    ).statusCode,
+  ).toBe(200);
   planId = created<Body>(
     await editor.post(`/api/properties/${chain.propertyId}/plans`, {
       name: 'Plan för styrelsen',
@@ -39,9 +54,29 @@ beforeAll(async () => {
     }),
   ).id;
   // 2027, 2035, 2043, 2051: 112 200.00 + 131 460.18 + 154 026.56 + 180 466.66 (excl. VAT).
-  created(await editor.post(`/api/plans/${planId}/actions`, { name: 'Målning fönster', category: 'fasad', quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8, buildingId: chain.buildingId }));
+  created(
+    await editor.post(`/api/plans/${planId}/actions`, {
+      name: 'Målning fönster',
+      category: 'fasad',
+      quantity: 40,
+      unit: 'st',
+      unitPrice: 2500,
+      year: 2027,
+      intervalYears: 8,
+      buildingId: chain.buildingId,
+    }),
+  );
   // Overdue one-off: 11 000 in 2026, and the whole maintenance debt.
-  created(await editor.post(`/api/plans/${planId}/actions`, { name: 'Byte av takpapp', category: 'yttertak', quantity: 1, unit: 'm2', unitPrice: 10_000, year: 2022 }));
+  created(
+    await editor.post(`/api/plans/${planId}/actions`, {
+      name: 'Byte av takpapp',
+      category: 'yttertak',
+      quantity: 1,
+      unit: 'm2',
+      unitPrice: 10_000,
+      year: 2022,
+    }),
+  );
 });
 afterAll(async () => {
   await testApp?.close();
@@ -72,7 +107,9 @@ describe('GET /api/plans/:id/report.pdf', () => {
   it('is a PDF download for a viewer, named after the plan, never cached or rendered inline', async () => {
     const { response, pdf } = await download(reportUrl(planId));
     expect(response.headers['content-type']).toBe('application/pdf');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="Underh_llsplan _ Plan f_r styrelsen.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan%20f%C3%B6r%20styrelsen.pdf`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="Underh_llsplan _ Plan f_r styrelsen.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan%20f%C3%B6r%20styrelsen.pdf`,
+    );
     expect(response.headers['cache-control']).toBe('private, no-store');
     expect(response.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
@@ -140,7 +177,12 @@ describe('GET /api/plans/:id/report.pdf', () => {
             checked += 1;
           }
           for (const year of fund.years.slice(0, 3)) {
-            expect(text, `${vat} ${lang} ${year.year}`).toMatch(new RegExp(`^\\s*${year.year}\\s+${escape(plain(amount(year.cost)))}\\s+${escape(plain(amount(year.provision)))}\\s+${escape(plain(amount(year.balance)))}\\s*$`, 'm'));
+            expect(text, `${vat} ${lang} ${year.year}`).toMatch(
+              new RegExp(
+                `^\\s*${year.year}\\s+${escape(plain(amount(year.cost)))}\\s+${escape(plain(amount(year.provision)))}\\s+${escape(plain(amount(year.balance)))}\\s*$`,
+                'm',
+              ),
+            );
           }
           expect(text).toContain(lang === 'sv' ? 'Åtgärder per år' : 'Actions per year');
         }
@@ -187,7 +229,17 @@ describe('GET /api/plans/:id/report.pdf', () => {
     const formula = '=HYPERLINK("http://evil.example","Klicka")';
     const chain = await createPropertyWithPlan(team.editor.client, team.accountId, { organisation: 'Brf Test', property: '<b>Fet</b>', plan: formula });
     expect((await team.editor.client.patch(`/api/buildings/${chain.buildingId}`, { name: '=1+1' })).statusCode).toBe(200);
-    created(await team.editor.client.post(`/api/plans/${chain.planId}/actions`, { name: script, category: 'el', quantity: 1, unit: '@A1', unitPrice: 100, year: 2030, buildingId: chain.buildingId }));
+    created(
+      await team.editor.client.post(`/api/plans/${chain.planId}/actions`, {
+        name: script,
+        category: 'el',
+        quantity: 1,
+        unit: '@A1',
+        unitPrice: 100,
+        year: 2030,
+        buildingId: chain.buildingId,
+      }),
+    );
     const { text, response } = await download(reportUrl(chain.planId));
     expect(text).toContain(formula);
     expect(text).toContain('<b>Fet</b>');
@@ -200,7 +252,16 @@ describe('GET /api/plans/:id/report.pdf', () => {
   it('repeats the table header and the year on every page of a long action list', async () => {
     const chain = await createPropertyWithPlan(team.editor.client, team.accountId, { organisation: 'Brf Lång', property: 'Lång 1', plan: 'Lång plan' });
     for (let index = 0; index < 70; index += 1) {
-      created(await team.editor.client.post(`/api/plans/${chain.planId}/actions`, { name: `Åtgärd ${String(index).padStart(2, '0')}`, category: 'vatten', quantity: 1, unit: 'st', unitPrice: 1000, year: 2030 }));
+      created(
+        await team.editor.client.post(`/api/plans/${chain.planId}/actions`, {
+          name: `Åtgärd ${String(index).padStart(2, '0')}`,
+          category: 'vatten',
+          quantity: 1,
+          unit: 'st',
+          unitPrice: 1000,
+          year: 2030,
+        }),
+      );
     }
     const { text } = await download(reportUrl(chain.planId));
     expect(text).toMatch(/^\s*2030\s+Summa 70 000\s*kr\s*$/m);

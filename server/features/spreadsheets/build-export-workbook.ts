@@ -69,7 +69,10 @@ function addIntro(sheet: ExcelJS.Worksheet, data: ExportData, vatApplies: boolea
 function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
   const sheet = workbook.addWorksheet(actionSheetName, { views: [{ state: 'frozen', ySplit: 6 }] });
   addIntro(sheet, data, false);
-  appendHeaderRows(sheet, importFields.map((field) => fieldHeaders[field]));
+  appendHeaderRows(
+    sheet,
+    importFields.map((field) => fieldHeaders[field]),
+  );
   for (const action of data.actions) {
     const values: Record<(typeof importFields)[number], CellInput> = {
       name: action.name,
@@ -87,7 +90,10 @@ function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
       tags: formatTagList(action.tags),
       note: action.note,
     };
-    appendRow(sheet, importFields.map((field) => values[field]));
+    appendRow(
+      sheet,
+      importFields.map((field) => values[field]),
+    );
   }
   formatAmountColumns(sheet, [columnOf('unitPrice')]);
   importFields.forEach((field, index) => {

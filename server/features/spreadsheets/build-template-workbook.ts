@@ -35,14 +35,19 @@ export function buildTemplateWorkbook(property: { buildings: readonly string[]; 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kvarter';
   const sheet = workbook.addWorksheet(actionSheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
-  appendHeaderRows(sheet, importFields.map((field) => fieldHeaders[field]));
+  appendHeaderRows(
+    sheet,
+    importFields.map((field) => fieldHeaders[field]),
+  );
   importFields.forEach((field, index) => {
     sheet.getColumn(index + 1).width = field === 'name' || field === 'note' ? 36 : 16;
   });
   formatAmountColumns(sheet, [columnOf('unitPrice')]);
 
   const lists = workbook.addWorksheet(listSheetName);
-  appendRow(lists, ['Kategori', 'Category', 'Kod / Code', 'Status', 'Status (en)', 'Enhet / Unit', 'Byggnad / Building', 'Läge / Location']).font = { bold: true };
+  appendRow(lists, ['Kategori', 'Category', 'Kod / Code', 'Status', 'Status (en)', 'Enhet / Unit', 'Byggnad / Building', 'Läge / Location']).font = {
+    bold: true,
+  };
   const length = Math.max(categories.length, property.buildings.length, property.locations.length);
   for (let index = 0; index < length; index += 1) {
     const category = categories[index];
@@ -67,8 +72,14 @@ export function buildTemplateWorkbook(property: { buildings: readonly string[]; 
   // Units and names are suggestions: any other value is allowed after a warning-free note.
   const suggestion = { type: 'list' as const, allowBlank: true, showErrorMessage: false };
   const validations: [ImportField, ExcelJS.DataValidation][] = [
-    ['category', { ...strict, formulae: [listRange(listColumns.categorySv, categories.length)], error: 'Välj en kategori i listan. / Choose a category from the list.' }],
-    ['status', { ...strict, formulae: [listRange(listColumns.statusSv, statusCodes.length)], error: 'Välj en status i listan. / Choose a status from the list.' }],
+    [
+      'category',
+      { ...strict, formulae: [listRange(listColumns.categorySv, categories.length)], error: 'Välj en kategori i listan. / Choose a category from the list.' },
+    ],
+    [
+      'status',
+      { ...strict, formulae: [listRange(listColumns.statusSv, statusCodes.length)], error: 'Välj en status i listan. / Choose a status from the list.' },
+    ],
     ['unit', { ...suggestion, formulae: [listRange(listColumns.unit, commonUnits.length)] }],
   ];
   if (property.buildings.length > 0) validations.push(['building', { ...suggestion, formulae: [listRange(listColumns.building, property.buildings.length)] }]);

@@ -8,7 +8,10 @@ export function parseSpreadsheetNumber(value: string | number | boolean | null):
   if (value === null) return undefined;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return Number.NaN;
-  let text = value.replace(/[\s\u00a0\u202f]+/g, '').replace(/(kr|sek|:-)$/i, '').replace(/\u2212/g, '-');
+  let text = value
+    .replace(/[\s\u00a0\u202f]+/g, '')
+    .replace(/(kr|sek|:-)$/i, '')
+    .replace(/\u2212/g, '-');
   if (text === '') return undefined;
   const lastComma = text.lastIndexOf(',');
   const lastDot = text.lastIndexOf('.');

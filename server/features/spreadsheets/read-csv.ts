@@ -32,7 +32,11 @@ export function decodeWindows1252(data: Uint8Array): string {
  * occurs most often outside quotes on the first line.
  */
 export function detectSeparator(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let isQuoted = false;
   for (const character of text) {
     if (character === '"') isQuoted = !isQuoted;

@@ -124,7 +124,9 @@ export function readImportRows(
     columns,
     rowCount: dataRows.length,
     validRowCount,
-    preview: dataRows.slice(0, importPreviewRows).map(({ row, cells }) => ({ row, cells: Array.from({ length: width }, (_, index) => cellText(cells[index])) })),
+    preview: dataRows
+      .slice(0, importPreviewRows)
+      .map(({ row, cells }) => ({ row, cells: Array.from({ length: width }, (_, index) => cellText(cells[index])) })),
     errors,
     actions,
     newBuildings: buildings.added,

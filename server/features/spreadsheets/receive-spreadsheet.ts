@@ -9,7 +9,8 @@ import { AppError, validationError } from '../../http/app-error.ts';
  */
 export const maxImportBytes = 10 * 1024 * 1024;
 
-const fileRequired = () => validationError({ [importFileField]: 'spreadsheet.file_required' }, 'Send the file as multipart/form-data, in one part named "file"');
+const fileRequired = () =>
+  validationError({ [importFileField]: 'spreadsheet.file_required' }, 'Send the file as multipart/form-data, in one part named "file"');
 const tooLarge = () => validationError({ [importFileField]: 'spreadsheet.too_large' }, 'The file is larger than 10 MB');
 
 /**

@@ -39,10 +39,13 @@ describe('parseSpreadsheetNumber', () => {
 });
 
 describe('neutraliseFormula', () => {
-  it.each(['=HYPERLINK("http://evil.example","Klicka")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])('prefixes %j with a quote, and the import takes it back', (text) => {
-    expect(neutraliseFormula(text)).toBe(`'${text}`);
-    expect(restoreNeutralisedFormula(neutraliseFormula(text))).toBe(text);
-  });
+  it.each(['=HYPERLINK("http://evil.example","Klicka")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])(
+    'prefixes %j with a quote, and the import takes it back',
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+      expect(restoreNeutralisedFormula(neutraliseFormula(text))).toBe(text);
+    },
+  );
 
   it('leaves other text alone, both ways', () => {
     expect(neutraliseFormula('Byte av takpapp')).toBe('Byte av takpapp');
@@ -53,8 +56,40 @@ describe('neutraliseFormula', () => {
 
 describe('headers', () => {
   it('maps Swedish and English synonyms, in any case and without accents', () => {
-    expect(mapColumns(['Åtgärd', 'KATEGORI', 'byggnad', 'Lage', 'Mängd', 'Enhet', 'Styckpris', 'år', 'Intervall (år)', 'Status', 'Basår', 'Märkning', 'Investering', 'Anteckning', 'Okänd'])).toEqual([
-      'name', 'category', 'building', 'location', 'quantity', 'unit', 'unitPrice', 'year', 'intervalYears', 'status', 'baseYear', 'tags', 'isInvestment', 'note', null,
+    expect(
+      mapColumns([
+        'Åtgärd',
+        'KATEGORI',
+        'byggnad',
+        'Lage',
+        'Mängd',
+        'Enhet',
+        'Styckpris',
+        'år',
+        'Intervall (år)',
+        'Status',
+        'Basår',
+        'Märkning',
+        'Investering',
+        'Anteckning',
+        'Okänd',
+      ]),
+    ).toEqual([
+      'name',
+      'category',
+      'building',
+      'location',
+      'quantity',
+      'unit',
+      'unitPrice',
+      'year',
+      'intervalYears',
+      'status',
+      'baseYear',
+      'tags',
+      'isInvestment',
+      'note',
+      null,
     ]);
     expect(mapColumns(['Action', 'Category', 'Unit price', 'Year', 'À-pris', 'Tags'])).toEqual(['name', 'category', 'unitPrice', 'year', null, 'tags']);
     expect(fieldOfHeader('Åtgärd / Action')).toBe('name');
@@ -103,7 +138,14 @@ describe('CSV', () => {
 describe('checkZipArchive', () => {
   it('accepts an honest archive', () => {
     const content = Buffer.from('<worksheet/>'.repeat(100));
-    expect(checkZipArchive(buildZip([{ name: 'a.xml', stored: deflateRawSync(content), method: 8, uncompressedSize: content.length }, { name: 'b.txt', stored: content, method: 0, uncompressedSize: content.length }]))).toEqual({ ok: true });
+    expect(
+      checkZipArchive(
+        buildZip([
+          { name: 'a.xml', stored: deflateRawSync(content), method: 8, uncompressedSize: content.length },
+          { name: 'b.txt', stored: content, method: 0, uncompressedSize: content.length },
+        ]),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('refuses an archive that claims gigabytes, before inflating anything', () => {

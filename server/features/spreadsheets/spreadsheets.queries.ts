@@ -28,10 +28,17 @@ export interface ImportedActionValues {
 const insertBatchSize = 1000;
 
 /** Inserts the actions into the plan with one multi-row INSERT per batch; returns how many. */
-export async function insertImportedActions(db: Db, accountId: AccountId, plan: { propertyId: string; planId: string }, actions: readonly ImportedActionValues[]): Promise<number> {
+export async function insertImportedActions(
+  db: Db,
+  accountId: AccountId,
+  plan: { propertyId: string; planId: string },
+  actions: readonly ImportedActionValues[],
+): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < actions.length; start += insertBatchSize) {
-    const batch = actions.slice(start, start + insertBatchSize).map((values) => ({ ...values, account_id: accountId, property_id: plan.propertyId, plan_id: plan.planId }));
+    const batch = actions
+      .slice(start, start + insertBatchSize)
+      .map((values) => ({ ...values, account_id: accountId, property_id: plan.propertyId, plan_id: plan.planId }));
     const result = await db.insertInto('actions').values(batch).executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }

@@ -42,9 +42,13 @@ async function readWorkbook(response: LightMyRequestResponse): Promise<ExcelJS.W
 
 /** A new property (no buildings, no locations) of the team's account with a plan; returns the plan's id. */
 async function createEmptyPlan(plan: Record<string, unknown> = {}): Promise<{ planId: string; propertyId: string }> {
-  const organisation = created<{ id: string }>(await team.editor.client.post(`/api/accounts/${team.accountId}/organisations`, { name: `Org ${Math.random()}` }));
+  const organisation = created<{ id: string }>(
+    await team.editor.client.post(`/api/accounts/${team.accountId}/organisations`, { name: `Org ${Math.random()}` }),
+  );
   const property = created<{ id: string }>(await team.editor.client.post(`/api/organisations/${organisation.id}/properties`, { name: 'Tom fastighet' }));
-  const created_ = created<{ id: string }>(await team.editor.client.post(`/api/properties/${property.id}/plans`, { name: 'Tom plan', startYear: 2026, ...plan }));
+  const created_ = created<{ id: string }>(
+    await team.editor.client.post(`/api/properties/${property.id}/plans`, { name: 'Tom plan', startYear: 2026, ...plan }),
+  );
   return { planId: created_.id, propertyId: property.id };
 }
 
@@ -53,12 +57,46 @@ const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8');
 describe('template', () => {
   it('is an .xlsx with Swedish and English headers, the lists sheet and drop-down lists, for viewers too', async () => {
     const response = await team.viewer.client.get(templateUrl(own.planId));
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="Underh_llsplan 2026 - mall.xlsx"; filename*=UTF-8''Underh%C3%A5llsplan%202026%20-%20mall.xlsx`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="Underh_llsplan 2026 - mall.xlsx"; filename*=UTF-8''Underh%C3%A5llsplan%202026%20-%20mall.xlsx`,
+    );
     const workbook = await readWorkbook(response);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Åtgärder', 'Listor']);
     const sheet = workbook.getWorksheet('Åtgärder')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Åtgärd', 'Kategori', 'Byggnad', 'Läge', 'Mängd', 'Enhet', 'À-pris', 'År', 'Intervall', 'Status', 'Basår', 'Investering', 'Märkning', 'Anteckning']);
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Action', 'Category', 'Building', 'Location', 'Quantity', 'Unit', 'Unit price', 'Year', 'Interval', 'Status', 'Base year', 'Investment', 'Tags', 'Note']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Åtgärd',
+      'Kategori',
+      'Byggnad',
+      'Läge',
+      'Mängd',
+      'Enhet',
+      'À-pris',
+      'År',
+      'Intervall',
+      'Status',
+      'Basår',
+      'Investering',
+      'Märkning',
+      'Anteckning',
+    ]);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'Action',
+      'Category',
+      'Building',
+      'Location',
+      'Quantity',
+      'Unit',
+      'Unit price',
+      'Year',
+      'Interval',
+      'Status',
+      'Base year',
+      'Investment',
+      'Tags',
+      'Note',
+    ]);
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$A$2:$A$17"], showErrorMessage: true });
     expect(sheet.getCell('J2002').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$D$2:$D$6"] });
     expect(sheet.getCell('F3').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$F$2:$F$7"] });
@@ -91,9 +129,31 @@ describe('export and import round trip', () => {
     const actions = [
       { name: 'Målning fönster', category: 'fasad', buildingId, quantity: 40, unit: 'st', unitPrice: 2500, year: 2027, intervalYears: 8 },
       { name: injected, category: 'el', locationId, quantity: 0.125, unit: 'tim', unitPrice: 0.01, year: 2022, status: 'urgent', note: '-rad 1\nrad 2' },
-      { name: 'Solceller', category: 'el', buildingId, locationId, quantity: 1, unit: 'st', unitPrice: 999_999_999.99, year: 2030, isInvestment: true, tags: ['P-7', 'Konto 1234', 'konto 4610, drift', 'a;b', '"citat"'], baseYear: 2024 },
+      {
+        name: 'Solceller',
+        category: 'el',
+        buildingId,
+        locationId,
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 999_999_999.99,
+        year: 2030,
+        isInvestment: true,
+        tags: ['P-7', 'Konto 1234', 'konto 4610, drift', 'a;b', '"citat"'],
+        baseYear: 2024,
+      },
       { name: 'OVK', category: 'myndighet', quantity: 3, unit: 'lgh', unitPrice: 1234.5, year: 2026, intervalYears: 6, status: 'done' },
-      { name: 'Utkast tak', category: 'yttertak', quantity: 450.75, unit: 'm2', unitPrice: 640.5, year: 2040, status: 'draft', intervalYears: 30, baseYear: 2030 },
+      {
+        name: 'Utkast tak',
+        category: 'yttertak',
+        quantity: 450.75,
+        unit: 'm2',
+        unitPrice: 640.5,
+        year: 2040,
+        status: 'draft',
+        intervalYears: 30,
+        baseYear: 2030,
+      },
       { name: '+Eftersatt', category: 'avlopp', quantity: 12, unit: 'm', unitPrice: 3000, year: 2025, status: 'deferred', tags: ['@x'] },
     ];
     for (const action of actions) created(await team.editor.client.post(`/api/plans/${source.planId}/actions`, action));
@@ -119,9 +179,13 @@ describe('export and import round trip', () => {
     expect(injectedRow.getCell(4).value).toBe("'@Tvättstuga");
     expect(injectedRow.getCell(14).value).toBe("'-rad 1\nrad 2");
     for (const name of ['Åtgärder per år', 'Ekonomisk analys', 'Avsättningsanalys']) {
-      expect(workbook.getWorksheet(name)!.getCell('A3').value).toBe('Belopp i kr inklusive moms (25 %), exakta till öret (ingen avrundning), beräknade med Kvarters kostnadsmodell.');
+      expect(workbook.getWorksheet(name)!.getCell('A3').value).toBe(
+        'Belopp i kr inklusive moms (25 %), exakta till öret (ingen avrundning), beräknade med Kvarters kostnadsmodell.',
+      );
     }
-    expect(actions.getCell('A3').value).toBe('Belopp i kr À-pris exklusive moms, som de sparats, exakta till öret (ingen avrundning), beräknade med Kvarters kostnadsmodell.');
+    expect(actions.getCell('A3').value).toBe(
+      'Belopp i kr À-pris exklusive moms, som de sparats, exakta till öret (ingen avrundning), beräknade med Kvarters kostnadsmodell.',
+    );
   });
 
   it('states the figures of the API: analysis totals and fund', async () => {
@@ -139,7 +203,12 @@ describe('export and import round trip', () => {
     expect(fundSheet.getCell('B7').value).toBe(fund.requiredProvisionPerYear);
     const last = fund.years.at(-1);
     const lastRow = fundSheet.getRow(12 + fund.years.length - 1);
-    expect([lastRow.getCell(1).value, lastRow.getCell(2).value, lastRow.getCell(3).value, lastRow.getCell(4).value]).toEqual([last.year, last.cost, last.provision, last.balance]);
+    expect([lastRow.getCell(1).value, lastRow.getCell(2).value, lastRow.getCell(3).value, lastRow.getCell(4).value]).toEqual([
+      last.year,
+      last.cost,
+      last.provision,
+      last.balance,
+    ]);
     const perYear = workbook.getWorksheet('Åtgärder per år')!;
     const sums = perYear.getRows(7, perYear.rowCount - 6)!.filter((row) => String(row.getCell(2).value).startsWith('Summa'));
     expect(sums.map((row) => [row.getCell(1).value, row.getCell(5).value])).toEqual(
@@ -163,7 +232,8 @@ describe('export and import round trip', () => {
       const nameOf = (parts: { id: string; name: string }[], id: string | null) => parts.find((part) => part.id === id)?.name ?? null;
       const actions = (await team.viewer.client.get(`/api/plans/${planId}/actions`)).json() as Record<string, unknown>[];
       const analysis = (await team.viewer.client.get(`/api/plans/${planId}/analysis?vat=incl&asOfYear=2030`)).json();
-      for (const year of analysis.years) year.byBuilding = Object.fromEntries(Object.entries(year.byBuilding).map(([id, cost]) => [nameOf(buildings, id) ?? id, cost]));
+      for (const year of analysis.years)
+        year.byBuilding = Object.fromEntries(Object.entries(year.byBuilding).map(([id, cost]) => [nameOf(buildings, id) ?? id, cost]));
       return {
         actions: actions.map(({ id: _id, accountId: _a, planId: _p, propertyId: _q, createdAt: _c, updatedAt: _u, buildingId, locationId, ...rest }) => ({
           ...rest,
@@ -180,7 +250,13 @@ describe('export and import round trip', () => {
     const after = await comparable(target.planId, target.propertyId);
     expect(after.actions).toHaveLength(6);
     expect(after).toEqual(before);
-    expect(after.actions.find((action) => (action as Record<string, unknown>).name === injected)).toMatchObject({ location: '@Tvättstuga', note: '-rad 1\nrad 2', quantity: 0.125, unitPrice: 0.01, status: 'urgent' });
+    expect(after.actions.find((action) => (action as Record<string, unknown>).name === injected)).toMatchObject({
+      location: '@Tvättstuga',
+      note: '-rad 1\nrad 2',
+      quantity: 0.125,
+      unitPrice: 0.01,
+      status: 'urgent',
+    });
   });
 });
 
@@ -205,14 +281,50 @@ describe('import', () => {
     expect(locations.map((location) => location.name)).toEqual(['Källare']);
     const actions = (await team.viewer.client.get(`/api/plans/${target.planId}/actions`)).json() as Record<string, unknown>[];
     const byName = Object.fromEntries(actions.map((action) => [action.name, action]));
-    expect(byName['Byte av värmeväxlare']).toMatchObject({ category: 'varme-kyla', quantity: 1, unit: 'st', unitPrice: 1234.5, year: 2031, intervalYears: 25, status: 'planned', baseYear: null, isInvestment: false, tags: ['P-1', 'P-2'], note: 'Offert från Värmeab', buildingId: buildings[1]!.id });
-    expect(byName.Relining).toMatchObject({ category: 'avlopp', quantity: 1200.5, unitPrice: 2500, year: 2035, intervalYears: null, status: 'urgent', baseYear: 2026, isInvestment: true, tags: [], note: '', buildingId: buildings[1]!.id, locationId: null });
-    expect(byName.Fasadtvätt).toMatchObject({ category: 'fasad', quantity: 350, unitPrice: 45, intervalYears: 10, status: 'planned', buildingId: buildings[0]!.id });
+    expect(byName['Byte av värmeväxlare']).toMatchObject({
+      category: 'varme-kyla',
+      quantity: 1,
+      unit: 'st',
+      unitPrice: 1234.5,
+      year: 2031,
+      intervalYears: 25,
+      status: 'planned',
+      baseYear: null,
+      isInvestment: false,
+      tags: ['P-1', 'P-2'],
+      note: 'Offert från Värmeab',
+      buildingId: buildings[1]!.id,
+    });
+    expect(byName.Relining).toMatchObject({
+      category: 'avlopp',
+      quantity: 1200.5,
+      unitPrice: 2500,
+      year: 2035,
+      intervalYears: null,
+      status: 'urgent',
+      baseYear: 2026,
+      isInvestment: true,
+      tags: [],
+      note: '',
+      buildingId: buildings[1]!.id,
+      locationId: null,
+    });
+    expect(byName.Fasadtvätt).toMatchObject({
+      category: 'fasad',
+      quantity: 350,
+      unitPrice: 45,
+      intervalYears: 10,
+      status: 'planned',
+      buildingId: buildings[0]!.id,
+    });
   });
 
   it('reads a UTF-8 CSV with a BOM and commas, English headers', async () => {
     const target = await createEmptyPlan();
-    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv(['Action,Category,Quantity,Unit,Unit price,Year,Status', 'Lift service,Lifts,2,st,"12,000.50",2027,Planned'])]);
+    const file = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      csv(['Action,Category,Quantity,Unit,Unit price,Year,Status', 'Lift service,Lifts,2,st,"12,000.50",2027,Planned']),
+    ]);
     const response = await upload(team.editor.client, target.planId, file, 'plan.csv');
     expect(response.json()).toEqual({ created: 1 });
     const [action] = (await team.viewer.client.get(`/api/plans/${target.planId}/actions`)).json();
@@ -248,7 +360,14 @@ describe('import', () => {
       [4, 'À-pris', 'field.required'],
       [4, 'Märkning', 'tag.too_long'],
     ]);
-    expect(body.errors[1]).toEqual({ row: 2, columnIndex: 1, column: 'Kategori', field: 'category', code: 'category.invalid', message: 'Välj en kategori i listan.' });
+    expect(body.errors[1]).toEqual({
+      row: 2,
+      columnIndex: 1,
+      column: 'Kategori',
+      field: 'category',
+      code: 'category.invalid',
+      message: 'Välj en kategori i listan.',
+    });
 
     const confirm = await upload(team.editor.client, target.planId, file, 'fel.csv', '', 'en');
     expect(confirm.statusCode).toBe(400);
@@ -289,13 +408,21 @@ describe('import', () => {
     const invalid = await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${encodeURIComponent('["nope"]')}`);
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.fieldCodes).toEqual({ 'mapping.0': 'spreadsheet.mapping_invalid' });
-    expect((await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${encodeURIComponent('{')}`)).json().error.fieldCodes).toEqual({ mapping: 'spreadsheet.mapping_invalid' });
+    expect((await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${encodeURIComponent('{')}`)).json().error.fieldCodes).toEqual({
+      mapping: 'spreadsheet.mapping_invalid',
+    });
     expect((await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${mapping}`)).json()).toEqual({ created: 1 });
   });
 
   it('a dry run writes nothing', async () => {
     const before = await snapshotPlanData(testApp.database.db);
-    const response = await upload(team.editor.client, own.planId, csv(['Åtgärd;Kategori;Byggnad;Läge;Mängd;Enhet;À-pris;År', 'Ny;fasad;Hus Ny;Läge Ny;1;st;1;2030']), 'x.csv', '?dryRun=true');
+    const response = await upload(
+      team.editor.client,
+      own.planId,
+      csv(['Åtgärd;Kategori;Byggnad;Läge;Mängd;Enhet;À-pris;År', 'Ny;fasad;Hus Ny;Läge Ny;1;st;1;2030']),
+      'x.csv',
+      '?dryRun=true',
+    );
     expect(response.json()).toMatchObject({ rowCount: 1, validRowCount: 1, newBuildings: ['Hus Ny'], newLocations: ['Läge Ny'] });
     expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
   });

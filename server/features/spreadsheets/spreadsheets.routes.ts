@@ -1,7 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pickLanguage } from '../../../shared/i18n/language.ts';
-import { exportQuerySchema, importDryRunResponseSchema, importQuerySchema, importResponseSchema, templateQuerySchema } from '../../../shared/schemas/spreadsheet.ts';
+import {
+  exportQuerySchema,
+  importDryRunResponseSchema,
+  importQuerySchema,
+  importResponseSchema,
+  templateQuerySchema,
+} from '../../../shared/schemas/spreadsheet.ts';
 import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';

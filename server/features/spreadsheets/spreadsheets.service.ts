@@ -86,8 +86,14 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     const reading = readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language });
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw rowsError(reading);
-    const buildingIds = idsByName([...parts.buildings, ...(await insertPropertyParts(transaction, accountId, 'buildings', plan.propertyId, reading.newBuildings))]);
-    const locationIds = idsByName([...parts.locations, ...(await insertPropertyParts(transaction, accountId, 'locations', plan.propertyId, reading.newLocations))]);
+    const buildingIds = idsByName([
+      ...parts.buildings,
+      ...(await insertPropertyParts(transaction, accountId, 'buildings', plan.propertyId, reading.newBuildings)),
+    ]);
+    const locationIds = idsByName([
+      ...parts.locations,
+      ...(await insertPropertyParts(transaction, accountId, 'locations', plan.propertyId, reading.newLocations)),
+    ]);
     const created = await queries.insertImportedActions(
       transaction,
       accountId,
@@ -142,7 +148,8 @@ function dryRunResponseOf(reading: ImportReading): ImportDryRunResponse {
 function rowsError(reading: ImportReading): AppError {
   const fieldCodes: NonNullable<AppError['fieldCodes']> = {};
   for (const error of reading.errors.slice(0, maxReportedImportErrors)) {
-    const key = error.code === 'spreadsheet.column_missing' || error.code === 'spreadsheet.column_twice' ? `mapping.${error.field}` : `rows.${error.row}.${error.field}`;
+    const key =
+      error.code === 'spreadsheet.column_missing' || error.code === 'spreadsheet.column_twice' ? `mapping.${error.field}` : `rows.${error.row}.${error.field}`;
     fieldCodes[key] ??= error.code;
   }
   return new AppError('validation', `${reading.errors.length} errors in the file; nothing was imported`, fieldCodes);

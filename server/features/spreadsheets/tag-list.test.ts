@@ -22,7 +22,10 @@ describe('tags in one spreadsheet cell', () => {
 
   it('reads back exactly the tags it wrote, whatever they hold', () => {
     // Tags as the API stores them: trimmed and not empty.
-    const tag = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', ',', ';', '"', '-', '1'), minLength: 1, maxLength: 12 }).map((text) => text.trim()).filter((text) => text !== '');
+    const tag = fc
+      .string({ unit: fc.constantFrom('a', 'Ö', ' ', ',', ';', '"', '-', '1'), minLength: 1, maxLength: 12 })
+      .map((text) => text.trim())
+      .filter((text) => text !== '');
     fc.assert(
       fc.property(fc.array(tag, { maxLength: 6 }), (tags) => {
         expect(parseTagList(formatTagList(tags))).toEqual(tags);

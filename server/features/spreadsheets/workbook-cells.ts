@@ -14,8 +14,14 @@ export function appendRow(sheet: ExcelJS.Worksheet, values: readonly CellInput[]
 
 /** Two header rows: Swedish (bold) and English (italic, grey), frozen above the data. */
 export function appendHeaderRows(sheet: ExcelJS.Worksheet, headers: readonly { sv: string; en: string }[]): void {
-  appendRow(sheet, headers.map((header) => header.sv)).font = { bold: true };
-  appendRow(sheet, headers.map((header) => header.en)).font = { italic: true, color: { argb: 'FF555555' } };
+  appendRow(
+    sheet,
+    headers.map((header) => header.sv),
+  ).font = { bold: true };
+  appendRow(
+    sheet,
+    headers.map((header) => header.en),
+  ).font = { italic: true, color: { argb: 'FF555555' } };
 }
 
 /** Kronor with öre and thousands separators, as Excel shows them in the reader's own locale. */

@@ -58,7 +58,9 @@ export function deflatedZeros(megabytes: number): Buffer {
 /** Three entries each claiming 4 GB − 1 of XML: 12 GB declared, a few hundred bytes sent. */
 export function claimingBomb(): Buffer {
   const stored = deflateRawSync(Buffer.from('<x/>'));
-  return buildZip(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].map((name) => ({ name, stored, method: 8, uncompressedSize: 0xfffffffe })));
+  return buildZip(
+    ['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].map((name) => ({ name, stored, method: 8, uncompressedSize: 0xfffffffe })),
+  );
 }
 
 /** One entry that claims 1 KiB but inflates to 64 MiB: only inflating it tells. */

@@ -27,7 +27,8 @@ export async function listLatestRunsByKind(db: Db, kinds: readonly BackupRunKind
     .distinctOn('run.kind')
     .select(['run.kind', 'run.started_at', 'run.finished_at', 'run.outcome', 'run.size_bytes', 'run.message'])
     .select((eb) => {
-      const sameKind = () => eb.selectFrom('backup_runs as other').whereRef('other.kind', '=', 'run.kind').orderBy('other.started_at', 'desc').orderBy('other.id', 'desc').limit(1);
+      const sameKind = () =>
+        eb.selectFrom('backup_runs as other').whereRef('other.kind', '=', 'run.kind').orderBy('other.started_at', 'desc').orderBy('other.id', 'desc').limit(1);
       // A finished run without an end time (written by hand) counts as ending when it started.
       const endOf = sql<Date>`coalesce(other.finished_at, other.started_at)`.as('ended_at');
       return [

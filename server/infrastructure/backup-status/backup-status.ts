@@ -90,9 +90,7 @@ function toRunHistory(row: LatestRunRow | undefined): RunHistory {
   return {
     lastSucceededAt: row.last_succeeded_at,
     lastFinished:
-      row.last_finished_at !== null && row.last_finished_outcome !== null
-        ? { finishedAt: row.last_finished_at, outcome: row.last_finished_outcome }
-        : null,
+      row.last_finished_at !== null && row.last_finished_outcome !== null ? { finishedAt: row.last_finished_at, outcome: row.last_finished_outcome } : null,
   };
 }
 

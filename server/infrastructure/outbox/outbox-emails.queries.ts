@@ -12,7 +12,11 @@ export async function insertOutboxEmail(db: Db, email: Email): Promise<string> {
 }
 
 export async function markOutboxEmailSent(db: Db, id: string): Promise<void> {
-  await db.updateTable('outbox_emails').set({ sent_at: sql<Date>`now()`, last_error: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox_emails')
+    .set({ sent_at: sql<Date>`now()`, last_error: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Records why sending failed; the e-mail stays unsent in the outbox. */

@@ -51,8 +51,7 @@ export const en: Record<keyof typeof sv, string> = {
   'signin.submit': 'Sign in',
   'signin.no_account': 'No account yet?',
   'signup.title': 'Create an account',
-  'signup.intro':
-    'Create an account for your housing cooperative or property management company. You become its admin and can invite others.',
+  'signup.intro': 'Create an account for your housing cooperative or property management company. You become its admin and can invite others.',
   'signup.submit': 'Create account',
   'signup.have_account': 'Already have an account?',
   'password.title': 'Change password',
@@ -109,8 +108,7 @@ export const en: Record<keyof typeof sv, string> = {
   'operations.overall_ok_text': 'The backups are up to date and every check has passed.',
   'operations.overall_failing_title': 'Something needs attention',
   'operations.overall_failing_text.one': '1 check has not passed. It is listed first below, with what it means and what you can do.',
-  'operations.overall_failing_text.other':
-    '{count} checks have not passed. They are listed first below, with what they mean and what you can do.',
+  'operations.overall_failing_text.other': '{count} checks have not passed. They are listed first below, with what they mean and what you can do.',
   'operations.empty_title': 'No backups have run yet',
   'operations.empty_text':
     'Kvarter takes backups automatically on schedule, the first one within a day. You can also take one now on the server with npm run ops -- backup and npm run ops -- dump.',
@@ -135,8 +133,7 @@ export const en: Record<keyof typeof sv, string> = {
   'operations.check.dump_fresh': 'Logical backup is up to date',
   'operations.check.dump_fresh.meaning':
     'No logical backup (pg_dump) has succeeded in the last 26 hours. The daily dump is an independent copy in case the physical backups cannot be used.',
-  'operations.check.dump_fresh.action':
-    'Read the error of the latest dump below. Check the storage (S3 settings or disk space) and run npm run ops -- dump.',
+  'operations.check.dump_fresh.action': 'Read the error of the latest dump below. Check the storage (S3 settings or disk space) and run npm run ops -- dump.',
   'operations.check.archiving_working': 'WAL archiving works',
   'operations.check.archiving_working.meaning':
     'PostgreSQL fails to archive its transaction log (WAL) to the repository. Changes after the latest backup then cannot be restored, and the server may fill its disk with log files.',

@@ -52,8 +52,7 @@ export const sv = {
   'signin.submit': 'Logga in',
   'signin.no_account': 'Inget konto än?',
   'signup.title': 'Skapa konto',
-  'signup.intro':
-    'Skapa ett konto för din bostadsrättsförening eller ditt förvaltningsbolag. Du blir administratör och kan bjuda in fler.',
+  'signup.intro': 'Skapa ett konto för din bostadsrättsförening eller ditt förvaltningsbolag. Du blir administratör och kan bjuda in fler.',
   'signup.submit': 'Skapa konto',
   'signup.have_account': 'Har du redan ett konto?',
   'password.title': 'Byt lösenord',
@@ -110,8 +109,7 @@ export const sv = {
   'operations.overall_ok_text': 'Säkerhetskopiorna är aktuella och alla kontroller har gått igenom.',
   'operations.overall_failing_title': 'Något behöver åtgärdas',
   'operations.overall_failing_text.one': '1 kontroll har inte gått igenom. Den står först nedan, med vad den betyder och vad du kan göra.',
-  'operations.overall_failing_text.other':
-    '{count} kontroller har inte gått igenom. De står först nedan, med vad de betyder och vad du kan göra.',
+  'operations.overall_failing_text.other': '{count} kontroller har inte gått igenom. De står först nedan, med vad de betyder och vad du kan göra.',
   'operations.empty_title': 'Inga säkerhetskopior har körts ännu',
   'operations.empty_text':
     'Kvarter tar säkerhetskopior automatiskt enligt schemat, den första inom ett dygn. Du kan också ta en direkt på servern med npm run ops -- backup och npm run ops -- dump.',

@@ -49,7 +49,12 @@ export function BarLineChart({ title, description, labels, bars, lines, referenc
       {highlighted && highlight && (
         <g className="chart__highlight">
           <rect x={highlighted.x - 2} width={highlighted.width + 4} y={barChartFrame.top - 8} height={plotBottom - barChartFrame.top + 8} />
-          <text className="chart__highlight-label" x={Math.min(Math.max(highlighted.centre, barChartFrame.left + highlightLabelHalfWidth), plotRight - highlightLabelHalfWidth)} y={barChartFrame.top - 16} textAnchor="middle">
+          <text
+            className="chart__highlight-label"
+            x={Math.min(Math.max(highlighted.centre, barChartFrame.left + highlightLabelHalfWidth), plotRight - highlightLabelHalfWidth)}
+            y={barChartFrame.top - 16}
+            textAnchor="middle"
+          >
             {highlight.label}
           </text>
         </g>

@@ -45,14 +45,28 @@ describe('bands', () => {
 
 describe('stackSeries', () => {
   it('puts each series on the sum of the ones before it, negatives counting as 0', () => {
-    expect(stackSeries([
-      [1, 2, 3],
-      [4, -1, 5],
-      [0, 10],
-    ])).toEqual([
-      [{ start: 0, end: 1 }, { start: 0, end: 2 }, { start: 0, end: 3 }],
-      [{ start: 1, end: 5 }, { start: 2, end: 2 }, { start: 3, end: 8 }],
-      [{ start: 5, end: 5 }, { start: 2, end: 12 }, { start: 8, end: 8 }],
+    expect(
+      stackSeries([
+        [1, 2, 3],
+        [4, -1, 5],
+        [0, 10],
+      ]),
+    ).toEqual([
+      [
+        { start: 0, end: 1 },
+        { start: 0, end: 2 },
+        { start: 0, end: 3 },
+      ],
+      [
+        { start: 1, end: 5 },
+        { start: 2, end: 2 },
+        { start: 3, end: 8 },
+      ],
+      [
+        { start: 5, end: 5 },
+        { start: 2, end: 12 },
+        { start: 8, end: 8 },
+      ],
     ]);
   });
 });
@@ -96,7 +110,13 @@ describe('ringSegmentPath', () => {
 
 describe('linePath', () => {
   it('moves to the first point and draws to the rest', () => {
-    expect(linePath([{ x: 0, y: 10 }, { x: 1.236, y: 7 }, { x: 3, y: -0.001 }])).toBe('M 0 10 L 1.24 7 L 3 0');
+    expect(
+      linePath([
+        { x: 0, y: 10 },
+        { x: 1.236, y: 7 },
+        { x: 3, y: -0.001 },
+      ]),
+    ).toBe('M 0 10 L 1.24 7 L 3 0');
   });
 });
 

@@ -105,14 +105,7 @@ function pointOnCircle(centreX: number, centreY: number, radius: number, angle: 
  * The SVG path of a ring segment between two angles (radians clockwise from twelve o'clock). A
  * whole ring is drawn as two halves: one SVG arc cannot start and end at the same point.
  */
-export function ringSegmentPath(
-  centreX: number,
-  centreY: number,
-  outerRadius: number,
-  innerRadius: number,
-  startAngle: number,
-  endAngle: number,
-): string {
+export function ringSegmentPath(centreX: number, centreY: number, outerRadius: number, innerRadius: number, startAngle: number, endAngle: number): string {
   if (endAngle - startAngle >= 2 * Math.PI - 1e-9) {
     const middle = startAngle + Math.PI;
     return `${ringSegmentPath(centreX, centreY, outerRadius, innerRadius, startAngle, middle)} ${ringSegmentPath(centreX, centreY, outerRadius, innerRadius, middle, startAngle + 2 * Math.PI)}`;

@@ -38,12 +38,7 @@ export function StackedBarChart({ title, description, labels, series, formatTick
   const columns = bands(labels.length, barChartFrame.left, plotRight);
 
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${barChartFrame.width} ${barChartFrame.height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descriptionId}`}
-    >
+    <svg className="chart" viewBox={`0 0 ${barChartFrame.width} ${barChartFrame.height}`} role="img" aria-labelledby={`${titleId} ${descriptionId}`}>
       <title id={titleId}>{title}</title>
       <desc id={descriptionId}>{description}</desc>
       <ValueAxis ticks={ticks} scale={y} formatTick={formatTick} unitLabel={unitLabel} />

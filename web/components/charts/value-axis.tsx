@@ -17,13 +17,7 @@ export function ValueAxis({ ticks, scale, formatTick, unitLabel }: ValueAxisProp
       </text>
       {ticks.map((tick) => (
         <g key={tick}>
-          <line
-            className={tick === 0 ? 'chart__baseline' : 'chart__grid'}
-            x1={barChartFrame.left}
-            x2={plotRight}
-            y1={scale(tick)}
-            y2={scale(tick)}
-          />
+          <line className={tick === 0 ? 'chart__baseline' : 'chart__grid'} x1={barChartFrame.left} x2={plotRight} y1={scale(tick)} y2={scale(tick)} />
           <text className="chart__tick" x={barChartFrame.left - 8} y={scale(tick)} textAnchor="end" dominantBaseline="middle">
             {formatTick(tick)}
           </text>

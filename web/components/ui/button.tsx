@@ -9,15 +9,7 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** Defaults to type="button" so only an explicit submit button submits a form. */
-export function Button({
-  variant = 'secondary',
-  isPending = false,
-  disabled,
-  className,
-  type = 'button',
-  children,
-  ...rest
-}: ButtonProps) {
+export function Button({ variant = 'secondary', isPending = false, disabled, className, type = 'button', children, ...rest }: ButtonProps) {
   return (
     <button
       {...rest}

@@ -23,13 +23,7 @@ export function TextField({ label, hint, error, className, ...inputProps }: Text
           {hint}
         </p>
       )}
-      <input
-        {...inputProps}
-        id={id}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      <input {...inputProps} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       {error && (
         <p className="field__error" id={errorId}>
           {error}

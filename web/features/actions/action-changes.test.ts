@@ -49,9 +49,12 @@ describe('changedActionFields', () => {
   });
 
   it('holds exactly the changed fields, with null clearing', () => {
-    expect(
-      changedActionFields(action, { ...unchanged, unitPrice: 2750.5, buildingId: null, intervalYears: null, tags: ['P-2', 'P-1'] }),
-    ).toEqual({ unitPrice: 2750.5, buildingId: null, intervalYears: null, tags: ['P-2', 'P-1'] });
+    expect(changedActionFields(action, { ...unchanged, unitPrice: 2750.5, buildingId: null, intervalYears: null, tags: ['P-2', 'P-1'] })).toEqual({
+      unitPrice: 2750.5,
+      buildingId: null,
+      intervalYears: null,
+      tags: ['P-2', 'P-1'],
+    });
   });
 
   it('notices a set base year, a removed tag and a new status', () => {

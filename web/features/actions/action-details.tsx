@@ -34,9 +34,7 @@ export function ActionDetails({ action, plan }: { action: Action; plan: Plan }) 
       <Detail term={t('actions.field.quantity')}>
         {formatNumber(action.quantity, language)} {action.unit}
       </Detail>
-      <Detail term={t('actions.field.unit_price')}>
-        {t('actions.details.unit_price', { amount: formatAmount(action.unitPrice, language) })}
-      </Detail>
+      <Detail term={t('actions.field.unit_price')}>{t('actions.details.unit_price', { amount: formatAmount(action.unitPrice, language) })}</Detail>
       <Detail term={vat === 'incl' ? t('actions.details.cost_incl_vat') : t('actions.details.cost_excl_vat')}>
         {amount(cost.atPriceLevel)}
         <span className="action-details__note">
@@ -54,9 +52,7 @@ export function ActionDetails({ action, plan }: { action: Action; plan: Plan }) 
             ? t('actions.details.base_year_plan', { year: defaultBaseYear })
             : t('actions.details.base_year_none')}
       </Detail>
-      <Detail term={t('actions.details.investment')}>
-        {action.isInvestment ? t('actions.details.investment_yes') : t('actions.details.investment_no')}
-      </Detail>
+      <Detail term={t('actions.details.investment')}>{action.isInvestment ? t('actions.details.investment_yes') : t('actions.details.investment_no')}</Detail>
       <Detail term={t('actions.field.tags')}>
         {action.tags.length === 0 ? (
           t('actions.details.no_tags')

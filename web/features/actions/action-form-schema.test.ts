@@ -52,7 +52,19 @@ describe('actionFormSchema', () => {
   });
 
   it('gives every missing field its shared message code', () => {
-    const result = actionFormSchema.safeParse({ name: ' ', category: '', quantity: '', unit: '', unitPrice: '', year: '', isRecurring: 'on', intervalYears: '', status: '', baseYear: '', tags: '' });
+    const result = actionFormSchema.safeParse({
+      name: ' ',
+      category: '',
+      quantity: '',
+      unit: '',
+      unitPrice: '',
+      year: '',
+      isRecurring: 'on',
+      intervalYears: '',
+      status: '',
+      baseYear: '',
+      tags: '',
+    });
     expect(issuesToFieldCodes(result.error?.issues ?? [])).toEqual({
       name: 'field.required',
       category: 'field.required',
@@ -66,7 +78,15 @@ describe('actionFormSchema', () => {
   });
 
   it('reports wrong values with the API rules', () => {
-    const result = actionFormSchema.safeParse({ ...filled, quantity: 'tio', unitPrice: '10,005', year: '1800', intervalYears: '0', baseYear: '2 0 3 x', tags: '["' + 'x'.repeat(41) + '"]' });
+    const result = actionFormSchema.safeParse({
+      ...filled,
+      quantity: 'tio',
+      unitPrice: '10,005',
+      year: '1800',
+      intervalYears: '0',
+      baseYear: '2 0 3 x',
+      tags: '["' + 'x'.repeat(41) + '"]',
+    });
     expect(issuesToFieldCodes(result.error?.issues ?? [])).toEqual({
       quantity: 'number.invalid',
       unitPrice: 'number.too_many_decimals',

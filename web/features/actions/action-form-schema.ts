@@ -95,7 +95,10 @@ export interface ActionFormDefaults {
  * A new action: the plan's start year, planned, one-off, in pieces; category, building and location
  * carried over when the person is entering a series of similar actions.
  */
-export function newActionDefaults(startYear: number, carried: Partial<Pick<ActionFormDefaults, 'category' | 'buildingId' | 'locationId'>> = {}): ActionFormDefaults {
+export function newActionDefaults(
+  startYear: number,
+  carried: Partial<Pick<ActionFormDefaults, 'category' | 'buildingId' | 'locationId'>> = {},
+): ActionFormDefaults {
   return {
     name: '',
     category: carried.category ?? '',

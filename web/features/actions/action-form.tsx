@@ -149,11 +149,7 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
           />
           <TextField
             label={t('actions.field.base_year')}
-            hint={
-              defaultBaseYear === null
-                ? t('actions.field.base_year_hint_none')
-                : t('actions.field.base_year_hint', { year: defaultBaseYear })
-            }
+            hint={defaultBaseYear === null ? t('actions.field.base_year_hint_none') : t('actions.field.base_year_hint', { year: defaultBaseYear })}
             name="baseYear"
             inputMode="numeric"
             defaultValue={defaults.baseYear}
@@ -213,11 +209,22 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
       </fieldset>
 
       <div className="action-form__buttons">
-        <Button type="submit" variant="primary" isPending={isPending && submittedIntent === 'save'} disabled={isPending} onClick={() => (intent.current = 'save')}>
+        <Button
+          type="submit"
+          variant="primary"
+          isPending={isPending && submittedIntent === 'save'}
+          disabled={isPending}
+          onClick={() => (intent.current = 'save')}
+        >
           {submitLabel}
         </Button>
         {canAddAnother && (
-          <Button type="submit" isPending={isPending && submittedIntent === 'save_and_add'} disabled={isPending} onClick={() => (intent.current = 'save_and_add')}>
+          <Button
+            type="submit"
+            isPending={isPending && submittedIntent === 'save_and_add'}
+            disabled={isPending}
+            onClick={() => (intent.current = 'save_and_add')}
+          >
             {t('actions.form.save_and_add')}
           </Button>
         )}

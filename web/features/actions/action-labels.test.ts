@@ -24,7 +24,6 @@ describe('action labels', () => {
     expect([null, 1, 2, 8].map((interval) => intervalText(interval, en))).toEqual(['one-off', 'every year', 'every other year', 'every 8 years']);
   });
 
-
   it('name categories and statuses from the shared lists', () => {
     expect(categoryName('varme-kyla', 'sv')).toBe('Värme och kyla');
     expect(categoryName('transport', 'en')).toBe('Lifts');

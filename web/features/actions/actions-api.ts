@@ -33,8 +33,7 @@ export function useActions(planId: string) {
 export function useOccurrences(planId: string, vat: VatChoice) {
   return useQuery({
     queryKey: [...planQueryKey(planId), 'occurrences', vat],
-    queryFn: () =>
-      apiRequest('GET', `${planPath(planId)}/occurrences?vat=${vat}`, { schema: occurrencesResponseSchema }),
+    queryFn: () => apiRequest('GET', `${planPath(planId)}/occurrences?vat=${vat}`, { schema: occurrencesResponseSchema }),
   });
 }
 
@@ -55,8 +54,7 @@ function useRefreshPlan(planId: string) {
 export function useCreateAction(planId: string) {
   const refresh = useRefreshPlan(planId);
   return useMutation({
-    mutationFn: (body: CreateActionRequest) =>
-      apiRequest('POST', `${planPath(planId)}/actions`, { body, schema: actionSchema }),
+    mutationFn: (body: CreateActionRequest) => apiRequest('POST', `${planPath(planId)}/actions`, { body, schema: actionSchema }),
     onSuccess: refresh,
   });
 }

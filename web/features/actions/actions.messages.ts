@@ -45,8 +45,7 @@ export const actionsMessages = defineMessages(
     'actions.field.recurring': 'Återkommande',
     'actions.field.interval': 'Intervall (år)',
     'actions.field.investment': 'Investering',
-    'actions.field.investment_hint':
-      'Standardhöjande åtgärd, till exempel nya balkonger. Räknas inte med i underhållsfonden eller underhållsskulden.',
+    'actions.field.investment_hint': 'Standardhöjande åtgärd, till exempel nya balkonger. Räknas inte med i underhållsfonden eller underhållsskulden.',
     'actions.field.tags': 'Etiketter',
     'actions.field.tags_hint': 'Till exempel projektnummer eller konto. Skriv och tryck Enter.',
     'actions.field.note': 'Anteckning',
@@ -64,8 +63,7 @@ export const actionsMessages = defineMessages(
     'actions.preview.formula': 'Mängd × à-pris + byggherrekostnad {clientCost} %,',
     'actions.preview.excl_vat': 'exklusive moms.',
     'actions.preview.incl_vat': 'inklusive moms {vat} %.',
-    'actions.preview.indexed':
-      'I prisnivån för {priceLevelYear}. Indexeringen ({rate} % per år) räknas per år: år {year} blir det {amount}.',
+    'actions.preview.indexed': 'I prisnivån för {priceLevelYear}. Indexeringen ({rate} % per år) räknas per år: år {year} blir det {amount}.',
     'actions.preview.not_indexed': 'Planen indexerar inte priser för den här åtgärden, så kostnaden är densamma varje tillfälle.',
     'actions.form.create': 'Spara åtgärden',
     'actions.form.save_and_add': 'Spara och lägg till en till',
@@ -128,15 +126,13 @@ export const actionsMessages = defineMessages(
     'actions.complete.actual_cost_hint': 'Kronor exklusive moms, till exempel 118 250,50.',
     'actions.complete.note': 'Anteckning (valfritt)',
     'actions.complete.confirm': 'Markera som genomförd',
-    'actions.complete.outcome_recurring':
-      'Åtgärden återkommer {every}, så den flyttas till {year} med status {status}. Tillfället sparas i historiken.',
+    'actions.complete.outcome_recurring': 'Åtgärden återkommer {every}, så den flyttas till {year} med status {status}. Tillfället sparas i historiken.',
     'actions.complete.outcome_once':
       'Engångsåtgärden får status {status} år {year} och räknas inte längre med i planens kostnader. Tillfället sparas i historiken.',
     'actions.complete.outcome_unknown': 'Ange året då åtgärden genomfördes.',
     'actions.complete.done_recurring': 'Genomförd {year} är sparad. Nästa tillfälle är {next}.',
     'actions.complete.done_once': 'Genomförd {year} är sparad. Engångsåtgärden är klar.',
-    'actions.complete.not_again':
-      'Engångsåtgärden är redan genomförd. Vill du planera den igen ändrar du status och år under Redigera.',
+    'actions.complete.not_again': 'Engångsåtgärden är redan genomförd. Vill du planera den igen ändrar du status och år under Redigera.',
   },
   {
     'actions.title': 'Action',
@@ -181,8 +177,7 @@ export const actionsMessages = defineMessages(
     'actions.field.recurring': 'Recurring',
     'actions.field.interval': 'Interval (years)',
     'actions.field.investment': 'Investment',
-    'actions.field.investment_hint':
-      'Standard-raising work, such as new balconies. Left out of the maintenance fund and the maintenance debt.',
+    'actions.field.investment_hint': 'Standard-raising work, such as new balconies. Left out of the maintenance fund and the maintenance debt.',
     'actions.field.tags': 'Tags',
     'actions.field.tags_hint': 'For example a project number or an account. Type and press Enter.',
     'actions.field.note': 'Note',
@@ -200,8 +195,7 @@ export const actionsMessages = defineMessages(
     'actions.preview.formula': 'Quantity × unit price + client cost {clientCost} %,',
     'actions.preview.excl_vat': 'excluding VAT.',
     'actions.preview.incl_vat': 'including VAT {vat} %.',
-    'actions.preview.indexed':
-      'At the {priceLevelYear} price level. Indexation ({rate} % a year) applies per year: in {year} it comes to {amount}.',
+    'actions.preview.indexed': 'At the {priceLevelYear} price level. Indexation ({rate} % a year) applies per year: in {year} it comes to {amount}.',
     'actions.preview.not_indexed': 'The plan does not index prices for this action, so every occurrence costs the same.',
     'actions.form.create': 'Save action',
     'actions.form.save_and_add': 'Save and add another',
@@ -264,8 +258,7 @@ export const actionsMessages = defineMessages(
     'actions.complete.actual_cost_hint': 'SEK excluding VAT, e.g. 118,250.50.',
     'actions.complete.note': 'Note (optional)',
     'actions.complete.confirm': 'Mark as done',
-    'actions.complete.outcome_recurring':
-      'The action recurs {every}, so it moves to {year} with status {status}. This occurrence is kept in the history.',
+    'actions.complete.outcome_recurring': 'The action recurs {every}, so it moves to {year} with status {status}. This occurrence is kept in the history.',
     'actions.complete.outcome_once':
       'This one-off action gets status {status} in {year} and no longer counts in the plan’s costs. The occurrence is kept in the history.',
     'actions.complete.outcome_unknown': 'Enter the year the action was done.',

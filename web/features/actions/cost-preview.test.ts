@@ -37,7 +37,11 @@ describe('costPreviewOf', () => {
 
   it("uses the action's own base year, and no index when indexation is off", () => {
     expect(costPreviewOf({ quantity: 1, unitPrice: 1000, year: 2027, baseYear: 2025 }, plan, 'excl').inYear).toBeCloseTo(1100 * 1.02 ** 2, 9);
-    const flat = costPreviewOf({ quantity: 1, unitPrice: 1000, year: 2040, baseYear: 2025 }, { ...plan, indexation: { ...plan.indexation, enabled: false } }, 'excl');
+    const flat = costPreviewOf(
+      { quantity: 1, unitPrice: 1000, year: 2040, baseYear: 2025 },
+      { ...plan, indexation: { ...plan.indexation, enabled: false } },
+      'excl',
+    );
     expect(flat).toEqual({ atPriceLevel: 1100, priceLevelYear: null, inYear: 1100 });
   });
 });

@@ -33,6 +33,12 @@ describe('peakYear and largestPart', () => {
   it('pick the highest, the first of equals', () => {
     expect(peakYear(years)?.year).toBe(2027);
     expect(peakYear([])).toBeUndefined();
-    expect(largestPart([{ key: 'a', total: 1 }, { key: 'b', total: 3 }, { key: 'c', total: 3 }])?.key).toBe('b');
+    expect(
+      largestPart([
+        { key: 'a', total: 1 },
+        { key: 'b', total: 3 },
+        { key: 'c', total: 3 },
+      ])?.key,
+    ).toBe('b');
   });
 });

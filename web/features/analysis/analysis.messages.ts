@@ -50,8 +50,7 @@ export const analysisMessages = defineMessages(
     'analysis.figure.debt_per_m2_explained_no_area': 'Underhållsskulden delad med fastighetens BOA + LOA, som inte är angivna.',
 
     'analysis.chart.per_year': 'Kostnad per år och kategori',
-    'analysis.chart.per_year_explained':
-      'Varje stapel är årets summa; delarna är kategorierna i samma ordning som i förklaringen, nerifrån och upp.',
+    'analysis.chart.per_year_explained': 'Varje stapel är årets summa; delarna är kategorierna i samma ordning som i förklaringen, nerifrån och upp.',
     'analysis.chart.per_year_description': 'Summa {total} under {start}–{end}. Dyraste året är {year} med {amount}.',
     'analysis.chart.per_category': 'Per kategori',
     'analysis.chart.per_building': 'Per byggnad',
@@ -156,8 +155,7 @@ export const analysisMessages = defineMessages(
     'analysis.figure.debt_per_m2_explained_no_area': 'The maintenance debt divided by the property’s BOA + LOA, which are not entered.',
 
     'analysis.chart.per_year': 'Cost per year and category',
-    'analysis.chart.per_year_explained':
-      'Each bar is the year’s total; its parts are the categories in the legend’s order, from the bottom up.',
+    'analysis.chart.per_year_explained': 'Each bar is the year’s total; its parts are the categories in the legend’s order, from the bottom up.',
     'analysis.chart.per_year_description': 'Total {total} in {start}–{end}. The most expensive year is {year} with {amount}.',
     'analysis.chart.per_category': 'By category',
     'analysis.chart.per_building': 'By building',

@@ -22,7 +22,13 @@ export function FundChartSection({ fund, minimumBalance }: { fund: FundResponse;
   ];
   const lines = [
     { key: 'balance', label: t('analysis.fund.series.balance'), colour: colours.balance, values: fund.years.map((year) => year.balance) },
-    { key: 'provision', label: t('analysis.fund.series.provision'), colour: colours.provision, values: fund.years.map((year) => year.provision), isDashed: true },
+    {
+      key: 'provision',
+      label: t('analysis.fund.series.provision'),
+      colour: colours.provision,
+      values: fund.years.map((year) => year.provision),
+      isDashed: true,
+    },
   ].filter((line) => !hiddenKeys.has(line.key));
   const shortfallIndex = fund.years.findIndex((year) => year.year === fund.firstShortfallYear);
   const first = fund.years[0];
@@ -43,7 +49,9 @@ export function FundChartSection({ fund, minimumBalance }: { fund: FundResponse;
         bars={{ label: t('analysis.fund.series.cost'), colour: colours.cost, values: hiddenKeys.has('cost') ? [] : fund.years.map((year) => year.cost) }}
         lines={lines}
         reference={{ label: t('analysis.fund.minimum_line', { amount: format.amount(minimumBalance) }), value: minimumBalance }}
-        highlight={shortfallIndex === -1 ? null : { index: shortfallIndex, label: t('analysis.fund.shortfall_marker', { year: fund.firstShortfallYear ?? '' }) }}
+        highlight={
+          shortfallIndex === -1 ? null : { index: shortfallIndex, label: t('analysis.fund.shortfall_marker', { year: fund.firstShortfallYear ?? '' }) }
+        }
         formatTick={format.tick}
         formatValue={format.amount}
         unitLabel={t('analysis.unit')}

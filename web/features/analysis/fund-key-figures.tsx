@@ -33,7 +33,10 @@ export function FundKeyFigures({ plan, fund, canEdit }: FundKeyFiguresProps) {
   const current = plan.fund.currentProvisionPerYear;
   const lastYear = fund.years.at(-1);
   const shortfall = fund.years.find((year) => year.year === fund.firstShortfallYear);
-  const lowest = fund.years.reduce<FundResponse['years'][number] | undefined>((low, year) => (low === undefined || year.balance < low.balance ? year : low), undefined);
+  const lowest = fund.years.reduce<FundResponse['years'][number] | undefined>(
+    (low, year) => (low === undefined || year.balance < low.balance ? year : low),
+    undefined,
+  );
 
   // After "Use this" the button goes away with the shortfall: focus moves to the outcome instead.
   useEffect(() => {
@@ -55,12 +58,7 @@ export function FundKeyFigures({ plan, fund, canEdit }: FundKeyFiguresProps) {
 
   return (
     <>
-      <section
-        ref={status}
-        tabIndex={-1}
-        className={shortfall ? 'fund-status fund-status--shortfall' : 'fund-status'}
-        aria-labelledby={statusId}
-      >
+      <section ref={status} tabIndex={-1} className={shortfall ? 'fund-status fund-status--shortfall' : 'fund-status'} aria-labelledby={statusId}>
         <h3 id={statusId}>{shortfall ? t('analysis.fund.shortfall', { year: shortfall.year }) : t('analysis.fund.no_shortfall')}</h3>
         <p>
           {shortfall
@@ -86,11 +84,7 @@ export function FundKeyFigures({ plan, fund, canEdit }: FundKeyFiguresProps) {
           }
           explanation={<p>{t('analysis.fund.required_explained', { growth, interest })}</p>}
         />
-        <KeyFigure
-          label={t('analysis.fund.current')}
-          value={format.amount(current)}
-          explanation={<p>{t('analysis.fund.current_explained', { growth })}</p>}
-        />
+        <KeyFigure label={t('analysis.fund.current')} value={format.amount(current)} explanation={<p>{t('analysis.fund.current_explained', { growth })}</p>} />
         <KeyFigure
           label={t('analysis.fund.annualised')}
           value={format.amount(fund.annualisedCost)}

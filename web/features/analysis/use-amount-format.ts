@@ -15,7 +15,6 @@ export function useAmountFormat() {
   return {
     amount: (value: number) => formatAmount(value, language, isRounded),
     tick: (value: number) => formatNumber(value, language, 0),
-    share: (fraction: number) =>
-      new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits: 1 }).format(fraction),
+    share: (fraction: number) => new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits: 1 }).format(fraction),
   };
 }

@@ -54,7 +54,12 @@ export function ActionAttachments({ actionId }: { planId: string; actionId: stri
         <ul className="attachment-list" aria-label={t('attachments.list_label')}>
           {attachments.data.map((attachment) => (
             <li key={attachment.id} className="attachment">
-              <a className="attachment__name" href={attachmentContentPath(attachment.id)} download={attachment.fileName} aria-label={t('attachments.download_named', { name: attachment.fileName })}>
+              <a
+                className="attachment__name"
+                href={attachmentContentPath(attachment.id)}
+                download={attachment.fileName}
+                aria-label={t('attachments.download_named', { name: attachment.fileName })}
+              >
                 {attachment.fileName}
               </a>
               <p className="attachment__meta">
@@ -68,7 +73,12 @@ export function ActionAttachments({ actionId }: { planId: string; actionId: stri
                 </span>
               </p>
               {mayDelete(attachment) && (
-                <Button variant="quiet" className="attachment__delete" aria-label={t('attachments.delete_named', { name: attachment.fileName })} onClick={() => setPendingDelete(attachment)}>
+                <Button
+                  variant="quiet"
+                  className="attachment__delete"
+                  aria-label={t('attachments.delete_named', { name: attachment.fileName })}
+                  onClick={() => setPendingDelete(attachment)}
+                >
                   {t('attachments.delete')}
                 </Button>
               )}

@@ -54,7 +54,12 @@ export function AttachmentUpload({ actionId }: { actionId: string }) {
           file,
           signal: controller.signal,
           onProgress: ({ loadedBytes, totalBytes }) =>
-            setProgress({ name: file.name, index: index + 1, count: files.length, percent: totalBytes > 0 ? Math.min(100, Math.round((loadedBytes / totalBytes) * 100)) : 0 }),
+            setProgress({
+              name: file.name,
+              index: index + 1,
+              count: files.length,
+              percent: totalBytes > 0 ? Math.min(100, Math.round((loadedBytes / totalBytes) * 100)) : 0,
+            }),
         });
         outcome.push({ tone: 'success', text: t('attachments.uploaded', { name: file.name }) });
       } catch (error) {

@@ -10,7 +10,10 @@ const genericTypes = new Set(['', 'application/octet-stream']);
  * A quick check before sending, so a user does not wait for an upload that will be refused. The
  * server decides from the file's bytes anyway; this check only uses what the browser says.
  */
-export function checkAttachmentFile(file: { name: string; size: number; type: string }, limits: AttachmentLimits | undefined): AttachmentFileProblem | undefined {
+export function checkAttachmentFile(
+  file: { name: string; size: number; type: string },
+  limits: AttachmentLimits | undefined,
+): AttachmentFileProblem | undefined {
   if (file.size === 0) return 'empty';
   if (limits && file.size > limits.maxBytes) return 'too_large';
   const allowedTypes: readonly string[] = limits?.contentTypes ?? attachmentContentTypes;

@@ -1,11 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  loginResponseSchema,
-  signupResponseSchema,
-  type ChangePasswordRequest,
-  type LoginRequest,
-  type SignupRequest,
-} from '../../../shared/schemas/auth.ts';
+import { loginResponseSchema, signupResponseSchema, type ChangePasswordRequest, type LoginRequest, type SignupRequest } from '../../../shared/schemas/auth.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { ApiError } from '../../lib/api/api-error.ts';
 import { startSession } from './session.ts';

@@ -27,10 +27,7 @@ export function ChangePasswordForm() {
       className="form"
       noValidate
       onSubmit={form.handleSubmit(({ currentPassword, newPassword }, formElement) =>
-        changePassword.mutate(
-          { currentPassword, newPassword },
-          { onError: form.showApiError, onSuccess: () => formElement.reset() },
-        ),
+        changePassword.mutate({ currentPassword, newPassword }, { onError: form.showApiError, onSuccess: () => formElement.reset() }),
       )}
     >
       {changePassword.isError && <Alert tone="error">{describeApiError(changePassword.error, t)}</Alert>}

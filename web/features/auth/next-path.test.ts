@@ -6,12 +6,9 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/accounts/1/members?x=1')).toBe('/accounts/1/members?x=1');
   });
 
-  it.each([null, '', 'https://evil.example', '//evil.example', '/\\evil.example', 'accounts'])(
-    'falls back to the start for %j',
-    (next) => {
-      expect(safeNextPath(next)).toBe('/');
-    },
-  );
+  it.each([null, '', 'https://evil.example', '//evil.example', '/\\evil.example', 'accounts'])('falls back to the start for %j', (next) => {
+    expect(safeNextPath(next)).toBe('/');
+  });
 
   it('round-trips through the sign-in link', () => {
     const link = new URL(signInPathFor('/accounts/1/members?tab=a&b=c'), 'https://kvarter.test');

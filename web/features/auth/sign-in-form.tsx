@@ -14,28 +14,10 @@ export function SignInForm() {
   const form = useValidatedForm(loginRequestSchema);
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={form.handleSubmit((credentials) => signIn.mutate(credentials, { onError: form.showApiError }))}
-    >
+    <form className="form" noValidate onSubmit={form.handleSubmit((credentials) => signIn.mutate(credentials, { onError: form.showApiError }))}>
       {signIn.isError && <Alert tone="error">{describeApiError(signIn.error, t)}</Alert>}
-      <TextField
-        label={t('field.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        error={form.errorFor('email')}
-      />
-      <TextField
-        label={t('field.password')}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={form.errorFor('password')}
-      />
+      <TextField label={t('field.email')} name="email" type="email" autoComplete="email" required error={form.errorFor('email')} />
+      <TextField label={t('field.password')} name="password" type="password" autoComplete="current-password" required error={form.errorFor('password')} />
       <Button type="submit" variant="primary" isPending={signIn.isPending}>
         {t('signin.submit')}
       </Button>

@@ -15,21 +15,10 @@ export function SignUpForm() {
   const form = useValidatedForm(signupRequestSchema);
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={form.handleSubmit((request) => signUp.mutate(request, { onError: form.showApiError }))}
-    >
+    <form className="form" noValidate onSubmit={form.handleSubmit((request) => signUp.mutate(request, { onError: form.showApiError }))}>
       {signUp.isError && <Alert tone="error">{describeApiError(signUp.error, t)}</Alert>}
       <TextField label={t('field.name')} name="name" autoComplete="name" required error={form.errorFor('name')} />
-      <TextField
-        label={t('field.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        error={form.errorFor('email')}
-      />
+      <TextField label={t('field.email')} name="email" type="email" autoComplete="email" required error={form.errorFor('email')} />
       <TextField
         label={t('field.choose_password')}
         hint={t('field.password_hint', { count: passwordMinLength })}

@@ -63,12 +63,7 @@ export function UserMenu() {
           <Link className="user-menu__item" to="/password" onClick={() => setIsOpen(false)}>
             {t('password.title')}
           </Link>
-          <Button
-            variant="quiet"
-            className="user-menu__item"
-            isPending={signOut.isPending}
-            onClick={() => signOut.mutate()}
-          >
+          <Button variant="quiet" className="user-menu__item" isPending={signOut.isPending} onClick={() => signOut.mutate()}>
             {t('user_menu.sign_out')}
           </Button>
           {signOut.isError && (

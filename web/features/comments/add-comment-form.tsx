@@ -35,13 +35,7 @@ export function AddCommentForm({ actionId, onAdded }: { actionId: string; onAdde
         });
       })}
     >
-      <TextAreaField
-        label={t('comments.field.body')}
-        hint={t('comments.field.body_hint')}
-        name="body"
-        rows={3}
-        error={errorFor('body')}
-      />
+      <TextAreaField label={t('comments.field.body')} hint={t('comments.field.body_hint')} name="body" rows={3} error={errorFor('body')} />
       {failure !== null && !hasFieldErrors && <Alert tone="error">{describeApiError(failure, t)}</Alert>}
       <div>
         <Button type="submit" variant="primary" isPending={addComment.isPending}>

@@ -46,11 +46,7 @@ export function AcceptInvitationForm({ token, invitation }: AcceptInvitationForm
         ),
       )}
     >
-      {acceptInvitation.isError && (
-        <Alert tone="error">
-          {isInvitationGone ? t('invitation.invalid_text') : describeApiError(acceptInvitation.error, t)}
-        </Alert>
-      )}
+      {acceptInvitation.isError && <Alert tone="error">{isInvitationGone ? t('invitation.invalid_text') : describeApiError(acceptInvitation.error, t)}</Alert>}
       {/* Read-only, without a name so it is not sent: it tells password managers which account this is. */}
       <TextField label={t('field.email')} type="email" autoComplete="username" value={invitation.email} readOnly />
       <TextField label={t('field.name')} name="name" autoComplete="name" required error={form.errorFor('name')} />

@@ -4,9 +4,7 @@ import type { MessageKey, MessageParams } from '../../lib/i18n/translate.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 
 /** The outcome of the latest action in a list; kept untranslated so a language switch updates it. */
-export type Feedback =
-  | { tone: 'success'; key: MessageKey; params: MessageParams }
-  | { tone: 'error'; error: unknown };
+export type Feedback = { tone: 'success'; key: MessageKey; params: MessageParams } | { tone: 'error'; error: unknown };
 
 export function FeedbackAlert({ feedback }: { feedback: Feedback | null }) {
   const { t, language } = useTranslation();

@@ -1,9 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  acceptInvitationResponseSchema,
-  invitationPreviewSchema,
-  type AcceptInvitationRequest,
-} from '../../../shared/schemas/member.ts';
+import { acceptInvitationResponseSchema, invitationPreviewSchema, type AcceptInvitationRequest } from '../../../shared/schemas/member.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { startSession } from '../auth/session.ts';
 
@@ -23,8 +19,7 @@ export function useInvitationPreview(token: string) {
 export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AcceptInvitationRequest) =>
-      apiRequest('POST', `${invitationPath(token)}/accept`, { body, schema: acceptInvitationResponseSchema }),
+    mutationFn: (body: AcceptInvitationRequest) => apiRequest('POST', `${invitationPath(token)}/accept`, { body, schema: acceptInvitationResponseSchema }),
     onSuccess: (response) => startSession(queryClient, response.csrfToken),
   });
 }

@@ -21,8 +21,7 @@ export function InvitationList({ accountId, invitations }: InvitationListProps) 
   function handleCancel(invitation: Invitation) {
     setFeedback(null);
     cancelInvitation.mutate(invitation.id, {
-      onSuccess: () =>
-        setFeedback({ tone: 'success', key: 'invitations.cancelled', params: { email: invitation.email } }),
+      onSuccess: () => setFeedback({ tone: 'success', key: 'invitations.cancelled', params: { email: invitation.email } }),
       onError: (error) => setFeedback({ tone: 'error', error }),
     });
   }

@@ -19,29 +19,14 @@ export function InviteMemberForm({ accountId }: { accountId: string }) {
     <form
       className="form"
       noValidate
-      onSubmit={form.handleSubmit((request, formElement) =>
-        inviteMember.mutate(request, { onError: form.showApiError, onSuccess: () => formElement.reset() }),
-      )}
+      onSubmit={form.handleSubmit((request, formElement) => inviteMember.mutate(request, { onError: form.showApiError, onSuccess: () => formElement.reset() }))}
     >
       {inviteMember.isError && <Alert tone="error">{describeApiError(inviteMember.error, t)}</Alert>}
       {inviteMember.isSuccess && <Alert tone="success">{describeInviteResult(inviteMember.data, t)}</Alert>}
       <div className="form__row">
-        <TextField
-          label={t('field.email')}
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          error={form.errorFor('email')}
-        />
+        <TextField label={t('field.email')} name="email" type="email" autoComplete="off" required error={form.errorFor('email')} />
         {/* Least privilege by default: the admin raises the role on purpose. */}
-        <SelectField
-          label={t('members.column.role')}
-          name="role"
-          options={roleOptions(t)}
-          defaultValue="viewer"
-          error={form.errorFor('role')}
-        />
+        <SelectField label={t('members.column.role')} name="role" options={roleOptions(t)} defaultValue="viewer" error={form.errorFor('role')} />
       </div>
       <p className="form__note">{t('members.roles_explained')}</p>
       <Button type="submit" variant="primary" isPending={inviteMember.isPending}>
@@ -52,7 +37,5 @@ export function InviteMemberForm({ accountId }: { accountId: string }) {
 }
 
 function describeInviteResult(result: InviteMemberResponse, t: Translate): string {
-  return result.status === 'added'
-    ? t('members.added', { name: result.member.name })
-    : t('members.invited', { email: result.invitation.email });
+  return result.status === 'added' ? t('members.added', { name: result.member.name }) : t('members.invited', { email: result.invitation.email });
 }

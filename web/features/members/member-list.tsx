@@ -61,8 +61,7 @@ export function MemberList({ accountId, members }: MemberListProps) {
           <tbody>
             {members.map((member) => {
               // Shows the chosen role while the change is saved; the select stays enabled so focus is kept.
-              const pendingRole =
-                changeRole.isPending && changeRole.variables.userId === member.userId ? changeRole.variables.role : null;
+              const pendingRole = changeRole.isPending && changeRole.variables.userId === member.userId ? changeRole.variables.role : null;
               return (
                 <tr key={member.userId}>
                   <td>
@@ -80,11 +79,7 @@ export function MemberList({ accountId, members }: MemberListProps) {
                     />
                   </td>
                   <td className="table__actions">
-                    <Button
-                      variant="danger"
-                      aria-label={t('members.remove_named', { name: member.name })}
-                      onClick={() => setMemberToRemove(member)}
-                    >
+                    <Button variant="danger" aria-label={t('members.remove_named', { name: member.name })} onClick={() => setMemberToRemove(member)}>
                       {t('members.remove')}
                     </Button>
                   </td>

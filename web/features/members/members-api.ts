@@ -1,10 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  inviteMemberResponseSchema,
-  memberSchema,
-  membersResponseSchema,
-  type InviteMemberRequest,
-} from '../../../shared/schemas/member.ts';
+import { inviteMemberResponseSchema, memberSchema, membersResponseSchema, type InviteMemberRequest } from '../../../shared/schemas/member.ts';
 import type { Role } from '../../../shared/schemas/role.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { meQueryOptions } from '../auth/session.ts';
@@ -40,8 +35,7 @@ function useRefreshAfterMemberChange(accountId: string) {
 export function useInviteMember(accountId: string) {
   const refresh = useRefreshAfterMemberChange(accountId);
   return useMutation({
-    mutationFn: (body: InviteMemberRequest) =>
-      apiRequest('POST', membersPath(accountId), { body, schema: inviteMemberResponseSchema }),
+    mutationFn: (body: InviteMemberRequest) => apiRequest('POST', membersPath(accountId), { body, schema: inviteMemberResponseSchema }),
     onSuccess: () => refresh(),
   });
 }
@@ -70,10 +64,7 @@ export function useCancelInvitation(accountId: string) {
   const refresh = useRefreshAfterMemberChange(accountId);
   return useMutation({
     mutationFn: (invitationId: string) =>
-      apiRequest(
-        'DELETE',
-        `/api/accounts/${encodeURIComponent(accountId)}/invitations/${encodeURIComponent(invitationId)}`,
-      ),
+      apiRequest('DELETE', `/api/accounts/${encodeURIComponent(accountId)}/invitations/${encodeURIComponent(invitationId)}`),
     onSuccess: () => refresh(),
   });
 }

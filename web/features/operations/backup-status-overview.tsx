@@ -32,9 +32,7 @@ export function BackupStatusOverview() {
       <div className="operations-toolbar">
         <p className="muted">{t('operations.checked_at', { time: checkedAt })}</p>
         {/* Not disabled while fetching: the minutely refresh must not take keyboard focus away from it. */}
-        <Button onClick={() => void query.refetch()}>
-          {t('operations.refresh')}
-        </Button>
+        <Button onClick={() => void query.refetch()}>{t('operations.refresh')}</Button>
       </div>
       {query.isError && <Alert tone="error">{t('operations.refresh_failed', { time: checkedAt })}</Alert>}
       {hasNothingRun(status) ? <NothingRunYet status={status} /> : <FullStatus status={status} />}
@@ -53,11 +51,7 @@ function FullStatus({ status }: { status: BackupStatus }) {
         </Alert>
       ) : (
         <Alert tone="error" title={t('operations.overall_failing_title')}>
-          <p>
-            {failingCount === 1
-              ? t('operations.overall_failing_text.one')
-              : t('operations.overall_failing_text.other', { count: failingCount })}
-          </p>
+          <p>{failingCount === 1 ? t('operations.overall_failing_text.one') : t('operations.overall_failing_text.other', { count: failingCount })}</p>
         </Alert>
       )}
       <section className="section" aria-labelledby="checks-title">

@@ -13,8 +13,7 @@ export function Timestamp({ value, now }: TimestampProps) {
   const { language } = useTranslation();
   return (
     <>
-      <time dateTime={value}>{formatDateTime(value, language)}</time>{' '}
-      <span className="muted">({formatTimeAgo(value, language, Date.parse(now))})</span>
+      <time dateTime={value}>{formatDateTime(value, language)}</time> <span className="muted">({formatTimeAgo(value, language, Date.parse(now))})</span>
     </>
   );
 }

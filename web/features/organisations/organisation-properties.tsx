@@ -44,11 +44,7 @@ export function OrganisationProperties({ accountId, organisation, properties, ca
   return (
     <>
       {created && <Alert tone="success">{t('organisations.property_created', { name: created.name })}</Alert>}
-      {isEmpty && (
-        <p className="organisation__empty">
-          {canEdit ? t('organisations.no_properties_editor') : t('organisations.no_properties_viewer')}
-        </p>
-      )}
+      {isEmpty && <p className="organisation__empty">{canEdit ? t('organisations.no_properties_editor') : t('organisations.no_properties_viewer')}</p>}
       {!isEmpty && (
         <div className="property-grid" ref={container}>
           {properties.data.map((property) => (

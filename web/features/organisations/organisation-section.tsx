@@ -43,18 +43,10 @@ export function OrganisationSection({ accountId, organisation, canEdit, onDelete
         </h2>
         {canEdit && !isRenaming && (
           <div className="organisation__tools" ref={tools}>
-            <Button
-              variant="quiet"
-              aria-label={t('organisations.rename_named', { name: organisation.name })}
-              onClick={() => setIsRenaming(true)}
-            >
+            <Button variant="quiet" aria-label={t('organisations.rename_named', { name: organisation.name })} onClick={() => setIsRenaming(true)}>
               {t('organisations.rename')}
             </Button>
-            <Button
-              variant="danger"
-              aria-label={t('organisations.delete_named', { name: organisation.name })}
-              onClick={() => setIsConfirmingDelete(true)}
-            >
+            <Button variant="danger" aria-label={t('organisations.delete_named', { name: organisation.name })} onClick={() => setIsConfirmingDelete(true)}>
               {t('organisations.delete')}
             </Button>
           </div>

@@ -45,8 +45,7 @@ export function useCreateOrganisation(accountId: string) {
 export function useUpdateOrganisation(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateOrganisationRequest) =>
-      apiRequest('PATCH', path(organisationId), { body, schema: organisationSchema }),
+    mutationFn: (body: UpdateOrganisationRequest) => apiRequest('PATCH', path(organisationId), { body, schema: organisationSchema }),
     onSuccess: (organisation) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: organisationsQueryKey(organisation.accountId) }),

@@ -51,7 +51,7 @@ export const organisationsMessages = defineMessages(
       'The account has no organisations or properties yet. They will appear here once someone allowed to work in the account has added them.',
     'organisations.step_organisation': 'Create an organisation, for example Brf Eken.',
     'organisations.step_property': "Add the organisation's property with its BOA and LOA.",
-    'organisations.step_plan': "Create a maintenance plan for the property and enter its actions.",
+    'organisations.step_plan': 'Create a maintenance plan for the property and enter its actions.',
     'organisations.create_title': 'New organisation',
     'organisations.create_submit': 'Create organisation',
     'organisations.created': 'The organisation {name} has been created. Add its property below.',

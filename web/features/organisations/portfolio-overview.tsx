@@ -47,9 +47,7 @@ export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps
   }
 
   // The section that held focus may be gone (deleted) or far away (created at the end).
-  const announcement = outcome && (
-    <Announcement key={outcome.at} text={t(outcomeKeys[outcome.kind], { name: outcome.name })} />
-  );
+  const announcement = outcome && <Announcement key={outcome.at} text={t(outcomeKeys[outcome.kind], { name: outcome.name })} />;
   const onCreated = ({ name }: { name: string }) => setOutcome({ kind: 'created', name, at: Date.now() });
 
   if (organisations.data.length === 0) {
@@ -77,9 +75,7 @@ export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps
 
   return (
     <>
-      <p className="portfolio__note">
-        {t(vat === 'incl' ? 'organisations.amounts_incl_vat' : 'organisations.amounts_excl_vat')}
-      </p>
+      <p className="portfolio__note">{t(vat === 'incl' ? 'organisations.amounts_incl_vat' : 'organisations.amounts_excl_vat')}</p>
       {announcement}
       {organisations.data.map((organisation) => (
         <OrganisationSection

@@ -13,11 +13,5 @@ export function PropertyBreadcrumb({ accountId, property }: PropertyBreadcrumbPr
   const { t } = useTranslation();
   const organisation = useOrganisation(property.organisationId);
   const start = { label: t('nav.start'), to: `/accounts/${encodeURIComponent(accountId)}` };
-  return (
-    <Breadcrumb
-      label={t('breadcrumb.label')}
-      crumbs={organisation.data ? [start, { label: organisation.data.name }] : [start]}
-      current={property.name}
-    />
-  );
+  return <Breadcrumb label={t('breadcrumb.label')} crumbs={organisation.data ? [start, { label: organisation.data.name }] : [start]} current={property.name} />;
 }

@@ -18,13 +18,7 @@ export function DisplaySwitches() {
       <div className="segmented">
         {vatChoices.map((choice) => (
           <label key={choice} className="segmented__option">
-            <input
-              type="radio"
-              name="vat"
-              value={choice}
-              checked={vat === choice}
-              onChange={() => set({ vat: choice })}
-            />
+            <input type="radio" name="vat" value={choice} checked={vat === choice} onChange={() => set({ vat: choice })} />
             <span>{t(`plan_views.vat.${choice}`)}</span>
           </label>
         ))}

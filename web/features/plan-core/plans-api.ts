@@ -1,10 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  planSchema,
-  plansResponseSchema,
-  type CreatePlanRequest,
-  type UpdatePlanRequest,
-} from '../../../shared/schemas/plan.ts';
+import { planSchema, plansResponseSchema, type CreatePlanRequest, type UpdatePlanRequest } from '../../../shared/schemas/plan.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 
 /**

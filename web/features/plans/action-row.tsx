@@ -11,7 +11,15 @@ import type { PartNames } from './plan-by-category.ts';
 
 /** The cells both action views share, so a row reads the same in each. */
 
-export function SelectCell({ action, isSelected, onToggle }: { action: Action; isSelected: boolean; onToggle: (actionId: string, isSelected: boolean) => void }) {
+export function SelectCell({
+  action,
+  isSelected,
+  onToggle,
+}: {
+  action: Action;
+  isSelected: boolean;
+  onToggle: (actionId: string, isSelected: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <td className="action-table__select">
@@ -55,9 +63,7 @@ export function NameCell({ accountId, action, names, hasPlace, isOverdue, hasInt
             {t('plan_views.overdue')}
           </span>
         )}
-        {hasInterval && action.intervalYears !== null && (
-          <span className="marker marker--recurring">{intervalText(action.intervalYears, t)}</span>
-        )}
+        {hasInterval && action.intervalYears !== null && <span className="marker marker--recurring">{intervalText(action.intervalYears, t)}</span>}
         {action.isInvestment && <span className="marker marker--investment">{t('plan_views.investment')}</span>}
       </span>
     </th>

@@ -30,12 +30,7 @@ export function ActionTableToolbar({ canSelect, shownCount, isAllSelected, onSel
     <div className="action-toolbar">
       {canSelect && (
         <label className="action-toolbar__select-all">
-          <input
-            type="checkbox"
-            className="checkbox"
-            checked={isAllSelected}
-            onChange={(event) => onSelectAll(event.target.checked)}
-          />
+          <input type="checkbox" className="checkbox" checked={isAllSelected} onChange={(event) => onSelectAll(event.target.checked)} />
           <span>{t('plan_views.select_all_shown', { count: formatNumber(shownCount, language) })}</span>
         </label>
       )}
@@ -76,13 +71,7 @@ export function CollapsibleSection({ sectionKey, title, summary, isOpen, onToggl
   return (
     <section className="table-section" data-section={sectionKey}>
       <h3 className="table-section__heading">
-        <button
-          type="button"
-          className="table-section__toggle"
-          aria-expanded={isOpen}
-          aria-controls={contentId}
-          onClick={() => onToggle(sectionKey)}
-        >
+        <button type="button" className="table-section__toggle" aria-expanded={isOpen} aria-controls={contentId} onClick={() => onToggle(sectionKey)}>
           <span className="table-section__title">{title}</span>
           <span className="table-section__summary">{summary}</span>
         </button>
@@ -149,10 +138,7 @@ export function useRowEditing(dataVersion: unknown) {
 
   useEffect(() => {
     if (!focusTarget) return;
-    const button =
-      focusTarget.rowKey === null
-        ? null
-        : container.current?.querySelector<HTMLElement>(`[data-edit-row="${CSS.escape(focusTarget.rowKey)}"]`);
+    const button = focusTarget.rowKey === null ? null : container.current?.querySelector<HTMLElement>(`[data-edit-row="${CSS.escape(focusTarget.rowKey)}"]`);
     (button ?? feedbackElement.current)?.focus();
     setFocusTarget(null);
   }, [focusTarget, dataVersion]);

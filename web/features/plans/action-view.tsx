@@ -58,7 +58,17 @@ interface ActionViewProps<G extends ShownActions> {
  * (select all, open or close all, the total), the empty states, selection, inline editing with its
  * feedback, and the bulk edit bar.
  */
-export function ActionView<G extends ShownActions>({ accountId, canEdit, data, group, sectionKeysOf, initiallyOpen, isEmpty, note, children }: ActionViewProps<G>) {
+export function ActionView<G extends ShownActions>({
+  accountId,
+  canEdit,
+  data,
+  group,
+  sectionKeysOf,
+  initiallyOpen,
+  isEmpty,
+  note,
+  children,
+}: ActionViewProps<G>) {
   const { t, language } = useTranslation();
   const { filters, changeFilters, clearFilters } = usePlanFilters();
   const grouped = useMemo(() => group(filters), [group, filters]);
@@ -68,8 +78,7 @@ export function ActionView<G extends ShownActions>({ accountId, canEdit, data, g
   const editing = useRowEditing(grouped);
   const { finishEdit } = editing;
   const handleEditDone = useCallback(
-    (rowKey: string, action: Action, isSaved: boolean) =>
-      finishEdit(rowKey, isSaved ? t('plan_views.saved', { name: action.name }) : null),
+    (rowKey: string, action: Action, isSaved: boolean) => finishEdit(rowKey, isSaved ? t('plan_views.saved', { name: action.name }) : null),
     [finishEdit, t],
   );
   const rowProps: ActionRowsProps = {
@@ -98,7 +107,14 @@ export function ActionView<G extends ShownActions>({ accountId, canEdit, data, g
       />
       {editing.feedbackView}
       {isEmpty(grouped) ? (
-        <PlanEmptyStates accountId={accountId} planId={data.plan.id} canEdit={canEdit} hasActions={data.actions.length > 0} filters={filters} onClear={clearFilters} />
+        <PlanEmptyStates
+          accountId={accountId}
+          planId={data.plan.id}
+          canEdit={canEdit}
+          hasActions={data.actions.length > 0}
+          filters={filters}
+          onClear={clearFilters}
+        />
       ) : (
         <>
           <ActionTableToolbar

@@ -87,12 +87,18 @@ function CategoryTable({ group, ...rowProps }: ActionRowsProps & { group: Catego
             <th scope="col" className="action-table__number action-table__wide">
               {t('plan_views.column.quantity')}
             </th>
-            <th scope="col" className="action-table__number">{t('plan_views.column.next_year')}</th>
+            <th scope="col" className="action-table__number">
+              {t('plan_views.column.next_year')}
+            </th>
             <th scope="col" className="action-table__wide">
               {t('plan_views.column.interval')}
             </th>
-            <th scope="col" className="action-table__number">{t('plan_views.column.cost_per_occurrence')}</th>
-            <th scope="col" className="action-table__number">{t('plan_views.column.total')}</th>
+            <th scope="col" className="action-table__number">
+              {t('plan_views.column.cost_per_occurrence')}
+            </th>
+            <th scope="col" className="action-table__number">
+              {t('plan_views.column.total')}
+            </th>
             <th scope="col">{t('plan_views.column.status')}</th>
             {rowProps.canEdit && (
               <th scope="col">
@@ -127,7 +133,14 @@ function PlaceRows({ place, columnCount, selected, editingKey, ...rowProps }: Ac
         </td>
       </tr>
       {entries.map((entry) => (
-        <CategoryRow key={entry.action.id} entry={entry} columnCount={columnCount} {...rowProps} isSelected={selected.has(entry.action.id)} isEditing={editingKey === entry.action.id} />
+        <CategoryRow
+          key={entry.action.id}
+          entry={entry}
+          columnCount={columnCount}
+          {...rowProps}
+          isSelected={selected.has(entry.action.id)}
+          isEditing={editingKey === entry.action.id}
+        />
       ))}
       {!isComplete && place.entries.length > rowLimit && (
         <tr>
@@ -164,9 +177,7 @@ const CategoryRow = memo(function CategoryRow({ accountId, entry, names, ...fram
       <QuantityCell action={action} className="action-table__wide" />
       <td className="action-table__number">{entry.nextYear ?? '–'}</td>
       <td className="action-table__wide">{interval}</td>
-      <td className="action-table__number">
-        {entry.costPerOccurrence === null ? none : formatAmount(entry.costPerOccurrence, language, isRounded)}
-      </td>
+      <td className="action-table__number">{entry.costPerOccurrence === null ? none : formatAmount(entry.costPerOccurrence, language, isRounded)}</td>
       <td className="action-table__number">{formatAmount(entry.total, language, isRounded)}</td>
       <StatusCell status={action.status} />
     </ActionRowFrame>

@@ -55,9 +55,7 @@ describe('groupByCategory', () => {
   });
 
   it('gives the next year, the cost per occurrence and the overdue mark of the first occurrence', () => {
-    const entries = groupByCategory(actions, occurrences, noFilters, names).categories.flatMap((group) =>
-      group.places.flatMap((place) => place.entries),
-    );
+    const entries = groupByCategory(actions, occurrences, noFilters, names).categories.flatMap((group) => group.places.flatMap((place) => place.entries));
     const byId = Object.fromEntries(entries.map((entry) => [entry.action.id, entry]));
     expect(byId.painting).toMatchObject({ nextYear: 2027, costPerOccurrence: 110_000.1, total: 220_000.3, isOverdue: false });
     expect(byId.roof).toMatchObject({ nextYear: 2026, costPerOccurrence: 500, total: 500, isOverdue: true });

@@ -49,12 +49,7 @@ export interface PartNames {
  * when one of its occurrences falls in it and its sums count only those; without one, every
  * action is shown, including those with no occurrence in the window.
  */
-export function groupByCategory(
-  actions: readonly Action[],
-  occurrences: readonly Occurrence[],
-  filters: PlanFilters,
-  names: PartNames,
-): PlanByCategory {
+export function groupByCategory(actions: readonly Action[], occurrences: readonly Occurrence[], filters: PlanFilters, names: PartNames): PlanByCategory {
   const occurrencesByAction = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
     if (!isYearInRange(occurrence.year, filters)) continue;

@@ -26,12 +26,17 @@ interface PlanByYearViewProps {
 
 /** Åtgärder per år: every occurrence grouped by year, with the year's sum. */
 export function PlanByYearView({ accountId, canEdit, data }: PlanByYearViewProps) {
-  const groupActions = useCallback(
-    (filters: PlanFilters) => groupByYear(data.occurrences, data.actionsById, filters),
-    [data.occurrences, data.actionsById],
-  );
+  const groupActions = useCallback((filters: PlanFilters) => groupByYear(data.occurrences, data.actionsById, filters), [data.occurrences, data.actionsById]);
   return (
-    <ActionView accountId={accountId} canEdit={canEdit} data={data} group={groupActions} sectionKeysOf={yearKeysOf} initiallyOpen={initiallyOpenYears} isEmpty={hasNoYears}>
+    <ActionView
+      accountId={accountId}
+      canEdit={canEdit}
+      data={data}
+      group={groupActions}
+      sectionKeysOf={yearKeysOf}
+      initiallyOpen={initiallyOpenYears}
+      isEmpty={hasNoYears}
+    >
       {(byYear, sections) =>
         byYear.years.map((group) => (
           <CollapsibleSection
@@ -63,7 +68,18 @@ function YearSummary({ group }: { group: YearGroup }) {
   );
 }
 
-function YearTable({ accountId, planId, group, names, canEdit, selected, onToggleSelected, editingKey, onEdit, onEditDone }: ActionRowsProps & { group: YearGroup }) {
+function YearTable({
+  accountId,
+  planId,
+  group,
+  names,
+  canEdit,
+  selected,
+  onToggleSelected,
+  editingKey,
+  onEdit,
+  onEditDone,
+}: ActionRowsProps & { group: YearGroup }) {
   const { t } = useTranslation();
   const [isComplete, setIsComplete] = useState(false);
   const rows = isComplete ? group.rows : group.rows.slice(0, rowLimit);

@@ -28,11 +28,7 @@ export interface PlanByYear {
  * year range filters occurrence years; every other filter is about the action, so one recurring
  * action may show up in several years.
  */
-export function groupByYear(
-  occurrences: readonly Occurrence[],
-  actionsById: ReadonlyMap<string, Action>,
-  filters: PlanFilters,
-): PlanByYear {
+export function groupByYear(occurrences: readonly Occurrence[], actionsById: ReadonlyMap<string, Action>, filters: PlanFilters): PlanByYear {
   const byYear = new Map<number, YearGroup>();
   const actionIds = new Set<string>();
   for (const occurrence of occurrences) {

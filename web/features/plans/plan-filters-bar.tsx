@@ -28,10 +28,7 @@ const investmentChoices: InvestmentChoice[] = ['all', 'only', 'exclude'];
 export function PlanFiltersBar({ plan, actions, buildings, locations, filters, onChange, onClear, shownCount }: PlanFiltersBarProps) {
   const { t, language } = useTranslation();
   const anyOption: SelectOption = { value: any, label: t('plan_views.filter.any') };
-  const years = useMemo(
-    () => Array.from({ length: plan.lengthYears }, (_, index) => String(plan.startYear + index)),
-    [plan.startYear, plan.lengthYears],
-  );
+  const years = useMemo(() => Array.from({ length: plan.lengthYears }, (_, index) => String(plan.startYear + index)), [plan.startYear, plan.lengthYears]);
   const tags = useMemo(() => tagsOfActions(actions), [actions]);
   const yearOptions = [anyOption, ...years.map((year) => ({ value: year, label: year }))];
 

@@ -18,9 +18,6 @@ export function usePlanFilters() {
     },
     [setSearchParams],
   );
-  const clearFilters = useCallback(
-    () => setSearchParams(writePlanFilters(new URLSearchParams(window.location.search), noFilters)),
-    [setSearchParams],
-  );
+  const clearFilters = useCallback(() => setSearchParams(writePlanFilters(new URLSearchParams(window.location.search), noFilters)), [setSearchParams]);
   return { filters, changeFilters, clearFilters };
 }

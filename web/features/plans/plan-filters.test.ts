@@ -13,9 +13,7 @@ import { testAction } from './plan-filters-fixtures.ts';
 
 describe('parsePlanFilters and writePlanFilters', () => {
   it('read every filter from the URL and write it back the same', () => {
-    const params = new URLSearchParams(
-      'from=2027&to=2030&category=fasad&building=b1&location=none&status=urgent&tag=P-12&investment=only&tab=x',
-    );
+    const params = new URLSearchParams('from=2027&to=2030&category=fasad&building=b1&location=none&status=urgent&tag=P-12&investment=only&tab=x');
     const filters = parsePlanFilters(params);
     expect(filters).toEqual({
       fromYear: 2027,

@@ -21,26 +21,21 @@ export const planFormSchema = z
     'indexation.defaultBaseYear': nullableNumberField(yearSchema),
     ...fundFormFields,
   })
-  .transform(
-    (form): Required<CreatePlanRequest> => ({
-      name: form.name,
-      startYear: form.startYear,
-      lengthYears: form.lengthYears,
-      clientCostPercent: form.clientCostPercent,
-      vatPercent: form.vatPercent,
-      indexation: {
-        enabled: form['indexation.enabled'],
-        annualRatePercent: form['indexation.annualRatePercent'],
-        defaultBaseYear: form['indexation.defaultBaseYear'],
-      },
-      fund: fundOfForm(form),
-    }),
-  );
+  .transform((form): Required<CreatePlanRequest> => ({
+    name: form.name,
+    startYear: form.startYear,
+    lengthYears: form.lengthYears,
+    clientCostPercent: form.clientCostPercent,
+    vatPercent: form.vatPercent,
+    indexation: {
+      enabled: form['indexation.enabled'],
+      annualRatePercent: form['indexation.annualRatePercent'],
+      defaultBaseYear: form['indexation.defaultBaseYear'],
+    },
+    fund: fundOfForm(form),
+  }));
 
-export type PlanSettings = Pick<
-  Plan,
-  'name' | 'startYear' | 'lengthYears' | 'clientCostPercent' | 'vatPercent' | 'indexation' | 'fund'
->;
+export type PlanSettings = Pick<Plan, 'name' | 'startYear' | 'lengthYears' | 'clientCostPercent' | 'vatPercent' | 'indexation' | 'fund'>;
 
 /**
  * A new plan's starting values: the server's defaults (30 years, 25 % VAT, no client cost, no

@@ -134,11 +134,7 @@ export function PlanForm({ initial, submitLabel, isPending, error, onSubmit, onC
           />
         </div>
       </fieldset>
-      <details
-        className="plan-form__fund"
-        open={isFundOpen || hasFundError}
-        onToggle={(event) => setIsFundOpen(event.currentTarget.open)}
-      >
+      <details className="plan-form__fund" open={isFundOpen || hasFundError} onToggle={(event) => setIsFundOpen(event.currentTarget.open)}>
         <summary>{t('plans.fund.summary')}</summary>
         <div className="plan-form__fund-fields">
           <p className="form__note">{t('plans.fund.hint')}</p>

@@ -36,8 +36,7 @@ export function PlanSettingsDelete({ accountId, plan }: PlanSettingsDeleteProps)
         isPending={deletePlan.isPending}
         onConfirm={() =>
           deletePlan.mutate(plan.id, {
-            onSuccess: () =>
-              void navigate(`/accounts/${accountId}/properties/${plan.propertyId}`, { state: { deletedPlan: plan.name } }),
+            onSuccess: () => void navigate(`/accounts/${accountId}/properties/${plan.propertyId}`, { state: { deletedPlan: plan.name } }),
           })
         }
         onCancel={() => {

@@ -26,11 +26,7 @@ export function PlanTabs({ accountId, planId, search }: { accountId: string; pla
           const keepsFilters = tab.path === '' || tab.path === 'categories';
           return (
             <li key={tab.path}>
-              <NavLink
-                className="plan-tabs__link"
-                to={{ pathname: tab.path === '' ? base : `${base}/${tab.path}`, search: keepsFilters ? search : '' }}
-                end
-              >
+              <NavLink className="plan-tabs__link" to={{ pathname: tab.path === '' ? base : `${base}/${tab.path}`, search: keepsFilters ? search : '' }} end>
                 {t(tab.label)}
               </NavLink>
             </li>

@@ -26,8 +26,7 @@ export const plansMessages = defineMessages(
     'plans.field.vat_percent': 'Moms (%)',
     'plans.field.vat_percent_hint': 'Används när belopp visas inklusive moms.',
     'plans.indexation.legend': 'Indexering',
-    'plans.indexation.hint':
-      'Med indexering räknas åtgärdernas priser upp varje år från sitt basår, så att kostnader långt fram motsvarar framtida prisnivå.',
+    'plans.indexation.hint': 'Med indexering räknas åtgärdernas priser upp varje år från sitt basår, så att kostnader långt fram motsvarar framtida prisnivå.',
     'plans.indexation.enabled': 'Indexera kostnaderna',
     'plans.indexation.rate': 'Index per år (%)',
     'plans.indexation.base_year': 'Basår för priserna',
@@ -97,8 +96,7 @@ export const plansMessages = defineMessages(
     'plans.field.vat_percent': 'VAT (%)',
     'plans.field.vat_percent_hint': 'Used when amounts are shown including VAT.',
     'plans.indexation.legend': 'Indexation',
-    'plans.indexation.hint':
-      "With indexation, actions' prices rise every year from their base year, so costs far ahead reflect future price levels.",
+    'plans.indexation.hint': "With indexation, actions' prices rise every year from their base year, so costs far ahead reflect future price levels.",
     'plans.indexation.enabled': 'Index the costs',
     'plans.indexation.rate': 'Index per year (%)',
     'plans.indexation.base_year': 'Base year of the prices',

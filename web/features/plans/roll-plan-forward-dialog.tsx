@@ -24,16 +24,7 @@ interface RollPlanForwardDialogProps {
  * Asks before the start year moves on, naming the actions that will then be overdue: due before the
  * new start year and not done, they land in the new start year and count as maintenance debt.
  */
-export function RollPlanForwardDialog({
-  accountId,
-  planId,
-  toYear,
-  lengthYears,
-  isPending,
-  error,
-  onConfirm,
-  onCancel,
-}: RollPlanForwardDialogProps) {
+export function RollPlanForwardDialog({ accountId, planId, toYear, lengthYears, isPending, error, onConfirm, onCancel }: RollPlanForwardDialogProps) {
   const { t, language } = useTranslation();
   const actions = useActions(planId);
   const year = toYear ?? 0;
@@ -57,18 +48,14 @@ export function RollPlanForwardDialog({
       {unfinished && unfinished.count > 0 && (
         <div className="roll-warning">
           <p className="roll-warning__count">
-            {unfinished.count === 1
-              ? t('plans.roll.unfinished.one', { year })
-              : t('plans.roll.unfinished.other', { count: unfinished.count, year })}
+            {unfinished.count === 1 ? t('plans.roll.unfinished.one', { year }) : t('plans.roll.unfinished.other', { count: unfinished.count, year })}
           </p>
           <p>{t('plans.roll.consequence', { year })}</p>
           <ul className="roll-warning__list">
             {unfinished.shown.map((action) => (
               <li key={action.id}>
                 <Link to={`/accounts/${accountId}/plans/${planId}/actions/${action.id}`}>{action.name}</Link>
-                <span className="roll-warning__meta">
-                  {t('plans.roll.action_meta', { year: action.year, status: statusNames[action.status][language] })}
-                </span>
+                <span className="roll-warning__meta">{t('plans.roll.action_meta', { year: action.year, status: statusNames[action.status][language] })}</span>
               </li>
             ))}
           </ul>

@@ -25,12 +25,7 @@ describe('findUnfinishedEarlierActions', () => {
 
   it('counts every status except done', () => {
     const actions = statusCodes.map((status) => action(status, 2020, status));
-    expect(findUnfinishedEarlierActions(actions, 2021).shown.map((found) => found.status)).toEqual([
-      'draft',
-      'planned',
-      'urgent',
-      'deferred',
-    ]);
+    expect(findUnfinishedEarlierActions(actions, 2021).shown.map((found) => found.status)).toEqual(['draft', 'planned', 'urgent', 'deferred']);
   });
 
   it('shows the first ten and counts the rest', () => {

@@ -14,11 +14,7 @@ export interface UnfinishedEarlierActions {
  * as maintenance debt (docs/product/cost-model.md § Maintenance debt): due before it and not done.
  * The board should mark those already carried out as done before rolling the plan forward.
  */
-export function findUnfinishedEarlierActions(
-  actions: readonly Action[],
-  newStartYear: number,
-  limit = 10,
-): UnfinishedEarlierActions {
+export function findUnfinishedEarlierActions(actions: readonly Action[], newStartYear: number, limit = 10): UnfinishedEarlierActions {
   const unfinished = actions.filter((action) => action.year < newStartYear && action.status !== 'done');
   const shown = unfinished.slice(0, limit);
   return { count: unfinished.length, shown, remaining: unfinished.length - shown.length };

@@ -27,9 +27,7 @@ export function PlanKeyFigures({ accountId, plan }: PlanKeyFiguresProps) {
     <tr>
       <th scope="row">
         <Link to={`/accounts/${accountId}/plans/${plan.id}`}>{plan.name}</Link>
-        <span className="plan-figures__period">
-          {t('plans.period', { startYear: plan.startYear, endYear: plan.startYear + plan.lengthYears - 1 })}
-        </span>
+        <span className="plan-figures__period">{t('plans.period', { startYear: plan.startYear, endYear: plan.startYear + plan.lengthYears - 1 })}</span>
       </th>
       {analysis.isPending && (
         <td colSpan={2}>

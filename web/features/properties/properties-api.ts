@@ -1,10 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  propertiesResponseSchema,
-  propertySchema,
-  type CreatePropertyRequest,
-  type UpdatePropertyRequest,
-} from '../../../shared/schemas/property.ts';
+import { propertiesResponseSchema, propertySchema, type CreatePropertyRequest, type UpdatePropertyRequest } from '../../../shared/schemas/property.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 
 export const propertiesQueryKey = (organisationId: string) => ['organisations', organisationId, 'properties'] as const;
@@ -30,8 +25,7 @@ export function useProperty(propertyId: string) {
 export function useCreateProperty(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreatePropertyRequest) =>
-      apiRequest('POST', listPath(organisationId), { body, schema: propertySchema }),
+    mutationFn: (body: CreatePropertyRequest) => apiRequest('POST', listPath(organisationId), { body, schema: propertySchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: propertiesQueryKey(organisationId) }),
   });
 }

@@ -5,9 +5,7 @@ const blank = { name: 'Eken 4', designation: '', address: '', municipality: '', 
 
 describe('propertyFormSchema', () => {
   it('reads areas typed the Swedish way and clears blank fields', () => {
-    expect(
-      propertyFormSchema.parse({ ...blank, designation: ' Eken 4 ', boa: '1 234,5', loa: '250,25', buildYear: '1962' }),
-    ).toEqual({
+    expect(propertyFormSchema.parse({ ...blank, designation: ' Eken 4 ', boa: '1 234,5', loa: '250,25', buildYear: '1962' })).toEqual({
       name: 'Eken 4',
       designation: 'Eken 4',
       address: null,

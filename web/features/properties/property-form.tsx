@@ -23,15 +23,7 @@ interface PropertyFormProps {
 }
 
 /** Name and facts of a property, for creating one and for editing one. */
-export function PropertyForm({
-  property,
-  submitLabel,
-  isPending,
-  error,
-  onSubmit,
-  onCancel,
-  isFocusedOnOpen = false,
-}: PropertyFormProps) {
+export function PropertyForm({ property, submitLabel, isPending, error, onSubmit, onCancel, isFocusedOnOpen = false }: PropertyFormProps) {
   const { t, language } = useTranslation();
   const form = useValidatedForm(propertyFormSchema);
   const area = (value: number | null | undefined) => (value == null ? '' : formatNumber(value, language));

@@ -18,11 +18,9 @@ const schemas = {
   locations: { item: locationSchema, list: locationsResponseSchema },
 } as const;
 
-export const propertyPartsQueryKey = (kind: PropertyPartKind, propertyId: string) =>
-  ['properties', propertyId, kind] as const;
+export const propertyPartsQueryKey = (kind: PropertyPartKind, propertyId: string) => ['properties', propertyId, kind] as const;
 
-const listPath = (kind: PropertyPartKind, propertyId: string) =>
-  `/api/properties/${encodeURIComponent(propertyId)}/${kind}`;
+const listPath = (kind: PropertyPartKind, propertyId: string) => `/api/properties/${encodeURIComponent(propertyId)}/${kind}`;
 const itemPath = (kind: PropertyPartKind, id: string) => `/api/${kind}/${encodeURIComponent(id)}`;
 
 export function usePropertyParts(kind: PropertyPartKind, propertyId: string) {
@@ -39,17 +37,13 @@ export const useLocations = (propertyId: string) => usePropertyParts('locations'
 function useRefreshParts(kind: PropertyPartKind, propertyId: string) {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: propertyPartsQueryKey(kind, propertyId) }),
-      queryClient.invalidateQueries({ queryKey: ['plans'] }),
-    ]);
+    Promise.all([queryClient.invalidateQueries({ queryKey: propertyPartsQueryKey(kind, propertyId) }), queryClient.invalidateQueries({ queryKey: ['plans'] })]);
 }
 
 export function useCreatePropertyPart(kind: PropertyPartKind, propertyId: string) {
   const refresh = useRefreshParts(kind, propertyId);
   return useMutation({
-    mutationFn: (body: { name: string }) =>
-      apiRequest('POST', listPath(kind, propertyId), { body, schema: schemas[kind].item }),
+    mutationFn: (body: { name: string }) => apiRequest('POST', listPath(kind, propertyId), { body, schema: schemas[kind].item }),
     onSuccess: refresh,
   });
 }
@@ -57,8 +51,7 @@ export function useCreatePropertyPart(kind: PropertyPartKind, propertyId: string
 export function useRenamePropertyPart(kind: PropertyPartKind, propertyId: string) {
   const refresh = useRefreshParts(kind, propertyId);
   return useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) =>
-      apiRequest('PATCH', itemPath(kind, id), { body: { name }, schema: schemas[kind].item }),
+    mutationFn: ({ id, name }: { id: string; name: string }) => apiRequest('PATCH', itemPath(kind, id), { body: { name }, schema: schemas[kind].item }),
     onSuccess: refresh,
   });
 }

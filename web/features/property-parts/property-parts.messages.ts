@@ -50,7 +50,7 @@ export const propertyPartsMessages = defineMessages(
     'properties.buildings.rename_named': 'Rename the building {name}',
     'properties.buildings.delete_named': 'Delete the building {name}',
     'properties.buildings.delete_title': 'Delete the building {name}?',
-    'properties.buildings.delete_text': "Actions of the building stay in the plan, without a building.",
+    'properties.buildings.delete_text': 'Actions of the building stay in the plan, without a building.',
     'properties.buildings.deleted': 'The building {name} has been deleted.',
     'properties.locations.title': 'Locations',
     'properties.locations.intro': 'A location says where in the property an action is done, for example the laundry room.',

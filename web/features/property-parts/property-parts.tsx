@@ -11,13 +11,7 @@ import { InlineRenameForm } from '../../lib/forms/inline-rename-form.tsx';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import type { MessageKey } from '../../lib/i18n/translate.ts';
-import {
-  useCreatePropertyPart,
-  useDeletePropertyPart,
-  usePropertyParts,
-  useRenamePropertyPart,
-  type PropertyPartKind,
-} from './property-parts-api.ts';
+import { useCreatePropertyPart, useDeletePropertyPart, usePropertyParts, useRenamePropertyPart, type PropertyPartKind } from './property-parts-api.ts';
 
 /** Buildings and locations take the same one-field body, so one schema checks both forms. */
 const partSchema = createBuildingRequestSchema;
@@ -248,9 +242,7 @@ function RenamePartForm({ kind, propertyId, part, label, onDone }: RenamePartFor
       currentName={part.name}
       submitLabel={t('properties.parts.save')}
       request={renamePart}
-      onSubmit={(name, showApiError) =>
-        renamePart.mutate({ id: part.id, name }, { onError: showApiError, onSuccess: (renamed) => onDone(renamed.name) })
-      }
+      onSubmit={(name, showApiError) => renamePart.mutate({ id: part.id, name }, { onError: showApiError, onSuccess: (renamed) => onDone(renamed.name) })}
       onCancel={() => onDone(null)}
     />
   );

@@ -11,8 +11,10 @@ describe('reportPath', () => {
 });
 
 describe('fileNameOf', () => {
-  it("prefers the UTF-8 name, so å, ä, ö and the dash survive", () => {
-    expect(fileNameOf(`attachment; filename="Underh_llsplan _ Plan.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan.pdf`)).toBe('Underhållsplan – Plan.pdf');
+  it('prefers the UTF-8 name, so å, ä, ö and the dash survive', () => {
+    expect(fileNameOf(`attachment; filename="Underh_llsplan _ Plan.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan.pdf`)).toBe(
+      'Underhållsplan – Plan.pdf',
+    );
   });
 
   it('falls back to the plain name when the encoded one is missing or malformed, and to null without a header', () => {

@@ -24,7 +24,10 @@ export async function fetchReport(planId: string, options: ReportOptions, uiLang
   try {
     response = await fetch(reportPath(planId, options), {
       credentials: 'same-origin',
-      headers: { ...buildRequestHeaders({ method: 'GET', language: uiLanguage, csrfToken: null, hasBody: false }), accept: 'application/pdf, application/json' },
+      headers: {
+        ...buildRequestHeaders({ method: 'GET', language: uiLanguage, csrfToken: null, hasBody: false }),
+        accept: 'application/pdf, application/json',
+      },
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network' });

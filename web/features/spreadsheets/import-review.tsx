@@ -15,13 +15,17 @@ interface ImportReviewProps {
 /** What a dry run found: counts, new buildings and locations, the column mapping, every error and a preview. */
 export function ImportReview({ headingRef, fileName, result, isBusy, mappingControl }: ImportReviewProps) {
   const { t } = useTranslation();
-  const errorsByCell = new Map(result.errors.filter((error) => error.columnIndex !== null).map((error) => [`${error.row}:${error.columnIndex}`, error.message]));
+  const errorsByCell = new Map(
+    result.errors.filter((error) => error.columnIndex !== null).map((error) => [`${error.row}:${error.columnIndex}`, error.message]),
+  );
   return (
     <section className="import-review" aria-busy={isBusy || undefined}>
       <h2 ref={headingRef} tabIndex={-1}>
         {t('spreadsheets.import.review_title', { name: fileName })}
       </h2>
-      <p className="import-review__counts">{t('spreadsheets.import.counts', { rows: result.rowCount, valid: result.validRowCount, errors: result.errorCount })}</p>
+      <p className="import-review__counts">
+        {t('spreadsheets.import.counts', { rows: result.rowCount, valid: result.validRowCount, errors: result.errorCount })}
+      </p>
       {result.newBuildings.length > 0 && <p>{t('spreadsheets.import.new_buildings', { names: result.newBuildings.join(', ') })}</p>}
       {result.newLocations.length > 0 && <p>{t('spreadsheets.import.new_locations', { names: result.newLocations.join(', ') })}</p>}
 
@@ -101,7 +105,10 @@ export function ImportReview({ headingRef, fileName, result, isBusy, mappingCont
                     {row.cells.map((cell, index) => {
                       const message = errorsByCell.get(`${row.row}:${index}`);
                       return (
-                        <td key={index} className={classNames(message && 'import-preview__cell--error', result.columns[index]?.field === null && 'import-preview__ignored')}>
+                        <td
+                          key={index}
+                          className={classNames(message && 'import-preview__cell--error', result.columns[index]?.field === null && 'import-preview__ignored')}
+                        >
                           {cell}
                           {message && <span className="import-preview__error">{t('spreadsheets.import.cell_error', { message })}</span>}
                         </td>

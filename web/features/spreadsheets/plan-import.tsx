@@ -55,7 +55,11 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
     setFailure(null);
     setPhase({ kind: 'checking', percent: 0 });
     try {
-      const result = await dryRun.mutateAsync({ file: chosen, mapping: chosenMapping, onProgress: (progress) => setPhase({ kind: 'checking', percent: percentOf(progress) }) });
+      const result = await dryRun.mutateAsync({
+        file: chosen,
+        mapping: chosenMapping,
+        onProgress: (progress) => setPhase({ kind: 'checking', percent: percentOf(progress) }),
+      });
       // The review replaces the picker: its heading is where reading goes on.
       focusNext.current = reviewHeading;
       setPhase({ kind: 'review', result });
@@ -72,7 +76,11 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
     setFailure(null);
     setPhase({ kind: 'importing', result, percent: 0 });
     try {
-      const { created } = await confirm.mutateAsync({ file, mapping, onProgress: (progress) => setPhase({ kind: 'importing', result, percent: percentOf(progress) }) });
+      const { created } = await confirm.mutateAsync({
+        file,
+        mapping,
+        onProgress: (progress) => setPhase({ kind: 'importing', result, percent: percentOf(progress) }),
+      });
       focusNext.current = doneHeading;
       setPhase({ kind: 'done', created });
     } catch (error) {
@@ -165,7 +173,9 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
           </p>
         </div>
       ) : null}
-      {phase.kind === 'checking' && file && <ProgressLine name={file.name} percent={phase.percent} busyText={t('spreadsheets.import.checking', { name: file.name })} />}
+      {phase.kind === 'checking' && file && (
+        <ProgressLine name={file.name} percent={phase.percent} busyText={t('spreadsheets.import.checking', { name: file.name })} />
+      )}
       {(phase.kind === 'review' || phase.kind === 'importing') && file && (
         <>
           <ImportReview
@@ -179,17 +189,16 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
                 isLabelHidden
                 value={column.field ?? ''}
                 disabled={isBusy}
-                options={[{ value: '', label: t('spreadsheets.import.mapping_ignore') }, ...importFields.map((field) => ({ value: field, label: t(`spreadsheets.field.${field}`) }))]}
+                options={[
+                  { value: '', label: t('spreadsheets.import.mapping_ignore') },
+                  ...importFields.map((field) => ({ value: field, label: t(`spreadsheets.field.${field}`) })),
+                ]}
                 onChange={(event) => changeMapping(phase.result, column.index, (event.currentTarget.value || null) as ImportField | null)}
               />
             )}
           />
           {phase.kind === 'importing' ? (
-            <ProgressLine
-              name={file.name}
-              percent={phase.percent}
-              busyText={t('spreadsheets.import.importing', { count: phase.result.rowCount })}
-            />
+            <ProgressLine name={file.name} percent={phase.percent} busyText={t('spreadsheets.import.importing', { count: phase.result.rowCount })} />
           ) : (
             <ConfirmBar result={phase.result} onConfirm={() => void runImport(phase.result)} onRestart={restart} />
           )}

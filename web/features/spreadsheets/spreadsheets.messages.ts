@@ -11,13 +11,16 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.import_link': 'Importera från Excel',
 
     'spreadsheets.import.title': 'Importera åtgärder',
-    'spreadsheets.import.lead': 'Läs in åtgärder från en Excel-fil (.xlsx) eller en CSV-fil. Inget sparas förrän du bekräftar, och då sparas alla rader eller inga.',
+    'spreadsheets.import.lead':
+      'Läs in åtgärder från en Excel-fil (.xlsx) eller en CSV-fil. Inget sparas förrän du bekräftar, och då sparas alla rader eller inga.',
     'spreadsheets.import.viewer_title': 'Du kan inte importera',
-    'spreadsheets.import.viewer_text': 'Din roll i kontot är Läsa och kommentera. Be en administratör om rollen Arbeta för att importera åtgärder. Mallen och exporten kan du ladda ner.',
+    'spreadsheets.import.viewer_text':
+      'Din roll i kontot är Läsa och kommentera. Be en administratör om rollen Arbeta för att importera åtgärder. Mallen och exporten kan du ladda ner.',
     'spreadsheets.import.file_label': 'Fil att importera',
     'spreadsheets.import.choose_file': 'Välj fil',
     'spreadsheets.import.drop_hint': 'eller släpp filen här',
-    'spreadsheets.import.rules': 'En fil, .xlsx eller .csv (semikolon eller komma, UTF-8 eller Windows-1252), högst 10 MB och 20 000 rader. Börja gärna från mallen.',
+    'spreadsheets.import.rules':
+      'En fil, .xlsx eller .csv (semikolon eller komma, UTF-8 eller Windows-1252), högst 10 MB och 20 000 rader. Börja gärna från mallen.',
     'spreadsheets.import.uploading': 'Laddar upp {name}: {percent} %',
     'spreadsheets.import.checking': 'Läser och kontrollerar {name}…',
     'spreadsheets.import.importing': 'Importerar {count} åtgärder…',
@@ -78,13 +81,16 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.import_link': 'Import from Excel',
 
     'spreadsheets.import.title': 'Import actions',
-    'spreadsheets.import.lead': 'Read actions from an Excel file (.xlsx) or a CSV file. Nothing is saved until you confirm, and then every row is saved or none.',
+    'spreadsheets.import.lead':
+      'Read actions from an Excel file (.xlsx) or a CSV file. Nothing is saved until you confirm, and then every row is saved or none.',
     'spreadsheets.import.viewer_title': 'You cannot import',
-    'spreadsheets.import.viewer_text': 'Your role in this account is viewer. Ask an admin for the editor role to import actions. You can download the template and the export.',
+    'spreadsheets.import.viewer_text':
+      'Your role in this account is viewer. Ask an admin for the editor role to import actions. You can download the template and the export.',
     'spreadsheets.import.file_label': 'File to import',
     'spreadsheets.import.choose_file': 'Choose file',
     'spreadsheets.import.drop_hint': 'or drop the file here',
-    'spreadsheets.import.rules': 'One file, .xlsx or .csv (semicolon or comma, UTF-8 or Windows-1252), at most 10 MB and 20,000 rows. Starting from the template helps.',
+    'spreadsheets.import.rules':
+      'One file, .xlsx or .csv (semicolon or comma, UTF-8 or Windows-1252), at most 10 MB and 20,000 rows. Starting from the template helps.',
     'spreadsheets.import.uploading': 'Uploading {name}: {percent} %',
     'spreadsheets.import.checking': 'Reading and checking {name}…',
     'spreadsheets.import.importing': 'Importing {count} actions…',

@@ -51,11 +51,7 @@ describe('apiRequest', () => {
     await expect(apiRequest('POST', '/api/x', { body: { a: 1 }, schema: okSchema })).resolves.toEqual({ ok: true });
     await apiRequest('DELETE', '/api/x/1');
 
-    expect(sent.map((request) => `${request.method} ${request.url}`)).toEqual([
-      'GET /api/auth/csrf',
-      'POST /api/x',
-      'DELETE /api/x/1',
-    ]);
+    expect(sent.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /api/auth/csrf', 'POST /api/x', 'DELETE /api/x/1']);
     expect(sent[1]?.headers['x-csrf-token']).toBe('fresh');
     expect(sent[1]?.body).toEqual({ a: 1 });
     expect(sent[2]?.headers['x-csrf-token']).toBe('fresh');
@@ -63,11 +59,7 @@ describe('apiRequest', () => {
 
   it('refetches the token once and retries after a 403 csrf', async () => {
     rememberCsrfToken('stale');
-    const sent = fakeServer(
-      json(403, { error: { code: 'csrf', message: 'bad token' } }),
-      json(200, { csrfToken: 'renewed' }),
-      json(200, { ok: true }),
-    );
+    const sent = fakeServer(json(403, { error: { code: 'csrf', message: 'bad token' } }), json(200, { csrfToken: 'renewed' }), json(200, { ok: true }));
 
     await expect(apiRequest('PATCH', '/api/x', { body: {}, schema: okSchema })).resolves.toEqual({ ok: true });
     expect(sent.map((request) => request.headers['x-csrf-token'])).toEqual(['stale', undefined, 'renewed']);
@@ -105,11 +97,7 @@ describe('apiRequest', () => {
 
   it('turns an error body into an ApiError with fields, codes and Retry-After', async () => {
     fakeServer(
-      json(
-        429,
-        { error: { code: 'locked', message: 'Låst', fields: { email: 'Fel' }, fieldCodes: { email: 'email.invalid' } } },
-        { 'retry-after': '125' },
-      ),
+      json(429, { error: { code: 'locked', message: 'Låst', fields: { email: 'Fel' }, fieldCodes: { email: 'email.invalid' } } }, { 'retry-after': '125' }),
     );
 
     const error = await apiRequest('GET', '/api/x').catch((caught: unknown) => caught);

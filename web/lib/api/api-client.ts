@@ -24,17 +24,9 @@ interface RequestOptions {
 }
 
 /** Sends a request to our API; rejects with ApiError on any failure, parses the answer with `schema`. */
-export function apiRequest<S extends z.ZodType>(
-  method: HttpMethod,
-  path: string,
-  options: RequestOptions & { schema: S },
-): Promise<z.output<S>>;
+export function apiRequest<S extends z.ZodType>(method: HttpMethod, path: string, options: RequestOptions & { schema: S }): Promise<z.output<S>>;
 export function apiRequest(method: HttpMethod, path: string, options?: RequestOptions): Promise<void>;
-export async function apiRequest(
-  method: HttpMethod,
-  path: string,
-  options: RequestOptions & { schema?: z.ZodType } = {},
-): Promise<unknown> {
+export async function apiRequest(method: HttpMethod, path: string, options: RequestOptions & { schema?: z.ZodType } = {}): Promise<unknown> {
   let response = await send(method, path, options.body);
   // The token expires with the session it belongs to; one fresh token is worth one more try.
   if (response.status === 403 && isUnsafeMethod(method)) {

@@ -21,9 +21,7 @@ describe('describeApiError', () => {
     expect(describeApiError(new ApiError({ status: 429, code: 'locked', retryAfterSeconds: 5 }), en)).toBe(
       'Signing in is blocked for a while after too many failed attempts. Try again in 1 minute.',
     );
-    expect(describeApiError(new ApiError({ status: 429, code: 'rate_limited' }), en)).toBe(
-      'Too many attempts. Wait a while, then try again.',
-    );
+    expect(describeApiError(new ApiError({ status: 429, code: 'rate_limited' }), en)).toBe('Too many attempts. Wait a while, then try again.');
   });
 
   it('points to the fields when the server named any', () => {

@@ -21,11 +21,7 @@ describe('buildRequestHeaders', () => {
   });
 
   it('declares JSON only when there is a body', () => {
-    expect(buildRequestHeaders({ method: 'POST', language: 'sv', csrfToken: 't', hasBody: true })['content-type']).toBe(
-      'application/json',
-    );
-    expect(buildRequestHeaders({ method: 'DELETE', language: 'sv', csrfToken: 't', hasBody: false })).not.toHaveProperty(
-      'content-type',
-    );
+    expect(buildRequestHeaders({ method: 'POST', language: 'sv', csrfToken: 't', hasBody: true })['content-type']).toBe('application/json');
+    expect(buildRequestHeaders({ method: 'DELETE', language: 'sv', csrfToken: 't', hasBody: false })).not.toHaveProperty('content-type');
   });
 });

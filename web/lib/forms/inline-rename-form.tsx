@@ -32,12 +32,7 @@ export function InlineRenameForm({ schema, label, currentName, submitLabel, requ
   }, []);
 
   return (
-    <form
-      ref={formElement}
-      className="form portfolio-inline-form"
-      noValidate
-      onSubmit={form.handleSubmit(({ name }) => onSubmit(name, form.showApiError))}
-    >
+    <form ref={formElement} className="form portfolio-inline-form" noValidate onSubmit={form.handleSubmit(({ name }) => onSubmit(name, form.showApiError))}>
       {request.isError && <Alert tone="error">{describeApiError(request.error, t)}</Alert>}
       <TextField label={label} name="name" defaultValue={currentName} autoComplete="off" required error={form.errorFor('name')} />
       <div className="portfolio-inline-form__buttons">

@@ -37,7 +37,13 @@ export function formatTimeAgo(isoTimestamp: string, language: Language, nowMs: n
 /** A duration in seconds in its largest whole unit, e.g. "5 minuter" / "5 minutes". */
 export function formatDuration(seconds: number, language: Language): string {
   const [value, unit] =
-    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.floor(seconds / 60), 'minute'] : seconds < 86_400 ? [Math.floor(seconds / 3600), 'hour'] : [Math.floor(seconds / 86_400), 'day'];
+    seconds < 60
+      ? [seconds, 'second']
+      : seconds < 3600
+        ? [Math.floor(seconds / 60), 'minute']
+        : seconds < 86_400
+          ? [Math.floor(seconds / 3600), 'hour']
+          : [Math.floor(seconds / 86_400), 'day'];
   return new Intl.NumberFormat(locales[language], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 

@@ -20,6 +20,5 @@ export type Catalogues = Readonly<Record<Language, Catalogue>>;
 
 /** Replaces `{name}` placeholders; an unknown placeholder stays visible so it is noticed. */
 export function createTranslator<Key extends string>(catalogue: Readonly<Record<Key, string>>): Translate<Key> {
-  return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params?.[name] ?? placeholder));
+  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params?.[name] ?? placeholder));
 }
