@@ -145,5 +145,5 @@ describe('discussion', () => {
     // English.
     expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
     expect(viewerPage.problems).toEqual([]);
-  });
+  }, 120_000);
 });
