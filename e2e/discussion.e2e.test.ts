@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
@@ -7,6 +9,7 @@ import { eventually } from './support/page-reads.ts';
 import { signUpThroughApi } from './support/api-session.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { samplePhotos } from '../server/test-support/sample-photos.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
 let e2e: TestServer;
@@ -20,7 +23,19 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3_000_000, 1)]);
+/**
+ * Real photos, since the page now shows each photo's thumbnail (a file that only starts like a PNG
+ * has none, and its 404 would be a console error): about 3 MB of noise, so the upload's progress
+ * shows, and a small one.
+ */
+let png: Buffer;
+let smallPng: Buffer;
+beforeAll(async () => {
+  png = await sharp(randomBytes(1000 * 1000 * 3), { raw: { width: 1000, height: 1000, channels: 3 } })
+    .png()
+    .toBuffer();
+  smallPng = (await samplePhotos()).png;
+});
 
 describe('discussion', () => {
   it('comments and attachments on the action page', async () => {
@@ -133,7 +148,7 @@ describe('discussion', () => {
     await viewerPage.page.getByLabel('Ny kommentar').fill('Jag såg det också.');
     await viewerPage.page.getByRole('button', { name: 'Skicka kommentar' }).click();
     await viewerPage.page.getByText('Vera Läsare (du)').waitFor();
-    await viewerPage.page.locator('input[type=file]').setInputFiles({ name: 'min.png', mimeType: 'image/png', buffer: png.subarray(0, 1000) });
+    await viewerPage.page.locator('input[type=file]').setInputFiles({ name: 'min.png', mimeType: 'image/png', buffer: smallPng });
     await viewerPage.page.getByText('min.png är uppladdad.').waitFor();
     // The confirmation shows once the upload is done; the list shows the file when it is fetched again.
     await eventually(() => viewerPage.page.getByRole('button', { name: 'Ta bort min.png' }).count()).toBe(1);

@@ -12,6 +12,8 @@ export interface ApiSession {
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
   patch<T = unknown>(path: string, body: unknown): Promise<T>;
   delete(path: string): Promise<void>;
+  /** POSTs one file as multipart/form-data, in a part named `file`, as the web app uploads attachments. */
+  postFile<T = unknown>(path: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<T>;
 }
 
 export interface SignUp {
@@ -49,14 +51,24 @@ function sessionFor(context: BrowserContext, baseUrl: string, accountId: string,
     delete: async (path: string) => {
       await send(context, baseUrl, 'DELETE', path, csrfToken);
     },
+    postFile: <T>(path: string, file: { name: string; mimeType: string; buffer: Buffer }) =>
+      send(context, baseUrl, 'POST', path, csrfToken, undefined, { file }) as Promise<T>,
   };
 }
 
-async function send(context: BrowserContext, baseUrl: string, method: string, path: string, csrfToken: string | undefined, body?: unknown): Promise<unknown> {
+async function send(
+  context: BrowserContext,
+  baseUrl: string,
+  method: string,
+  path: string,
+  csrfToken: string | undefined,
+  body?: unknown,
+  multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }>,
+): Promise<unknown> {
   const response = await context.request.fetch(`${baseUrl}${path}`, {
     method,
     headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},
-    data: body,
+    ...(multipart ? { multipart } : { data: body }),
   });
   if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
   return response.status() === 204 ? undefined : response.json();

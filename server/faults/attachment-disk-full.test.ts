@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { startAppServer, type RunningServer } from '../test-support/app-server.ts';
 import { FaultClient } from '../test-support/fault-client.ts';
 import { freeBytes, mountSmallDisk, unmountSmallDisk } from '../test-support/fault-tmpfs.ts';
+import { samplePhotos } from '../test-support/sample-photos.ts';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
 
 /**
@@ -13,7 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../test-support/test-data
  * is full. The data directory's `attachments/` is a 1 MiB tmpfs; an upload larger than the space
  * left gets a clear error with the API's error shape (not a 500, not a reset connection), and
  * nothing is half written: no attachment row, no partial file in the directory or its `.incoming/`,
- * the space given back. The app keeps working: a small upload afterwards succeeds.
+ * the space given back. The app keeps working: a small upload afterwards succeeds. A photo's
+ * thumbnail that cannot be kept for want of space is answered all the same, and kept once there is room.
  */
 
 const png = (size: number) => {
@@ -112,4 +114,30 @@ it('refuses an upload bigger than the free space with a clear error and leaves n
     bytes: png(50_000),
   });
   expect(after.status, JSON.stringify(after.body)).toBe(201);
+}, 60_000);
+
+it('answers a thumbnail that the full disk cannot keep, leaves nothing behind, and keeps it once there is room', async () => {
+  const photo = await client.upload<{ id: string }>(`/api/actions/${actionId}/attachments`, {
+    name: 'foto.png',
+    contentType: 'image/png',
+    bytes: (await samplePhotos()).png,
+  });
+  expect(photo.status, JSON.stringify(photo.body)).toBe(201);
+  // Outside any account's folder, so the storage does not count it as an attachment.
+  const filler = path.join(attachmentsDir, 'filler');
+  await writeFile(filler, Buffer.alloc(await freeBytes(attachmentsDir))).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOSPC') throw error;
+  });
+  expect(await freeBytes(attachmentsDir)).toBeLessThan(4096);
+  const filesBefore = await filesUnder(attachmentsDir);
+
+  const thumbnailPath = `/api/attachments/${photo.body.id}/thumbnail`;
+  expect((await client.request('GET', thumbnailPath)).status).toBe(200);
+  expect(await filesUnder(attachmentsDir)).toEqual(filesBefore);
+
+  await rm(filler);
+  expect((await client.request('GET', thumbnailPath)).status).toBe(200);
+  expect(await filesUnder(attachmentsDir)).toEqual(
+    [...filesBefore.filter((file) => file !== 'filler'), `${client.accountId}/${photo.body.id}.thumbnail`].sort(),
+  );
 }, 60_000);

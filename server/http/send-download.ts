@@ -1,6 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 
+/** Replaces the app's policy on files we serve: nothing in them may run, and they may not be framed. */
+export const sandboxPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
 /**
  * Sends a file as a download, never rendered on our origin (attachments, exports, reports): a PDF
  * or an image with a script inside runs nowhere, even when opened from the address bar. Personal
@@ -15,7 +18,7 @@ export function sendDownload(
     .header('content-type', file.contentType)
     .header('content-disposition', attachmentDisposition(file.fileName))
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
+    .header('content-security-policy', sandboxPolicy)
     .header('cache-control', 'private, no-store');
   if (file.sizeBytes !== undefined) reply.header('content-length', String(file.sizeBytes));
   return reply.send(file.content);

@@ -10,7 +10,7 @@ import { fileUpload, tinyPng } from './tenant-data.ts';
 /**
  * docs/product/operations-promise.md § Security suite: the security headers on every kind of answer
  * — the web app's HTML (a file and a client route), a hashed asset, JSON success and every JSON
- * error, an unknown route, an attachment download, and the redirect away from plain HTTP.
+ * error, an unknown route, an attachment download, a photo's thumbnail, and the redirect away from plain HTTP.
  */
 let testApp: TestApp;
 let team: Team;
@@ -154,6 +154,16 @@ describe('security headers', () => {
     // X-Frame-Options: DENY alone (checked above), which browsers apply when the CSP does not say.
     expect(response.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(response.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('on photo thumbnails: shown inline as the image we made, sniffing off, a sandbox without scripts, kept privately', async () => {
+    const response = await team.viewer.client.get(`/api/attachments/${attachmentId}/thumbnail`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/webp');
+    expect(response.headers['content-disposition']).toBeUndefined();
+    expectBaseHeaders(response, 'thumbnail');
+    expect(response.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['cache-control']).toBe('private, max-age=604800, immutable');
   });
 
   it('on the redirect from plain HTTP (behind a proxy): 301 to the public HTTPS address, never a host the request names', async () => {

@@ -123,6 +123,7 @@ export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/actions/:id/attachments', action),
   route('POST', '/api/actions/:id/attachments', action, { body: () => fileUpload('foto.png'), roles: everyRole(201) }),
   route('GET', '/api/attachments/:id/content', { id: 'attachmentId' }),
+  route('GET', '/api/attachments/:id/thumbnail', { id: 'attachmentId' }),
   route(
     'DELETE',
     '/api/attachments/:id',

@@ -8,6 +8,17 @@ import { idSchema, timestampSchema } from './common.ts';
 export const attachmentContentTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
 export type AttachmentContentType = (typeof attachmentContentTypes)[number];
 
+/** The types that are photos: each has a thumbnail (`GET /api/attachments/:id/thumbnail`) and opens in the photo viewer. */
+export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const satisfies readonly AttachmentContentType[];
+export type PhotoContentType = (typeof photoContentTypes)[number];
+
+export function isPhotoContentType(contentType: AttachmentContentType): contentType is PhotoContentType {
+  return (photoContentTypes as readonly AttachmentContentType[]).includes(contentType);
+}
+
+/** A thumbnail is a WebP at most this many pixels on its longer side (never enlarged). */
+export const thumbnailMaxSidePixels = 320;
+
 /** The multipart part that carries the file. */
 export const attachmentFileField = 'file';
 

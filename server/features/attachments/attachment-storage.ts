@@ -5,7 +5,7 @@ import { createDiskAttachmentStorage } from './disk-attachment-storage.ts';
 import { createS3AttachmentStorage } from './s3-attachment-storage.ts';
 import { asAccountId, type AccountId } from '../../db/account-id.ts';
 
-/** One stored file; `key` is `<accountId>/<attachmentId>` (the row's storage_key). */
+/** One stored file; `key` is `<accountId>/<attachmentId>` (the row's storage_key) or that key's thumbnail key. */
 export interface StoredFile {
   key: string;
   lastModified: Date;
@@ -38,15 +38,33 @@ export class StoredFileMissingError extends Error {
 }
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const storageKeyPattern = new RegExp(`^${uuid}/${uuid}$`);
+/** A photo's thumbnail is kept beside it, under its key with this suffix (decision 0023). */
+const thumbnailSuffix = '.thumbnail';
+const originalKeyPattern = new RegExp(`^${uuid}/${uuid}$`);
+const storageKeyPattern = new RegExp(`^${uuid}/${uuid}(?:\\${thumbnailSuffix})?$`);
 
-/** Keys name files on disk, so only the one shape we create is accepted (no `..`, no absolute paths). */
+/** Keys name files on disk, so only the shapes we create are accepted (no `..`, no absolute paths). */
 export function storageKeyOf(accountId: AccountId, attachmentId: string): string {
-  return checkStorageKey(`${accountId}/${attachmentId}`);
+  return checkOriginalKey(`${accountId}/${attachmentId}`);
+}
+
+/** Where the thumbnail of the file stored under `storageKey` is kept. */
+export function thumbnailKeyOf(storageKey: string): string {
+  return `${checkOriginalKey(storageKey)}${thumbnailSuffix}`;
+}
+
+/** The key of the attachment's own file: the key itself, or the one a thumbnail key was derived from. */
+export function originalKeyOf(key: string): string {
+  return checkStorageKey(key).endsWith(thumbnailSuffix) ? key.slice(0, -thumbnailSuffix.length) : key;
 }
 
 export function checkStorageKey(key: string): string {
   if (!storageKeyPattern.test(key)) throw new Error(`Invalid attachment storage key "${key}"`);
+  return key;
+}
+
+function checkOriginalKey(key: string): string {
+  if (!originalKeyPattern.test(key)) throw new Error(`Invalid attachment storage key "${key}"`);
   return key;
 }
 

@@ -5,9 +5,19 @@ import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
-import { sendDownload } from '../../http/send-download.ts';
+import { sandboxPolicy, sendDownload } from '../../http/send-download.ts';
 import { createAttachmentStorage } from './attachment-storage.ts';
-import { createAttachment, deleteAttachment, getAttachmentLimits, listAttachments, openAttachmentContent, type AttachmentDeps } from './attachments.service.ts';
+import { createAttachmentThumbnails } from './attachment-thumbnails.ts';
+import {
+  createAttachment,
+  deleteAttachment,
+  getAttachmentLimits,
+  listAttachments,
+  openAttachmentContent,
+  openAttachmentThumbnail,
+  type AttachmentDeps,
+} from './attachments.service.ts';
+import { thumbnailContentType } from './make-thumbnail.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { scheduleOrphanSweep } from './sweep-orphan-attachment-files.ts';
 
@@ -18,7 +28,8 @@ type IdParams = { Params: { id: string } };
  * other route keeps answering 415 to anything but JSON), and the hourly orphan-file sweep.
  */
 export async function registerAttachmentRoutes(app: FastifyInstance, baseDeps: Deps): Promise<void> {
-  const deps: AttachmentDeps = { ...baseDeps, storage: createAttachmentStorage(baseDeps.config.dataDir, baseDeps.config.attachments) };
+  const storage = createAttachmentStorage(baseDeps.config.dataDir, baseDeps.config.attachments);
+  const deps: AttachmentDeps = { ...baseDeps, storage, thumbnails: createAttachmentThumbnails(storage, baseDeps.log) };
   const actorOf = (request: FastifyRequest) => requireUser(request, deps.config.sessionAbsoluteMs);
 
   app.get('/api/attachments/limits', async (request, reply) => {
@@ -48,6 +59,19 @@ export async function registerAttachmentRoutes(app: FastifyInstance, baseDeps: D
     return sendDownload(reply, { fileName: attachment.fileName, contentType: attachment.contentType, content, sizeBytes: attachment.sizeBytes });
   });
 
+  app.get<IdParams>('/api/attachments/:id/thumbnail', async (request, reply) => {
+    const actor = await actorOf(request);
+    const thumbnail = await openAttachmentThumbnail(deps, actor, parseId(request.params.id, 'Attachment'));
+    // Made by us from the photo, so it may be shown inline; an id's thumbnail never changes, so the
+    // browser may keep it, privately, for a week: the list and the viewer do not ask twice.
+    return reply
+      .header('content-type', thumbnailContentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', sandboxPolicy)
+      .header('cache-control', 'private, max-age=604800, immutable')
+      .send(thumbnail);
+  });
+
   app.delete<IdParams>('/api/attachments/:id', async (request, reply) => {
     const actor = await actorOf(request);
     await deleteAttachment(deps, actor, parseId(request.params.id, 'Attachment'));
@@ -56,7 +80,7 @@ export async function registerAttachmentRoutes(app: FastifyInstance, baseDeps: D
 
   let stopSweep: (() => void) | undefined;
   app.addHook('onReady', async () => {
-    stopSweep = scheduleOrphanSweep(deps.db, deps.storage, deps.log);
+    stopSweep = scheduleOrphanSweep(deps.db, storage, deps.log);
   });
   app.addHook('onClose', async () => {
     stopSweep?.();

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { attachmentContentTypes, type Attachment, type AttachmentLimits } from '../../../shared/schemas/attachment.ts';
+import { attachmentContentTypes, isPhotoContentType, type Attachment, type AttachmentLimits } from '../../../shared/schemas/attachment.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { roleAllows } from '../../auth/permissions.ts';
 import { requireRowMembership, requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { forbidden, notFound } from '../../http/app-error.ts';
-import { StoredFileMissingError, storageKeyOf, type AttachmentStorage } from './attachment-storage.ts';
+import { StoredFileMissingError, storageKeyOf, thumbnailKeyOf, type AttachmentStorage } from './attachment-storage.ts';
+import type { AttachmentThumbnails } from './attachment-thumbnails.ts';
 import * as queries from './attachments.queries.ts';
 import type { ReceivedFile } from './receive-upload.ts';
 
 export interface AttachmentDeps extends Deps {
   storage: AttachmentStorage;
+  thumbnails: AttachmentThumbnails;
 }
 
 /** What the client may send, so it can refuse a file before uploading it. */
@@ -67,22 +69,46 @@ export async function createAttachment(
 
 /** The attachment's row and its bytes; a row whose file is gone (e.g. after a restore) is a 404, logged. */
 export async function openAttachmentContent(deps: AttachmentDeps, actor: Actor, attachmentId: string): Promise<{ attachment: Attachment; content: Readable }> {
+  const row = await findReadableAttachment(deps, actor, attachmentId);
+  const content = await openStoredFile(deps, row, () => deps.storage.open(row.storageKey));
+  return { attachment: serialiseAttachment(row), content };
+}
+
+/**
+ * A photo's thumbnail, for anyone who may read the photo (decision 0023): made on the first request
+ * and kept. A PDF has none, nor has a photo that cannot be decoded: both are a 404.
+ */
+export async function openAttachmentThumbnail(deps: AttachmentDeps, actor: Actor, attachmentId: string): Promise<Buffer | Readable> {
+  const row = await findReadableAttachment(deps, actor, attachmentId);
+  const { contentType } = row;
+  if (!isPhotoContentType(contentType)) throw notFound('Attachment thumbnail');
+  const thumbnail = await openStoredFile(deps, row, () => deps.thumbnails.open(row.storageKey, contentType));
+  if (!thumbnail) throw notFound('Attachment thumbnail');
+  return thumbnail;
+}
+
+async function findReadableAttachment(deps: AttachmentDeps, actor: Actor, attachmentId: string): Promise<queries.AttachmentRow> {
   const { accountId } = await requireAttachmentRole(deps, actor, attachmentId);
   const row = await queries.findAttachment(deps.db, accountId, attachmentId);
   if (!row) throw notFound('Attachment');
+  return row;
+}
+
+/** Reads what is stored for an attachment; a stored file that has gone missing is a 404, logged. */
+async function openStoredFile<T>(deps: AttachmentDeps, row: queries.AttachmentRow, read: () => Promise<T>): Promise<T> {
   try {
-    return { attachment: serialiseAttachment(row), content: await deps.storage.open(row.storageKey) };
+    return await read();
   } catch (error) {
     if (!(error instanceof StoredFileMissingError)) throw error;
-    deps.log.warn({ attachmentId, storageKey: row.storageKey }, 'the stored file of an attachment is missing');
+    deps.log.warn({ attachmentId: row.id, storageKey: row.storageKey }, 'the stored file of an attachment is missing');
     throw notFound('Attachment file');
   }
 }
 
 /**
  * The uploader may delete their own attachment (a viewer only their own); editors and admins may
- * delete anyone's. The row goes in a transaction, the file right after the commit; a file that
- * cannot be deleted then is left to the orphan sweep.
+ * delete anyone's. The row goes in a transaction, the file and its thumbnail right after the
+ * commit; a file that cannot be deleted then is left to the orphan sweep.
  */
 export async function deleteAttachment(deps: AttachmentDeps, actor: Actor, attachmentId: string): Promise<void> {
   const storageKey = await deps.db.transaction().execute(async (transaction) => {
@@ -97,9 +123,11 @@ export async function deleteAttachment(deps: AttachmentDeps, actor: Actor, attac
     if (!key) throw notFound('Attachment');
     return key;
   });
-  await deps.storage.delete(storageKey).catch((error: unknown) => {
-    deps.log.warn({ err: error, storageKey }, 'could not delete the file of a deleted attachment; the orphan sweep will');
-  });
+  for (const key of [storageKey, thumbnailKeyOf(storageKey)]) {
+    await deps.storage.delete(key).catch((error: unknown) => {
+      deps.log.warn({ err: error, storageKey: key }, 'could not delete the file of a deleted attachment; the orphan sweep will');
+    });
+  }
 }
 
 /** The attachment's account and the actor's role in it: unknown and foreign ids are the same 404. */

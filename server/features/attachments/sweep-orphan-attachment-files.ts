@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
-import { accountIdOfStorageKey, type AttachmentStorage } from './attachment-storage.ts';
+import { accountIdOfStorageKey, originalKeyOf, type AttachmentStorage } from './attachment-storage.ts';
 import { listExistingStorageKeys } from './attachments.queries.ts';
 
 /**
@@ -13,7 +13,7 @@ import { listExistingStorageKeys } from './attachments.queries.ts';
 export const orphanGraceMs = 60 * 60 * 1000;
 
 /**
- * Deletes stored files that no attachment row points at any more, and received uploads left in
+ * Deletes stored files (and thumbnails) that no attachment row points at any more, and received uploads left in
  * the incoming directory by a crash. Rows go away by cascade when an action, plan, property,
  * organisation or account is deleted (decision 0010: a sweep rather than collecting keys in every
  * delete), or when an insert failed after its file was stored. Idempotent, so several instances
@@ -21,21 +21,28 @@ export const orphanGraceMs = 60 * 60 * 1000;
  */
 export async function sweepOrphanAttachmentFiles(db: Db, storage: AttachmentStorage, now = new Date()): Promise<number> {
   const cutoff = now.getTime() - orphanGraceMs;
-  const byAccount = new Map<AccountId, string[]>();
+  // Per account, each attachment's own key with the stored files that belong to it (the file, its thumbnail).
+  const byAccount = new Map<AccountId, Map<string, string[]>>();
   for (const file of await storage.list()) {
     if (file.lastModified.getTime() > cutoff) continue;
     const accountId = accountIdOfStorageKey(file.key);
-    byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), file.key]);
+    const owners = byAccount.get(accountId) ?? new Map<string, string[]>();
+    byAccount.set(accountId, owners);
+    const owner = originalKeyOf(file.key);
+    owners.set(owner, [...(owners.get(owner) ?? []), file.key]);
   }
   let deleted = 0;
-  for (const [accountId, keys] of byAccount) {
+  for (const [accountId, owners] of byAccount) {
+    const keys = [...owners.keys()];
     // In batches, so one query's parameter list stays small however many files an account has.
     for (let start = 0; start < keys.length; start += 1000) {
       const batch = keys.slice(start, start + 1000);
       const existing = await listExistingStorageKeys(db, accountId, batch);
       for (const key of batch.filter((candidate) => !existing.has(candidate))) {
-        await storage.delete(key);
-        deleted += 1;
+        for (const file of owners.get(key) ?? []) {
+          await storage.delete(file);
+          deleted += 1;
+        }
       }
     }
   }

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import type { Attachment } from '../../../shared/schemas/attachment.ts';
+import { isPhotoContentType, type Attachment } from '../../../shared/schemas/attachment.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { classNames } from '../../components/ui/class-names.ts';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
@@ -12,12 +13,15 @@ import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useCurrentMembership } from '../accounts/use-selected-membership.ts';
 import { useSession } from '../auth/session.ts';
 import { AttachmentUpload } from './attachment-upload.tsx';
-import { attachmentContentPath, useAttachments, useDeleteAttachment } from './attachments-api.ts';
+import { attachmentContentPath, useActionPhotos, useAttachments, useDeleteAttachment } from './attachments-api.ts';
+import { PhotoThumbnail } from './photo-thumbnail.tsx';
+import { PhotoViewer } from './photo-viewer.tsx';
 
 /**
  * The action's files: photos and PDFs, each downloaded as a file (never shown inline, so nothing
- * in a file runs on our origin). Every member may upload and delete their own files; editors and
- * admins may delete anyone's (the server decides the same).
+ * in a file runs on our origin). Photos show their thumbnails, which open them in the viewer.
+ * Every member may upload and delete their own files; editors and admins may delete anyone's (the
+ * server decides the same).
  */
 export function ActionAttachments({ actionId }: { planId: string; actionId: string }) {
   const { t, language } = useTranslation();
@@ -27,7 +31,9 @@ export function ActionAttachments({ actionId }: { planId: string; actionId: stri
   const deleteAttachment = useDeleteAttachment(actionId);
   const [pendingDelete, setPendingDelete] = useState<Attachment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [shownPhotoId, setShownPhotoId] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const photos = useActionPhotos(actionId);
 
   const mayDelete = (attachment: Attachment) => attachment.uploadedBy === user.id || role === 'editor' || role === 'admin';
 
@@ -53,7 +59,8 @@ export function ActionAttachments({ actionId }: { planId: string; actionId: stri
       ) : (
         <ul className="attachment-list" aria-label={t('attachments.list_label')}>
           {attachments.data.map((attachment) => (
-            <li key={attachment.id} className="attachment">
+            <li key={attachment.id} className={classNames('attachment', isPhotoContentType(attachment.contentType) && 'attachment--photo')}>
+              {isPhotoContentType(attachment.contentType) && <PhotoThumbnail photo={attachment} onOpen={() => setShownPhotoId(attachment.id)} />}
               <a
                 className="attachment__name"
                 href={attachmentContentPath(attachment.id)}
@@ -87,6 +94,7 @@ export function ActionAttachments({ actionId }: { planId: string; actionId: stri
         </ul>
       )}
       {!attachments.isError && <AttachmentUpload actionId={actionId} />}
+      <PhotoViewer photos={photos} shownId={shownPhotoId} onShow={setShownPhotoId} onClose={() => setShownPhotoId(null)} />
 
       <ConfirmDialog
         isOpen={pendingDelete !== null}

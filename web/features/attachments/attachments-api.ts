@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { attachmentFileField, attachmentLimitsSchema, attachmentListSchema, attachmentSchema } from '../../../shared/schemas/attachment.ts';
+import { useMemo } from 'react';
+import {
+  attachmentFileField,
+  attachmentLimitsSchema,
+  attachmentListSchema,
+  attachmentSchema,
+  isPhotoContentType,
+  type Attachment,
+} from '../../../shared/schemas/attachment.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { uploadFile, type UploadProgress } from '../../lib/api/upload-file.ts';
 
@@ -14,12 +22,26 @@ export function attachmentContentPath(attachmentId: string): string {
   return `/api/attachments/${encodeURIComponent(attachmentId)}/content`;
 }
 
+/**
+ * A photo's thumbnail (WebP, at most 320 px), shown inline: the server made it from the photo and
+ * it carries nothing that could run. PDFs have none.
+ */
+export function attachmentThumbnailPath(attachmentId: string): string {
+  return `/api/attachments/${encodeURIComponent(attachmentId)}/thumbnail`;
+}
+
 /** The action's attachments, oldest first. */
 export function useAttachments(actionId: string) {
   return useQuery({
     queryKey: attachmentsQueryKey(actionId),
     queryFn: () => apiRequest('GET', attachmentsPath(actionId), { schema: attachmentListSchema }),
   });
+}
+
+/** The action's photos (the attachments that are photos), oldest first; empty while they load. */
+export function useActionPhotos(actionId: string): Attachment[] {
+  const attachments = useAttachments(actionId);
+  return useMemo(() => (attachments.data ?? []).filter((attachment) => isPhotoContentType(attachment.contentType)), [attachments.data]);
 }
 
 /** The server's size limit and file types; they change only when the server is reconfigured. */

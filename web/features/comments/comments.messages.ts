@@ -21,6 +21,7 @@ export const commentsMessages = defineMessages(
     'comments.confirm_delete_text': 'Kommentaren tas bort för alla i kontot. Det går inte att ångra.',
     'comments.confirm_delete': 'Ta bort kommentaren',
     'comments.deleted': 'Kommentaren är borttagen.',
+    'comments.photo_added': '{name} lade till ett foto',
   },
   {
     'comments.title': 'Comments',
@@ -41,5 +42,6 @@ export const commentsMessages = defineMessages(
     'comments.confirm_delete_text': 'The comment is deleted for everyone in the account. This cannot be undone.',
     'comments.confirm_delete': 'Delete comment',
     'comments.deleted': 'The comment has been deleted.',
+    'comments.photo_added': '{name} added a photo',
   },
 );
