@@ -164,8 +164,13 @@ function judge(isOk: boolean, isFirstRunDue: boolean): BackupCheckState {
 }
 
 function overallOf(checks: readonly BackupCheck[]): BackupCheckState {
-  if (checks.some((item) => item.state === 'failing')) return 'failing';
-  return checks.some((item) => item.state === 'pending') ? 'pending' : 'ok';
+  return combineStates(checks.map((item) => item.state));
+}
+
+/** The state of several checks together: failing when any fails, else pending when any is pending, else ok. */
+export function combineStates(states: readonly BackupCheckState[]): BackupCheckState {
+  if (states.includes('failing')) return 'failing';
+  return states.includes('pending') ? 'pending' : 'ok';
 }
 
 function makeCheck(code: BackupCheckCode, state: BackupCheckState, observedAt: Date | null): BackupCheck {
