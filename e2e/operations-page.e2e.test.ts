@@ -53,7 +53,7 @@ describe('operations page journey', () => {
     expect(await page.getByText('Något behöver åtgärdas').count()).toBe(0);
     // The backup checks wait (the archiving ones judge the test cluster's live archiver).
     const pendingTitles = await page.locator('.check-list__item--pending .check-list__title').allTextContents();
-    expect(pendingTitles).toEqual([
+    expect(pendingTitles.filter((title) => !title.startsWith('WAL-'))).toEqual([
       'Fysisk säkerhetskopia är aktuell',
       'Logisk säkerhetskopia är aktuell',
       'Återställningsövningen lyckades',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARCHIVE_LAG_LIMIT_MS,
   BACKUP_STALE_AFTER_MS,
+  combineStates,
   DRILL_STALE_AFTER_MS,
   DUMP_STALE_AFTER_MS,
   evaluateBackupHealth,
@@ -445,6 +446,15 @@ describe('recovery_window_covered', () => {
   });
 });
 
+describe('combineStates', () => {
+  it('is failing when any is, else pending when any is, else ok', () => {
+    expect(combineStates(['ok', 'pending', 'failing'])).toBe('failing');
+    expect(combineStates(['ok', 'pending'])).toBe('pending');
+    expect(combineStates(['ok', 'ok'])).toBe('ok');
+    expect(combineStates([])).toBe('ok');
+  });
+});
+
 describe('a new installation: pending until the first chance to run has passed', () => {
   const neverArchived: ArchiverInput = {
     lastArchivedWal: null,
@@ -473,7 +483,7 @@ describe('a new installation: pending until the first chance to run has passed',
       checks: [
         { code: 'full_backup_fresh', state: 'pending', ok: false, observedAt: null },
         { code: 'dump_fresh', state: 'pending', ok: false, observedAt: null },
-        { code: 'archiving_working', state: 'ok', ok: true, observedAt: null },
+        { code: 'archiving_working', state: 'pending', ok: false, observedAt: null },
         { code: 'archiving_not_lagging', state: 'pending', ok: false, observedAt: null },
         { code: 'drill_passed', state: 'pending', ok: false, observedAt: null },
         { code: 'verify_passed', state: 'pending', ok: false, observedAt: null },
@@ -580,6 +590,7 @@ describe('a new installation: pending until the first chance to run has passed',
   });
 
   it('gives archiving the lag limit after the installation was set up, not a millisecond more', () => {
+    expect(stateOf('archiving_working', fresh(ARCHIVE_LAG_LIMIT_MS))).toBe('pending');
     expect(stateOf('archiving_not_lagging', fresh(ARCHIVE_LAG_LIMIT_MS))).toBe('pending');
     expect(checkOf('archiving_not_lagging', fresh(ARCHIVE_LAG_LIMIT_MS + 1))).toEqual({
       code: 'archiving_not_lagging',
@@ -587,6 +598,8 @@ describe('a new installation: pending until the first chance to run has passed',
       ok: false,
       observedAt: null,
     });
+    // Working means no attempt failed: with none made at all, as on an established installation.
+    expect(stateOf('archiving_working', fresh(ARCHIVE_LAG_LIMIT_MS + 1))).toBe('ok');
     // A failed attempt is a finished one: failing at once.
     const failedAttempt = fresh(minute, (input) => (input.archiver = { ...neverArchived, lastFailedAt: ago(second), failedCount: 1 }));
     expect(stateOf('archiving_working', failedAttempt)).toBe('failing');

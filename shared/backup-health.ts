@@ -131,16 +131,21 @@ export function evaluateBackupHealth(input: BackupHealthInput, now: Date): Backu
   const archiver = input.archiver;
   const archiveWaitMs = archiver && archiveWaitMsOf(archiver, nowMs);
   const isArchiverFailing = archiver === null || isArchivingFailing(archiver);
-  // Never archived while WAL waits (wait unknown) counts as lagging. On an installation younger
-  // than the lag limit WAL cannot have waited that long yet: pending then, unless an attempt failed.
+  // Never archived while WAL waits (wait unknown) counts as lagging.
   const isLagging = archiver === null || archiveWaitMs === null || archiveWaitMs > ARCHIVE_LAG_LIMIT_MS;
+  // Nothing tried yet on an installation younger than the lag limit: WAL cannot have waited that
+  // long, and archive_timeout ships the first segment within 30 s.
   const isFirstArchivingDue =
     archiver !== null && archiver.lastArchivedAt === null && archiver.lastFailedAt === null && isYoung(input, ARCHIVE_LAG_LIMIT_MS, nowMs);
 
   const checks = [
     makeCheck('full_backup_fresh', judge(isPhysicalFresh, isFirstRunDue(physicalRuns)), newestPhysical),
     dump,
-    makeCheck('archiving_working', judge(!isArchiverFailing, false), archiver && newest([archiver.lastArchivedAt, archiver.lastFailedAt])),
+    makeCheck(
+      'archiving_working',
+      judge(!isArchiverFailing && !isFirstArchivingDue, isFirstArchivingDue),
+      archiver && newest([archiver.lastArchivedAt, archiver.lastFailedAt]),
+    ),
     makeCheck('archiving_not_lagging', judge(!isLagging, isFirstArchivingDue), archiver?.lastArchivedAt ?? null),
     judgeDailyRun('drill_passed', runs.drill, DRILL_STALE_AFTER_MS, isFirstRunDue([runs.drill]), nowMs),
     judgeDailyRun('verify_passed', runs.verify, VERIFY_STALE_AFTER_MS, isFirstRunDue([runs.verify]), nowMs),
