@@ -4,13 +4,15 @@ import { launchBrowser } from './support/browser.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually } from './support/page-reads.ts';
+import { setInstalledAt } from '../server/test-support/installed-at.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
  * The operations page as an installation's operator meets it: the first person to sign up sees
- * "Drift" in the navigation, an empty state before any backup, then red and green checks with
- * the failing ones first; anyone else neither sees the link nor the data.
+ * "Drift" in the navigation, checks waiting for their first run (not red) on a new installation,
+ * then red and green checks with the failing ones first; anyone else neither sees the link nor
+ * the data.
  */
 let e2e: TestServer;
 let browser: Browser;
@@ -39,15 +41,46 @@ async function signUp(page: Page, name: string, email: string, accountName: stri
 
 describe('operations page journey', () => {
   it('shows the first user the backup status, failing checks first, in Swedish and English', async () => {
+    const db = e2e.database.db;
+    // A new installation: set up a minute ago, its first backups not run yet.
+    await setInstalledAt(db, ago(60_000));
     const { page, problems } = await openPage(browser);
     await signUp(page, 'Olle Operatör', 'olle@example.se', 'Brf Driften');
 
     await page.getByRole('link', { name: 'Drift' }).click();
     await page.getByRole('heading', { name: 'Drift', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'Inga säkerhetskopior har körts ännu' }).waitFor();
-    await saveScreenshot(page, 'operations-empty-sv');
+    await page.getByText('De första säkerhetskopiorna körs').waitFor();
+    expect(await page.getByText('Något behöver åtgärdas').count()).toBe(0);
+    // The backup checks wait (the archiving ones judge the test cluster's live archiver).
+    const pendingTitles = await page.locator('.check-list__item--pending .check-list__title').allTextContents();
+    expect(pendingTitles.filter((title) => !title.startsWith('WAL-'))).toEqual([
+      'Fysisk säkerhetskopia är aktuell',
+      'Logisk säkerhetskopia är aktuell',
+      'Återställningsövningen lyckades',
+      'Förrådet är felfritt',
+      'Återställningsfönstret räcker',
+    ]);
+    const firstPending = page.locator('.check-list__item--pending').first();
+    expect(await firstPending.locator('.status').textContent()).toBe('○Väntar');
+    await firstPending.getByText('Väntar på sin första körning', { exact: false }).waitFor();
+    expect(await firstPending.getByText('Vad du kan göra').count()).toBe(0);
+    expect(
+      await page
+        .getByRole('row', { name: /Återställningsövning/ })
+        .locator('.status')
+        .textContent(),
+    ).toBe('○Väntar');
+    await saveScreenshot(page, 'operations-pending-sv');
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
-    const db = e2e.database.db;
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
+    await page.getByText('The first backups are under way').waitFor();
+    expect(await firstPending.locator('.status').textContent()).toBe('○Pending');
+    await firstPending.getByText('Waiting for its first run', { exact: false }).waitFor();
+    await saveScreenshot(page, 'operations-pending-en');
+    await page.getByLabel('Language', { exact: true }).selectOption('sv');
+    await page.getByText('De första säkerhetskopiorna körs').waitFor();
+
     await db
       .insertInto('backup_runs')
       .values([

@@ -71,7 +71,12 @@ async function main(): Promise<void> {
     schedulerLog.error(`could not queue the first backups: ${error.message}`);
     return [];
   });
-  if (queued.length > 0) log(`No ${queued.join(' or ')} yet: queued now.`);
+  if (queued.length > 0) log(`No ${joinWithOr(queued)} yet: running them now.`);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function joinWithOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 main().catch(async (error: unknown) => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ARCHIVE_LAG_LIMIT_MS,
   BACKUP_STALE_AFTER_MS,
+  combineStates,
   DRILL_STALE_AFTER_MS,
   DUMP_STALE_AFTER_MS,
   evaluateBackupHealth,
+  FIRST_RUNS_GRACE_MS,
   fullBackupMaxAgeMs,
   isArchivingFailing,
   isWalFileNewer,
@@ -50,6 +52,7 @@ function healthyInput(): BackupHealthInput {
       drill: succeeded(5 * hour),
     },
     firstRunStartedAt: ago(30 * day),
+    installedAt: ago(30 * day),
     repository: { observedAt: ago(hour), oldestRecoveryPoint: ago(8 * day) },
     archiver: { ...healthyArchiver },
   };
@@ -69,19 +72,20 @@ function checkOf(code: BackupCheckCode, change: (input: BackupHealthInput) => vo
 }
 
 const isOk = (code: BackupCheckCode, change: (input: BackupHealthInput) => void) => checkOf(code, change).ok;
+const stateOf = (code: BackupCheckCode, change: (input: BackupHealthInput) => void) => checkOf(code, change).state;
 
 describe('evaluateBackupHealth: the whole answer', () => {
   it('is green with every check, in the stable order, with the evidence times', () => {
     expect(evaluate()).toEqual({
       overall: 'ok',
       checks: [
-        { code: 'full_backup_fresh', ok: true, observedAt: iso(2 * hour) },
-        { code: 'dump_fresh', ok: true, observedAt: iso(3 * hour) },
-        { code: 'archiving_working', ok: true, observedAt: iso(30 * second) },
-        { code: 'archiving_not_lagging', ok: true, observedAt: iso(30 * second) },
-        { code: 'drill_passed', ok: true, observedAt: iso(5 * hour) },
-        { code: 'verify_passed', ok: true, observedAt: iso(4 * hour) },
-        { code: 'recovery_window_covered', ok: true, observedAt: iso(hour) },
+        { code: 'full_backup_fresh', state: 'ok', ok: true, observedAt: iso(2 * hour) },
+        { code: 'dump_fresh', state: 'ok', ok: true, observedAt: iso(3 * hour) },
+        { code: 'archiving_working', state: 'ok', ok: true, observedAt: iso(30 * second) },
+        { code: 'archiving_not_lagging', state: 'ok', ok: true, observedAt: iso(30 * second) },
+        { code: 'drill_passed', state: 'ok', ok: true, observedAt: iso(5 * hour) },
+        { code: 'verify_passed', state: 'ok', ok: true, observedAt: iso(4 * hour) },
+        { code: 'recovery_window_covered', state: 'ok', ok: true, observedAt: iso(hour) },
       ],
       archiver: { isFailing: false, lagSeconds: 30 },
     });
@@ -95,13 +99,14 @@ describe('evaluateBackupHealth: the whole answer', () => {
     expect(result.checks.filter((item) => !item.ok).map((item) => item.code)).toEqual(['drill_passed']);
   });
 
-  it('is all red on a new installation where nothing has run yet', () => {
+  it('is all red on an installation where nothing has run and the first runs are overdue', () => {
     const result = evaluateBackupHealth(
       {
         physicalBackups: 'managed',
         pitrWindowDays: 7,
         runs: { full: never, diff: never, incr: never, dump: never, verify: never, drill: never },
         firstRunStartedAt: null,
+        installedAt: ago(FIRST_RUNS_GRACE_MS + 1),
         repository: null,
         archiver: { lastArchivedWal: null, lastArchivedAt: null, lastFailedAt: null, failedCount: 0, currentWalFile: '000000010000000000000001' },
       },
@@ -110,13 +115,13 @@ describe('evaluateBackupHealth: the whole answer', () => {
     expect(result).toEqual({
       overall: 'failing',
       checks: [
-        { code: 'full_backup_fresh', ok: false, observedAt: null },
-        { code: 'dump_fresh', ok: false, observedAt: null },
-        { code: 'archiving_working', ok: true, observedAt: null },
-        { code: 'archiving_not_lagging', ok: false, observedAt: null },
-        { code: 'drill_passed', ok: false, observedAt: null },
-        { code: 'verify_passed', ok: false, observedAt: null },
-        { code: 'recovery_window_covered', ok: false, observedAt: null },
+        { code: 'full_backup_fresh', state: 'failing', ok: false, observedAt: null },
+        { code: 'dump_fresh', state: 'failing', ok: false, observedAt: null },
+        { code: 'archiving_working', state: 'ok', ok: true, observedAt: null },
+        { code: 'archiving_not_lagging', state: 'failing', ok: false, observedAt: null },
+        { code: 'drill_passed', state: 'failing', ok: false, observedAt: null },
+        { code: 'verify_passed', state: 'failing', ok: false, observedAt: null },
+        { code: 'recovery_window_covered', state: 'failing', ok: false, observedAt: null },
       ],
       archiver: { isFailing: false, lagSeconds: null },
     });
@@ -133,7 +138,7 @@ describe('evaluateBackupHealth: the whole answer', () => {
     };
     expect(evaluate(broken)).toEqual({
       overall: 'ok',
-      checks: [{ code: 'dump_fresh', ok: true, observedAt: iso(3 * hour) }],
+      checks: [{ code: 'dump_fresh', state: 'ok', ok: true, observedAt: iso(3 * hour) }],
       archiver: null,
     });
     const stale = evaluate((input) => {
@@ -142,7 +147,7 @@ describe('evaluateBackupHealth: the whole answer', () => {
     });
     expect(stale).toEqual({
       overall: 'failing',
-      checks: [{ code: 'dump_fresh', ok: false, observedAt: iso(DUMP_STALE_AFTER_MS + 1) }],
+      checks: [{ code: 'dump_fresh', state: 'failing', ok: false, observedAt: iso(DUMP_STALE_AFTER_MS + 1) }],
       archiver: null,
     });
   });
@@ -166,7 +171,7 @@ describe('full_backup_fresh', () => {
         input.runs.full = succeeded(3 * day);
         input.runs[kind] = succeeded(hour);
       });
-      expect(check, kind).toEqual({ code: 'full_backup_fresh', ok: true, observedAt: iso(hour) });
+      expect(check, kind).toEqual({ code: 'full_backup_fresh', state: 'ok', ok: true, observedAt: iso(hour) });
     }
     // An older diff does not hide a stale newest backup.
     expect(
@@ -210,14 +215,19 @@ describe('full_backup_fresh', () => {
     const check = checkOf('full_backup_fresh', (input) => {
       input.runs.full = { lastSucceededAt: ago(27 * hour), lastFinished: { finishedAt: ago(hour), outcome: 'failed' } };
     });
-    expect(check).toEqual({ code: 'full_backup_fresh', ok: false, observedAt: iso(27 * hour) });
+    expect(check).toEqual({ code: 'full_backup_fresh', state: 'failing', ok: false, observedAt: iso(27 * hour) });
     expect(
       isOk('full_backup_fresh', (input) => (input.runs.full = { lastSucceededAt: ago(2 * hour), lastFinished: { finishedAt: ago(hour), outcome: 'failed' } })),
     ).toBe(true);
   });
 
   it('is red when there never was a backup', () => {
-    expect(checkOf('full_backup_fresh', (input) => (input.runs.full = never))).toEqual({ code: 'full_backup_fresh', ok: false, observedAt: null });
+    expect(checkOf('full_backup_fresh', (input) => (input.runs.full = never))).toEqual({
+      code: 'full_backup_fresh',
+      state: 'failing',
+      ok: false,
+      observedAt: null,
+    });
   });
 });
 
@@ -242,15 +252,20 @@ describe.each([
 ])('$code', ({ code, kind, limit }) => {
   it('allows 26 hours since the last success, not a millisecond more', () => {
     expect(limit).toBe(26 * hour);
-    expect(checkOf(code, (input) => (input.runs[kind] = succeeded(26 * hour)))).toEqual({ code, ok: true, observedAt: iso(26 * hour) });
-    expect(checkOf(code, (input) => (input.runs[kind] = succeeded(26 * hour + 1)))).toEqual({ code, ok: false, observedAt: iso(26 * hour + 1) });
+    expect(checkOf(code, (input) => (input.runs[kind] = succeeded(26 * hour)))).toEqual({ code, state: 'ok', ok: true, observedAt: iso(26 * hour) });
+    expect(checkOf(code, (input) => (input.runs[kind] = succeeded(26 * hour + 1)))).toEqual({
+      code,
+      state: 'failing',
+      ok: false,
+      observedAt: iso(26 * hour + 1),
+    });
   });
 
   it('is red when the newest finished run failed, even right after an earlier success', () => {
     const check = checkOf(code, (input) => {
       input.runs[kind] = { lastSucceededAt: ago(2 * hour), lastFinished: { finishedAt: ago(hour), outcome: 'failed' } };
     });
-    expect(check).toEqual({ code, ok: false, observedAt: iso(hour) });
+    expect(check).toEqual({ code, state: 'failing', ok: false, observedAt: iso(hour) });
   });
 
   it('judges the newest finished run while another is still running', () => {
@@ -259,7 +274,7 @@ describe.each([
   });
 
   it('is red when it never ran', () => {
-    expect(checkOf(code, (input) => (input.runs[kind] = never))).toEqual({ code, ok: false, observedAt: null });
+    expect(checkOf(code, (input) => (input.runs[kind] = never))).toEqual({ code, state: 'failing', ok: false, observedAt: null });
   });
 });
 
@@ -270,7 +285,12 @@ describe('archiving_working', () => {
 
   it('is red when the last failure is newer than the last success', () => {
     const result = evaluate(withArchiver({ lastArchivedAt: ago(10 * minute), lastFailedAt: ago(10 * minute - 1), failedCount: 3 }));
-    expect(result.checks.find((item) => item.code === 'archiving_working')).toEqual({ code: 'archiving_working', ok: false, observedAt: iso(10 * minute - 1) });
+    expect(result.checks.find((item) => item.code === 'archiving_working')).toEqual({
+      code: 'archiving_working',
+      state: 'failing',
+      ok: false,
+      observedAt: iso(10 * minute - 1),
+    });
     expect(result.archiver?.isFailing).toBe(true);
   });
 
@@ -287,8 +307,8 @@ describe('archiving_working', () => {
   it('counts an unreadable archiver as not working', () => {
     const result = evaluate((input) => (input.archiver = null));
     expect(result.checks.filter((item) => item.code.startsWith('archiving_'))).toEqual([
-      { code: 'archiving_working', ok: false, observedAt: null },
-      { code: 'archiving_not_lagging', ok: false, observedAt: null },
+      { code: 'archiving_working', state: 'failing', ok: false, observedAt: null },
+      { code: 'archiving_not_lagging', state: 'failing', ok: false, observedAt: null },
     ]);
     expect(result.archiver).toBeNull();
   });
@@ -307,6 +327,7 @@ describe('archiving_not_lagging', () => {
     const over = evaluate(waiting(5 * minute + 1));
     expect(over.checks.find((item) => item.code === 'archiving_not_lagging')).toEqual({
       code: 'archiving_not_lagging',
+      state: 'failing',
       ok: false,
       observedAt: iso(5 * minute + 1),
     });
@@ -325,7 +346,12 @@ describe('archiving_not_lagging', () => {
     const result = evaluate((input) => {
       input.archiver = { ...healthyArchiver, lastArchivedWal: null, lastArchivedAt: null };
     });
-    expect(result.checks.find((item) => item.code === 'archiving_not_lagging')).toEqual({ code: 'archiving_not_lagging', ok: false, observedAt: null });
+    expect(result.checks.find((item) => item.code === 'archiving_not_lagging')).toEqual({
+      code: 'archiving_not_lagging',
+      state: 'failing',
+      ok: false,
+      observedAt: null,
+    });
     expect(result.archiver?.lagSeconds).toBeNull();
   });
 
@@ -401,7 +427,7 @@ describe('recovery_window_covered', () => {
       input.firstRunStartedAt = ago(hour);
       input.repository = { observedAt: ago(minute), oldestRecoveryPoint: null };
     });
-    expect(check).toEqual({ code: 'recovery_window_covered', ok: false, observedAt: iso(minute) });
+    expect(check).toEqual({ code: 'recovery_window_covered', state: 'failing', ok: false, observedAt: iso(minute) });
     expect(isOk('recovery_window_covered', (input) => (input.repository = null))).toBe(false);
   });
 
@@ -410,7 +436,199 @@ describe('recovery_window_covered', () => {
     const observed = (msAgo: number) => (input: BackupHealthInput) => {
       input.repository = { observedAt: ago(msAgo), oldestRecoveryPoint: ago(8 * day) };
     };
-    expect(checkOf('recovery_window_covered', observed(26 * hour))).toEqual({ code: 'recovery_window_covered', ok: true, observedAt: iso(26 * hour) });
+    expect(checkOf('recovery_window_covered', observed(26 * hour))).toEqual({
+      code: 'recovery_window_covered',
+      state: 'ok',
+      ok: true,
+      observedAt: iso(26 * hour),
+    });
     expect(isOk('recovery_window_covered', observed(26 * hour + 1))).toBe(false);
+  });
+});
+
+describe('combineStates', () => {
+  it('is failing when any is, else pending when any is, else ok', () => {
+    expect(combineStates(['ok', 'pending', 'failing'])).toBe('failing');
+    expect(combineStates(['ok', 'pending'])).toBe('pending');
+    expect(combineStates(['ok', 'ok'])).toBe('ok');
+    expect(combineStates([])).toBe('ok');
+  });
+});
+
+describe('a new installation: pending until the first chance to run has passed', () => {
+  const neverArchived: ArchiverInput = {
+    lastArchivedWal: null,
+    lastArchivedAt: null,
+    lastFailedAt: null,
+    failedCount: 0,
+    currentWalFile: '000000010000000000000001',
+  };
+
+  /** Set up `installedMsAgo`, nothing run yet, nothing archived while WAL waits. */
+  const fresh =
+    (installedMsAgo: number, change: (input: BackupHealthInput) => void = () => undefined) =>
+    (input: BackupHealthInput) => {
+      input.runs = { full: never, diff: never, incr: never, dump: never, verify: never, drill: never };
+      input.firstRunStartedAt = null;
+      input.installedAt = ago(installedMsAgo);
+      input.repository = null;
+      input.archiver = { ...neverArchived };
+      change(input);
+    };
+  const dueAndFailed = (msAgo: number): RunHistory => ({ lastSucceededAt: null, lastFinished: { finishedAt: ago(msAgo), outcome: 'failed' } });
+
+  it('is pending, not failing, right after the first start', () => {
+    expect(evaluate(fresh(minute))).toEqual({
+      overall: 'pending',
+      checks: [
+        { code: 'full_backup_fresh', state: 'pending', ok: false, observedAt: null },
+        { code: 'dump_fresh', state: 'pending', ok: false, observedAt: null },
+        { code: 'archiving_working', state: 'pending', ok: false, observedAt: null },
+        { code: 'archiving_not_lagging', state: 'pending', ok: false, observedAt: null },
+        { code: 'drill_passed', state: 'pending', ok: false, observedAt: null },
+        { code: 'verify_passed', state: 'pending', ok: false, observedAt: null },
+        { code: 'recovery_window_covered', state: 'pending', ok: false, observedAt: null },
+      ],
+      archiver: { isFailing: false, lagSeconds: null },
+    });
+  });
+
+  it('waits for the first runs exactly the grace after the installation was set up, not a millisecond more', () => {
+    expect(FIRST_RUNS_GRACE_MS).toBe(hour);
+    const archived = (input: BackupHealthInput) => (input.archiver = { ...healthyArchiver });
+    const atLimit = evaluate(fresh(FIRST_RUNS_GRACE_MS, archived));
+    expect(atLimit.overall).toBe('pending');
+    expect(atLimit.checks.filter((item) => item.state === 'pending').map((item) => item.code)).toEqual([
+      'full_backup_fresh',
+      'dump_fresh',
+      'drill_passed',
+      'verify_passed',
+      'recovery_window_covered',
+    ]);
+    const over = evaluate(fresh(FIRST_RUNS_GRACE_MS + 1, archived));
+    expect(over.overall).toBe('failing');
+    expect(over.checks.filter((item) => item.state === 'failing').map((item) => item.code)).toEqual([
+      'full_backup_fresh',
+      'dump_fresh',
+      'drill_passed',
+      'verify_passed',
+      'recovery_window_covered',
+    ]);
+    expect(over.checks.some((item) => item.state === 'pending')).toBe(false);
+  });
+
+  it('is pending while a first run is still running: a running run is not a finished one', () => {
+    // backup_runs holds a running full backup; RunHistory only carries finished runs.
+    expect(stateOf('full_backup_fresh', fresh(10 * minute))).toBe('pending');
+  });
+
+  it('fails at once when a first run failed, however young the installation', () => {
+    expect(
+      stateOf(
+        'dump_fresh',
+        fresh(minute, (input) => (input.runs.dump = dueAndFailed(second))),
+      ),
+    ).toBe('failing');
+    expect(
+      stateOf(
+        'drill_passed',
+        fresh(minute, (input) => (input.runs.drill = dueAndFailed(second))),
+      ),
+    ).toBe('failing');
+    expect(
+      stateOf(
+        'verify_passed',
+        fresh(minute, (input) => (input.runs.verify = dueAndFailed(second))),
+      ),
+    ).toBe('failing');
+    for (const kind of ['full', 'diff', 'incr'] as const) {
+      const result = evaluate(fresh(minute, (input) => (input.runs[kind] = dueAndFailed(second))));
+      // With a physical backup finished, the repository is judged too: nothing to restore from.
+      expect(
+        result.checks.filter((item) => item.state === 'failing').map((item) => item.code),
+        kind,
+      ).toEqual(['full_backup_fresh', 'recovery_window_covered']);
+      expect(result.overall).toBe('failing');
+    }
+  });
+
+  it('is failing overall when one check fails and others are pending', () => {
+    const result = evaluate(fresh(minute, (input) => (input.runs.dump = dueAndFailed(second))));
+    expect(result.overall).toBe('failing');
+    expect(result.checks.find((item) => item.code === 'full_backup_fresh')?.state).toBe('pending');
+  });
+
+  it('is pending, not failing, after the first backup and dump while verification and drill have not run yet', () => {
+    const result = evaluate(
+      fresh(3 * minute, (input) => {
+        input.runs.full = succeeded(minute);
+        input.runs.dump = succeeded(minute);
+        input.firstRunStartedAt = ago(2 * minute);
+        input.repository = { observedAt: ago(minute), oldestRecoveryPoint: ago(2 * minute) };
+        input.archiver = { ...healthyArchiver };
+      }),
+    );
+    expect(result.overall).toBe('pending');
+    expect(result.checks.map((item) => [item.code, item.state])).toEqual([
+      ['full_backup_fresh', 'ok'],
+      ['dump_fresh', 'ok'],
+      ['archiving_working', 'ok'],
+      ['archiving_not_lagging', 'ok'],
+      ['drill_passed', 'pending'],
+      ['verify_passed', 'pending'],
+      ['recovery_window_covered', 'ok'],
+    ]);
+  });
+
+  it('judges the recovery window once a physical backup has finished: unobserved is failing', () => {
+    expect(
+      stateOf(
+        'recovery_window_covered',
+        fresh(minute, (input) => (input.runs.full = succeeded(second))),
+      ),
+    ).toBe('failing');
+  });
+
+  it('gives archiving the lag limit after the installation was set up, not a millisecond more', () => {
+    expect(stateOf('archiving_working', fresh(ARCHIVE_LAG_LIMIT_MS))).toBe('pending');
+    expect(stateOf('archiving_not_lagging', fresh(ARCHIVE_LAG_LIMIT_MS))).toBe('pending');
+    expect(checkOf('archiving_not_lagging', fresh(ARCHIVE_LAG_LIMIT_MS + 1))).toEqual({
+      code: 'archiving_not_lagging',
+      state: 'failing',
+      ok: false,
+      observedAt: null,
+    });
+    // Working means no attempt failed: with none made at all, as on an established installation.
+    expect(stateOf('archiving_working', fresh(ARCHIVE_LAG_LIMIT_MS + 1))).toBe('ok');
+    // A failed attempt is a finished one: failing at once.
+    const failedAttempt = fresh(minute, (input) => (input.archiver = { ...neverArchived, lastFailedAt: ago(second), failedCount: 1 }));
+    expect(stateOf('archiving_working', failedAttempt)).toBe('failing');
+    expect(stateOf('archiving_not_lagging', failedAttempt)).toBe('failing');
+    // An unreadable archiver is never pending.
+    expect(
+      stateOf(
+        'archiving_not_lagging',
+        fresh(minute, (input) => (input.archiver = null)),
+      ),
+    ).toBe('failing');
+  });
+
+  it('is never pending when the installation time is unknown', () => {
+    const result = evaluate(fresh(minute, (input) => (input.installedAt = null)));
+    expect(result.overall).toBe('failing');
+    expect(result.checks.some((item) => item.state === 'pending')).toBe(false);
+  });
+
+  it('is pending for the dump of an external database', () => {
+    const external = (input: BackupHealthInput) => {
+      input.physicalBackups = 'external';
+      input.archiver = null;
+    };
+    expect(evaluate(fresh(FIRST_RUNS_GRACE_MS, external))).toEqual({
+      overall: 'pending',
+      checks: [{ code: 'dump_fresh', state: 'pending', ok: false, observedAt: null }],
+      archiver: null,
+    });
+    expect(evaluate(fresh(FIRST_RUNS_GRACE_MS + 1, external)).overall).toBe('failing');
   });
 });

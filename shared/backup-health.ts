@@ -1,10 +1,15 @@
-import type { BackupCheck, BackupCheckCode } from './schemas/operations.ts';
+import type { BackupCheck, BackupCheckCode, BackupCheckState } from './schemas/operations.ts';
 
 /**
  * The alerting rules of the backup promise (docs/product/operations-promise.md § Durability) as one
  * pure function, so the operations page, GET /api/ops/status and `ops status` can never disagree
  * about what is red. Every limit is inclusive: a backup exactly 26 h old is still fresh, one a
  * millisecond older is not.
+ *
+ * A check is `ok`, `failing`, or `pending`: it has no evidence yet because its first chance to run
+ * has not passed (a new installation's first backups are under way). Pending never comes from a
+ * failed run (a finished run, good or bad, is judged at once) and lasts at most a fixed time after
+ * the installation was set up, so it cannot hide a scheduler that never runs.
  */
 
 const minuteMs = 60_000;
@@ -37,6 +42,13 @@ export const REPOSITORY_STATE_STALE_AFTER_MS = 26 * hourMs;
  * slack a new installation would turn red for up to a day when it reaches the window's length.
  */
 export const RECOVERY_WINDOW_GRACE_MS = 26 * hourMs;
+/**
+ * A new installation queues its first full backup, dump, verification and restore drill at its
+ * first start, one after the other (ops/schedule/first-backups.ts); on a new, nearly empty database
+ * they take minutes. A check without a finished run is pending for at most this long after the
+ * installation was set up, and failing afterwards.
+ */
+export const FIRST_RUNS_GRACE_MS = hourMs;
 
 /**
  * Differential and incremental backups build on a full one. Requiring a successful full backup
@@ -78,6 +90,11 @@ export interface BackupHealthInput {
   runs: Record<MonitoredRunKind, RunHistory>;
   /** Start of the first backup run ever recorded: how long the installation has been backing up. */
   firstRunStartedAt: Date | null;
+  /**
+   * When the installation's database was set up (its first migration), from which the first runs
+   * are due. Null when unknown: nothing is pending then.
+   */
+  installedAt: Date | null;
   /** What ops last recorded about the pgBackRest repository; null when it never has. */
   repository: { observedAt: Date; oldestRecoveryPoint: Date | null } | null;
   /** Null when not read (external) or unreadable, which counts as not working for `managed`. */
@@ -85,7 +102,8 @@ export interface BackupHealthInput {
 }
 
 export interface BackupHealth {
-  overall: 'ok' | 'failing';
+  /** `failing` when any check fails, else `pending` when any is pending, else `ok`. */
+  overall: BackupCheckState;
   /** In the order of backupCheckCodes. */
   checks: BackupCheck[];
   archiver: { isFailing: boolean; lagSeconds: number | null } | null;
@@ -94,12 +112,19 @@ export interface BackupHealth {
 export function evaluateBackupHealth(input: BackupHealthInput, now: Date): BackupHealth {
   const nowMs = now.getTime();
   const { runs } = input;
-  const dump = makeCheck('dump_fresh', isWithin(runs.dump.lastSucceededAt, DUMP_STALE_AFTER_MS, nowMs), runs.dump.lastSucceededAt);
+  const isFirstRunDue = (histories: readonly RunHistory[]) =>
+    isYoung(input, FIRST_RUNS_GRACE_MS, nowMs) && histories.every((item) => item.lastFinished === null);
+  const dump = makeCheck(
+    'dump_fresh',
+    judge(isWithin(runs.dump.lastSucceededAt, DUMP_STALE_AFTER_MS, nowMs), isFirstRunDue([runs.dump])),
+    runs.dump.lastSucceededAt,
+  );
   if (input.physicalBackups === 'external') {
-    return { overall: dump.ok ? 'ok' : 'failing', checks: [dump], archiver: null };
+    return { overall: overallOf([dump]), checks: [dump], archiver: null };
   }
 
-  const newestPhysical = newest([runs.full.lastSucceededAt, runs.diff.lastSucceededAt, runs.incr.lastSucceededAt]);
+  const physicalRuns = [runs.full, runs.diff, runs.incr];
+  const newestPhysical = newest(physicalRuns.map((item) => item.lastSucceededAt));
   const isPhysicalFresh =
     isWithin(newestPhysical, BACKUP_STALE_AFTER_MS, nowMs) && isWithin(runs.full.lastSucceededAt, fullBackupMaxAgeMs(input.pitrWindowDays), nowMs);
 
@@ -108,18 +133,27 @@ export function evaluateBackupHealth(input: BackupHealthInput, now: Date): Backu
   const isArchiverFailing = archiver === null || isArchivingFailing(archiver);
   // Never archived while WAL waits (wait unknown) counts as lagging.
   const isLagging = archiver === null || archiveWaitMs === null || archiveWaitMs > ARCHIVE_LAG_LIMIT_MS;
+  // Nothing tried yet on an installation younger than the lag limit: WAL cannot have waited that
+  // long, and archive_timeout ships the first segment within 30 s.
+  const isFirstArchivingDue =
+    archiver !== null && archiver.lastArchivedAt === null && archiver.lastFailedAt === null && isYoung(input, ARCHIVE_LAG_LIMIT_MS, nowMs);
 
   const checks = [
-    makeCheck('full_backup_fresh', isPhysicalFresh, newestPhysical),
+    makeCheck('full_backup_fresh', judge(isPhysicalFresh, isFirstRunDue(physicalRuns)), newestPhysical),
     dump,
-    makeCheck('archiving_working', !isArchiverFailing, archiver && newest([archiver.lastArchivedAt, archiver.lastFailedAt])),
-    makeCheck('archiving_not_lagging', !isLagging, archiver?.lastArchivedAt ?? null),
-    judgeDailyRun('drill_passed', runs.drill, DRILL_STALE_AFTER_MS, nowMs),
-    judgeDailyRun('verify_passed', runs.verify, VERIFY_STALE_AFTER_MS, nowMs),
-    makeCheck('recovery_window_covered', isRecoveryWindowCovered(input, nowMs), input.repository?.observedAt ?? null),
+    makeCheck(
+      'archiving_working',
+      judge(!isArchiverFailing && !isFirstArchivingDue, isFirstArchivingDue),
+      archiver && newest([archiver.lastArchivedAt, archiver.lastFailedAt]),
+    ),
+    makeCheck('archiving_not_lagging', judge(!isLagging, isFirstArchivingDue), archiver?.lastArchivedAt ?? null),
+    judgeDailyRun('drill_passed', runs.drill, DRILL_STALE_AFTER_MS, isFirstRunDue([runs.drill]), nowMs),
+    judgeDailyRun('verify_passed', runs.verify, VERIFY_STALE_AFTER_MS, isFirstRunDue([runs.verify]), nowMs),
+    // The repository has nothing to cover before the first physical backup has finished.
+    makeCheck('recovery_window_covered', judge(isRecoveryWindowCovered(input, nowMs), isFirstRunDue(physicalRuns)), input.repository?.observedAt ?? null),
   ];
   return {
-    overall: checks.every((item) => item.ok) ? 'ok' : 'failing',
+    overall: overallOf(checks),
     checks,
     archiver: archiver && {
       isFailing: isArchiverFailing,
@@ -128,18 +162,39 @@ export function evaluateBackupHealth(input: BackupHealthInput, now: Date): Backu
   };
 }
 
-function makeCheck(code: BackupCheckCode, ok: boolean, observedAt: Date | null): BackupCheck {
-  return { code, ok, observedAt: observedAt?.toISOString() ?? null };
+/** Passing is ok; otherwise pending while the first chance to run has not passed, else failing. */
+function judge(isOk: boolean, isFirstRunDue: boolean): BackupCheckState {
+  if (isOk) return 'ok';
+  return isFirstRunDue ? 'pending' : 'failing';
+}
+
+function overallOf(checks: readonly BackupCheck[]): BackupCheckState {
+  return combineStates(checks.map((item) => item.state));
+}
+
+/** The state of several checks together: failing when any fails, else pending when any is pending, else ok. */
+export function combineStates(states: readonly BackupCheckState[]): BackupCheckState {
+  if (states.includes('failing')) return 'failing';
+  return states.includes('pending') ? 'pending' : 'ok';
+}
+
+function makeCheck(code: BackupCheckCode, state: BackupCheckState, observedAt: Date | null): BackupCheck {
+  return { code, state, ok: state === 'ok', observedAt: observedAt?.toISOString() ?? null };
 }
 
 function isWithin(time: Date | null, maxAgeMs: number, nowMs: number): time is Date {
   return time !== null && nowMs - time.getTime() <= maxAgeMs;
 }
 
+/** The installation was set up at most `limitMs` ago. */
+function isYoung(input: BackupHealthInput, limitMs: number, nowMs: number): boolean {
+  return isWithin(input.installedAt, limitMs, nowMs);
+}
+
 /** The newest finished run succeeded, and a run succeeded recently enough. */
-function judgeDailyRun(code: BackupCheckCode, history: RunHistory, maxAgeMs: number, nowMs: number): BackupCheck {
-  const ok = history.lastFinished?.outcome === 'succeeded' && isWithin(history.lastSucceededAt, maxAgeMs, nowMs);
-  return makeCheck(code, ok, history.lastFinished?.finishedAt ?? null);
+function judgeDailyRun(code: BackupCheckCode, history: RunHistory, maxAgeMs: number, isFirstRunDue: boolean, nowMs: number): BackupCheck {
+  const isOk = history.lastFinished?.outcome === 'succeeded' && isWithin(history.lastSucceededAt, maxAgeMs, nowMs);
+  return makeCheck(code, judge(isOk, isFirstRunDue), history.lastFinished?.finishedAt ?? null);
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import type { BackupRunKind } from '../../server/db/schema.ts';
 import { decodedBody, smtpUrl, TestSmtpServer } from '../../server/test-support/smtp-test-server.ts';
+import { setInstalledAt } from '../../server/test-support/installed-at.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test-support/test-database.ts';
 import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
 import type { LocalClusterLayout } from '../local-cluster.ts';
@@ -44,8 +45,10 @@ interface Setup {
   close(): Promise<void>;
 }
 
+/** An installation set up a month ago (its first runs long due), with two operators. */
 async function setUp(): Promise<Setup> {
   const database = await createTestDatabase();
+  await setInstalledAt(database.db, new Date(Date.now() - 30 * 24 * HOUR_MS));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kvarter-alerts-'));
   const contexts: OpsContext[] = [];
   await database.db
@@ -215,5 +218,46 @@ describe('evaluateAlerts without a working mail server', () => {
       expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
     }
     expect(captured.lines.filter((line) => line.level === 'error' && line.message.startsWith('alert e-mail to'))).toHaveLength(2);
+  });
+});
+
+describe('evaluateAlerts on a new installation', () => {
+  let setup: Setup;
+  let context: OpsContext;
+  beforeAll(async () => {
+    setup = await setUp();
+    await setInstalledAt(setup.database.db, new Date(Date.now() - 60_000));
+    context = await setup.context({}, { managed: true });
+  });
+  afterAll(async () => {
+    await setup?.close();
+  });
+
+  it('raises nothing for checks whose first run is still due, and alerts at once when a first run fails', async () => {
+    const captured = captureLog();
+    const pending = await evaluateAlerts(context, { previouslyFailing: undefined, log: captured.log });
+    expect(pending.failing.filter((code) => !code.startsWith('archiving_'))).toEqual([]);
+    expect(alertedCodes(captured.take())).toEqual([]);
+    // No e-mail names them either (the archiving checks judge the test cluster's live archiver).
+    for (const { body } of await setup.database.db.selectFrom('outbox_emails').select('body').execute()) {
+      expect(body).not.toMatch(/\[(full_backup_fresh|dump_fresh|drill_passed|verify_passed|recovery_window_covered)\]/);
+    }
+
+    await setup.addRun('drill', 'failed', new Date());
+    const failed = await evaluateAlerts(context, { previouslyFailing: pending.failing, log: captured.log });
+    expect(failed.overall).toBe('failing');
+    expect(failed.newlyFailing).toEqual(['drill_passed']);
+    expect(alertedCodes(captured.take())).toEqual(['drill_passed']);
+
+    // Once the first runs are overdue, what never ran alerts as well.
+    await setInstalledAt(setup.database.db, new Date(Date.now() - 2 * HOUR_MS));
+    const overdue = await evaluateAlerts(context, { previouslyFailing: failed.failing, log: captured.log });
+    expect(overdue.newlyFailing.filter((code) => !code.startsWith('archiving_'))).toEqual([
+      'full_backup_fresh',
+      'dump_fresh',
+      'verify_passed',
+      'recovery_window_covered',
+    ]);
+    expect(alertedCodes(captured.take()).sort()).toEqual(['dump_fresh', 'full_backup_fresh', 'recovery_window_covered', 'verify_passed']);
   });
 });

@@ -1,6 +1,6 @@
 import { readBackupStatus } from '../../server/infrastructure/backup-status/backup-status.ts';
 import { listOperatorEmails } from '../../server/infrastructure/operators/operators.queries.ts';
-import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
+import type { BackupCheckCode, BackupCheckState } from '../../shared/schemas/operations.ts';
 import type { OpsContext } from '../ops-context.ts';
 import { sendAlertEmail, type AlertDelivery } from './alert-mailer.ts';
 import { formatAlertEmail, formatAlertLine } from './alert-messages.ts';
@@ -9,7 +9,7 @@ import type { LevelledLog } from './levelled-log.ts';
 export interface AlertEvaluationOptions {
   /**
    * The checks that failed at the previous evaluation; undefined when there was none, so every
-   * failing check alerts. The caller keeps this state (see ops/schedule/alert-state.ts).
+   * failing check alerts. The caller keeps this state (the scheduler keeps it in pg-boss: ops/schedule/backup-scheduler.ts).
    */
   previouslyFailing: readonly BackupCheckCode[] | undefined;
   log: LevelledLog;
@@ -17,7 +17,7 @@ export interface AlertEvaluationOptions {
 }
 
 export interface AlertEvaluation {
-  overall: 'ok' | 'failing';
+  overall: BackupCheckState;
   /** Every failing check now: the state to pass as `previouslyFailing` next time. */
   failing: BackupCheckCode[];
   /** Failing now, fine (or not judged) last time: these alerted. */
@@ -31,7 +31,8 @@ export interface AlertEvaluation {
 /**
  * Alerting of docs/product/operations-promise.md § Durability: reads the backup status the
  * operations page shows, and for each check that has just started failing logs one error-level line
- * and e-mails every operator once. A check that keeps failing does not alert again until it has
+ * and e-mails every operator once; a pending check (a new installation's first runs under way) is
+ * not failing and raises nothing. A check that keeps failing does not alert again until it has
  * been fine in between, so a broken backup gives one message, not one every five minutes.
  */
 export async function evaluateAlerts(context: OpsContext, options: AlertEvaluationOptions): Promise<AlertEvaluation> {
@@ -41,7 +42,8 @@ export async function evaluateAlerts(context: OpsContext, options: AlertEvaluati
     now: options.now,
   });
   const previous = new Set(options.previouslyFailing ?? []);
-  const failingChecks = status.checks.filter((check) => !check.ok);
+  // A pending check has not had its first chance to run: nothing to alert about yet.
+  const failingChecks = status.checks.filter((check) => check.state === 'failing');
   const failing = failingChecks.map((check) => check.code);
   const newlyFailing = failingChecks.filter((check) => !previous.has(check.code));
   const recovered = [...previous].filter((code) => !failing.includes(code));

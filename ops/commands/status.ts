@@ -1,4 +1,5 @@
 import { readBackupStatus } from '../../server/infrastructure/backup-status/backup-status.ts';
+import type { BackupCheckState, BackupStatus } from '../../shared/schemas/operations.ts';
 import { refreshRepositoryState } from '../physical-backups.ts';
 import type { Command } from './command.ts';
 
@@ -17,13 +18,18 @@ export const statusCommand: Command = {
     } else {
       process.stdout.write(formatStatus(status));
     }
-    return status.overall === 'ok' ? 0 : 1;
+    // Pending is not a failure: a new installation's first runs are under way.
+    return status.overall === 'failing' ? 1 : 0;
   },
 };
 
-function formatStatus(status: Awaited<ReturnType<typeof readBackupStatus>>): string {
+const overallWords: Record<BackupCheckState, string> = { ok: 'OK', pending: 'PENDING', failing: 'FAILING' };
+const checkWords: Record<BackupCheckState, string> = { ok: 'ok', pending: 'pending', failing: 'FAIL' };
+
+/** What `ops status` prints without --json: one line per fact, then one per check. */
+export function formatStatus(status: BackupStatus): string {
   const lines = [
-    `Overall: ${status.overall === 'ok' ? 'OK' : 'FAILING'}`,
+    `Overall: ${overallWords[status.overall]}`,
     `Recovery window: ${status.recoveryWindow.oldest ?? '–'} → ${status.recoveryWindow.newest ?? '–'} (target ${status.recoveryWindow.targetDays} days)`,
     ...Object.entries(status.lastRuns).map(
       ([kind, run]) => `Last ${kind}: ${run ? `${run.outcome} at ${run.finishedAt ?? run.startedAt}${run.message ? ` (${run.message})` : ''}` : 'never'}`,
@@ -33,7 +39,10 @@ function formatStatus(status: Awaited<ReturnType<typeof readBackupStatus>>): str
           `Archiver: last archived ${status.archiver.lastArchivedAt ?? 'never'}, ${status.archiver.failedCount} failures, lag ${status.archiver.lagSeconds ?? 0} s`,
         ]
       : ['Archiver: managed by the database provider']),
-    ...status.checks.map((check) => `${check.ok ? '  ok  ' : 'FAIL  '} ${check.code}`),
+    ...status.checks.map((check) => `${checkWords[check.state].padStart(7)}  ${check.code}`),
   ];
+  if (status.checks.some((check) => check.state === 'pending')) {
+    lines.push('Pending: waiting for the first runs, which a new installation starts by itself right after its first start; nothing to do but wait.');
+  }
   return `${lines.join('\n')}\n`;
 }

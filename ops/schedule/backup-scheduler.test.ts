@@ -5,11 +5,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
+import { setInstalledAt } from '../../server/test-support/installed-at.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test-support/test-database.ts';
 import type { LevelledLog } from '../alerts/levelled-log.ts';
 import type { LocalClusterLayout } from '../local-cluster.ts';
 import { createOpsContext, OpsError, type OpsContext } from '../ops-context.ts';
 import { describeSchedule, startBackupScheduler, type BackupScheduler, type BackupSchedulerOptions } from './backup-scheduler.ts';
+import { queueFirstBackupsIfMissing } from './first-backups.ts';
 import { planSchedule, scheduledJobNames, type ScheduledJobName } from './scheduled-jobs.ts';
 
 /** Cron expressions that do not fire while the tests run (Jan 1st, 00:00 UTC), so only the tests start jobs. */
@@ -39,9 +41,13 @@ interface Installation {
   close(): Promise<void>;
 }
 
-/** A fresh database and data directory: one installation with DATABASE_URL, as the tests run it. */
-async function createInstallation(): Promise<Installation> {
+/**
+ * A fresh database and data directory: one installation with DATABASE_URL, as the tests run it,
+ * set up `installedMsAgo` (a month by default: its first runs are long due).
+ */
+async function createInstallation(installedMsAgo = 30 * 24 * 3_600_000): Promise<Installation> {
   const database = await createTestDatabase();
+  await setInstalledAt(database.db, new Date(Date.now() - installedMsAgo));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kvarter-scheduler-'));
   const installation: Installation = {
     database,
@@ -289,5 +295,35 @@ describe('scheduled jobs', () => {
     // Called directly the error reaches the caller; the scheduler still works afterwards.
     await expect(scheduler.runScheduledJob('backup-dump')).rejects.toThrow(/ENOTDIR/);
     expect(await scheduler.runScheduledJob('backup-alerts')).toMatchObject({ failing: [] });
+  });
+});
+
+describe('a new installation', () => {
+  let installation: Installation;
+  beforeAll(async () => {
+    installation = await createInstallation(60_000);
+  });
+  afterAll(async () => {
+    await installation?.close();
+  });
+
+  it('raises no alert while its first dump is due, runs it at once, and is ok afterwards', async () => {
+    const captured = captureLog();
+    const context = await installation.newContext();
+    const scheduler = await installation.start(context, { log: captured.log });
+    expect(await scheduler.runScheduledJob('backup-alerts')).toMatchObject({ failing: [], newlyFailing: [] });
+    expect(captured.lines.filter((line) => line.level === 'error')).toEqual([]);
+
+    expect(await queueFirstBackupsIfMissing(context, scheduler)).toEqual(['dump']);
+    const deadline = Date.now() + 30_000;
+    while ((await countRuns(installation.database, 'dump', 'succeeded')) === 0) {
+      if (Date.now() > deadline) throw new Error('the first dump did not run within 30 s');
+      await sleep(200);
+    }
+    const evaluation = await scheduler.runScheduledJob('backup-alerts');
+    expect(evaluation).toMatchObject({ failing: [], newlyFailing: [] });
+    expect(captured.lines.filter((line) => line.level === 'error')).toEqual([]);
+    // Nothing is queued again at the next start.
+    expect(await queueFirstBackupsIfMissing(context, scheduler)).toEqual([]);
   });
 });

@@ -67,7 +67,13 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
   // Without a listener an 'error' event (a dropped connection, a failed poll) would crash the process.
   boss.on('error', (error) => log.error(`backup scheduler: ${error.message}`));
 
-  const runtime = createJobRuntime(boss, log, now);
+  const findJob = (name: ScheduledJobName): ScheduledJob => {
+    const job = plan.find((candidate) => candidate.name === name);
+    if (!job) throw new OpsError(`${name} is not scheduled on this installation (it needs the managed cluster; DATABASE_URL is set).`);
+    return job;
+  };
+  const enqueueJob = async (name: ScheduledJobName) => boss.send(findJob(name).name, {});
+  const runtime = createJobRuntime(boss, log, now, enqueueJob);
   const runJob = async (job: ScheduledJob, retry?: { count: number; limit: number }): Promise<JobOutput> => {
     const startedAt = Date.now();
     try {
@@ -107,15 +113,10 @@ export async function startBackupScheduler(context: OpsContext, options: BackupS
     throw error;
   }
 
-  const findJob = (name: ScheduledJobName): ScheduledJob => {
-    const job = plan.find((candidate) => candidate.name === name);
-    if (!job) throw new OpsError(`${name} is not scheduled on this installation (it needs the managed cluster; DATABASE_URL is set).`);
-    return job;
-  };
   return {
     schedule: plan.map(({ name, cron }) => ({ name, cron })),
     runScheduledJob: async (name) => runJob(findJob(name)),
-    enqueueJob: async (name) => boss.send(findJob(name).name, {}),
+    enqueueJob,
     stop: () => boss.stop({ graceful: true, timeout: options.stopTimeoutMs ?? 20_000 }),
   };
 }
@@ -131,12 +132,13 @@ export function describeSchedule(schedule: BackupScheduler['schedule']): string 
  * shared by every instance, whichever takes the job; a run made in this process directly
  * (runScheduledJob) is remembered in memory too, and the newer of the two wins.
  */
-function createJobRuntime(boss: PgBoss, log: LevelledLog, now: () => Date): JobRuntime {
+function createJobRuntime(boss: PgBoss, log: LevelledLog, now: () => Date, enqueueJob: JobRuntime['enqueueJob']): JobRuntime {
   let remembered: { failing: BackupCheckCode[]; recordedAt: string } | undefined;
   let lastRefreshFailure: string | undefined;
   return {
     log,
     now,
+    enqueueJob,
     async readAlertState() {
       const persisted = await readStoredAlertState(boss);
       const newest = [remembered, persisted]

@@ -6,6 +6,7 @@ import { takeDump } from '../dumps/take-dump.ts';
 import type { OpsContext } from '../ops-context.ts';
 import { checkArchiving, refreshRepositoryState, takeBackup, verifyRepository } from '../physical-backups.ts';
 import { runRestoreDrill } from '../restore-drill.ts';
+import { queueNextFirstRun } from './first-backups.ts';
 
 export const scheduledJobNames = ['backup-full', 'backup-diff', 'backup-dump', 'backup-check', 'backup-verify', 'backup-drill', 'backup-alerts'] as const;
 export type ScheduledJobName = (typeof scheduledJobNames)[number];
@@ -23,6 +24,8 @@ export interface JobRuntime {
   rememberAlertState(failing: readonly BackupCheckCode[]): string;
   /** Logged once per distinct failure of the repository refresh, not every five minutes. */
   reportRefreshFailure(message: string | undefined): void;
+  /** Queues a run for whichever instance's worker takes it first; null when one is already queued. */
+  enqueueJob(name: ScheduledJobName): Promise<string | null>;
 }
 
 /** Stored by pg-boss as the job's output; the alert job's `failing` is the shared alert state. */
@@ -51,7 +54,8 @@ const hour = 3600;
  * The backup schedule (docs/product/operations-promise.md § Durability), all times UTC. The daily
  * jobs are spread so they do not compete: full backup, then the dump, then verification, then the
  * restore drill of the fresh backup. Differentials keep the daily restore short; `check` proves
- * archiving hourly.
+ * archiving hourly. On a new installation the first of each runs right after the first start
+ * (first-backups.ts).
  */
 export const scheduledJobs: readonly ScheduledJob[] = [
   {
@@ -61,7 +65,11 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     expireInSeconds: 2 * hour,
     retryLimit: 1,
     retryDelaySeconds: 600,
-    run: async (context) => summary(await takeBackup(context, 'full', 'schedule')),
+    run: async (context, runtime) => {
+      const backup = await takeBackup(context, 'full', 'schedule');
+      await queueNextFirstRun(context, runtime, 'full');
+      return summary(backup);
+    },
   },
   {
     name: 'backup-diff',
@@ -102,7 +110,14 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     expireInSeconds: 2 * hour,
     retryLimit: 1,
     retryDelaySeconds: 600,
-    run: async (context) => summary(await verifyRepository(context, 'schedule')),
+    run: async (context, runtime) => {
+      try {
+        return summary(await verifyRepository(context, 'schedule'));
+      } finally {
+        // Whatever the verification found, the drill shows whether the backup restores.
+        await queueNextFirstRun(context, runtime, 'verify');
+      }
+    },
   },
   {
     name: 'backup-drill',

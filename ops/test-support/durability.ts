@@ -61,10 +61,15 @@ export interface OpsResult {
 /** Configuration variables the child must not inherit from whoever runs the tests. */
 const inheritedConfig = /^(KVARTER_|DATABASE_|BACKUP_|PITR_|DUMP_|PORT$|HTTP_PORT$|TLS_)/;
 
+/** The environment of a Kvarter process (ops, npm start) on `dataDir`: ours, without the test runner's configuration. */
+export function installationEnvironment(dataDir: string, environment: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !inheritedConfig.test(key)));
+  return Object.assign(env, { KVARTER_DATA_DIR: dataDir }, environment);
+}
+
 /** `npm run ops -- <args>`, exactly as an operator runs it, against the data directory `dataDir`. */
 export function runOps(dataDir: string, args: string[], environment: Record<string, string> = {}): Promise<OpsResult> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !inheritedConfig.test(key)));
-  Object.assign(env, { KVARTER_DATA_DIR: dataDir }, environment);
+  const env = installationEnvironment(dataDir, environment);
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -51,8 +51,18 @@ export const archiverStatusSchema = z.object({
 });
 export type ArchiverStatus = z.infer<typeof archiverStatusSchema>;
 
+/**
+ * `pending`: the check has had no chance to run yet (a new installation whose first backups are
+ * still under way, shared/backup-health.ts); never the result of a failed run. `failing` is what
+ * alerts.
+ */
+export const backupCheckStateSchema = z.enum(['ok', 'pending', 'failing']);
+export type BackupCheckState = z.infer<typeof backupCheckStateSchema>;
+
 export const backupCheckSchema = z.object({
   code: backupCheckCodeSchema,
+  state: backupCheckStateSchema,
+  /** `state === 'ok'`: kept for clients from before `state`; a pending check is not ok yet. */
   ok: z.boolean(),
   /** When the evidence the check judged was produced (a backup's end, the last archived WAL…); null when there is none. */
   observedAt: timestampSchema.nullable(),
@@ -63,8 +73,8 @@ const lastRunSchema = backupRunSummarySchema.nullable();
 
 export const backupStatusSchema = z.object({
   generatedAt: timestampSchema,
-  /** `failing` when any check fails. */
-  overall: z.enum(['ok', 'failing']),
+  /** `failing` when any check fails, else `pending` while any check waits for its first run, else `ok`. */
+  overall: backupCheckStateSchema,
   /**
    * `managed`: the local cluster with pgBackRest (PITR, archiving). `external`: DATABASE_URL, whose
    * provider does PITR; only the logical dumps are ours then.

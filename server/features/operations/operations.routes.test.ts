@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { BackupRunKind } from '../../db/schema.ts';
 import { grantOperator } from '../../infrastructure/operators/grant-operator.ts';
 import { listOperatorEmails } from '../../infrastructure/operators/operators.queries.ts';
+import { setInstalledAt } from '../../test-support/installed-at.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
 
 const statusUrl = '/api/ops/status';
@@ -181,6 +182,8 @@ describe('the status of the managed cluster', () => {
   const db = () => testApp.database.db;
   beforeEach(async () => {
     await clearBackupTables(db());
+    // An established installation unless a test says otherwise: its first runs are long due.
+    await setInstalledAt(db(), ago(30 * day));
   });
 
   async function fetchStatus(): Promise<BackupStatus> {
@@ -200,10 +203,44 @@ describe('the status of the managed cluster', () => {
     const isFailing = archiver.last_failed_time !== null && (archiver.last_archived_time === null || archiver.last_failed_time > archiver.last_archived_time);
     expect(status.archiver?.isFailing).toBe(isFailing);
     expect(status.checks.find((item) => item.code === 'archiving_working')?.ok).toBe(!isFailing);
-    expect(status.overall).toBe(status.checks.every((item) => item.ok) ? 'ok' : 'failing');
+    const states = status.checks.map((item) => item.state);
+    expect(status.overall).toBe(states.includes('failing') ? 'failing' : states.includes('pending') ? 'pending' : 'ok');
+    for (const check of status.checks) expect(check.ok).toBe(check.state === 'ok');
   }
 
-  it('reports nothing run yet with every backup check red', async () => {
+  it('reports a new installation whose first runs are under way as pending, not failing', async () => {
+    await setInstalledAt(db(), ago(60_000));
+    const status = await fetchStatus();
+    // The archiving checks judge the test cluster's live archiver; expectArchiverFromPostgres checks `overall` against them.
+    expect(status.checks.filter((item) => !item.code.startsWith('archiving_'))).toEqual([
+      { code: 'full_backup_fresh', state: 'pending', ok: false, observedAt: null },
+      { code: 'dump_fresh', state: 'pending', ok: false, observedAt: null },
+      { code: 'drill_passed', state: 'pending', ok: false, observedAt: null },
+      { code: 'verify_passed', state: 'pending', ok: false, observedAt: null },
+      { code: 'recovery_window_covered', state: 'pending', ok: false, observedAt: null },
+    ]);
+    await expectArchiverFromPostgres(status);
+
+    // The first full backup and dump are done, the verification failed: that alone is red at once.
+    const finishedAt = ago(10_000);
+    await insertRuns(db(), [
+      { kind: 'full', outcome: 'succeeded', startedAt: ago(50_000), finishedAt },
+      { kind: 'dump', outcome: 'succeeded', startedAt: ago(50_000), finishedAt },
+      { kind: 'verify', outcome: 'failed', startedAt: ago(20_000), finishedAt, message: 'checksum mismatch' },
+    ]);
+    await setRepositoryState(db(), { observedAt: finishedAt, oldest: finishedAt, newest: finishedAt });
+    const after = await fetchStatus();
+    expect(after.overall).toBe('failing');
+    expect(after.checks.filter((item) => !item.code.startsWith('archiving_')).map((item) => [item.code, item.state])).toEqual([
+      ['full_backup_fresh', 'ok'],
+      ['dump_fresh', 'ok'],
+      ['drill_passed', 'pending'],
+      ['verify_passed', 'failing'],
+      ['recovery_window_covered', 'ok'],
+    ]);
+  });
+
+  it('reports nothing run yet on an established installation with every backup check red', async () => {
     const status = await fetchStatus();
     expect(status).toMatchObject({
       overall: 'failing',
@@ -213,11 +250,11 @@ describe('the status of the managed cluster', () => {
       lastRuns: { full: null, diff: null, dump: null, check: null, verify: null, drill: null },
     });
     expect(status.checks.filter((item) => !item.code.startsWith('archiving_'))).toEqual([
-      { code: 'full_backup_fresh', ok: false, observedAt: null },
-      { code: 'dump_fresh', ok: false, observedAt: null },
-      { code: 'drill_passed', ok: false, observedAt: null },
-      { code: 'verify_passed', ok: false, observedAt: null },
-      { code: 'recovery_window_covered', ok: false, observedAt: null },
+      { code: 'full_backup_fresh', state: 'failing', ok: false, observedAt: null },
+      { code: 'dump_fresh', state: 'failing', ok: false, observedAt: null },
+      { code: 'drill_passed', state: 'failing', ok: false, observedAt: null },
+      { code: 'verify_passed', state: 'failing', ok: false, observedAt: null },
+      { code: 'recovery_window_covered', state: 'failing', ok: false, observedAt: null },
     ]);
     expect(status.checks.map((item) => item.code)).toEqual([
       'full_backup_fresh',
@@ -259,11 +296,11 @@ describe('the status of the managed cluster', () => {
       drill: expect.objectContaining({ startedAt: history.drillStartedAt.toISOString(), outcome: 'succeeded' }),
     });
     expect(status.checks.filter((item) => !item.code.startsWith('archiving_'))).toEqual([
-      { code: 'full_backup_fresh', ok: true, observedAt: finishedOf(history.fullStartedAt) },
-      { code: 'dump_fresh', ok: true, observedAt: finishedOf(history.dumpStartedAt) },
-      { code: 'drill_passed', ok: true, observedAt: finishedOf(history.drillStartedAt) },
-      { code: 'verify_passed', ok: true, observedAt: finishedOf(history.verifyStartedAt) },
-      { code: 'recovery_window_covered', ok: true, observedAt: history.observedAt.toISOString() },
+      { code: 'full_backup_fresh', state: 'ok', ok: true, observedAt: finishedOf(history.fullStartedAt) },
+      { code: 'dump_fresh', state: 'ok', ok: true, observedAt: finishedOf(history.dumpStartedAt) },
+      { code: 'drill_passed', state: 'ok', ok: true, observedAt: finishedOf(history.drillStartedAt) },
+      { code: 'verify_passed', state: 'ok', ok: true, observedAt: finishedOf(history.verifyStartedAt) },
+      { code: 'recovery_window_covered', state: 'ok', ok: true, observedAt: history.observedAt.toISOString() },
     ]);
     await expectArchiverFromPostgres(status);
   });
@@ -276,6 +313,7 @@ describe('the status of the managed cluster', () => {
     expect(status.lastRuns.full).toEqual({ startedAt: runningStartedAt.toISOString(), finishedAt: null, outcome: 'running', sizeBytes: null, message: null });
     expect(status.checks.find((item) => item.code === 'full_backup_fresh')).toEqual({
       code: 'full_backup_fresh',
+      state: 'ok',
       ok: true,
       observedAt: finishedOf(history.fullStartedAt),
     });
@@ -328,6 +366,7 @@ describe('the status with an external database (DATABASE_URL)', () => {
   beforeAll(async () => {
     external = await createTestApp({ environment: { DATABASE_URL: 'postgres://provider.example/kvarter?sslmode=verify-full' } });
     client = (await signUpUser(external.app)).client;
+    await setInstalledAt(external.database.db, ago(30 * day));
   });
   afterAll(async () => {
     await external.close();
@@ -354,8 +393,17 @@ describe('the status with an external database (DATABASE_URL)', () => {
         drill: null,
       },
       archiver: null,
-      checks: [{ code: 'dump_fresh', ok: true, observedAt: finishedOf(dumpStartedAt) }],
+      checks: [{ code: 'dump_fresh', state: 'ok', ok: true, observedAt: finishedOf(dumpStartedAt) }],
     });
+  });
+
+  it('is pending, not failing, until the first dump of a new installation has run', async () => {
+    await clearBackupTables(external.database.db);
+    await setInstalledAt(external.database.db, ago(60_000));
+    const status: BackupStatus = (await client.get(statusUrl)).json();
+    expect(status.overall).toBe('pending');
+    expect(status.checks).toEqual([{ code: 'dump_fresh', state: 'pending', ok: false, observedAt: null }]);
+    await setInstalledAt(external.database.db, ago(30 * day));
   });
 
   it('is failing when the newest successful dump is older than 26 hours', async () => {
@@ -367,7 +415,7 @@ describe('the status with an external database (DATABASE_URL)', () => {
     ]);
     const status: BackupStatus = (await client.get(statusUrl)).json();
     expect(status.overall).toBe('failing');
-    expect(status.checks).toEqual([{ code: 'dump_fresh', ok: false, observedAt: finishedOf(staleStartedAt) }]);
+    expect(status.checks).toEqual([{ code: 'dump_fresh', state: 'failing', ok: false, observedAt: finishedOf(staleStartedAt) }]);
     expect(status.lastRuns.dump).toMatchObject({ outcome: 'failed', message: 'S3 unreachable' });
   });
 });

@@ -56,6 +56,16 @@ export async function findFirstRunStartedAt(db: Db): Promise<Date | null> {
   return row?.first_started_at ?? null;
 }
 
+/**
+ * When the installation's database was set up: the time of its first migration, which Kysely
+ * records in its bookkeeping table as an ISO-8601 string (a restored database keeps its own).
+ */
+export async function findInstalledAt(db: Db): Promise<Date | null> {
+  const result = await sql<{ installed_at: string | null }>`select min(timestamp) as installed_at from kysely_migration`.execute(db);
+  const value = result.rows[0]?.installed_at;
+  return value ? new Date(value) : null;
+}
+
 /** What ops last recorded about the pgBackRest repository (one row), if anything. */
 export async function findRepositoryState(db: Db) {
   return db

@@ -1,6 +1,13 @@
 import { evaluateBackupHealth, type ArchiverInput, type MonitoredRunKind, type RunHistory } from '../../../shared/backup-health.ts';
 import { reportedRunKinds, type BackupRunSummary, type BackupStatus } from '../../../shared/schemas/operations.ts';
-import { findArchiverState, findFirstRunStartedAt, findRepositoryState, listLatestRunsByKind, type LatestRunRow } from './backup-status.queries.ts';
+import {
+  findArchiverState,
+  findFirstRunStartedAt,
+  findInstalledAt,
+  findRepositoryState,
+  listLatestRunsByKind,
+  type LatestRunRow,
+} from './backup-status.queries.ts';
 import type { Db } from '../../db/database.ts';
 import type { BackupRunKind } from '../../db/schema.ts';
 
@@ -21,9 +28,10 @@ const monitoredKinds: readonly MonitoredRunKind[] = ['full', 'diff', 'incr', 'du
 export async function readBackupStatus(db: Db, options: BackupStatusOptions): Promise<BackupStatus> {
   const now = options.now ?? new Date();
   const kinds: BackupRunKind[] = [...new Set<BackupRunKind>([...reportedRunKinds, ...monitoredKinds])];
-  const [latestRuns, firstRunStartedAt, repository, archiverRow] = await Promise.all([
+  const [latestRuns, firstRunStartedAt, installedAt, repository, archiverRow] = await Promise.all([
     listLatestRunsByKind(db, kinds),
     findFirstRunStartedAt(db),
+    findInstalledAt(db),
     findRepositoryState(db),
     // With an external database the archiver is the provider's (or off): not ours to judge.
     options.isManagedCluster ? findArchiverState(db) : Promise.resolve(undefined),
@@ -46,6 +54,7 @@ export async function readBackupStatus(db: Db, options: BackupStatusOptions): Pr
       pitrWindowDays: options.pitrWindowDays,
       runs,
       firstRunStartedAt,
+      installedAt,
       repository: repository ? { observedAt: repository.observed_at, oldestRecoveryPoint: repository.oldest_recovery_point } : null,
       archiver,
     },

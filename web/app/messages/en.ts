@@ -106,16 +106,19 @@ export const en: Record<keyof typeof sv, string> = {
   'operations.refresh_failed': 'Could not refresh the operations status. The details below were checked at {time}.',
   'operations.overall_ok_title': 'Everything works',
   'operations.overall_ok_text': 'The backups are up to date and every check has passed.',
+  'operations.overall_pending_title': 'The first backups are under way',
+  'operations.overall_pending_text.one':
+    '1 check is waiting for its first run. A new installation runs its first backups and checks right after its first start, within minutes. Nothing needs doing; the page updates by itself.',
+  'operations.overall_pending_text.other':
+    '{count} checks are waiting for their first run. A new installation runs its first backups and checks right after its first start, within minutes. Nothing needs doing; the page updates by itself.',
   'operations.overall_failing_title': 'Something needs attention',
   'operations.overall_failing_text.one': '1 check has not passed. It is listed first below, with what it means and what you can do.',
   'operations.overall_failing_text.other': '{count} checks have not passed. They are listed first below, with what they mean and what you can do.',
-  'operations.empty_title': 'No backups have run yet',
-  'operations.empty_text':
-    'Kvarter takes backups automatically on schedule, the first one within a day. You can also take one now on the server with npm run ops -- backup and npm run ops -- dump.',
   'operations.external_database':
     'The database runs at an external provider (DATABASE_URL). The provider takes care of physical backups and point-in-time recovery; Kvarter takes the daily logical backup.',
 
   'operations.status.ok': 'OK',
+  'operations.status.pending': 'Pending',
   'operations.status.failing': 'Failing',
   'operations.status.running': 'Running',
   'operations.status.none': 'Not run',
@@ -123,6 +126,7 @@ export const en: Record<keyof typeof sv, string> = {
   'operations.checks_title': 'Checks',
   'operations.check_evidence': 'Evidence from',
   'operations.check_no_evidence': 'No evidence yet',
+  'operations.check_pending': 'Waiting for its first run, which starts by itself shortly after the first start.',
   'operations.check_meaning': 'What it means',
   'operations.check_action': 'What you can do',
   'operations.check.full_backup_fresh': 'Physical backup is up to date',

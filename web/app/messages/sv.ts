@@ -107,16 +107,19 @@ export const sv = {
   'operations.refresh_failed': 'Kunde inte uppdatera driftstatusen. Uppgifterna nedan kontrollerades {time}.',
   'operations.overall_ok_title': 'Allt fungerar',
   'operations.overall_ok_text': 'Säkerhetskopiorna är aktuella och alla kontroller har gått igenom.',
+  'operations.overall_pending_title': 'De första säkerhetskopiorna körs',
+  'operations.overall_pending_text.one':
+    '1 kontroll väntar på sin första körning. En ny installation kör sina första säkerhetskopior och kontroller direkt efter första starten, på några minuter. Du behöver inte göra något; sidan uppdateras av sig själv.',
+  'operations.overall_pending_text.other':
+    '{count} kontroller väntar på sin första körning. En ny installation kör sina första säkerhetskopior och kontroller direkt efter första starten, på några minuter. Du behöver inte göra något; sidan uppdateras av sig själv.',
   'operations.overall_failing_title': 'Något behöver åtgärdas',
   'operations.overall_failing_text.one': '1 kontroll har inte gått igenom. Den står först nedan, med vad den betyder och vad du kan göra.',
   'operations.overall_failing_text.other': '{count} kontroller har inte gått igenom. De står först nedan, med vad de betyder och vad du kan göra.',
-  'operations.empty_title': 'Inga säkerhetskopior har körts ännu',
-  'operations.empty_text':
-    'Kvarter tar säkerhetskopior automatiskt enligt schemat, den första inom ett dygn. Du kan också ta en direkt på servern med npm run ops -- backup och npm run ops -- dump.',
   'operations.external_database':
     'Databasen körs hos en extern leverantör (DATABASE_URL). Leverantören sköter fysiska säkerhetskopior och återställning till en tidpunkt; Kvarter tar den dagliga logiska säkerhetskopian.',
 
   'operations.status.ok': 'OK',
+  'operations.status.pending': 'Väntar',
   'operations.status.failing': 'Fel',
   'operations.status.running': 'Pågår',
   'operations.status.none': 'Har inte körts',
@@ -124,6 +127,7 @@ export const sv = {
   'operations.checks_title': 'Kontroller',
   'operations.check_evidence': 'Underlag från',
   'operations.check_no_evidence': 'Inget underlag ännu',
+  'operations.check_pending': 'Väntar på sin första körning, som startar av sig själv strax efter första starten.',
   'operations.check_meaning': 'Vad det betyder',
   'operations.check_action': 'Vad du kan göra',
   'operations.check.full_backup_fresh': 'Fysisk säkerhetskopia är aktuell',

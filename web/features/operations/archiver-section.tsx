@@ -1,3 +1,4 @@
+import { combineStates } from '../../../shared/backup-health.ts';
 import type { ArchiverStatus, BackupStatus } from '../../../shared/schemas/operations.ts';
 import { formatDuration } from '../../lib/i18n/format-time.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
@@ -7,12 +8,12 @@ import { Timestamp } from './timestamp.tsx';
 /** PostgreSQL's continuous shipping of its transaction log to the repository: what makes PITR possible. */
 export function ArchiverSection({ status, archiver }: { status: BackupStatus; archiver: ArchiverStatus }) {
   const { t, language } = useTranslation();
-  const isHealthy = status.checks.filter((item) => item.code.startsWith('archiving_')).every((item) => item.ok);
+  const tone = combineStates(status.checks.filter((item) => item.code.startsWith('archiving_')).map((item) => item.state));
   return (
     <section className="section" aria-labelledby="archiver-title">
       <div className="section__header">
         <h2 id="archiver-title">{t('operations.archiver_title')}</h2>
-        <StatusBadge tone={isHealthy ? 'ok' : 'failing'} />
+        <StatusBadge tone={tone} />
       </div>
       <dl className="facts">
         <dt>{t('operations.archiver.last_archived')}</dt>

@@ -32,7 +32,8 @@ export function BackupRunTable({ status }: { status: BackupStatus }) {
 
   function toneOf(row: RunRow, run: BackupRunSummary | null): StatusTone {
     const check = row.check && status.checks.find((item) => item.code === row.check);
-    if (check) return check.ok ? 'ok' : 'failing';
+    // A pending check's first run may be under way already.
+    if (check && !(check.state === 'pending' && run?.outcome === 'running')) return check.state;
     return run ? outcomeTones[run.outcome] : 'none';
   }
 

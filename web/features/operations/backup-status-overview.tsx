@@ -1,7 +1,6 @@
 import type { BackupStatus } from '../../../shared/schemas/operations.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { formatTimeOfDay } from '../../lib/i18n/format-time.ts';
@@ -35,25 +34,7 @@ export function BackupStatusOverview() {
         <Button onClick={() => void query.refetch()}>{t('operations.refresh')}</Button>
       </div>
       {query.isError && <Alert tone="error">{t('operations.refresh_failed', { time: checkedAt })}</Alert>}
-      {hasNothingRun(status) ? <NothingRunYet status={status} /> : <FullStatus status={status} />}
-    </>
-  );
-}
-
-function FullStatus({ status }: { status: BackupStatus }) {
-  const { t } = useTranslation();
-  const failingCount = status.checks.filter((item) => !item.ok).length;
-  return (
-    <>
-      {status.overall === 'ok' ? (
-        <Alert tone="success" title={t('operations.overall_ok_title')}>
-          <p>{t('operations.overall_ok_text')}</p>
-        </Alert>
-      ) : (
-        <Alert tone="error" title={t('operations.overall_failing_title')}>
-          <p>{failingCount === 1 ? t('operations.overall_failing_text.one') : t('operations.overall_failing_text.other', { count: failingCount })}</p>
-        </Alert>
-      )}
+      <OverallAlert status={status} />
       <section className="section" aria-labelledby="checks-title">
         <h2 id="checks-title">{t('operations.checks_title')}</h2>
         <CheckList status={status} />
@@ -74,19 +55,30 @@ function FullStatus({ status }: { status: BackupStatus }) {
   );
 }
 
-/** A new installation: say so instead of a page of red, but keep archiving visible (it runs from the start). */
-function NothingRunYet({ status }: { status: BackupStatus }) {
+/**
+ * Green, red, or (a new installation whose first runs are under way) a calm note that nothing
+ * needs doing: a page of red before the first backups would say the backups do not work.
+ */
+function OverallAlert({ status }: { status: BackupStatus }) {
   const { t } = useTranslation();
+  const count = status.checks.filter((item) => item.state === status.overall).length;
+  if (status.overall === 'ok') {
+    return (
+      <Alert tone="success" title={t('operations.overall_ok_title')}>
+        <p>{t('operations.overall_ok_text')}</p>
+      </Alert>
+    );
+  }
+  if (status.overall === 'pending') {
+    return (
+      <Alert tone="info" title={t('operations.overall_pending_title')}>
+        <p>{count === 1 ? t('operations.overall_pending_text.one') : t('operations.overall_pending_text.other', { count })}</p>
+      </Alert>
+    );
+  }
   return (
-    <>
-      <EmptyState title={t('operations.empty_title')}>
-        <p>{t('operations.empty_text')}</p>
-      </EmptyState>
-      {status.archiver && <ArchiverSection status={status} archiver={status.archiver} />}
-    </>
+    <Alert tone="error" title={t('operations.overall_failing_title')}>
+      <p>{count === 1 ? t('operations.overall_failing_text.one') : t('operations.overall_failing_text.other', { count })}</p>
+    </Alert>
   );
-}
-
-function hasNothingRun(status: BackupStatus): boolean {
-  return Object.values(status.lastRuns).every((run) => run === null) && status.recoveryWindow.oldest === null;
 }

@@ -12,7 +12,7 @@ export function RecoveryWindowSection({ status }: { status: BackupStatus }) {
     <section className="section" aria-labelledby="recovery-window-title">
       <div className="section__header">
         <h2 id="recovery-window-title">{t('operations.window_title')}</h2>
-        {check && <StatusBadge tone={check.ok ? 'ok' : 'failing'} />}
+        {check && <StatusBadge tone={check.state} />}
       </div>
       <dl className="facts">
         <dt>{t('operations.window.oldest')}</dt>
