@@ -261,13 +261,15 @@ function actionsPerYearBlocks(
   if (figures.occurrences.length === 0) return [{ kind: 'note', lines: wrap(data.actions.length === 0 ? texts.noActions : texts.noOccurrences) }];
   const { language } = settings;
   const actionsById = new Map(data.actions.map((action) => [action.id, action]));
+  // The name has the most room; the headers, "Ingen byggnad", "Planerad, försenad", a cost up to
+  // "SEK 9,999,999.99" and most categories fit on one line. Longer texts wrap within their column.
   const columns: TableColumn[] = [
-    { label: texts.action, width: 0.27, align: 'left' },
-    { label: texts.category, width: 0.16, align: 'left' },
+    { label: texts.action, width: 0.28, align: 'left' },
+    { label: texts.category, width: 0.15, align: 'left' },
     { label: texts.building, width: 0.14, align: 'left' },
     { label: texts.quantity, width: 0.1, align: 'right' },
-    { label: texts.cost, width: 0.15, align: 'right' },
-    { label: texts.status, width: 0.18, align: 'left' },
+    { label: texts.cost, width: 0.16, align: 'right' },
+    { label: texts.status, width: 0.17, align: 'left' },
   ];
   const blocks: Block[] = [];
   let index = 0;

@@ -20,7 +20,7 @@ export function createReportDocument(data: ReportData, figures: ReportFigures, s
     language: settings.language === 'sv' ? 'sv-SE' : 'en-GB',
   });
   const wrap = (text: string) => canvas.wrap(text, contentWidth, 'regular', 8.5);
-  const pages = layOutPages(buildReportBlocks(data, figures, settings, texts, wrap));
+  const pages = layOutPages(buildReportBlocks(data, figures, settings, texts, wrap), canvas);
   const formatAxisAmount = (amountSek: number) => formatReportAmount(amountSek, settings.language, false);
   const footerLeft = `${data.property.name} · ${data.plan.name}`;
 

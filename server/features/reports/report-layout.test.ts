@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { blockHeights, layOutPages, pageGeometry, type Block, type Page, type TableColumn } from './report-layout.ts';
+import {
+  blockHeights,
+  layOutPages,
+  pageGeometry,
+  textStyles,
+  type Block,
+  type Page,
+  type PlacedItem,
+  type TableColumn,
+  type TextMeasure,
+} from './report-layout.ts';
+
+/** Wraps where the text says: "a|b" is two lines. Real measuring is ReportCanvas's, tested beside it. */
+const measure: TextMeasure = { wrap: (text) => (text === '' ? [] : text.split('|')) };
+const layOut = (blocks: readonly Block[]) => layOutPages(blocks, measure);
 
 const columns: TableColumn[] = [
   { label: 'Åtgärd', width: 0.7, align: 'left' },
@@ -7,19 +21,41 @@ const columns: TableColumn[] = [
 ];
 const rows = (count: number) => Array.from({ length: count }, (_, index) => ({ cells: [`Rad ${index}`, `${index} kr`] }));
 const kinds = (page: Page) => page.map((item) => item.kind);
+const textArea = pageGeometry.bottom - pageGeometry.top;
 /** Rows that fit under a caption and a header on an empty page: (777.89 − 52 − 24 − 18) / 15 = 45.59. */
-const rowsPerPage = Math.floor((pageGeometry.bottom - pageGeometry.top - blockHeights.caption - blockHeights.tableHeader) / blockHeights.tableRow);
+const rowsPerPage = Math.floor((textArea - blockHeights.caption - blockHeights.tableHeader) / blockHeights.tableRow);
+/** `count` one-line facts: 18 points each. */
+const facts = (count: number): Block => ({
+  kind: 'pairs',
+  rows: Array.from({ length: count }, (_, index) => ({ label: `Fakta ${index}`, value: String(index) })),
+});
+
+/** Where the last thing on the page ends. */
+function bottomOf(item: PlacedItem): number {
+  switch (item.kind) {
+    case 'pair':
+    case 'chart':
+    case 'tableRow':
+      return item.y + item.height;
+    case 'noteLine':
+      return item.y + blockHeights.noteLine;
+    case 'title':
+      return item.y;
+    default:
+      return item.y + blockHeights[item.kind];
+  }
+}
 
 describe('layOutPages', () => {
   it('fits 45 rows under a caption and a header on a page', () => {
     expect(rowsPerPage).toBe(45);
-    const pages = layOutPages([{ kind: 'table', columns, rows: rows(45), caption: { left: '2030', right: 'Summa 45 kr', continued: '2030 (forts.)' } }]);
+    const pages = layOut([{ kind: 'table', columns, rows: rows(45), caption: { left: '2030', right: 'Summa 45 kr', continued: '2030 (forts.)' } }]);
     expect(pages).toHaveLength(1);
     expect(kinds(pages[0]!)).toEqual(['caption', 'tableHeader', ...Array<string>(45).fill('tableRow')]);
   });
 
   it('repeats the caption (as continued, with its sum) and the header on every page a table continues on', () => {
-    const pages = layOutPages([{ kind: 'table', columns, rows: rows(100), caption: { left: '2030', right: 'Summa 4 950 kr', continued: '2030 (forts.)' } }]);
+    const pages = layOut([{ kind: 'table', columns, rows: rows(100), caption: { left: '2030', right: 'Summa 4 950 kr', continued: '2030 (forts.)' } }]);
     expect(pages.map((page) => page.filter((item) => item.kind === 'tableRow').length)).toEqual([45, 45, 10]);
     expect(pages.map((page) => page[0])).toEqual([
       { kind: 'caption', y: pageGeometry.top, left: '2030', right: 'Summa 4 950 kr' },
@@ -31,23 +67,66 @@ describe('layOutPages', () => {
     expect(lastRow).toMatchObject({
       kind: 'tableRow',
       y: pageGeometry.top + blockHeights.caption + blockHeights.tableHeader + 9 * blockHeights.tableRow,
+      cells: [['Rad 99'], ['99 kr']],
       isShaded: true,
     });
-    for (const page of pages)
-      for (const item of page) expect(item.y + (item.kind === 'tableRow' ? blockHeights.tableRow : 0)).toBeLessThanOrEqual(pageGeometry.bottom);
+    for (const page of pages) for (const item of page) expect(bottomOf(item)).toBeLessThanOrEqual(pageGeometry.bottom);
   });
 
   it('moves a table to the next page rather than leave its caption and header alone at the bottom', () => {
-    const filler: Block = { kind: 'pairs', rows: Array.from({ length: 38 }, (_, index) => ({ label: `Fakta ${index}`, value: String(index) })) };
     // 52 + 38 × 18 = 736: a caption, a header and two rows (72) do not fit above 777.89.
-    const pages = layOutPages([filler, { kind: 'table', columns, rows: rows(3), caption: { left: '2031', continued: '2031 (forts.)' } }]);
+    const pages = layOut([facts(38), { kind: 'table', columns, rows: rows(3), caption: { left: '2031', continued: '2031 (forts.)' } }]);
     expect(pages).toHaveLength(2);
     expect(kinds(pages[1]!)).toEqual(['caption', 'tableHeader', 'tableRow', 'tableRow', 'tableRow']);
     expect(pages[1]![0]).toMatchObject({ left: '2031' });
   });
 
+  it('wraps a cell to its lines, grows its row by a line height per extra line and never splits a row across pages', () => {
+    const long = { cells: ['Byte av undercentral|fjärrvärme inklusive styr-|och reglerutrustning', '546 520 kr'] };
+    const pages = layOut([facts(37), { kind: 'table', columns, rows: [...rows(2), long] }]);
+    // 52 + 37 × 18 = 718, + header 18 + two rows 30 = 766: the three-line row (35) goes to the next page whole.
+    expect(kinds(pages[0]!).slice(-3)).toEqual(['tableHeader', 'tableRow', 'tableRow']);
+    expect(pages[1]).toEqual([
+      { kind: 'tableHeader', y: pageGeometry.top, columns },
+      {
+        kind: 'tableRow',
+        y: pageGeometry.top + blockHeights.tableHeader,
+        height: blockHeights.tableRow + 2 * textStyles.cell.lineHeight,
+        columns,
+        cells: [['Byte av undercentral', 'fjärrvärme inklusive styr-', 'och reglerutrustning'], ['546 520 kr']],
+        bar: undefined,
+        isMarked: undefined,
+        isShaded: false,
+      },
+    ]);
+  });
+
+  it('wraps facts and the cover to their lines', () => {
+    const [page] = layOut([
+      { kind: 'title', title: 'Underhållsplan', subtitle: 'Plan för|styrelsen', detail: '' },
+      { kind: 'pairs', rows: [{ label: 'Plan', value: 'Plan för|styrelsen' }] },
+    ]);
+    const [title, pair] = page!;
+    expect(title).toEqual({
+      kind: 'title',
+      y: pageGeometry.top,
+      parts: [
+        { style: 'title', y: pageGeometry.top + 18, lines: ['Underhållsplan'] },
+        { style: 'subtitle', y: pageGeometry.top + 18 + 31 + 7, lines: ['Plan för', 'styrelsen'] },
+      ],
+    });
+    // The cover's height: its parts with the space above each, and 24 below.
+    expect(pair).toEqual({
+      kind: 'pair',
+      y: pageGeometry.top + 18 + 31 + 7 + 2 * 19 + 24,
+      height: blockHeights.pair + textStyles.pairValue.lineHeight,
+      label: ['Plan'],
+      value: ['Plan för', 'styrelsen'],
+    });
+  });
+
   it('starts sections on a new page, never leaving an empty one, and keeps a heading with what follows', () => {
-    const pages = layOutPages([
+    const pages = layOut([
       { kind: 'pageBreak' },
       { kind: 'heading', text: 'Nyckeltal' },
       { kind: 'pairs', rows: [{ label: 'Totalt', value: '0 kr' }] },
@@ -61,8 +140,7 @@ describe('layOutPages', () => {
       ['heading', 'noteLine'],
     ]);
   });
-
   it('gives an empty document one page, so the report always has a first page', () => {
-    expect(layOutPages([])).toEqual([[]]);
+    expect(layOut([])).toEqual([[]]);
   });
 });
