@@ -3,6 +3,7 @@ import {
   blockHeights,
   layOutPages,
   pageGeometry,
+  sectionPageUse,
   textStyles,
   type Block,
   type Page,
@@ -45,6 +46,7 @@ function bottomOf(item: PlacedItem): number {
       return item.y + blockHeights[item.kind];
   }
 }
+const usedShare = (page: Page) => (Math.max(...page.map(bottomOf)) - pageGeometry.top) / textArea;
 
 describe('layOutPages', () => {
   it('fits 45 rows under a caption and a header on a page', () => {
@@ -125,21 +127,66 @@ describe('layOutPages', () => {
     });
   });
 
-  it('starts sections on a new page, never leaving an empty one, and keeps a heading with what follows', () => {
+  it('starts sections on a new page after a well-used page, never leaving an empty one, and keeps a heading with what follows', () => {
     const pages = layOut([
       { kind: 'pageBreak' },
       { kind: 'heading', text: 'Nyckeltal' },
-      { kind: 'pairs', rows: [{ label: 'Totalt', value: '0 kr' }] },
+      facts(30),
       { kind: 'pageBreak' },
       { kind: 'pageBreak' },
       { kind: 'heading', text: 'Åtgärder per år' },
       { kind: 'note', lines: ['Planen har inga åtgärder ännu.'] },
     ]);
     expect(pages.map(kinds)).toEqual([
-      ['heading', 'pair'],
+      ['heading', ...Array<string>(30).fill('pair')],
       ['heading', 'noteLine'],
     ]);
   });
+
+  it(`lets a section follow on the same page when the page before it would be left less than ${sectionPageUse * 100} % used`, () => {
+    // (725.89 − 34 − 18) / 15 = 44.9 rows fit under a heading and a header: the last 3 of 47 spill
+    // onto a second page, and the next section follows them there.
+    const pages = layOut([
+      { kind: 'heading', text: 'Avsättningsanalys' },
+      { kind: 'table', columns, rows: rows(47) },
+      { kind: 'pageBreak' },
+      { kind: 'heading', text: 'Åtgärder per år' },
+      { kind: 'table', columns, rows: rows(3), caption: { left: '2026', continued: '2026 (forts.)' } },
+    ]);
+    expect(pages).toHaveLength(2);
+    const second = pages[1]!;
+    expect(kinds(second)).toEqual(['tableHeader', 'tableRow', 'tableRow', 'tableRow', 'heading', 'caption', 'tableHeader', 'tableRow', 'tableRow', 'tableRow']);
+    const lastSpilledRow = second[3]!;
+    expect(second[4]!.y).toBe(bottomOf(lastSpilledRow) + 8 + blockHeights.sectionGap);
+  });
+
+  it('starts a section on a new page when its opening (heading, caption and chart) does not fit below', () => {
+    const chart: Block = { kind: 'chart', chart: { kind: 'costPerYear', years: [], series: [] }, height: 420 };
+    // 40 % used: under the half, but heading 34 + note 17 + chart 420 do not fit in the 60 % left.
+    const pages = layOut([facts(16), { kind: 'pageBreak' }, { kind: 'heading', text: 'Kostnad per år' }, { kind: 'note', lines: ['Staplarna …'] }, chart]);
+    expect(pages.map(kinds)).toEqual([Array<string>(16).fill('pair'), ['heading', 'noteLine', 'chart']]);
+  });
+
+  it("leaves no page but the last nearly empty (under a quarter used), whatever the sections' lengths", () => {
+    for (let firstRows = 1; firstRows <= 3 * rowsPerPage; firstRows += 1) {
+      for (const secondRows of [1, 5, 60]) {
+        const pages = layOut([
+          { kind: 'heading', text: 'Fördelning' },
+          { kind: 'table', columns, rows: rows(firstRows), caption: { left: 'Per kategori', continued: 'Per kategori' } },
+          { kind: 'pageBreak' },
+          { kind: 'heading', text: 'Avsättningsanalys' },
+          { kind: 'note', lines: ['Linjen visar …'] },
+          { kind: 'chart', chart: { kind: 'costPerYear', years: [], series: [] }, height: 296 },
+          { kind: 'table', columns, rows: rows(secondRows) },
+          { kind: 'pageBreak' },
+          { kind: 'heading', text: 'Åtgärder per år' },
+          { kind: 'table', columns, rows: rows(7), caption: { left: '2026', continued: '2026 (forts.)' } },
+        ]);
+        for (const page of pages.slice(0, -1)) expect(usedShare(page), `${firstRows} and ${secondRows} rows`).toBeGreaterThanOrEqual(0.25);
+      }
+    }
+  });
+
   it('gives an empty document one page, so the report always has a first page', () => {
     expect(layOut([])).toEqual([[]]);
   });

@@ -52,7 +52,16 @@ export const blockHeights = {
   tableHeader: 18,
   tableRow: 15,
   gap: 14,
+  /** Above a section that follows the previous one on the same page. */
+  sectionGap: 28,
 } as const;
+
+/**
+ * A section starts on a new page only when the page before it is at least this full. Otherwise
+ * (the last rows of a table spilling over, say) it follows on the same page, so no page but the
+ * last is left with a few lines on it.
+ */
+export const sectionPageUse = 0.5;
 
 /** Wraps text to lines no wider than `width` points, losing no character (ReportCanvas does it). */
 export interface TextMeasure {
@@ -97,6 +106,7 @@ export type ChartSpec =
     };
 
 export type Block =
+  /** Starts a section: on a new page, unless that would leave the page before it less than `sectionPageUse` full. */
   | { kind: 'pageBreak' }
   /** The cover's title; an empty `subtitle` or `detail` takes no space. */
   | { kind: 'title'; title: string; subtitle: string; detail: string }
@@ -206,8 +216,8 @@ function openingHeight(blocks: readonly MeasuredBlock[], index: number): number 
 }
 
 /**
- * Places the blocks on pages: sections break where asked, tables repeat their caption and header
- * on every page they continue on, and a row is never split.
+ * Places the blocks on pages: sections start a page when the one before is well used, tables
+ * repeat their caption and header on every page they continue on, and a row is never split.
  */
 export function layOutPages(blocks: readonly Block[], measure: TextMeasure): Page[] {
   const measured = blocks.map((block) => measureBlock(block, measure));
@@ -224,9 +234,13 @@ export function layOutPages(blocks: readonly Block[], measure: TextMeasure): Pag
 
   measured.forEach((block, index) => {
     switch (block.kind) {
-      case 'pageBreak':
-        if (current().length > 0) newPage();
+      case 'pageBreak': {
+        if (current().length === 0) break;
+        const isWellUsed = y - pageGeometry.top >= (pageGeometry.bottom - pageGeometry.top) * sectionPageUse;
+        if (isWellUsed || y + blockHeights.sectionGap + openingHeight(measured, index + 1) > pageGeometry.bottom) newPage();
+        else y += blockHeights.sectionGap;
         break;
+      }
       case 'gap':
         y += blockHeights.gap;
         break;

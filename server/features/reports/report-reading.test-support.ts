@@ -4,6 +4,12 @@ import { cellPadding, pageGeometry } from './report-layout.ts';
 /** Words above the footer's rule: what the layout placed in the text area. */
 const inTextArea = (word: PdfWord) => word.yMax <= pageGeometry.bottom;
 
+/** The share of the text area a page uses, from its top to the bottom of its lowest word. */
+export function usedShare(page: readonly PdfWord[]): number {
+  const bottom = Math.max(pageGeometry.top, ...page.filter(inTextArea).map((word) => word.yMax));
+  return (bottom - pageGeometry.top) / (pageGeometry.bottom - pageGeometry.top);
+}
+
 export interface TableColumnText {
   /** The column's words in reading order, joined without spaces (a wrapped name's lines run on). */
   text: string;

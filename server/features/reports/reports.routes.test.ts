@@ -5,7 +5,7 @@ import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../te
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { pdfPageCount, pdfText, pdfWords, renderFirstPage, requirePopplerTools } from './pdf-tools.test-support.ts';
 import { formatReportAmount } from './report-format.ts';
-import { firstColumnText } from './report-reading.test-support.ts';
+import { firstColumnText, usedShare } from './report-reading.test-support.ts';
 import { fillText, reportTextsOf } from './report-texts.ts';
 
 let testApp: TestApp;
@@ -273,7 +273,7 @@ describe('GET /api/plans/:id/report.pdf', () => {
     for (let index = 0; index < 70; index += 1) expect(text).toContain(`Åtgärd ${String(index).padStart(2, '0')}`);
   });
 
-  it("prints every action name of a new user's twelve-action plan in full, wrapped within its column", async () => {
+  it("prints every action name of a new user's twelve-action plan in full, wrapped within its column, on well-used pages", async () => {
     const chain = await createPropertyWithPlan(team.editor.client, team.accountId, {
       organisation: 'Brf Eken',
       property: 'Eken 1',
@@ -391,8 +391,8 @@ describe('GET /api/plans/:id/report.pdf', () => {
 
 /**
  * The report as a board reads it: every action name in full in the action list (its lines, read
- * back by poppler, run on to the whole name; no "…" anywhere) and no word spilling into the next
- * column.
+ * back by poppler, run on to the whole name; no "…" anywhere), no word spilling into the next
+ * column, and no page but the last nearly empty (less than a quarter of its text area used).
  */
 async function expectReadableActionList(pdf: Buffer, text: string, lang: Language, names: readonly string[]): Promise<void> {
   const texts = reportTextsOf(lang);
@@ -401,6 +401,7 @@ async function expectReadableActionList(pdf: Buffer, text: string, lang: Languag
   for (const name of names) expect(column.text, `${lang}: ${name}`).toContain(name.replace(/\s+/g, ''));
   expect(column.overflowing, lang).toEqual([]);
   expect(text).not.toContain('…');
+  pages.slice(0, -1).forEach((page, index) => expect(usedShare(page), `${lang}: page ${index + 1} of ${pages.length}`).toBeGreaterThanOrEqual(0.25));
 }
 
 function escape(value: string): string {
