@@ -14,6 +14,7 @@ import { chartHeight } from './report-charts.ts';
 import type { Block, ChartSpec, TableColumn, TableRow } from './report-layout.ts';
 import { formatReportAmount, formatReportDate, formatReportNumber, formatReportShare } from './report-format.ts';
 import type { ReportData } from './report-data.ts';
+import { planNamesTheDocument } from './report-name.ts';
 import { fillText, type ReportTexts } from './report-texts.ts';
 import { chartPalette } from '../../../shared/chart-palette.ts';
 
@@ -53,11 +54,13 @@ export function buildReportBlocks(data: ReportData, figures: ReportFigures, sett
   const buildingName = (id: string | null) => (id === null || id === NO_BUILDING ? texts.noBuilding : (buildingNames.get(id) ?? texts.noBuilding));
   const { analysis, fund } = figures;
 
+  const isPlanNamedAsDocument = planNamesTheDocument(data.plan.name);
+
   const blocks: Block[] = [
     {
       kind: 'title',
-      title: texts.documentTitle,
-      subtitle: data.plan.name,
+      title: isPlanNamedAsDocument ? data.plan.name : texts.documentTitle,
+      subtitle: isPlanNamedAsDocument ? '' : data.plan.name,
       detail: [data.property.name, data.property.designation].filter(Boolean).join(' · '),
     },
     { kind: 'subheading', text: texts.propertyHeading },

@@ -3,6 +3,7 @@ import { ReportCanvas } from './report-canvas.ts';
 import { buildReportBlocks, type ReportFigures, type ReportSettings } from './report-content.ts';
 import { formatReportAmount } from './report-format.ts';
 import { contentWidth, layOutPages } from './report-layout.ts';
+import { reportName } from './report-name.ts';
 import { drawPage } from './report-pages.ts';
 import type { ReportData } from './report-data.ts';
 import { fillText, reportTextsOf } from './report-texts.ts';
@@ -15,7 +16,7 @@ import { fillText, reportTextsOf } from './report-texts.ts';
 export function createReportDocument(data: ReportData, figures: ReportFigures, settings: ReportSettings): PDFKit.PDFDocument {
   const texts = reportTextsOf(settings.language);
   const canvas = new ReportCanvas({
-    title: `${texts.documentTitle}: ${data.plan.name}`,
+    title: reportName(texts.documentTitle, data.plan.name, data.property.name),
     subject: `${texts.reportSubject}: ${data.property.name}`,
     language: settings.language === 'sv' ? 'sv-SE' : 'en-GB',
   });

@@ -105,11 +105,11 @@ function lineWith(text: string, label: string, value: string): string | undefine
 }
 
 describe('GET /api/plans/:id/report.pdf', () => {
-  it('is a PDF download for a viewer, named after the plan, never cached or rendered inline', async () => {
+  it('is a PDF download for a viewer, named after the plan and its property, never cached or rendered inline', async () => {
     const { response, pdf } = await download(reportUrl(planId));
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="Underh_llsplan _ Plan f_r styrelsen.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan%20f%C3%B6r%20styrelsen.pdf`,
+      `attachment; filename="Underh_llsplan _ Plan f_r styrelsen _ _kern 3.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan%20f%C3%B6r%20styrelsen%20%E2%80%93%20%C3%85kern%203.pdf`,
     );
     expect(response.headers['cache-control']).toBe('private, no-store');
     expect(response.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
@@ -246,7 +246,7 @@ describe('GET /api/plans/:id/report.pdf', () => {
     expect(text).toContain('<b>Fet</b>');
     expect(text).toMatch(/<script>alert\("x"\)<\/script>\s+El\s+=1\+1\s+1 @A1\s+100 kr/);
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="Underh_llsplan _ =HYPERLINK(_http___evil.example_,_Klicka_).pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20%3DHYPERLINK%28_http___evil.example_%2C_Klicka_%29.pdf`,
+      `attachment; filename="Underh_llsplan _ =HYPERLINK(_http___evil.example_,_Klicka_) _ _b_Fet__b_.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20%3DHYPERLINK%28_http___evil.example_%2C_Klicka_%29%20%E2%80%93%20_b_Fet__b_.pdf`,
     );
   });
 
@@ -309,7 +309,10 @@ describe('GET /api/plans/:id/report.pdf', () => {
       );
     }
     for (const lang of ['sv', 'en'] as const) {
-      const { pdf, text } = await download(reportUrl(chain.planId, `?lang=${lang}`));
+      const { response, pdf, text } = await download(reportUrl(chain.planId, `?lang=${lang}`));
+      expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Underhållsplan 2026–2055 – Eken 1.pdf')}`);
+      // The plan's name says what the document is: it is the cover's title, not said twice.
+      expect(text.split('\n').slice(0, 3)).toEqual(['Underhållsplan 2026–2055', 'Eken 1', '']);
       await expectReadableActionList(
         pdf,
         text,
