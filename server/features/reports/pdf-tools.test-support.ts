@@ -46,6 +46,36 @@ export async function pdfPageCount(pdf: Buffer): Promise<number> {
   return Number(match[1]);
 }
 
+export interface PdfWord {
+  text: string;
+  /** Points from the page's top left corner, as the report's layout measures them. */
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every page's words with their boxes (`pdftotext -bbox`), in the order poppler reads them. */
+export async function pdfWords(pdf: Buffer): Promise<PdfWord[][]> {
+  const xhtml = await withPdfFile(
+    pdf,
+    async (file) => (await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 })).stdout,
+  );
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return xhtml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      Array.from(page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g), (match) => ({
+        text: match[5]!.replace(/&(\w+);/g, (whole, name: string) => entities[name] ?? whole),
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+      })),
+    );
+}
+
 export interface RenderedPage {
   png: Buffer;
   width: number;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import type { TextMeasure } from './report-layout.ts';
 
 /**
  * DejaVu Sans, embedded (pdfkit subsets it to the glyphs used): the standard PDF fonts have no
@@ -14,6 +15,10 @@ const fontFiles = {
   bold: readFileSync(path.join(fontDirectory, 'DejaVuSans-Bold.ttf')),
 } as const;
 export type FontName = keyof typeof fontFiles;
+
+/** White space a line may break at: any but the no-break spaces (U+00A0, U+2007, U+202F) that hold amounts together. */
+const breakableSpace = /[^\S\u00a0\u2007\u202f]+/g;
+const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
 
 /** Text colours meet WCAG 2.1 AA (4.5:1) on white and on the table tints. */
 export const colours = {
@@ -41,7 +46,7 @@ export interface TextOptions {
 }
 
 /** A pdfkit document with the report's fonts and single-line text that never breaks a page by itself. */
-export class ReportCanvas {
+export class ReportCanvas implements TextMeasure {
   readonly doc: PDFKit.PDFDocument;
 
   constructor(info: { title: string; subject: string; language: string }) {
@@ -84,12 +89,17 @@ export class ReportCanvas {
     return total * size;
   }
 
+  /** Whether `text` fits `width`; exact measuring only near the limit, as in `fit`. */
+  private fits(text: string, width: number, font: FontName, size: number): boolean {
+    const estimate = this.estimateWidth(text, font, size);
+    if (estimate <= width * 0.95) return true;
+    return estimate <= width * 1.05 && this.widthOf(text, font, size) <= width;
+  }
+
   /** The longest start of `text` (with "…") that fits `width`. */
   fit(text: string, width: number, font: FontName, size: number): string {
     const clean = text.replace(/\s+/g, ' ');
-    // Exact measuring only near the limit: an estimate 5 % under it cannot overflow.
-    const estimate = this.estimateWidth(clean, font, size);
-    if (estimate <= width * 0.95 || (estimate <= width * 1.05 && this.widthOf(clean, font, size) <= width)) return clean;
+    if (this.fits(clean, width, font, size)) return clean;
     let low = 0;
     let high = clean.length;
     while (low < high) {
@@ -100,20 +110,47 @@ export class ReportCanvas {
     return `${clean.slice(0, low).trimEnd()}…`;
   }
 
-  /** Greedy word wrap to lines of at most `width`; a word longer than a line is cut. */
+  /**
+   * Greedy word wrap to lines of at most `width`, losing no character: lines break at spaces, and a
+   * word longer than a line (a long compound, a code) between two of its characters. No-break
+   * spaces hold ("1 234 kr" stays whole). An empty text has no lines.
+   */
   wrap(text: string, width: number, font: FontName, size: number): string[] {
+    const whole = text.replace(breakableSpace, ' ').trim();
+    // Most cells fit: one pass over the characters, no splitting.
+    if (this.fits(whole, width, font, size)) return whole === '' ? [] : [whole];
     const lines: string[] = [];
     let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (const word of whole.split(' ')) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (this.widthOf(candidate, font, size) <= width) line = candidate;
-      else {
-        if (line !== '') lines.push(line);
-        line = this.fit(word, width, font, size);
+      if (this.fits(candidate, width, font, size)) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      line = word;
+      while (!this.fits(line, width, font, size)) {
+        const head = this.longestFittingStart(line, width, font, size);
+        lines.push(head);
+        line = line.slice(head.length);
       }
     }
     if (line !== '') lines.push(line);
     return lines;
+  }
+
+  /** The longest run of whole characters (graphemes: "å" written as a + ring stays one) that fits; at least one. */
+  private longestFittingStart(word: string, width: number, font: FontName, size: number): string {
+    const ends: number[] = [];
+    for (const { index, segment } of graphemes.segment(word)) ends.push(index + segment.length);
+    let low = 1;
+    let high = ends.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (this.fits(word.slice(0, ends[middle - 1]), width, font, size)) low = middle;
+      else high = middle - 1;
+    }
+    return word.slice(0, ends[low - 1]);
   }
 
   text(value: string, x: number, y: number, options: TextOptions = {}): void {

@@ -14,6 +14,7 @@ import { chartHeight } from './report-charts.ts';
 import type { Block, ChartSpec, TableColumn, TableRow } from './report-layout.ts';
 import { formatReportAmount, formatReportDate, formatReportNumber, formatReportShare } from './report-format.ts';
 import type { ReportData } from './report-data.ts';
+import { planNamesTheDocument } from './report-name.ts';
 import { fillText, type ReportTexts } from './report-texts.ts';
 import { chartPalette } from '../../../shared/chart-palette.ts';
 
@@ -53,11 +54,13 @@ export function buildReportBlocks(data: ReportData, figures: ReportFigures, sett
   const buildingName = (id: string | null) => (id === null || id === NO_BUILDING ? texts.noBuilding : (buildingNames.get(id) ?? texts.noBuilding));
   const { analysis, fund } = figures;
 
+  const isPlanNamedAsDocument = planNamesTheDocument(data.plan.name);
+
   const blocks: Block[] = [
     {
       kind: 'title',
-      title: texts.documentTitle,
-      subtitle: data.plan.name,
+      title: isPlanNamedAsDocument ? data.plan.name : texts.documentTitle,
+      subtitle: isPlanNamedAsDocument ? '' : data.plan.name,
       detail: [data.property.name, data.property.designation].filter(Boolean).join(' · '),
     },
     { kind: 'subheading', text: texts.propertyHeading },
@@ -261,13 +264,15 @@ function actionsPerYearBlocks(
   if (figures.occurrences.length === 0) return [{ kind: 'note', lines: wrap(data.actions.length === 0 ? texts.noActions : texts.noOccurrences) }];
   const { language } = settings;
   const actionsById = new Map(data.actions.map((action) => [action.id, action]));
+  // The name has the most room; the headers, "Ingen byggnad", "Planerad, försenad", a cost up to
+  // "SEK 9,999,999.99" and most categories fit on one line. Longer texts wrap within their column.
   const columns: TableColumn[] = [
-    { label: texts.action, width: 0.27, align: 'left' },
-    { label: texts.category, width: 0.16, align: 'left' },
+    { label: texts.action, width: 0.28, align: 'left' },
+    { label: texts.category, width: 0.15, align: 'left' },
     { label: texts.building, width: 0.14, align: 'left' },
     { label: texts.quantity, width: 0.1, align: 'right' },
-    { label: texts.cost, width: 0.15, align: 'right' },
-    { label: texts.status, width: 0.18, align: 'left' },
+    { label: texts.cost, width: 0.16, align: 'right' },
+    { label: texts.status, width: 0.17, align: 'left' },
   ];
   const blocks: Block[] = [];
   let index = 0;

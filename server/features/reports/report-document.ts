@@ -3,6 +3,7 @@ import { ReportCanvas } from './report-canvas.ts';
 import { buildReportBlocks, type ReportFigures, type ReportSettings } from './report-content.ts';
 import { formatReportAmount } from './report-format.ts';
 import { contentWidth, layOutPages } from './report-layout.ts';
+import { reportName } from './report-name.ts';
 import { drawPage } from './report-pages.ts';
 import type { ReportData } from './report-data.ts';
 import { fillText, reportTextsOf } from './report-texts.ts';
@@ -15,12 +16,12 @@ import { fillText, reportTextsOf } from './report-texts.ts';
 export function createReportDocument(data: ReportData, figures: ReportFigures, settings: ReportSettings): PDFKit.PDFDocument {
   const texts = reportTextsOf(settings.language);
   const canvas = new ReportCanvas({
-    title: `${texts.documentTitle}: ${data.plan.name}`,
+    title: reportName(texts.documentTitle, data.plan.name, data.property.name),
     subject: `${texts.reportSubject}: ${data.property.name}`,
     language: settings.language === 'sv' ? 'sv-SE' : 'en-GB',
   });
   const wrap = (text: string) => canvas.wrap(text, contentWidth, 'regular', 8.5);
-  const pages = layOutPages(buildReportBlocks(data, figures, settings, texts, wrap));
+  const pages = layOutPages(buildReportBlocks(data, figures, settings, texts, wrap), canvas);
   const formatAxisAmount = (amountSek: number) => formatReportAmount(amountSek, settings.language, false);
   const footerLeft = `${data.property.name} · ${data.plan.name}`;
 

@@ -1,8 +1,16 @@
 import { colours, type ReportCanvas } from './report-canvas.ts';
 import { drawChart } from './report-charts.ts';
-import { blockHeights, contentWidth, pageGeometry, type PlacedItem, type TableColumn } from './report-layout.ts';
-
-const cellPadding = 4;
+import {
+  blockHeights,
+  cellPadding,
+  contentWidth,
+  pageGeometry,
+  pairLabelShare,
+  textStyles,
+  type PlacedItem,
+  type TableColumn,
+  type TextStyle,
+} from './report-layout.ts';
 
 /** Draws one laid-out page and its footer ("Sida 3 av 12" on the right, `footerLeft` on the left). */
 export function drawPage(
@@ -28,12 +36,12 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
   const { doc } = canvas;
   const { left, right } = pageGeometry;
   switch (item.kind) {
-    case 'title':
+    case 'title': {
       canvas.fillRect(left, item.y, contentWidth, 4, colours.accent);
-      canvas.text(item.title, left, item.y + 18, { font: 'bold', size: 26, colour: colours.accent, width: contentWidth });
-      canvas.text(item.subtitle, left, item.y + 56, { font: 'bold', size: 15, width: contentWidth });
-      canvas.text(item.detail, left, item.y + 80, { size: 11, colour: colours.muted, width: contentWidth });
+      const partColours = { title: colours.accent, subtitle: colours.text, detail: colours.muted };
+      for (const part of item.parts) drawLines(canvas, part.lines, left, part.y, textStyles[part.style], { colour: partColours[part.style] });
       break;
+    }
     case 'heading':
       canvas.text(item.text, left, item.y + 8, { font: 'bold', size: 15, colour: colours.accent, width: contentWidth });
       doc
@@ -50,8 +58,8 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
       canvas.text(item.text, left, item.y, { size: 8.5, colour: colours.muted, width: contentWidth });
       break;
     case 'pair':
-      canvas.text(item.label, left, item.y + 3, { size: 10, colour: colours.muted, width: contentWidth * 0.4 - cellPadding });
-      canvas.text(item.value, left + contentWidth * 0.4, item.y + 3, { font: 'bold', size: 10, width: contentWidth * 0.6 });
+      drawLines(canvas, item.label, left, item.y + 3, textStyles.pairLabel, { colour: colours.muted });
+      drawLines(canvas, item.value, left + contentWidth * pairLabelShare, item.y + 3, textStyles.pairValue);
       break;
     case 'chart':
       drawChart(canvas, item.chart, item.y, formatAmount);
@@ -74,28 +82,36 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
       });
       break;
     case 'tableRow': {
-      const { row } = item;
-      if (row.isMarked || item.isShaded)
-        canvas.fillRect(left, item.y, contentWidth, blockHeights.tableRow, row.isMarked ? colours.markedFill : colours.shadeFill);
+      if (item.isMarked || item.isShaded) canvas.fillRect(left, item.y, contentWidth, item.height, item.isMarked ? colours.markedFill : colours.shadeFill);
       let cellIndex = 0;
       eachCell(item.columns, (column, x, width) => {
         if (column.isBar) {
-          const length = Math.max(0, Math.min(1, row.bar ?? 0)) * (width - 2 * cellPadding);
+          const length = Math.max(0, Math.min(1, item.bar ?? 0)) * (width - 2 * cellPadding);
           if (length > 0) canvas.fillRect(x + cellPadding, item.y + 4, length, blockHeights.tableRow - 8, colours.shareBar);
           return;
         }
-        const value = row.cells[cellIndex] ?? '';
+        const lines = item.cells[cellIndex] ?? [];
         cellIndex += 1;
-        canvas.text(value, column.align === 'right' ? x + width - cellPadding : x + cellPadding, item.y + 3.5, {
-          size: 8,
-          colour: row.isMarked ? colours.markedText : colours.text,
+        drawLines(canvas, lines, column.align === 'right' ? x + width - cellPadding : x + cellPadding, item.y + 3.5, textStyles.cell, {
+          colour: item.isMarked ? colours.markedText : colours.text,
           align: column.align,
-          width: width - 2 * cellPadding,
         });
       });
       break;
     }
   }
+}
+
+/** Lines the layout wrapped to fit, one below the other from `top`. */
+function drawLines(
+  canvas: ReportCanvas,
+  lines: readonly string[],
+  x: number,
+  top: number,
+  style: TextStyle,
+  options: { colour?: string; align?: 'left' | 'right' } = {},
+): void {
+  lines.forEach((line, index) => canvas.text(line, x, top + index * style.lineHeight, { font: style.font, size: style.size, ...options }));
 }
 
 function eachCell(columns: readonly TableColumn[], draw: (column: TableColumn, x: number, width: number) => void): void {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { pdfPageCount, pdfText, renderFirstPage, requirePopplerTools } from './pdf-tools.test-support.ts';
+import { pdfPageCount, pdfText, pdfWords, renderFirstPage, requirePopplerTools } from './pdf-tools.test-support.ts';
 import { formatReportAmount } from './report-format.ts';
+import { firstColumnText, usedShare } from './report-reading.test-support.ts';
 import { fillText, reportTextsOf } from './report-texts.ts';
 
 let testApp: TestApp;
@@ -104,11 +105,11 @@ function lineWith(text: string, label: string, value: string): string | undefine
 }
 
 describe('GET /api/plans/:id/report.pdf', () => {
-  it('is a PDF download for a viewer, named after the plan, never cached or rendered inline', async () => {
+  it('is a PDF download for a viewer, named after the plan and its property, never cached or rendered inline', async () => {
     const { response, pdf } = await download(reportUrl(planId));
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="Underh_llsplan _ Plan f_r styrelsen.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan%20f%C3%B6r%20styrelsen.pdf`,
+      `attachment; filename="Underh_llsplan _ Plan f_r styrelsen _ _kern 3.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20Plan%20f%C3%B6r%20styrelsen%20%E2%80%93%20%C3%85kern%203.pdf`,
     );
     expect(response.headers['cache-control']).toBe('private, no-store');
     expect(response.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
@@ -245,7 +246,7 @@ describe('GET /api/plans/:id/report.pdf', () => {
     expect(text).toContain('<b>Fet</b>');
     expect(text).toMatch(/<script>alert\("x"\)<\/script>\s+El\s+=1\+1\s+1 @A1\s+100 kr/);
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="Underh_llsplan _ =HYPERLINK(_http___evil.example_,_Klicka_).pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20%3DHYPERLINK%28_http___evil.example_%2C_Klicka_%29.pdf`,
+      `attachment; filename="Underh_llsplan _ =HYPERLINK(_http___evil.example_,_Klicka_) _ _b_Fet__b_.pdf"; filename*=UTF-8''Underh%C3%A5llsplan%20%E2%80%93%20%3DHYPERLINK%28_http___evil.example_%2C_Klicka_%29%20%E2%80%93%20_b_Fet__b_.pdf`,
     );
   });
 
@@ -270,6 +271,95 @@ describe('GET /api/plans/:id/report.pdf', () => {
     expect(actionPages).toHaveLength(2);
     for (const page of actionPages) expect(page).toMatch(/Åtgärd\s+Kategori\s+Byggnad\s+Mängd\s+Kostnad\s+Status/);
     for (let index = 0; index < 70; index += 1) expect(text).toContain(`Åtgärd ${String(index).padStart(2, '0')}`);
+  });
+
+  it("prints every action name of a new user's twelve-action plan in full, wrapped within its column, on well-used pages", async () => {
+    const chain = await createPropertyWithPlan(team.editor.client, team.accountId, {
+      organisation: 'Brf Eken',
+      property: 'Eken 1',
+      plan: 'Underhållsplan 2026–2055',
+    });
+    const actions: [name: string, category: string, year: number, intervalYears: number | null][] = [
+      ['Byte av undercentral fjärrvärme inklusive styr- och reglerutrustning', 'varme-kyla', 2031, null],
+      ['Relining av avloppsstammar', 'avlopp', 2034, null],
+      ['Målning av fönster och fönsterbleck', 'fasad', 2027, 8],
+      ['Omläggning av tak med ny underlagspapp och plåtdetaljer', 'yttertak', 2038, null],
+      ['OVK obligatorisk ventilationskontroll', 'myndighet', 2026, 6],
+      ['Byte av hissmaskin och styrsystem', 'transport', 2033, null],
+      ['Renovering av tvättstuga', 'invandigt', 2029, 15],
+      ['Spolning av dagvattenledningar', 'mark', 2026, 3],
+      ['Byte av entrépartier', 'fasad', 2030, 30],
+      ['Injustering av värmesystem', 'varme-kyla', 2028, 10],
+      ['Byte av belysning i trapphus till LED med närvarostyrning', 'el', 2027, 20],
+      // One unbroken word of 60 letters.
+      ['Balkongplattereparationsprojekteringsunderlagsgranskningarna', 'stomme', 2032, 25],
+    ];
+    for (const [index, [name, category, year, intervalYears]] of actions.entries()) {
+      created(
+        await team.editor.client.post(`/api/plans/${chain.planId}/actions`, {
+          name,
+          category,
+          quantity: 1 + index,
+          unit: 'st',
+          unitPrice: 25_000 * (1 + index),
+          year,
+          intervalYears,
+          ...(index % 3 === 0 ? {} : { buildingId: chain.buildingId }),
+        }),
+      );
+    }
+    for (const lang of ['sv', 'en'] as const) {
+      const { response, pdf, text } = await download(reportUrl(chain.planId, `?lang=${lang}`));
+      expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Underhållsplan 2026–2055 – Eken 1.pdf')}`);
+      // The plan's name says what the document is: it is the cover's title, not said twice.
+      expect(text.split('\n').slice(0, 3)).toEqual(['Underhållsplan 2026–2055', 'Eken 1', '']);
+      await expectReadableActionList(
+        pdf,
+        text,
+        lang,
+        actions.map(([name]) => name),
+      );
+    }
+  });
+
+  it('prints every action name of a long plan in full over many pages, names of 200 characters and long words too', async () => {
+    const chain = await createPropertyWithPlan(team.editor.client, team.accountId, { organisation: 'Brf Lång', property: 'Lång 2', plan: 'Plan 2026' });
+    const longName = `Åtgärd 00: ${'Utbyte av samtliga radiatorventiler, termostater och stamregleringsventiler i trapphus A–D '.repeat(3)}`
+      .slice(0, 200)
+      .trim();
+    const names = [
+      longName,
+      ...Array.from({ length: 39 }, (_, index) => {
+        const number = String(index + 1).padStart(2, '0');
+        const phrases = [
+          'Relining av avloppsstammar',
+          'Målning av fönster och fönsterbleck på gårdssidan',
+          'Takavvattningssystemsomläggningsprojekteringsunderlagshandlingar',
+          'OVK',
+          'Byte av undercentral fjärrvärme inklusive styr- och reglerutrustning',
+        ];
+        return `Åtgärd ${number}: ${phrases[index % phrases.length]}`;
+      }),
+    ];
+    for (const [index, name] of names.entries()) {
+      created(
+        await team.editor.client.post(`/api/plans/${chain.planId}/actions`, {
+          name,
+          category: ['fasad', 'vatten', 'el', 'yttertak'][index % 4],
+          quantity: 1,
+          unit: 'st',
+          unitPrice: 1000 + index,
+          year: 2026 + (index % 7),
+          intervalYears: 3 + (index % 6),
+          buildingId: chain.buildingId,
+        }),
+      );
+    }
+    for (const lang of ['sv', 'en'] as const) {
+      const { pdf, text } = await download(reportUrl(chain.planId, `?lang=${lang}`));
+      expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(10);
+      await expectReadableActionList(pdf, text, lang, names);
+    }
   });
 
   it('answers 404 to members of another account and to unknown or malformed ids, 401 without a session', async () => {
@@ -301,6 +391,21 @@ describe('GET /api/plans/:id/report.pdf', () => {
     expect(Object.keys(unknown.json().error.fieldCodes)).toEqual(['format']);
   });
 });
+
+/**
+ * The report as a board reads it: every action name in full in the action list (its lines, read
+ * back by poppler, run on to the whole name; no "…" anywhere), no word spilling into the next
+ * column, and no page but the last nearly empty (less than a quarter of its text area used).
+ */
+async function expectReadableActionList(pdf: Buffer, text: string, lang: Language, names: readonly string[]): Promise<void> {
+  const texts = reportTextsOf(lang);
+  const pages = await pdfWords(pdf);
+  const column = firstColumnText(pages, texts.action, texts.category);
+  for (const name of names) expect(column.text, `${lang}: ${name}`).toContain(name.replace(/\s+/g, ''));
+  expect(column.overflowing, lang).toEqual([]);
+  expect(text).not.toContain('…');
+  pages.slice(0, -1).forEach((page, index) => expect(usedShare(page), `${lang}: page ${index + 1} of ${pages.length}`).toBeGreaterThanOrEqual(0.25));
+}
 
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -32,7 +32,7 @@ export async function createPlanReport(deps: Deps, actor: Actor, planId: string,
   };
   const settings = { language: query.lang, vat: query.vat, isRounded: query.rounded, printedAt: now };
   return {
-    fileName: reportFileName(reportTextsOf(query.lang).fileName, data.plan.name),
+    fileName: reportFileName(reportTextsOf(query.lang).fileName, data.plan.name, data.property.name),
     document: createReportDocument(data, figures, settings),
   };
 }
