@@ -10,14 +10,19 @@
  * for money of similar magnitudes two or three partials suffice.
  */
 export class ExactSum {
-  /** Non-overlapping, increasing in magnitude; their exact sum is the sum so far. */
+  /**
+   * `partials[0 … count − 1]`: non-overlapping, increasing in magnitude; their exact sum is the sum
+   * so far. The array only grows, so adding allocates nothing once it has its few slots.
+   */
   private readonly partials: number[] = [];
+  private count = 0;
 
   add(amount: number): this {
+    const partials = this.partials;
     let x = amount;
     let kept = 0;
-    for (let index = 0; index < this.partials.length; index += 1) {
-      let y = this.partials[index] as number;
+    for (let index = 0; index < this.count; index += 1) {
+      let y = partials[index] as number;
       if (Math.abs(x) < Math.abs(y)) {
         const swap = x;
         x = y;
@@ -26,25 +31,25 @@ export class ExactSum {
       const high = x + y;
       const low = y - (high - x);
       if (low !== 0) {
-        this.partials[kept] = low;
+        partials[kept] = low;
         kept += 1;
       }
       x = high;
     }
-    this.partials.length = kept;
-    this.partials.push(x);
+    partials[kept] = x;
+    this.count = kept + 1;
     return this;
   }
 
   /** Adds another sum exactly: the total of two groups is the sum of all their terms. */
   addSum(other: ExactSum): this {
-    for (const partial of other.partials) this.add(partial);
+    for (let index = 0; index < other.count; index += 1) this.add(other.partials[index] as number);
     return this;
   }
 
   /** The exact sum rounded to the nearest double (ties to even); 0, never −0, when it is zero. */
   value(): number {
-    let index = this.partials.length - 1;
+    let index = this.count - 1;
     if (index < 0) return 0;
     let high = this.partials[index] as number;
     let low = 0;
