@@ -65,8 +65,14 @@ function withoutExpectedAnswers(problems: string[], statuses: number[]): string[
   return problems.filter((problem) => !statuses.some((status) => problem.includes(`status of ${status}`)));
 }
 
+/**
+ * An admin who has chosen exact amounts: these journeys check costs to the öre (a new user sees
+ * them display-rounded; display-rounding.e2e.test.ts covers that).
+ */
 async function signUpAdmin(context: Parameters<typeof signUpThroughApi>[0], email: string): Promise<ApiSession> {
-  return signUpThroughApi(context, e2e.baseUrl, { email, password: 'ekar och lönnar i parken', name: 'Anna Ordförande', accountName: 'Brf Eken' });
+  const api = await signUpThroughApi(context, e2e.baseUrl, { email, password: 'ekar och lönnar i parken', name: 'Anna Ordförande', accountName: 'Brf Eken' });
+  await api.patch('/api/auth/display-preferences', { isRounded: false });
+  return api;
 }
 
 describe('action screens', () => {

@@ -92,8 +92,6 @@ const keyFigure = (page: Page, label: string) => page.locator('.key-figure', { h
 
 const section = (page: Page, heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
 
-const sumOf = (years: AnalysisResponse['years'], pick: (year: AnalysisResponse['years'][number]) => number) => years.reduce((sum, year) => sum + pick(year), 0);
-
 describe('analysis journey', () => {
   it('shows the API’s figures on both pages, toggles series, applies the required provision, and prints', async () => {
     const { page, context, problems } = await openPage(browser);
@@ -109,8 +107,9 @@ describe('analysis journey', () => {
 
     await page.goto(`${fixture.planUrl}/analysis`);
     await page.getByRole('heading', { name: 'Ekonomisk analys', level: 2 }).waitFor();
+    // A new user sees amounts display-rounded.
     await keyFigure(page, 'Summa 2026–2055')
-      .filter({ hasText: formatAmount(excl.total, 'sv') })
+      .filter({ hasText: formatAmount(excl.total, 'sv', true) })
       .waitFor();
     await expectTitle(page, 'Ekonomisk analys · Underhållsplan 2026–2055');
 
@@ -135,6 +134,11 @@ describe('analysis journey', () => {
         `${amount(figures.maintenanceDebtPerM2!)}/m²`,
       ]);
     };
+    expect(await page.getByLabel('Avrunda belopp').isChecked()).toBe(true);
+    await expectCards(excl, true);
+    await page.getByText('Belopp exklusive moms. Beloppen är avrundade för visning.', { exact: false }).first().waitFor();
+    // Exact amounts are one switch away; the figures below are compared to the öre.
+    await page.getByLabel('Avrunda belopp').uncheck();
     await expectCards(excl, false);
     await page.getByText('Belopp exklusive moms.', { exact: true }).first().waitFor();
     await page.getByLabel('Inkl. moms').check();
@@ -169,34 +173,20 @@ describe('analysis journey', () => {
     expect(await perCategory.locator('svg.chart path.chart__segment').count()).toBe(2);
     await perCategory.getByRole('button', { name: 'Fasad' }).click();
     await eventually(() => perCategory.locator('svg.chart path.chart__segment').count()).toBe(1);
-    await eventually(() => perCategory.locator('.chart__centre').textContent()).toBe(
-      formatAmount(
-        sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0),
-        'sv',
-      ),
-    );
+    await eventually(() => perCategory.locator('.chart__centre').textContent()).toBe(formatAmount(excl.byCategory.yttertak!, 'sv'));
 
-    // Table views hold the same numbers as the API, whatever the legend hides.
+    // Table views hold the same numbers as the API (its window sums), whatever the legend hides.
     await perCategory.getByText('Visa som tabell').click();
     const categoryRows = perCategory.locator('tbody tr');
     expect(await categoryRows.allTextContents()).toEqual([
-      `Fasad${formatAmount(
-        sumOf(excl.years, (year) => year.byCategory.fasad ?? 0),
-        'sv',
-      )}${shareText(excl, 'fasad')}`,
-      `Yttertak${formatAmount(
-        sumOf(excl.years, (year) => year.byCategory.yttertak ?? 0),
-        'sv',
-      )}${shareText(excl, 'yttertak')}`,
+      `Fasad${formatAmount(excl.byCategory.fasad!, 'sv')}${shareText(excl, 'fasad')}`,
+      `Yttertak${formatAmount(excl.byCategory.yttertak!, 'sv')}${shareText(excl, 'yttertak')}`,
     ]);
     const perBuilding = section(page, 'Per byggnad');
     await perBuilding.getByText('Visa som tabell').click();
     expect(await perBuilding.locator('tbody th').allTextContents()).toEqual(['Hus A', 'Utan byggnad']);
     expect(await perBuilding.locator('tbody td.analysis-table__amount').first().textContent()).toBe(
-      formatAmount(
-        sumOf(excl.years, (year) => year.byBuilding[fixture.buildingIds[0]!] ?? 0),
-        'sv',
-      ),
+      formatAmount(excl.byBuilding[fixture.buildingIds[0]!]!, 'sv'),
     );
     await perYear.getByText('Visa som tabell').click();
     const row2027 = perYear.locator('tbody tr', { has: page.locator('th', { hasText: '2027' }) });
@@ -339,6 +329,6 @@ describe('analysis journey', () => {
 });
 
 function shareText(analysis: AnalysisResponse, category: string): string {
-  const part = sumOf(analysis.years, (year) => year.byCategory[category] ?? 0);
+  const part = analysis.byCategory[category] ?? 0;
   return new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(part / analysis.total);
 }

@@ -143,17 +143,19 @@ describe('plan views journey', () => {
     );
     await saveScreenshot(page, 'plan-by-year-sv');
 
-    // Including VAT, the sums follow, and still equal the analysis.
+    // Including VAT, the sums follow, display-rounded as for every new user: 131 250 shows as 131 000.
+    expect(await page.getByLabel('Avrunda belopp').isChecked()).toBe(true);
     await page.getByLabel('Inkl. moms').check();
-    await page.getByText('Belopp inklusive moms.').waitFor();
-    // The occurrences are fetched again in the other VAT: every year's sum changes once they arrive.
+    await page.getByText('Belopp inklusive moms. Avrundade för visning; summor avrundas från de exakta beloppen.').waitFor();
+    await eventually(async () => (await readYears(page)).map(({ total }) => total)).toEqual([685_000, 125_000, 131_000, 1_510_000, 125_000, 10_000, 135_000]);
+    expect(await textOf(page.locator('[data-section="2028"] [data-testid="year-total"]'))).toBe('131 000 kr');
+    // With exact amounts, every year's sum is the analysis' to the krona.
+    await page.getByLabel('Avrunda belopp').uncheck();
+    await page.getByText('Belopp inklusive moms.', { exact: true }).waitFor();
     await eventually(async () => (await readYears(page)).map(({ total }) => total)).toEqual([685_000, 125_000, 131_250, 1_510_000, 125_000, 10_000, 135_000]);
     const yearsInclVat = await readYears(page);
     expect(yearsInclVat.map(({ year, total }) => ({ year, total }))).toEqual(await analysisTotals(api, fixture.planId, 'incl'));
-    // Display rounding: 131 250 becomes 131 000.
     await page.getByLabel('Avrunda belopp').check();
-    await eventually(() => textOf(page.locator('[data-section="2028"] [data-testid="year-total"]'))).toBe('131 000 kr');
-    await page.getByLabel('Avrunda belopp').uncheck();
     await page.getByLabel('Exkl. moms').check();
     await page.locator('[data-section="2026"] [data-testid="year-total"]', { hasText: '548 000' }).waitFor();
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi, type ApiSession } from './support/api-session.ts';
@@ -226,20 +226,27 @@ describe('portfolio journey', () => {
     // 30 years = 479.49 a year; debt 13 200 over 1 500 m² = 8.80 per m².
     const analysis = await api.get<Analysis>(`/api/plans/${planId}/analysis?vat=excl`);
     expect(analysis).toMatchObject({ averagePerYear: 479.49, maintenanceDebt: 13200, areaM2: 1500, maintenanceDebtPerM2: 8.8 });
+    const cellsOf = async (row: Locator) => (await row.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' '));
     await page.goto(startUrl);
+    // A new user sees them display-rounded: 479.49 → 500 kr, 8.80 → 9 kr per m², 266.67 → 300 kr.
     const ekenRow = page.getByRole('row', { name: /Underhållsplan Eken/ });
-    await ekenRow.getByText('479,49').waitFor();
-    const ekenCells = (await ekenRow.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' '));
-    expect(ekenCells).toEqual(['479,49 kr', '8,80 kr/m²']);
-    expect(await textOf(page, 'thead')).toContain('Kostnad per år, exkl. moms');
-    const gardenAnalysis = await api.get<Analysis>(`/api/plans/${gardenPlan.id}/analysis?vat=excl`);
-    expect(gardenAnalysis.maintenanceDebtPerM2).toBeNull();
+    await ekenRow.getByText('500 kr').waitFor();
+    expect(await cellsOf(ekenRow)).toEqual(['500 kr', '9 kr/m²']);
+    expect(await textOf(page, '.portfolio__note')).toContain('Beloppen är avrundade för visning');
     const gardenRow = page.getByRole('row', { name: /Plan för Gården/ });
     await gardenRow.getByText('Ytan saknas: ange BOA eller LOA för fastigheten').waitFor();
-    expect((await gardenRow.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' '))).toEqual([
-      '266,67 kr',
-      '–Ytan saknas: ange BOA eller LOA för fastigheten',
-    ]);
+    expect(await cellsOf(gardenRow)).toEqual(['300 kr', '–Ytan saknas: ange BOA eller LOA för fastigheten']);
+
+    // With exact amounts (the user's choice, kept on the server): the API's figures to the öre.
+    await api.patch('/api/auth/display-preferences', { isRounded: false });
+    await page.reload();
+    await ekenRow.getByText('479,49').waitFor();
+    expect(await cellsOf(ekenRow)).toEqual(['479,49 kr', '8,80 kr/m²']);
+    expect(await textOf(page, 'thead')).toContain('Kostnad per år, exkl. moms');
+    expect(await textOf(page, '.portfolio__note')).not.toContain('avrundade');
+    const gardenAnalysis = await api.get<Analysis>(`/api/plans/${gardenPlan.id}/analysis?vat=excl`);
+    expect(gardenAnalysis.maintenanceDebtPerM2).toBeNull();
+    expect(await cellsOf(gardenRow)).toEqual(['266,67 kr', '–Ytan saknas: ange BOA eller LOA för fastigheten']);
     expect(gardenAnalysis.averagePerYear).toBe(266.67);
     await expectNoSeriousViolations(page);
     await saveScreenshot(page, 'portfolio-start-sv');
@@ -247,18 +254,18 @@ describe('portfolio journey', () => {
     // The display preferences apply: including VAT (×1.25), then display-rounded as well.
     const analysisInclVat = await api.get<Analysis>(`/api/plans/${planId}/analysis?vat=incl`);
     expect(analysisInclVat).toMatchObject({ averagePerYear: 599.36, maintenanceDebtPerM2: 11 });
-    await page.evaluate(() => localStorage.setItem('kvarter.display', JSON.stringify({ vat: 'incl', isRounded: false })));
+    await api.patch('/api/auth/display-preferences', { vat: 'incl' });
     await page.reload();
     await ekenRow.getByText('599,36').waitFor();
-    expect((await ekenRow.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' '))).toEqual(['599,36 kr', '11 kr/m²']);
+    expect(await cellsOf(ekenRow)).toEqual(['599,36 kr', '11 kr/m²']);
     expect(await textOf(page, 'thead')).toContain('Kostnad per år, inkl. moms');
-    await page.evaluate(() => localStorage.setItem('kvarter.display', JSON.stringify({ vat: 'incl', isRounded: true })));
+    await api.patch('/api/auth/display-preferences', { isRounded: true });
     await page.reload();
     await ekenRow.getByText('600 kr').waitFor();
-    expect((await ekenRow.getByRole('cell').allTextContents()).map((text) => text.replace(/\s+/g, ' '))).toEqual(['600 kr', '10 kr/m²']);
-    await page.evaluate(() => localStorage.removeItem('kvarter.display'));
+    expect(await cellsOf(ekenRow)).toEqual(['600 kr', '10 kr/m²']);
+    await api.patch('/api/auth/display-preferences', { vat: 'excl' });
     await page.reload();
-    await ekenRow.getByText('479,49 kr').waitFor();
+    await ekenRow.getByText('500 kr').waitFor();
 
     await expectFitsTablet(page, 'portfolio-start-tablet-sv');
 
@@ -316,9 +323,10 @@ describe('portfolio journey', () => {
     await api.post(`/api/accounts/${api.accountId}/members`, { email: 'bertil@example.se', role: 'viewer' });
     await viewer.page.goto(startUrl);
     await viewer.page.getByRole('row', { name: /Underhållsplan Eken 2/ }).waitFor();
+    // Display-rounded for the viewer, a new user: 266,67 kr shows as 300 kr.
     await viewer.page
       .getByRole('row', { name: /Plan för Gården/ })
-      .getByText('266,67')
+      .getByText('300 kr')
       .waitFor();
     await expectNoSeriousViolations(viewer.page);
     await saveScreenshot(viewer.page, 'portfolio-start-viewer-sv');
@@ -353,6 +361,7 @@ describe('portfolio journey', () => {
       .getByRole('row', { name: /Plan för Gården/ })
       .getByText('Area missing: enter BOA or LOA for the property')
       .waitFor();
+    // Display-rounded again since the preferences above: 266.67 shows as 300.
     expect(
       (
         await page
@@ -361,7 +370,7 @@ describe('portfolio journey', () => {
           .first()
           .textContent()
       )?.replace(/\s+/g, ' '),
-    ).toBe('SEK 266.67');
+    ).toBe('SEK 300');
     await saveScreenshot(page, 'portfolio-start-en');
     await page.getByRole('link', { name: 'Eken 4' }).click();
     await page.getByRole('heading', { name: 'Buildings' }).waitFor();

@@ -224,6 +224,8 @@ export interface Sessions {
 
 export interface Users {
   created_at: Generated<Timestamp>;
+  display_rounded: Generated<boolean>;
+  display_vat: Generated<"excl" | "incl">;
   email: string;
   id: Generated<string>;
   is_operator: Generated<boolean>;

@@ -30,6 +30,7 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
     url: '/api/auth/password',
     body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }),
   }),
+  'PATCH /api/auth/display-preferences': () => ({ url: '/api/auth/display-preferences', body: json({ isRounded: false, vat: 'incl' }) }),
   'POST /api/invitations/:token/accept': () => ({
     url: '/api/invitations/not-a-real-token/accept',
     body: json({ name: 'Ny', password: 'correct horse battery staple' }),
@@ -50,7 +51,11 @@ afterAll(async () => {
 describe('CSRF on every unsafe route', () => {
   it('refuses a missing, wrong or other session’s token with 403 csrf, and changes nothing', async () => {
     const before = await snapshotTenant(testApp.database.db, team.accountId);
-    const users = await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash']).orderBy('id').execute();
+    const users = await testApp.database.db
+      .selectFrom('users')
+      .select(['id', 'email', 'password_hash', 'display_vat', 'display_rounded'])
+      .orderBy('id')
+      .execute();
     const tokens: [string, string | undefined][] = [
       ['missing', undefined],
       ['wrong', `${team.admin.client.csrfToken}x`],
@@ -73,7 +78,9 @@ describe('CSRF on every unsafe route', () => {
     }
     expect(checked).toBe(unsafeRoutes.length * tokens.length);
     expect(withoutSessions(await snapshotTenant(testApp.database.db, team.accountId))).toEqual(withoutSessions(before));
-    expect(await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash']).orderBy('id').execute()).toEqual(users);
+    expect(
+      await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash', 'display_vat', 'display_rounded']).orderBy('id').execute(),
+    ).toEqual(users);
     // Nothing signed the admin out either.
     expect((await team.admin.client.get('/api/auth/me')).statusCode).toBe(200);
   });

@@ -145,6 +145,7 @@ export const exemptRoutes: ExemptRoute[] = [
   { method: 'GET', url: '/api/auth/me', reason: "the caller's own user and memberships" },
   { method: 'GET', url: '/api/auth/csrf', reason: "the caller's own CSRF token" },
   { method: 'POST', url: '/api/auth/password', reason: "the caller's own password" },
+  { method: 'PATCH', url: '/api/auth/display-preferences', reason: "the caller's own display preferences (auth.routes.test.ts)" },
   { method: 'GET', url: '/api/categories', reason: 'reference data shared by every account' },
   { method: 'GET', url: '/api/attachments/limits', reason: 'the installation-wide upload limits (size, file types), the same for every account' },
   { method: 'GET', url: '/api/ops/status', reason: 'installation-wide backup status for operators, not account data' },

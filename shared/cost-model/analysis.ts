@@ -1,3 +1,4 @@
+import { ExactSum, sumIn } from './exact-sum.ts';
 import { occurrenceCost, occurrencesOf, planWindow, seriesStartOf, type PlanWindow } from './occurrences.ts';
 import { OCCURRENCE_STATUSES, type ActionInput, type OccurrenceStatus, type PlanInput, type VatMode } from './types.ts';
 
@@ -31,6 +32,13 @@ export interface PlanAnalysis {
   /** One entry per year of the window, in order. */
   years: YearAnalysis[];
   total: number;
+  /**
+   * The window's sums by category, status and building, with the keys of every year: each the
+   * exact sum of its occurrences, so a breakdown never adds up rounded yearly figures.
+   */
+  byCategory: Record<string, number>;
+  byStatus: Record<OccurrenceStatus, number>;
+  byBuilding: Record<string, number>;
   averagePerYear: number;
   areaM2: number;
   /** Null when the area is 0. */
@@ -49,48 +57,75 @@ export function analysePlan(plan: PlanInput, actions: readonly ActionInput[], op
   const window = planWindow(plan);
   const included = options.includeInvestments ? actions : actions.filter((action) => !action.isInvestment);
 
-  // Sparse sums first; every year then gets the keys seen anywhere in the window, in one order.
-  const sparseYears: YearAnalysis[] = [];
-  for (let year = window.startYear; year <= window.endYear; year += 1) {
-    sparseYears.push({ year, total: 0, byCategory: {}, byStatus: zeroes(OCCURRENCE_STATUSES), byBuilding: {} });
-  }
-  const categories = new Set<string>();
-  const buildings = new Set<string>();
+  // Exact sums per year (docs/product/cost-model.md § Sums); every year then gets the keys seen
+  // anywhere in the window, in one order.
+  const sums = Array.from({ length: plan.lengthYears }, () => new CostSums());
   for (const action of included) {
     const building = buildingKey(action);
     for (const occurrence of occurrencesOf(action, plan)) {
-      const entry = sparseYears[occurrence.year - window.startYear];
+      const entry = sums[occurrence.year - window.startYear];
       if (entry === undefined) throw new Error(`occurrence outside the window: ${occurrence.year}`);
-      const cost = occurrenceCost(action, plan, occurrence.year, options);
-      categories.add(action.category);
-      buildings.add(building);
-      entry.total += cost;
-      entry.byCategory[action.category] = (entry.byCategory[action.category] ?? 0) + cost;
-      entry.byStatus[occurrence.status] += cost;
-      entry.byBuilding[building] = (entry.byBuilding[building] ?? 0) + cost;
+      entry.add(action.category, occurrence.status, building, occurrenceCost(action, plan, occurrence.year, options));
     }
   }
-  const categoryKeys = [...categories].sort();
-  const buildingKeys = [...buildings].sort(noneLast);
-  const years: YearAnalysis[] = sparseYears.map((entry) => ({
-    ...entry,
-    byCategory: { ...zeroes(categoryKeys), ...entry.byCategory },
-    byBuilding: { ...zeroes(buildingKeys), ...entry.byBuilding },
-  }));
+  const windowSums = new CostSums();
+  for (const entry of sums) windowSums.addSums(entry);
+  const categoryKeys = [...windowSums.byCategory.keys()].sort();
+  const buildingKeys = [...windowSums.byBuilding.keys()].sort(noneLast);
+  const years = sums.map((entry, index) => ({ year: window.startYear + index, ...entry.values(categoryKeys, buildingKeys) }));
+  const { total, byCategory, byStatus, byBuilding } = windowSums.values(categoryKeys, buildingKeys);
 
-  const total = years.reduce((sum, entry) => sum + entry.total, 0);
   const averagePerYear = total / plan.lengthYears;
   const maintenanceDebt = maintenanceDebtOf(plan, actions, options);
   return {
     window,
     years,
     total,
+    byCategory,
+    byStatus,
+    byBuilding,
     averagePerYear,
     areaM2: plan.areaM2,
     averagePerYearPerM2: plan.areaM2 === 0 ? null : averagePerYear / plan.areaM2,
     maintenanceDebt,
     maintenanceDebtPerM2: plan.areaM2 === 0 ? null : maintenanceDebt / plan.areaM2,
   };
+}
+
+/** The exact sums of one year (or of the window): the total and by category, status and building. */
+class CostSums {
+  readonly total = new ExactSum();
+  readonly byCategory = new Map<string, ExactSum>();
+  readonly byStatus = new Map<OccurrenceStatus, ExactSum>(OCCURRENCE_STATUSES.map((status) => [status, new ExactSum()]));
+  readonly byBuilding = new Map<string, ExactSum>();
+
+  add(category: string, status: OccurrenceStatus, building: string, cost: number): void {
+    this.total.add(cost);
+    sumIn(this.byCategory, category).add(cost);
+    sumIn(this.byStatus, status).add(cost);
+    sumIn(this.byBuilding, building).add(cost);
+  }
+
+  addSums(other: CostSums): void {
+    this.total.addSum(other.total);
+    for (const [key, sum] of other.byCategory) sumIn(this.byCategory, key).addSum(sum);
+    for (const [key, sum] of other.byStatus) sumIn(this.byStatus, key).addSum(sum);
+    for (const [key, sum] of other.byBuilding) sumIn(this.byBuilding, key).addSum(sum);
+  }
+
+  values(categoryKeys: readonly string[], buildingKeys: readonly string[]): Omit<YearAnalysis, 'year'> {
+    return {
+      total: this.total.value(),
+      byCategory: valuesOf(this.byCategory, categoryKeys),
+      byStatus: valuesOf(this.byStatus, OCCURRENCE_STATUSES),
+      byBuilding: valuesOf(this.byBuilding, buildingKeys),
+    };
+  }
+}
+
+/** One value per key, in the keys' order, 0 for a key without a sum. */
+function valuesOf<Key extends string>(sums: ReadonlyMap<Key, ExactSum>, keys: readonly Key[]): Record<Key, number> {
+  return Object.fromEntries(keys.map((key) => [key, sums.get(key)?.value() ?? 0])) as Record<Key, number>;
 }
 
 /**
@@ -107,15 +142,15 @@ export function analysePlan(plan: PlanInput, actions: readonly ActionInput[], op
  * done action never counts, even when its next occurrence is overdue: its status excludes it.
  */
 export function maintenanceDebtOf(plan: PlanInput, actions: readonly ActionInput[], options: { vat: VatMode; asOfYear: number }): number {
-  let debt = 0;
+  const debt = new ExactSum();
   for (const action of actions) {
     if (action.isInvestment || action.status === 'done') continue;
     if (action.status !== 'urgent' && action.status !== 'deferred' && !(action.year < options.asOfYear)) continue;
     const start = seriesStartOf(action, plan);
     if (start === null) continue; // only done one-offs have no series; excluded above
-    debt += occurrenceCost(action, plan, start.placedYear, options);
+    debt.add(occurrenceCost(action, plan, start.placedYear, options));
   }
-  return debt;
+  return debt.value();
 }
 
 function buildingKey(action: ActionInput): string {
@@ -127,8 +162,4 @@ function noneLast(a: string, b: string): number {
   if (a === NO_BUILDING) return 1;
   if (b === NO_BUILDING) return -1;
   return a < b ? -1 : 1;
-}
-
-function zeroes<Key extends string>(keys: readonly Key[]): Record<Key, number> {
-  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<Key, number>;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysePlan } from './analysis.ts';
+import { sumExactly } from './exact-sum.ts';
 import { analyseFund } from './fund.ts';
 import { planOccurrences } from './occurrences.ts';
 import type { ActionInput, ActionStatus, PlanInput, VatMode } from './types.ts';
@@ -242,6 +243,25 @@ describe('cost model against the reference implementation', () => {
           expect(keys(year.byBuilding)).toBe(keys(actual.years[0]?.byBuilding ?? {}));
         }
         expectClose(actual.total, expected.total);
+        const windowSum = (split: (year: (typeof expected.years)[number]) => Record<string, number>) => {
+          const sums: Record<string, number> = {};
+          for (const year of expected.years) for (const [key, amount] of Object.entries(split(year))) add(sums, key, amount);
+          return sums;
+        };
+        expectRecordClose(
+          actual.byCategory,
+          windowSum((year) => year.byCategory),
+        );
+        expectRecordClose(
+          actual.byStatus,
+          windowSum((year) => year.byStatus),
+        );
+        expectRecordClose(
+          actual.byBuilding,
+          windowSum((year) => year.byBuilding),
+        );
+        expect(keys(actual.byCategory)).toBe(keys(actual.years[0]?.byCategory ?? {}));
+        expect(keys(actual.byBuilding)).toBe(keys(actual.years[0]?.byBuilding ?? {}));
         expectClose(actual.averagePerYear, expected.total / plan.lengthYears);
         expectClose(actual.maintenanceDebt, expected.debt);
         if (plan.areaM2 === 0) {
@@ -271,6 +291,10 @@ describe('cost model against the reference implementation', () => {
           expectClose(year.balance, reference.balance, scale);
         }
         expect(actual.firstShortfallYear).toBe(expected.firstShortfallYear);
+        expectClose(
+          actual.totalCost,
+          expected.years.reduce((sum, year) => sum + year.cost, 0),
+        );
         expect(actual.requiredProvisionPerYear).toBe(referenceRequiredProvision(plan, actions, vat));
         expectClose(actual.annualisedCost, referenceAnnualisedCost(plan, actions, vat));
       }),
@@ -309,6 +333,35 @@ describe('cost model against the reference implementation', () => {
         const analysis = analysePlan(plan, actions, { ...options, includeInvestments: false });
         const analysisWithout = analysePlan(plan, maintenanceOnly, { ...options, includeInvestments: true });
         expect(analysis).toEqual(analysisWithout);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('sums exactly: every sum is the same double whatever the order of the actions, and equals the occurrences’ exact sum', () => {
+    fc.assert(
+      fc.property(planArbitrary, actionsArbitrary, optionsArbitrary, fc.func(fc.integer()), (plan, actions, options, order) => {
+        const shuffled = [...actions].sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
+        const analysis = analysePlan(plan, actions, options);
+        expect(analysePlan(plan, shuffled, options)).toEqual(analysis);
+        expect(analyseFund(plan, shuffled, options)).toEqual(analyseFund(plan, actions, options));
+
+        // What a plan list sums, grouped its own way, is the analysis' figure to the last bit.
+        const occurrences = planOccurrences(plan, shuffled, options);
+        const categoryOf = new Map(actions.map((action) => [action.id, action.category]));
+        expect(sumExactly(occurrences.map((occurrence) => occurrence.cost))).toBe(analysis.total);
+        for (const [category, amount] of Object.entries(analysis.byCategory)) {
+          const costs = occurrences.filter((occurrence) => categoryOf.get(occurrence.actionId) === category).map((occurrence) => occurrence.cost);
+          expect(sumExactly(costs)).toBe(amount);
+        }
+        for (const year of analysis.years) {
+          expect(sumExactly(occurrences.filter((occurrence) => occurrence.year === year.year).map((occurrence) => occurrence.cost))).toBe(year.total);
+        }
+        // The fund's yearly cost is the analysis' yearly total without investments.
+        const maintenance = analysePlan(plan, actions, { ...options, includeInvestments: false });
+        const fund = analyseFund(plan, actions, options);
+        expect(fund.years.map((year) => year.cost)).toEqual(maintenance.years.map((year) => year.total));
+        expect(fund.totalCost).toBe(maintenance.total);
       }),
       { numRuns },
     );

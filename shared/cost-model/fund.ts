@@ -1,3 +1,4 @@
+import { ExactSum } from './exact-sum.ts';
 import { occurrenceCost, occurrencesOf, planWindow, vatFactorOf } from './occurrences.ts';
 import type { ActionInput, PlanInput, VatMode } from './types.ts';
 
@@ -13,6 +14,8 @@ export interface FundYear {
 export interface FundAnalysis {
   /** One entry per year of the window, in order. */
   years: FundYear[];
+  /** Σ of the non-investment occurrences over the window: the exact sum, not the years' sums added. */
+  totalCost: number;
   /** The first year whose balance is below `minimumBalance` (by half an öre or more); null when none is. */
   firstShortfallYear: number | null;
   /**
@@ -32,28 +35,34 @@ export interface FundAnalysis {
  */
 export function analyseFund(plan: PlanInput, actions: readonly ActionInput[], options: { vat: VatMode }): FundAnalysis {
   checkFundFactors(plan);
-  const costs = fundCostsPerYear(plan, actions, options.vat);
+  const sums = fundCostSumsPerYear(plan, actions, options.vat);
+  const costs = sums.map((sum) => sum.value());
   const years = fundYears(plan, costs, plan.fund.currentProvisionPerYear);
+  const totalCost = new ExactSum();
+  for (const sum of sums) totalCost.addSum(sum);
   return {
     years,
+    totalCost: totalCost.value(),
     firstShortfallYear: firstShortfallYearOf(plan, years),
     requiredProvisionPerYear: requiredProvisionPerYear(plan, costs),
     annualisedCost: annualisedCostOf(plan, actions, options.vat),
   };
 }
 
-/** `cost[y]` for every year of the window (index 0 is `startYear`). */
-function fundCostsPerYear(plan: PlanInput, actions: readonly ActionInput[], vat: VatMode): number[] {
-  const { startYear, endYear } = planWindow(plan);
-  const costs = new Array<number>(endYear - startYear + 1).fill(0);
+/**
+ * `cost[y]` for every year of the window (index 0 is `startYear`), as exact sums, so each equals
+ * the plan analysis' year total without investments (docs/product/cost-model.md § Sums).
+ */
+function fundCostSumsPerYear(plan: PlanInput, actions: readonly ActionInput[], vat: VatMode): ExactSum[] {
+  const { startYear } = planWindow(plan);
+  const sums = Array.from({ length: plan.lengthYears }, () => new ExactSum());
   for (const action of actions) {
     if (action.isInvestment) continue;
     for (const occurrence of occurrencesOf(action, plan)) {
-      const index = occurrence.year - startYear;
-      costs[index] = (costs[index] ?? 0) + occurrenceCost(action, plan, occurrence.year, { vat });
+      sums[occurrence.year - startYear]?.add(occurrenceCost(action, plan, occurrence.year, { vat }));
     }
   }
-  return costs;
+  return sums;
 }
 
 /**
@@ -175,10 +184,10 @@ function checkFundFactors(plan: PlanInput): void {
  * price level (not indexed): what the components wear out per year.
  */
 export function annualisedCostOf(plan: PlanInput, actions: readonly ActionInput[], vat: VatMode): number {
-  let total = 0;
+  const total = new ExactSum();
   for (const action of actions) {
     if (action.isInvestment || action.intervalYears === null) continue;
-    total += (action.quantity * action.unitPrice * (1 + plan.clientCostPercent / 100) * vatFactorOf(plan, vat)) / action.intervalYears;
+    total.add((action.quantity * action.unitPrice * (1 + plan.clientCostPercent / 100) * vatFactorOf(plan, vat)) / action.intervalYears);
   }
-  return total;
+  return total.value();
 }

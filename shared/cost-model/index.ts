@@ -17,4 +17,6 @@ export {
 } from './occurrences.ts';
 export { analysePlan, maintenanceDebtOf, NO_BUILDING, type PlanAnalysis, type PlanAnalysisOptions, type YearAnalysis } from './analysis.ts';
 export { analyseFund, annualisedCostOf, BALANCE_TOLERANCE_SEK, type FundAnalysis, type FundYear } from './fund.ts';
-export { roundForDisplay } from './display-rounding.ts';
+export { displayedAmount, roundForDisplay, roundToOre } from './rounding.ts';
+export { ExactSum, sumExactly, sumIn } from './exact-sum.ts';
+export { propertyAreaM2 } from './property-area.ts';

@@ -91,6 +91,7 @@ export const validationMessages = {
   'note.too_long': { sv: 'Högst 4 000 tecken.', en: 'At most 4,000 characters.' },
   'vat.invalid': { sv: 'Välj inklusive (incl) eller exklusive (excl) moms.', en: 'Choose including (incl) or excluding (excl) VAT.' },
   'boolean.invalid': { sv: 'Ange true eller false.', en: 'Enter true or false.' },
+  'preferences.no_change': { sv: 'Ange moms, avrundning eller båda.', en: 'Give the VAT choice, the rounding or both.' },
   'language.invalid': { sv: 'Välj svenska (sv) eller engelska (en).', en: 'Choose Swedish (sv) or English (en).' },
   'action.already_done': {
     sv: 'Åtgärden är en engångsåtgärd och redan genomförd.',

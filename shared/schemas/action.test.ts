@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { issuesToFieldCodes } from '../validation-issues.ts';
-import { createActionRequestSchema, occurrencesQuerySchema, roundToOre, updateActionRequestSchema } from './action.ts';
+import { createActionRequestSchema, occurrencesQuerySchema, updateActionRequestSchema } from './action.ts';
 
 const minimal = { name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640.5, year: 2031 };
-
-describe('roundToOre', () => {
-  it('rounds the exact value of the double to two decimals', () => {
-    expect(roundToOre(112_200.00000000001)).toBe(112_200);
-    expect(roundToOre(131_460.18254845424)).toBe(131_460.18);
-    expect(roundToOre(164_325.2281855678)).toBe(164_325.23);
-    // 1.005 is stored as 1.00499999999999989…, so it rounds down; 0.125 is exact and rounds up.
-    expect(roundToOre(1.005)).toBe(1);
-    expect(roundToOre(0.125)).toBe(0.13);
-    expect(roundToOre(0)).toBe(0);
-    expect(roundToOre(999_999_999_999.994)).toBe(999_999_999_999.99);
-  });
-});
 
 describe('action requests', () => {
   it('leaves defaults to the server and keeps a patch to the given fields', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roundToOre } from '../cost-model/rounding.ts';
 import { categoryCodes } from '../categories.ts';
 import { statusCodes } from '../statuses.ts';
 import { categorySchema } from './category.ts';
@@ -180,15 +181,6 @@ export const occurrencesQuerySchema = z.strictObject({
   includeInvestments: queryBooleanSchema.default(true),
 });
 export type OccurrencesQuery = z.infer<typeof occurrencesQuerySchema>;
-
-/**
- * SEK rounded to whole öre, for answers: the cost model computes unrounded
- * (docs/product/cost-model.md § Rounding).
- */
-export function roundToOre(amount: number): number {
-  // toFixed rounds the double's exact value, so 112200.00499… never becomes 112200.01.
-  return Number(amount.toFixed(2));
-}
 
 /**
  * One occurrence of an action in the plan window (docs/product/cost-model.md § Occurrences); `cost`

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { queryBooleanSchema, roundToOre, vatQuerySchema } from './action.ts';
+import { roundToOre } from '../cost-model/rounding.ts';
+import { queryBooleanSchema, vatQuerySchema } from './action.ts';
 import { yearSchema } from './common.ts';
 
 /** A query-string year: digits only, then 1900–2200. */
@@ -51,6 +52,10 @@ export const analysisResponseSchema = z.object({
   window: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
   years: z.array(analysisYearSchema),
   total: amount,
+  /** The window's sums by category, status and building (the same keys as every year's). */
+  byCategory: amounts,
+  byStatus: analysisYearSchema.shape.byStatus,
+  byBuilding: amounts,
   averagePerYear: amount,
   areaM2: z.number(),
   /** Null when the area is 0. */
@@ -67,6 +72,8 @@ export type AnalysisResponse = z.output<typeof analysisResponseSchema>;
  */
 export const fundResponseSchema = z.object({
   years: z.array(z.object({ year: z.number().int(), cost: amount, provision: amount, balance: amount })),
+  /** Σ of the years' cost, summed from the occurrences. */
+  totalCost: amount,
   firstShortfallYear: z.number().int().nullable(),
   /** Whole kronor; null only when no provision can keep the minimum. */
   requiredProvisionPerYear: z.number().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, nameSchema } from './common.ts';
+import { booleanSchema, emailSchema, idSchema, nameSchema } from './common.ts';
 import { currentPasswordSchema, newPasswordSchema } from './password.ts';
 import { roleSchema } from './role.ts';
 
@@ -46,11 +46,31 @@ export type SignupResponse = z.infer<typeof signupResponseSchema>;
 export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/**
+ * How the user wants amounts shown, on every device: `vat` excluding or including VAT, `isRounded`
+ * docs/product/cost-model.md § Display rounding (on for a new user).
+ */
+export const displayPreferencesSchema = z.object({
+  vat: z.enum(['excl', 'incl']),
+  isRounded: z.boolean(),
+});
+export type DisplayPreferences = z.infer<typeof displayPreferencesSchema>;
+
+/** PATCH /api/auth/display-preferences: the choices to change, at least one. */
+export const updateDisplayPreferencesRequestSchema = z
+  .strictObject({
+    vat: z.enum(['excl', 'incl'], { error: 'vat.invalid' }).optional(),
+    isRounded: booleanSchema.optional(),
+  })
+  .refine((changes) => changes.vat !== undefined || changes.isRounded !== undefined, { error: 'preferences.no_change' });
+export type UpdateDisplayPreferencesRequest = z.infer<typeof updateDisplayPreferencesRequestSchema>;
+
 export const meResponseSchema = z.object({
   user: userSchema,
   memberships: z.array(membershipSchema),
   /** An installation operator: may see the operations page (backup status). */
   isOperator: z.boolean(),
+  displayPreferences: displayPreferencesSchema,
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

@@ -3,6 +3,7 @@ import * as accountsAndAuthentication from './0001-accounts-and-authentication.t
 import * as backupsAndOperators from './0002-backups-and-operators.ts';
 import * as maintenancePlans from './0003-maintenance-plans.ts';
 import * as planRevisions from './0004-plan-revisions.ts';
+import * as displayPreferences from './0006-display-preferences.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-backups-and-operators': backupsAndOperators,
   '0003-maintenance-plans': maintenancePlans,
   '0004-plan-revisions': planRevisions,
+  '0006-display-preferences': displayPreferences,
 };

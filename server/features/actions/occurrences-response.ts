@@ -1,5 +1,5 @@
-import type { CostedOccurrence } from '../../../shared/cost-model/index.ts';
-import { roundToOre, type OccurrencesResponse } from '../../../shared/schemas/action.ts';
+import { roundToOre, type CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import type { OccurrencesResponse } from '../../../shared/schemas/action.ts';
 
 /**
  * The occurrences with exactly the fields of `occurrenceSchema`, in its order, the cost rounded to

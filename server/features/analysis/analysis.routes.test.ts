@@ -162,6 +162,27 @@ describe('plan analysis', () => {
     expect(await get(analysisUrl(planId, '?asOfYear=2028'))).toMatchObject({ areaM2: 0, averagePerYearPerM2: null, maintenanceDebtPerM2: null });
   });
 
+  it('gives the window’s sums by category, status and building, each rounded once from the exact sum', async () => {
+    // Three occurrences of 0.5 × 0.67 = 0.335 kr: each year shows 0,34 kr, and the three years
+    // added up 1,02 kr, but the window's sum is 1.005 kr, 1,01 kr to the öre.
+    const thirdsPlanId = await createPlan({ lengthYears: 3 });
+    await createAction(thirdsPlanId, { name: 'Tätning', category: 'fasad', quantity: 0.5, unit: 'm', unitPrice: 0.67, year: 2026, intervalYears: 1 });
+    const body = await get(analysisUrl(thirdsPlanId, '?asOfYear=2026'));
+    expect(body.years.map((entry: { total: number }) => entry.total)).toEqual([0.34, 0.34, 0.34]);
+    expect(body).toMatchObject({ total: 1.01, byCategory: { fasad: 1.01 }, byStatus: { ...zeroStatuses, planned: 1.01 }, byBuilding: { none: 1.01 } });
+    const fund = await get(fundUrl(thirdsPlanId));
+    expect(fund.years.map((entry: { cost: number }) => entry.cost)).toEqual([0.34, 0.34, 0.34]);
+    expect(fund.totalCost).toBe(1.01);
+  });
+
+  it('has the same window sums as the years for the worked example, keys in the years’ order', async () => {
+    const body = await get(analysisUrl(planId, '?asOfYear=2026'));
+    expect(body.byCategory).toEqual({ fasad: 578_153.4, yttertak: 11_000 });
+    expect(Object.keys(body.byBuilding)).toEqual([buildingId, 'none']);
+    expect(body.byBuilding).toEqual({ [buildingId]: 11_000, none: 578_153.4 });
+    expect(body.byStatus).toEqual({ ...zeroStatuses, planned: 589_153.4 });
+  });
+
   it('answers a plan without actions with zeros and empty splits', async () => {
     const body = await get(analysisUrl(await createPlan({ lengthYears: 2 })));
     expect(body).toEqual({
@@ -171,6 +192,9 @@ describe('plan analysis', () => {
         { year: 2027, total: 0, byCategory: {}, byStatus: zeroStatuses, byBuilding: {} },
       ],
       total: 0,
+      byCategory: {},
+      byStatus: zeroStatuses,
+      byBuilding: {},
       averagePerYear: 0,
       areaM2: 0,
       averagePerYearPerM2: null,
@@ -207,6 +231,7 @@ describe('fund analysis', () => {
         { year: 2027, cost: 10_000, provision: 0, balance: -10_000 },
         { year: 2028, cost: 0, provision: 0, balance: -10_000 },
       ],
+      totalCost: 10_000,
       firstShortfallYear: 2027,
       requiredProvisionPerYear: 5000,
       annualisedCost: 200,
@@ -225,6 +250,7 @@ describe('fund analysis', () => {
         { year: 2027, cost: 10_000, provision: 3300, balance: 1562 },
         { year: 2028, cost: 0, provision: 3630, balance: 5223.24 },
       ],
+      totalCost: 10_000,
       firstShortfallYear: 2027,
       requiredProvisionPerYear: 3207,
       annualisedCost: 200,

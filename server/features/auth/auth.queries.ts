@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { UpdateDisplayPreferencesRequest } from '../../../shared/schemas/auth.ts';
 import type { Db } from '../../db/database.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -6,7 +7,17 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 export async function findUserById(db: Db, userId: string) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash']).where('id', '=', userId).executeTakeFirst();
+  return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'display_vat', 'display_rounded']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** Sets the given display choices of one user; undefined ones stay as they are. */
+export async function updateDisplayPreferences(db: Db, userId: string, changes: UpdateDisplayPreferencesRequest) {
+  return db
+    .updateTable('users')
+    .set({ display_vat: changes.vat, display_rounded: changes.isRounded })
+    .where('id', '=', userId)
+    .returning(['display_vat', 'display_rounded'])
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: Db, user: { email: string; name: string; passwordHash: string }) {

@@ -32,6 +32,8 @@ describe('signup → login → me → logout', () => {
       memberships: [{ accountId: body.account.id, accountName: 'Brf Eken', role: 'admin' }],
       // The first user of this (fresh) installation is its operator.
       isOperator: true,
+      // Amounts display-rounded and excluding VAT until the user chooses otherwise.
+      displayPreferences: { vat: 'excl', isRounded: true },
     });
 
     const logout = await client.post('/api/auth/logout');
@@ -63,6 +65,76 @@ describe('signup → login → me → logout', () => {
     const response = await new TestClient(testApp.app).post('/api/auth/signup', { email, password: 'another long passphrase', name: 'X', accountName: 'Y' });
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toMatchObject({ code: 'conflict', fieldCodes: { email: 'email.taken' } });
+  });
+});
+
+describe('display preferences', () => {
+  const path = '/api/auth/display-preferences';
+
+  it('are the user’s own: changed in one session, read in every other, and nobody else’s', async () => {
+    const anna = await signUpUser(testApp.app);
+    const bertil = await signUpUser(testApp.app);
+    expect((await anna.client.get('/api/auth/me')).json().displayPreferences).toEqual({ vat: 'excl', isRounded: true });
+
+    const exact = await anna.client.patch(path, { isRounded: false });
+    expect(exact.statusCode).toBe(200);
+    expect(exact.json()).toEqual({ vat: 'excl', isRounded: false });
+    // One choice at a time: the other stays.
+    expect((await anna.client.patch(path, { vat: 'incl' })).json()).toEqual({ vat: 'incl', isRounded: false });
+
+    // Another device: a new session of the same user gets the same choices.
+    const otherDevice = new TestClient(testApp.app, '10.20.0.2');
+    expect((await otherDevice.post('/api/auth/login', { email: anna.email, password: anna.password })).statusCode).toBe(200);
+    expect((await otherDevice.get('/api/auth/me')).json().displayPreferences).toEqual({ vat: 'incl', isRounded: false });
+
+    // Another user, in another account, keeps the defaults, and cannot reach Anna's: the route has
+    // no id, it always acts on the caller's own user.
+    expect((await bertil.client.get('/api/auth/me')).json().displayPreferences).toEqual({ vat: 'excl', isRounded: true });
+    expect((await bertil.client.patch(path, { isRounded: false, vat: 'excl' })).json()).toEqual({ vat: 'excl', isRounded: false });
+    expect((await otherDevice.get('/api/auth/me')).json().displayPreferences).toEqual({ vat: 'incl', isRounded: false });
+    const rows = await testApp.database.db
+      .selectFrom('users')
+      .select(['id', 'display_vat', 'display_rounded'])
+      .where('id', 'in', [anna.userId, bertil.userId])
+      .execute();
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: anna.userId, display_vat: 'incl', display_rounded: false },
+        { id: bertil.userId, display_vat: 'excl', display_rounded: false },
+      ]),
+    );
+  });
+
+  it('answers 401 without a session and 403 without the CSRF token, and changes nothing', async () => {
+    const anna = await signUpUser(testApp.app);
+    const anonymous = new TestClient(testApp.app);
+    await anonymous.get('/api/auth/csrf');
+    const unauthenticated = await anonymous.patch(path, { isRounded: false });
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(unauthenticated.json().error.code).toBe('unauthenticated');
+
+    const forged = new TestClient(testApp.app);
+    forged.cookie = anna.client.cookie;
+    const withoutToken = await forged.patch(path, { isRounded: false });
+    expect(withoutToken.statusCode).toBe(403);
+    expect(withoutToken.json().error.code).toBe('csrf');
+    expect((await anna.client.get('/api/auth/me')).json().displayPreferences).toEqual({ vat: 'excl', isRounded: true });
+  });
+
+  it('refuses an empty change, unknown fields and wrong values with field codes', async () => {
+    const { client } = await signUpUser(testApp.app);
+    const cases: [unknown, Record<string, string>][] = [
+      [{}, { _: 'preferences.no_change' }],
+      [{ isRounded: 'yes' }, { isRounded: 'field.invalid' }],
+      [{ vat: 'both' }, { vat: 'vat.invalid' }],
+      [{ isRounded: true, theme: 'dark' }, { theme: 'field.unknown' }],
+    ];
+    for (const [body, fieldCodes] of cases) {
+      const response = await client.patch(path, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().error.fieldCodes).toEqual(fieldCodes);
+    }
+    expect((await client.get('/api/auth/me')).json().displayPreferences).toEqual({ vat: 'excl', isRounded: true });
   });
 });
 

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import {
   changePasswordRequestSchema,
   csrfResponseSchema,
+  displayPreferencesSchema,
   loginRequestSchema,
   loginResponseSchema,
   meResponseSchema,
   signupRequestSchema,
   signupResponseSchema,
+  updateDisplayPreferencesRequestSchema,
 } from '../../../shared/schemas/auth.ts';
 import { requireUser } from '../../auth/require-user.ts';
 import { startSession } from '../../auth/start-session.ts';
@@ -14,7 +16,7 @@ import type { Deps } from '../../deps.ts';
 import { parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
 import { sessionCookieName } from '../../http/sessions.ts';
-import { changePassword, findCurrentUser, logIn, recordLogout, signUp } from './auth.service.ts';
+import { changeDisplayPreferences, changePassword, findCurrentUser, logIn, recordLogout, signUp } from './auth.service.ts';
 
 /** Per client IP; beyond it @fastify/rate-limit answers 429 before any password is checked. */
 const credentialRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -48,6 +50,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/api/auth/csrf', async (_request, reply) => {
     return respond(reply, csrfResponseSchema, { csrfToken: reply.generateCsrf() });
+  });
+
+  app.patch('/api/auth/display-preferences', async (request, reply) => {
+    const actor = await requireUser(request, deps.config.sessionAbsoluteMs);
+    const input = parseInput(updateDisplayPreferencesRequestSchema, request.body);
+    return respond(reply, displayPreferencesSchema, await changeDisplayPreferences(deps, actor, input));
   });
 
   app.post('/api/auth/password', async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { ChangePasswordRequest, LoginRequest, SignupRequest } from '../../../shared/schemas/auth.ts';
+import type { ChangePasswordRequest, DisplayPreferences, LoginRequest, SignupRequest, UpdateDisplayPreferencesRequest } from '../../../shared/schemas/auth.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { registerLoginFailure, throttleLoginAttempt } from '../../auth/login-throttle.ts';
 import { clearLoginFailures } from '../../auth/login-failures.queries.ts';
@@ -10,7 +10,15 @@ import { AppError } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { isOperator, lockIfFirstUser, markUserAsOperator } from '../../infrastructure/operators/operators.queries.ts';
 import { insertMembership } from '../members/members.queries.ts';
-import { findUserByEmail, findUserById, insertAccount, insertUser, listMembershipsOfUser, updatePasswordHash } from './auth.queries.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  insertAccount,
+  insertUser,
+  listMembershipsOfUser,
+  updateDisplayPreferences,
+  updatePasswordHash,
+} from './auth.queries.ts';
 
 /**
  * Creates a user, their first account and an admin membership in one transaction; the
@@ -65,7 +73,19 @@ export async function findCurrentUser(deps: Deps, actor: Actor) {
   const user = await findUserById(deps.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
   const [memberships, isUserOperator] = await Promise.all([listMembershipsOfUser(deps.db, actor.userId), isOperator(deps.db, actor.userId)]);
-  return { user: { id: user.id, email: user.email, name: user.name }, memberships, isOperator: isUserOperator };
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    memberships,
+    isOperator: isUserOperator,
+    displayPreferences: { vat: user.display_vat, isRounded: user.display_rounded },
+  };
+}
+
+/** Changes how the signed-in user sees amounts, on every device; always their own, never another's. */
+export async function changeDisplayPreferences(deps: Deps, actor: Actor, changes: UpdateDisplayPreferencesRequest): Promise<DisplayPreferences> {
+  const row = await updateDisplayPreferences(deps.db, actor.userId, changes);
+  if (!row) throw new AppError('unauthenticated', 'Sign in first');
+  return { vat: row.display_vat, isRounded: row.display_rounded };
 }
 
 /** Changes the password and signs out every other session of the user. */

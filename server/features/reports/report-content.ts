@@ -158,10 +158,6 @@ function categoryIndex(code: string): number {
   return index === -1 ? categoryCodes.length : index;
 }
 
-function sumOver(analysis: PlanAnalysis, pick: (year: PlanAnalysis['years'][number]) => Record<string, number>, key: string): number {
-  return analysis.years.reduce((sum, year) => sum + (pick(year)[key] ?? 0), 0);
-}
-
 function breakdownBlocks(
   analysis: PlanAnalysis,
   texts: ReportTexts,
@@ -186,11 +182,12 @@ function breakdownBlocks(
   };
   const first = analysis.years[0];
   if (first === undefined || analysis.total === 0) return [{ kind: 'note', lines: wrap(texts.noOccurrences) }];
-  const categories = Object.keys(first.byCategory)
-    .sort((a, b) => categoryIndex(a) - categoryIndex(b))
-    .map((code) => ({ name: categoryName(code), total: sumOver(analysis, (year) => year.byCategory, code) }));
-  const buildings = Object.keys(first.byBuilding).map((id) => ({ name: buildingName(id), total: sumOver(analysis, (year) => year.byBuilding, id) }));
-  const statuses = OCCURRENCE_STATUSES.map((status) => ({ name: statusNames[status][language], total: sumOver(analysis, (year) => year.byStatus, status) }));
+  // The window's exact sums, never the years' amounts added up (docs/product/cost-model.md § Sums).
+  const categories = Object.entries(analysis.byCategory)
+    .sort(([a], [b]) => categoryIndex(a) - categoryIndex(b))
+    .map(([code, total]) => ({ name: categoryName(code), total }));
+  const buildings = Object.entries(analysis.byBuilding).map(([id, total]) => ({ name: buildingName(id), total }));
+  const statuses = OCCURRENCE_STATUSES.map((status) => ({ name: statusNames[status][language], total: analysis.byStatus[status] }));
   return [
     table(texts.category, texts.byCategory, categories),
     table(texts.building, texts.byBuilding, buildings),

@@ -1,6 +1,5 @@
-import { roundForDisplay } from '../../../shared/cost-model/display-rounding.ts';
+import { displayedAmount } from '../../../shared/cost-model/rounding.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
-import { roundToOre } from '../../../shared/schemas/action.ts';
 
 /**
  * Number formatting of the report, the same as the web app's (web/lib/i18n/format-amount.ts, which
@@ -20,13 +19,12 @@ function formatterOf(key: string, create: () => Intl.NumberFormat): Intl.NumberF
 }
 
 /**
- * An amount in SEK as the report shows it. The amount is first rounded to öre as the API serialises
- * it, so the report and the screen show the same digits; `isRounded` then applies
- * docs/product/cost-model.md § Display rounding. Whole kronor unless the amount has öre and is not
- * display-rounded.
+ * An amount in SEK as the report shows it: the same value as on the screen (`displayedAmount`:
+ * öre, then docs/product/cost-model.md § Display rounding when `isRounded`). Whole kronor unless
+ * the amount has öre and is not display-rounded.
  */
 export function formatReportAmount(amountSek: number, language: Language, isRounded: boolean): string {
-  const value = isRounded ? roundForDisplay(roundToOre(amountSek)) : roundToOre(amountSek);
+  const value = displayedAmount(amountSek, isRounded);
   const hasOre = !isRounded && Math.round(value * 100) % 100 !== 0;
   const digits = hasOre ? 2 : 0;
   return formatterOf(

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { categories, categoryNames } from '../../../shared/categories.ts';
-import type { CostedOccurrence, FundAnalysis, PlanAnalysis, VatMode } from '../../../shared/cost-model/index.ts';
-import { roundToOre } from '../../../shared/schemas/action.ts';
+import { ExactSum, roundToOre, type CostedOccurrence, type FundAnalysis, type PlanAnalysis, type VatMode } from '../../../shared/cost-model/index.ts';
 import { importFields } from '../../../shared/schemas/spreadsheet.ts';
 import { statusNames } from '../../../shared/statuses.ts';
 import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
@@ -117,10 +116,11 @@ function addOccurrencesSheet(workbook: ExcelJS.Workbook, data: ExportData): void
   const byYear = new Map<number, CostedOccurrence[]>();
   for (const occurrence of data.occurrences) byYear.set(occurrence.year, [...(byYear.get(occurrence.year) ?? []), occurrence]);
   for (const [year, occurrences] of [...byYear].sort(([a], [b]) => a - b)) {
-    let sum = 0;
+    // The exact sum, as the analysis and the screens have it, not the rounded cells added up.
+    const sum = new ExactSum();
     for (const occurrence of occurrences) {
       const action = actionsById.get(occurrence.actionId);
-      sum += occurrence.cost;
+      sum.add(occurrence.cost);
       appendRow(sheet, [
         year,
         action?.name ?? '',
@@ -131,7 +131,7 @@ function addOccurrencesSheet(workbook: ExcelJS.Workbook, data: ExportData): void
         occurrence.overdue ? 'ja' : 'nej',
       ]);
     }
-    appendRow(sheet, [year, `Summa ${year} / Total ${year}`, null, null, roundToOre(sum), null, null]).font = { bold: true };
+    appendRow(sheet, [year, `Summa ${year} / Total ${year}`, null, null, roundToOre(sum.value()), null, null]).font = { bold: true };
   }
   formatAmountColumns(sheet, [5]);
   sheet.getColumn(2).width = 40;

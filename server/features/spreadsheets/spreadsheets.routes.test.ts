@@ -232,8 +232,10 @@ describe('export and import round trip', () => {
       const nameOf = (parts: { id: string; name: string }[], id: string | null) => parts.find((part) => part.id === id)?.name ?? null;
       const actions = (await team.viewer.client.get(`/api/plans/${planId}/actions`)).json() as Record<string, unknown>[];
       const analysis = (await team.viewer.client.get(`/api/plans/${planId}/analysis?vat=incl&asOfYear=2030`)).json();
-      for (const year of analysis.years)
-        year.byBuilding = Object.fromEntries(Object.entries(year.byBuilding).map(([id, cost]) => [nameOf(buildings, id) ?? id, cost]));
+      const byBuildingName = (byBuilding: Record<string, number>) =>
+        Object.fromEntries(Object.entries(byBuilding).map(([id, cost]) => [nameOf(buildings, id) ?? id, cost]));
+      for (const year of analysis.years) year.byBuilding = byBuildingName(year.byBuilding);
+      analysis.byBuilding = byBuildingName(analysis.byBuilding);
       return {
         actions: actions.map(({ id: _id, accountId: _a, planId: _p, propertyId: _q, createdAt: _c, updatedAt: _u, buildingId, locationId, ...rest }) => ({
           ...rest,

@@ -56,7 +56,8 @@ export function StackedBarChart({ title, description, labels, series, formatTick
                 y={y(segment.end)}
                 height={y(segment.start) - y(segment.end)}
               >
-                <title>{`${labels[index] ?? ''}, ${item.label}: ${formatValue(segment.end - segment.start)}`}</title>
+                {/* The series' own value: the stack's end minus its start is a difference of running sums, not the amount. */}
+                <title>{`${labels[index] ?? ''}, ${item.label}: ${formatValue(item.values[index] ?? 0)}`}</title>
               </rect>
             );
           })}

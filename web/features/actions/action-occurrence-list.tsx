@@ -1,25 +1,26 @@
+import { occurrenceCost, occurrencesOf } from '../../../shared/cost-model/index.ts';
 import type { Action } from '../../../shared/schemas/action.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
-import { Spinner } from '../../components/ui/spinner.tsx';
-import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { formatAmount } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useOccurrences } from './actions-api.ts';
+import { actionCostInputOf, planCostInputOf } from '../plan-core/plan-cost-inputs.ts';
 import { statusName } from './action-labels.ts';
 
-/** The action's occurrences in the plan window, costed by the server (indexed, in the VAT choice). */
+/**
+ * The action's occurrences in the plan window, costed by the shared cost model (indexed, in the
+ * VAT choice) as the plan's lists and the server cost them.
+ */
 export function ActionOccurrenceList({ action, plan }: { action: Action; plan: Plan }) {
   const { t, language } = useTranslation();
   const { vat, isRounded } = useDisplayPreferences();
-  const occurrences = useOccurrences(plan.id, vat);
   const endYear = plan.startYear + plan.lengthYears - 1;
-
-  if (occurrences.isPending) return <Spinner label={t('loading')} />;
-  if (occurrences.isError) {
-    return <QueryLoadError query={occurrences} />;
-  }
-  const own = occurrences.data.filter((occurrence) => occurrence.actionId === action.id);
+  const planInput = planCostInputOf(plan);
+  const actionInput = actionCostInputOf(action);
+  const own = occurrencesOf(actionInput, planInput).map((occurrence) => ({
+    ...occurrence,
+    cost: occurrenceCost(actionInput, planInput, occurrence.year, { vat }),
+  }));
   if (own.length === 0) {
     return (
       <p className="muted">

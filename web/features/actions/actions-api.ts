@@ -5,14 +5,12 @@ import {
   actionWithCompletionsSchema,
   bulkUpdateActionsResponseSchema,
   completeActionResponseSchema,
-  occurrencesResponseSchema,
   type BulkUpdateActionsRequest,
   type CompleteActionRequest,
   type CreateActionRequest,
   type UpdateActionRequest,
 } from '../../../shared/schemas/action.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
-import type { VatChoice } from '../../lib/display-preferences.ts';
 import { planQueryKey } from '../plan-core/plans-api.ts';
 
 const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
@@ -23,17 +21,6 @@ export function useActions(planId: string) {
   return useQuery({
     queryKey: [...planQueryKey(planId), 'actions'],
     queryFn: () => apiRequest('GET', `${planPath(planId)}/actions`, { schema: actionsResponseSchema }),
-  });
-}
-
-/**
- * Every occurrence in the plan window with its cost (docs/product/cost-model.md § Occurrences), in
- * the chosen VAT.
- */
-export function useOccurrences(planId: string, vat: VatChoice) {
-  return useQuery({
-    queryKey: [...planQueryKey(planId), 'occurrences', vat],
-    queryFn: () => apiRequest('GET', `${planPath(planId)}/occurrences?vat=${vat}`, { schema: occurrencesResponseSchema }),
   });
 }
 

@@ -1,18 +1,6 @@
-import { occurrenceCost, type ActionInput, type PlanInput, type VatMode } from '../../../shared/cost-model/index.ts';
+import { occurrenceCost, type ActionInput, type VatMode } from '../../../shared/cost-model/index.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
-
-/** The plan as the cost model takes it; the area only matters for per-m² figures, not here. */
-export function planCostInputOf(plan: Plan): PlanInput {
-  return {
-    startYear: plan.startYear,
-    lengthYears: plan.lengthYears,
-    clientCostPercent: plan.clientCostPercent,
-    vatPercent: plan.vatPercent,
-    indexation: plan.indexation,
-    fund: plan.fund,
-    areaM2: 0,
-  };
-}
+import { planCostInputOf } from '../plan-core/plan-cost-inputs.ts';
 
 export interface CostInputs {
   quantity: number;

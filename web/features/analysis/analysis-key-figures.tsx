@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AnalysisResponse } from '../../../shared/schemas/analysis.ts';
+import type { PlanAnalysis } from '../../../shared/cost-model/index.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import type { VatChoice } from '../../lib/display-preferences.ts';
 import { formatNumber } from '../../lib/i18n/format-amount.ts';
@@ -10,7 +10,7 @@ import { useAmountFormat } from './use-amount-format.ts';
 interface AnalysisKeyFiguresProps {
   accountId: string;
   plan: Plan;
-  analysis: AnalysisResponse;
+  analysis: PlanAnalysis;
   vat: VatChoice;
 }
 

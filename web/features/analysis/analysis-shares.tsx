@@ -1,10 +1,11 @@
 import { categoryCodes, categoryNames, isCategoryCode } from '../../../shared/categories.ts';
-import type { AnalysisResponse } from '../../../shared/schemas/analysis.ts';
+import { NO_BUILDING } from '../../../shared/cost-model/index.ts';
 import { statusNames } from '../../../shared/statuses.ts';
 import { chartPalette, colourAt } from '../../../shared/chart-palette.ts';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { partsOf } from './analysis-parts.ts';
+import type { AnalysisFigures } from './analysis-figures.ts';
+import { partSumsOf } from './analysis-parts.ts';
 import { ShareSection } from './share-section.tsx';
 
 const occurrenceStatuses = ['draft', 'planned', 'urgent', 'deferred'] as const;
@@ -17,10 +18,8 @@ const statusColours: Record<(typeof occurrenceStatuses)[number], string> = {
   deferred: chartPalette[2],
 };
 
-const noBuilding = 'none';
-
 interface AnalysisSharesProps {
-  analysis: AnalysisResponse;
+  shares: AnalysisFigures['shares'];
   /** The property's buildings in display order; undefined while they load or when they could not be. */
   buildings: readonly { id: string; name: string }[] | undefined;
   /** While true the building split waits, rather than naming real buildings "removed". */
@@ -28,23 +27,23 @@ interface AnalysisSharesProps {
 }
 
 /** The plan's total split three ways: by category, by building and by status. */
-export function AnalysisShares({ analysis, buildings, areBuildingsLoading }: AnalysisSharesProps) {
+export function AnalysisShares({ shares, buildings, areBuildingsLoading }: AnalysisSharesProps) {
   const { t, language } = useTranslation();
-  const buildingOrder = [...(buildings ?? []).map((building) => building.id), noBuilding];
+  const buildingOrder = [...(buildings ?? []).map((building) => building.id), NO_BUILDING];
   const buildingName = (key: string) =>
-    key === noBuilding ? t('analysis.no_building') : (buildings?.find((building) => building.id === key)?.name ?? t('analysis.unknown_building'));
+    key === NO_BUILDING ? t('analysis.no_building') : (buildings?.find((building) => building.id === key)?.name ?? t('analysis.unknown_building'));
 
-  const categoryParts = partsOf(analysis.years, (year) => year.byCategory, categoryCodes).map((part) => ({
+  const categoryParts = partSumsOf(shares.byCategory, categoryCodes).map((part) => ({
     ...part,
     label: isCategoryCode(part.key) ? categoryNames[part.key][language] : part.key,
     colour: colourAt(Math.max(0, (categoryCodes as readonly string[]).indexOf(part.key))),
   }));
-  const buildingParts = partsOf(analysis.years, (year) => year.byBuilding, buildingOrder).map((part) => ({
+  const buildingParts = partSumsOf(shares.byBuilding, buildingOrder).map((part) => ({
     ...part,
     label: buildingName(part.key),
     colour: colourAt(buildingOrder.indexOf(part.key) === -1 ? buildingOrder.length : buildingOrder.indexOf(part.key)),
   }));
-  const statusParts = partsOf(analysis.years, (year) => year.byStatus, occurrenceStatuses).map((part) => {
+  const statusParts = partSumsOf(shares.byStatus, occurrenceStatuses).map((part) => {
     const code = part.key as (typeof occurrenceStatuses)[number];
     return { ...part, label: statusNames[code][language], colour: statusColours[code] };
   });

@@ -7,7 +7,8 @@ export const analysisMessages = defineMessages(
     'analysis.fund.title': 'Avsättningsanalys',
     'analysis.vat_excl': 'Belopp exklusive moms.',
     'analysis.vat_incl': 'Belopp inklusive moms ({percent} %).',
-    'analysis.rounded': 'Beloppen är avrundade för visning; tabellerna nedan visar samma avrundning.',
+    'analysis.rounded':
+      'Beloppen är avrundade för visning. Varje summa avrundas från de exakta beloppen och kan därför skilja sig från de avrundade delarna lagda ihop. Avmarkera ”Avrunda belopp” för exakta belopp.',
     'analysis.explanation': 'Så räknas det',
     'analysis.show_table': 'Visa som tabell',
     'analysis.legend_label': 'Visa eller dölj: {chart}',
@@ -112,7 +113,8 @@ export const analysisMessages = defineMessages(
     'analysis.fund.title': 'Fund analysis',
     'analysis.vat_excl': 'Amounts excluding VAT.',
     'analysis.vat_incl': 'Amounts including VAT ({percent} %).',
-    'analysis.rounded': 'Amounts are rounded for display; the tables below show the same rounding.',
+    'analysis.rounded':
+      'Amounts are rounded for display. Each sum is rounded from the exact amounts, so it can differ from the rounded parts added up. Clear “Round amounts” for exact amounts.',
     'analysis.explanation': 'How it is calculated',
     'analysis.show_table': 'Show as a table',
     'analysis.legend_label': 'Show or hide: {chart}',

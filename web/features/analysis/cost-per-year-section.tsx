@@ -1,5 +1,5 @@
 import { categoryCodes, categoryNames, isCategoryCode } from '../../../shared/categories.ts';
-import type { AnalysisResponse } from '../../../shared/schemas/analysis.ts';
+import type { PlanAnalysis } from '../../../shared/cost-model/index.ts';
 import { colourAt } from '../../../shared/chart-palette.ts';
 import { StackedBarChart } from '../../components/charts/stacked-bar-chart.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
@@ -9,14 +9,14 @@ import { useAmountFormat } from './use-amount-format.ts';
 import { useHiddenKeys } from './use-hidden-keys.ts';
 
 /** Cost per year stacked by category, with legend toggles, and the same figures as a table. */
-export function CostPerYearSection({ analysis }: { analysis: AnalysisResponse }) {
+export function CostPerYearSection({ analysis }: { analysis: PlanAnalysis }) {
   const { t, language } = useTranslation();
   const format = useAmountFormat();
   const { hiddenKeys, toggle } = useHiddenKeys();
   const title = t('analysis.chart.per_year');
   const labels = analysis.years.map((year) => String(year.year));
   // A category keeps its colour when others are hidden or unused: the colour follows the code.
-  const series = partsOf(analysis.years, (year) => year.byCategory, categoryCodes).map((part) => ({
+  const series = partsOf(analysis.years, (year) => year.byCategory, categoryCodes, analysis.byCategory).map((part) => ({
     key: part.key,
     label: isCategoryCode(part.key) ? categoryNames[part.key][language] : part.key,
     colour: colourAt(Math.max(0, (categoryCodes as readonly string[]).indexOf(part.key))),

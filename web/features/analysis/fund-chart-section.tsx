@@ -43,7 +43,7 @@ export function FundChartSection({ fund, minimumBalance }: { fund: FundResponse;
           firstYear: first?.year ?? '',
           last: format.amount(last?.balance ?? 0),
           lastYear: last?.year ?? '',
-          cost: format.amount(fund.years.reduce((sum, year) => sum + year.cost, 0)),
+          cost: format.amount(fund.totalCost),
         })}
         labels={labels}
         bars={{ label: t('analysis.fund.series.cost'), colour: colours.cost, values: hiddenKeys.has('cost') ? [] : fund.years.map((year) => year.cost) }}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ExactSum } from '../../../shared/cost-model/index.ts';
 import { ChartLegend } from '../../components/charts/chart-legend.tsx';
 import { DonutChart } from '../../components/charts/donut-chart.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
@@ -12,21 +13,24 @@ export interface SharePart {
   key: string;
   label: string;
   colour: string;
-  total: number;
+  /** The exact sum of the part's occurrences over the window. */
+  sum: ExactSum;
 }
 
 /**
  * One split of the plan's total (by category, building or status) as a donut with legend toggles
- * and a table. Shares in the table are of every part; the ring shows only the parts switched on.
+ * and a table. Shares in the table are of every part; the ring shows only the parts switched on,
+ * and its centre their exact sum (docs/product/cost-model.md § Sums), never the shown amounts added.
  */
-export function ShareSection({ title, parts }: { title: string; parts: readonly SharePart[] }) {
+export function ShareSection({ title, parts: partSums }: { title: string; parts: readonly SharePart[] }) {
   const { t } = useTranslation();
   const format = useAmountFormat();
   const headingId = useId();
   const { hiddenKeys, toggle } = useHiddenKeys();
+  const parts = partSums.map((part) => ({ ...part, total: part.sum.value() }));
   const shown = parts.filter((part) => !hiddenKeys.has(part.key));
-  const shownTotal = shown.reduce((sum, part) => sum + part.total, 0);
-  const total = parts.reduce((sum, part) => sum + part.total, 0);
+  const shownTotal = exactSumOf(shown);
+  const total = exactSumOf(parts);
   const largest = largestPart(shown);
 
   return (
@@ -83,4 +87,10 @@ export function ShareSection({ title, parts }: { title: string; parts: readonly 
       </ChartDataTable>
     </section>
   );
+}
+
+function exactSumOf(parts: readonly { sum: ExactSum }[]): number {
+  const total = new ExactSum();
+  for (const part of parts) total.addSum(part.sum);
+  return total.value();
 }

@@ -2,6 +2,7 @@ import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { meResponseSchema, type MeResponse } from '../../../shared/schemas/auth.ts';
 import { apiRequest, forgetCsrfToken, rememberCsrfToken } from '../../lib/api/api-client.ts';
 import { ApiError } from '../../lib/api/api-error.ts';
+import { adoptDisplayPreferences, displayPreferencesVersion } from '../../lib/display-preferences.ts';
 
 /**
  * The `me` query is the single source of the auth state: data `null` means signed out,
@@ -14,8 +15,12 @@ export const meQueryOptions = queryOptions({
 });
 
 async function fetchMe(): Promise<MeResponse | null> {
+  const version = displayPreferencesVersion();
   try {
-    return await apiRequest('GET', '/api/auth/me', { schema: meResponseSchema });
+    const me = await apiRequest('GET', '/api/auth/me', { schema: meResponseSchema });
+    // The user's display choices come with them: every amount follows, on any device.
+    adoptDisplayPreferences(me.displayPreferences, version);
+    return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

@@ -6,6 +6,7 @@ export const organisationsMessages = defineMessages(
     'organisations.lead': 'Organisationer, fastigheter och nyckeltal för deras underhållsplaner.',
     'organisations.amounts_excl_vat': 'Belopp exklusive moms. Underhållsskulden räknas per m² BOA + LOA.',
     'organisations.amounts_incl_vat': 'Belopp inklusive moms. Underhållsskulden räknas per m² BOA + LOA.',
+    'organisations.amounts_rounded': 'Beloppen är avrundade för visning (välj exakta belopp på en plans sidor).',
     'organisations.none_title': 'Inga organisationer ännu',
     'organisations.none_text_editor':
       'Kom igång i tre steg. En organisation samlar fastigheter, till exempel en bostadsrättsförening eller ett bestånd du förvaltar.',
@@ -44,6 +45,7 @@ export const organisationsMessages = defineMessages(
     'organisations.lead': 'Organisations, properties and the key figures of their maintenance plans.',
     'organisations.amounts_excl_vat': 'Amounts excluding VAT. Maintenance debt is per m² of BOA + LOA.',
     'organisations.amounts_incl_vat': 'Amounts including VAT. Maintenance debt is per m² of BOA + LOA.',
+    'organisations.amounts_rounded': 'Amounts are rounded for display (choose exact amounts on a plan’s pages).',
     'organisations.none_title': 'No organisations yet',
     'organisations.none_text_editor':
       'Get started in three steps. An organisation groups properties, for example a housing cooperative or a portfolio you manage.',

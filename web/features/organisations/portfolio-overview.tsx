@@ -27,7 +27,7 @@ const outcomeKeys = {
 /** The account's organisations, each with its properties and their plans' key figures. */
 export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps) {
   const { t } = useTranslation();
-  const { vat } = useDisplayPreferences();
+  const { vat, isRounded } = useDisplayPreferences();
   const organisations = useOrganisations(accountId);
   // The property page sends its deleted property's name here, where the deletion shows.
   const deletedProperty = (useLocation().state as { deletedProperty?: string } | null)?.deletedProperty;
@@ -75,7 +75,10 @@ export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps
 
   return (
     <>
-      <p className="portfolio__note">{t(vat === 'incl' ? 'organisations.amounts_incl_vat' : 'organisations.amounts_excl_vat')}</p>
+      <p className="portfolio__note">
+        {t(vat === 'incl' ? 'organisations.amounts_incl_vat' : 'organisations.amounts_excl_vat')}
+        {isRounded && ` ${t('organisations.amounts_rounded')}`}
+      </p>
       {announcement}
       {organisations.data.map((organisation) => (
         <OrganisationSection

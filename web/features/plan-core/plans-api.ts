@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { analysisResponseSchema } from '../../../shared/schemas/analysis.ts';
 import { planSchema, plansResponseSchema, type CreatePlanRequest, type UpdatePlanRequest } from '../../../shared/schemas/plan.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
+import type { VatChoice } from '../../lib/display-preferences.ts';
 
 /**
- * Everything about one plan (the plan, its actions, occurrences, analysis, fund) lives under
+ * Everything about one plan (the plan, its actions, analysis, fund) lives under
  * `['plans', planId]`, so one invalidation after a change refreshes every view of it.
  */
 export const planQueryKey = (planId: string) => ['plans', planId] as const;
@@ -23,6 +25,21 @@ export function usePlan(planId: string) {
   return useQuery({
     queryKey: [...planQueryKey(planId), 'plan'],
     queryFn: () => apiRequest('GET', path(planId), { schema: planSchema }),
+  });
+}
+
+/**
+ * The plan's economic analysis as the server computes it (docs/product/cost-model.md § Plan analysis),
+ * for figures read without the plan's actions: the start page's key figures of every plan. The
+ * plan's own analysis page computes it in the browser from the actions instead.
+ */
+export function useAnalysis(planId: string, { vat, includeInvestments }: { vat: VatChoice; includeInvestments: boolean }) {
+  return useQuery({
+    queryKey: [...planQueryKey(planId), 'analysis', vat, includeInvestments],
+    queryFn: () =>
+      apiRequest('GET', `${path(planId)}/analysis?vat=${vat}&includeInvestments=${includeInvestments}`, {
+        schema: analysisResponseSchema,
+      }),
   });
 }
 

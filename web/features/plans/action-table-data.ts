@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
+import { planOccurrences, type CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import type { Action } from '../../../shared/schemas/action.ts';
 import type { PropertyPart as Building, PropertyPart as Location } from '../../../shared/schemas/property-part.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
-import { useActions, useOccurrences } from '../actions/actions-api.ts';
+import { useActions } from '../actions/actions-api.ts';
+import { actionCostInputOf, planCostInputOf } from '../plan-core/plan-cost-inputs.ts';
 import { usePlan } from '../plan-core/plans-api.ts';
 import { useBuildings, useLocations } from '../property-parts/property-parts-api.ts';
 import type { PartNames } from './plan-by-category.ts';
@@ -13,7 +15,8 @@ export interface ActionTableData {
   plan: Plan;
   actions: Action[];
   actionsById: Map<string, Action>;
-  occurrences: Occurrence[];
+  /** Every occurrence in the window, investments included, its cost unrounded. */
+  occurrences: CostedOccurrence[];
   buildings: Building[];
   locations: Location[];
   names: PartNames;
@@ -23,19 +26,27 @@ type Loading = { state: 'pending' } | { state: 'error'; error: unknown; retry: (
 
 /**
  * Everything the two action views need, loaded side by side: the plan (cached by the layout), its
- * actions, their occurrences in the chosen VAT, and the names of the property's buildings and
- * locations. The derived maps are memoised: a plan can have 10 000 actions.
+ * actions, and the names of the property's buildings and locations; and the actions' occurrences
+ * in the chosen VAT, computed here with the shared cost model, unrounded, so every sum the views
+ * show is an exact sum (docs/decisions/0024-sums-from-exact-amounts.md). The derived values are
+ * memoised: a plan can have 10 000 actions.
  */
 export function useActionTableData(planId: string): Loading | ({ state: 'ready' } & ActionTableData) {
   const { vat } = useDisplayPreferences();
   const plan = usePlan(planId);
   const actions = useActions(planId);
-  const occurrences = useOccurrences(planId, vat);
   const propertyId = plan.data?.propertyId ?? '';
   const buildings = useBuildings(propertyId);
   const locations = useLocations(propertyId);
 
   const actionsById = useMemo(() => indexActions(actions.data ?? []), [actions.data]);
+  const occurrences = useMemo(
+    () =>
+      plan.data && actions.data
+        ? planOccurrences(planCostInputOf(plan.data), actions.data.map(actionCostInputOf), { vat, includeInvestments: true })
+        : undefined,
+    [plan.data, actions.data, vat],
+  );
   const names = useMemo<PartNames>(
     () => ({
       buildings: new Map((buildings.data ?? []).map((building) => [building.id, building.name])),
@@ -45,7 +56,7 @@ export function useActionTableData(planId: string): Loading | ({ state: 'ready' 
   );
 
   // The building and location queries wait for the plan: with no property id yet they would fail.
-  const queries = plan.data ? [plan, actions, occurrences, buildings, locations] : [plan, actions, occurrences];
+  const queries = plan.data ? [plan, actions, buildings, locations] : [plan, actions];
   const failed = queries.find((query) => query.isError);
   if (failed) {
     return {
@@ -57,13 +68,13 @@ export function useActionTableData(planId: string): Loading | ({ state: 'ready' 
       },
     };
   }
-  if (!plan.data || !actions.data || !occurrences.data || !buildings.data || !locations.data) return { state: 'pending' };
+  if (!plan.data || !actions.data || !occurrences || !buildings.data || !locations.data) return { state: 'pending' };
   return {
     state: 'ready',
     plan: plan.data,
     actions: actions.data,
     actionsById,
-    occurrences: occurrences.data,
+    occurrences,
     buildings: buildings.data,
     locations: locations.data,
     names,

@@ -45,7 +45,11 @@ export function ActionTableToolbar({ canSelect, shownCount, isAllSelected, onSel
       <p className="action-toolbar__total">
         <span>{t('plan_views.grand_total')}: </span>
         <strong data-testid="grand-total">{formatAmount(total, language, isRounded)}</strong>
-        <span className="action-toolbar__vat"> {t(vat === 'incl' ? 'plan_views.amounts_incl' : 'plan_views.amounts_excl')}</span>
+        <span className="action-toolbar__vat">
+          {' '}
+          {t(vat === 'incl' ? 'plan_views.amounts_incl' : 'plan_views.amounts_excl')}
+          {isRounded && ` ${t('plan_views.amounts_rounded')}`}
+        </span>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roundToOre, sumExactly } from '../../../shared/cost-model/index.ts';
 import { groupByCategory, type PartNames } from './plan-by-category.ts';
 import { testAction, testOccurrence } from './plan-filters-fixtures.ts';
 import { noFilters } from './plan-filters.ts';
@@ -74,5 +75,22 @@ describe('groupByCategory', () => {
   it('applies the action filters', () => {
     const byCategory = groupByCategory(actions, occurrences, { ...noFilters, location: 'none' }, names);
     expect(byCategory.actionIds).toEqual(['roof', 'doors']);
+  });
+
+  it('sums the unrounded costs at every level, so a total is the rounded exact sum, not the rounded parts added up', () => {
+    // Each occurrence costs 0.335 kr (0,34 kr shown): painting twice, render and doors once each.
+    const thirds = [
+      testOccurrence({ actionId: 'painting', year: 2027, cost: 0.335 }),
+      testOccurrence({ actionId: 'render', year: 2030, cost: 0.335 }),
+      testOccurrence({ actionId: 'painting', year: 2035, cost: 0.335 }),
+      testOccurrence({ actionId: 'doors', year: 2040, cost: 0.335 }),
+    ];
+    const byCategory = groupByCategory(actions, thirds, noFilters, names);
+    const facade = byCategory.categories.find((group) => group.category === 'fasad');
+    expect(facade?.places.map((place) => roundToOre(place.total))).toEqual([0.34, 0.67, 0.34]);
+    // 4 × 0.335 = 1.34, where 0,34 + 0,67 + 0,34 would be 1,35.
+    expect(roundToOre(facade?.total ?? Number.NaN)).toBe(1.34);
+    expect(facade?.total).toBe(sumExactly(thirds.map((occurrence) => occurrence.cost)));
+    expect(byCategory.total).toBe(facade?.total);
   });
 });

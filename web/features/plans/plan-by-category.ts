@@ -1,6 +1,6 @@
 import { categoryCodes, type CategoryCode } from '../../../shared/categories.ts';
-import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
-import { roundToOre } from '../../../shared/schemas/action.ts';
+import { ExactSum, type CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import type { Action } from '../../../shared/schemas/action.ts';
 import { hasYearRange, isYearInRange, matchesActionFilters, noPart, type PlanFilters } from './plan-filters.ts';
 
 /** One action in the per-category view: repetitions folded into one line. */
@@ -8,10 +8,13 @@ export interface CategoryEntry {
   action: Action;
   /** The year of its first shown occurrence; null when it has none in the plan window (done, or after the end). */
   nextYear: number | null;
-  /** SEK, the cost of that occurrence; null without one. */
+  /** SEK, the cost of that occurrence (unrounded); null without one. */
   costPerOccurrence: number | null;
   isOverdue: boolean;
-  /** SEK, the sum of its shown occurrences. */
+  /**
+   * SEK, the exact sum of its shown occurrences' unrounded costs, as every total below
+   * (docs/product/cost-model.md § Sums): rounded only when shown, never added up from shown amounts.
+   */
   total: number;
 }
 
@@ -49,8 +52,8 @@ export interface PartNames {
  * when one of its occurrences falls in it and its sums count only those; without one, every
  * action is shown, including those with no occurrence in the window.
  */
-export function groupByCategory(actions: readonly Action[], occurrences: readonly Occurrence[], filters: PlanFilters, names: PartNames): PlanByCategory {
-  const occurrencesByAction = new Map<string, Occurrence[]>();
+export function groupByCategory(actions: readonly Action[], occurrences: readonly CostedOccurrence[], filters: PlanFilters, names: PartNames): PlanByCategory {
+  const occurrencesByAction = new Map<string, CostedOccurrence[]>();
   for (const occurrence of occurrences) {
     if (!isYearInRange(occurrence.year, filters)) continue;
     const list = occurrencesByAction.get(occurrence.actionId);
@@ -58,19 +61,21 @@ export function groupByCategory(actions: readonly Action[], occurrences: readonl
     else occurrencesByAction.set(occurrence.actionId, [occurrence]);
   }
 
-  const byCategory = new Map<CategoryCode, Map<string, PlaceGroup>>();
+  const byCategory = new Map<CategoryCode, Map<string, { place: PlaceGroup; sum: ExactSum }>>();
   const actionIds: string[] = [];
   for (const action of actions) {
     if (!matchesActionFilters(action, filters)) continue;
     const shown = occurrencesByAction.get(action.id) ?? [];
     if (shown.length === 0 && hasYearRange(filters)) continue;
     const first = shown[0];
+    const sum = new ExactSum();
+    for (const occurrence of shown) sum.add(occurrence.cost);
     const entry: CategoryEntry = {
       action,
       nextYear: first?.year ?? null,
       costPerOccurrence: first?.cost ?? null,
       isOverdue: first?.overdue ?? false,
-      total: shown.reduce((sum, occurrence) => sum + occurrence.cost, 0),
+      total: sum.value(),
     };
     let places = byCategory.get(action.category);
     if (!places) {
@@ -78,34 +83,33 @@ export function groupByCategory(actions: readonly Action[], occurrences: readonl
       byCategory.set(action.category, places);
     }
     const key = `${action.locationId ?? noPart}/${action.buildingId ?? noPart}`;
-    let place = places.get(key);
-    if (!place) {
-      place = { key, locationId: action.locationId, buildingId: action.buildingId, entries: [], total: 0 };
-      places.set(key, place);
+    let slot = places.get(key);
+    if (!slot) {
+      slot = { place: { key, locationId: action.locationId, buildingId: action.buildingId, entries: [], total: 0 }, sum: new ExactSum() };
+      places.set(key, slot);
     }
-    place.entries.push(entry);
-    place.total += entry.total;
+    slot.place.entries.push(entry);
+    slot.sum.addSum(sum);
     actionIds.push(action.id);
   }
 
   const categories: CategoryGroup[] = [];
-  let total = 0;
+  const total = new ExactSum();
   for (const category of categoryCodes) {
     const places = byCategory.get(category);
     if (!places) continue;
-    const sorted = [...places.values()].sort((a, b) => comparePlaces(a, b, names));
-    let categoryTotal = 0;
+    const sorted = [...places.values()].sort((a, b) => comparePlaces(a.place, b.place, names));
+    const categoryTotal = new ExactSum();
     let actionCount = 0;
-    for (const place of sorted) {
-      categoryTotal += place.total;
+    for (const { place, sum } of sorted) {
+      place.total = sum.value();
+      categoryTotal.addSum(sum);
       actionCount += place.entries.length;
-      place.total = roundToOre(place.total);
-      for (const entry of place.entries) entry.total = roundToOre(entry.total);
     }
-    total += categoryTotal;
-    categories.push({ category, places: sorted, total: roundToOre(categoryTotal), actionCount });
+    total.addSum(categoryTotal);
+    categories.push({ category, places: sorted.map(({ place }) => place), total: categoryTotal.value(), actionCount });
   }
-  return { categories, total: roundToOre(total), actionIds };
+  return { categories, total: total.value(), actionIds };
 }
 
 function comparePlaces(a: PlaceGroup, b: PlaceGroup, names: PartNames): number {

@@ -1,23 +1,27 @@
 import { categoryCodes } from '../../../shared/categories.ts';
-import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
-import { roundToOre } from '../../../shared/schemas/action.ts';
+import { ExactSum, type CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import type { Action } from '../../../shared/schemas/action.ts';
 import { isYearInRange, matchesActionFilters, type PlanFilters } from './plan-filters.ts';
 
-/** One occurrence row of the per-year view, with the action it belongs to. */
+/** One occurrence row of the per-year view, with the action it belongs to; its cost unrounded. */
 export interface YearRow {
-  occurrence: Occurrence;
+  occurrence: CostedOccurrence;
   action: Action;
 }
 
 export interface YearGroup {
   year: number;
   rows: YearRow[];
-  /** SEK, the sum of the shown occurrences' costs, rounded to öre like the API's amounts. */
+  /**
+   * SEK, the exact sum of the shown occurrences' unrounded costs (docs/product/cost-model.md § Sums):
+   * the analysis' figure for the same occurrences, to the last bit. Rounded only when shown.
+   */
   total: number;
 }
 
 export interface PlanByYear {
   years: YearGroup[];
+  /** The exact sum of every shown occurrence. */
   total: number;
   /** The actions with at least one shown occurrence, each once, in the order of their first occurrence. */
   actionIds: string[];
@@ -28,30 +32,29 @@ export interface PlanByYear {
  * year range filters occurrence years; every other filter is about the action, so one recurring
  * action may show up in several years.
  */
-export function groupByYear(occurrences: readonly Occurrence[], actionsById: ReadonlyMap<string, Action>, filters: PlanFilters): PlanByYear {
-  const byYear = new Map<number, YearGroup>();
+export function groupByYear(occurrences: readonly CostedOccurrence[], actionsById: ReadonlyMap<string, Action>, filters: PlanFilters): PlanByYear {
+  const byYear = new Map<number, { group: YearGroup; sum: ExactSum }>();
   const actionIds = new Set<string>();
   for (const occurrence of occurrences) {
     const action = actionsById.get(occurrence.actionId);
-    // An occurrence of an action not (yet) in the list: the two queries were loaded at different moments.
     if (!action || !isYearInRange(occurrence.year, filters) || !matchesActionFilters(action, filters)) continue;
-    let group = byYear.get(occurrence.year);
-    if (!group) {
-      group = { year: occurrence.year, rows: [], total: 0 };
-      byYear.set(occurrence.year, group);
+    let entry = byYear.get(occurrence.year);
+    if (!entry) {
+      entry = { group: { year: occurrence.year, rows: [], total: 0 }, sum: new ExactSum() };
+      byYear.set(occurrence.year, entry);
     }
-    group.rows.push({ occurrence, action });
-    group.total += occurrence.cost;
+    entry.group.rows.push({ occurrence, action });
+    entry.sum.add(occurrence.cost);
     actionIds.add(action.id);
   }
-  const years = [...byYear.values()].sort((a, b) => a.year - b.year);
-  let total = 0;
-  for (const group of years) {
+  const entries = [...byYear.values()].sort((a, b) => a.group.year - b.group.year);
+  const total = new ExactSum();
+  for (const { group, sum } of entries) {
     group.rows.sort(compareRows);
-    total += group.total;
-    group.total = roundToOre(group.total);
+    group.total = sum.value();
+    total.addSum(sum);
   }
-  return { years, total: roundToOre(total), actionIds: [...actionIds] };
+  return { years: entries.map(({ group }) => group), total: total.value(), actionIds: [...actionIds] };
 }
 
 /** Within a year: category display order, then name, so a year reads like the category view. */

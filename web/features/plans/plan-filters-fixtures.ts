@@ -1,4 +1,5 @@
-import type { Action, Occurrence } from '../../../shared/schemas/action.ts';
+import type { CostedOccurrence } from '../../../shared/cost-model/index.ts';
+import type { Action } from '../../../shared/schemas/action.ts';
 
 /** An action as the API answers, for the plan views' unit tests; override what a test is about. */
 export function testAction(overrides: Partial<Action> = {}): Action {
@@ -27,6 +28,7 @@ export function testAction(overrides: Partial<Action> = {}): Action {
   };
 }
 
-export function testOccurrence(overrides: Partial<Occurrence> = {}): Occurrence {
-  return { actionId: 'a1', year: 2027, status: 'planned', overdue: false, cost: 1000, ...overrides };
+/** An occurrence as the cost model gives it, its cost unrounded. */
+export function testOccurrence(overrides: Partial<CostedOccurrence> = {}): CostedOccurrence {
+  return { actionId: 'a1', year: 2027, k: 0, status: 'planned', overdue: false, cost: 1000, ...overrides };
 }

@@ -21,6 +21,7 @@ export const planViewsMessages = defineMessages(
     'plan_views.rounding': 'Avrunda belopp',
     'plan_views.amounts_excl': 'Belopp exklusive moms.',
     'plan_views.amounts_incl': 'Belopp inklusive moms.',
+    'plan_views.amounts_rounded': 'Avrundade för visning; summor avrundas från de exakta beloppen.',
 
     'plan_views.filters_title': 'Filter',
     'plan_views.filter.from_year': 'Från år',
@@ -117,6 +118,7 @@ export const planViewsMessages = defineMessages(
     'plan_views.rounding': 'Round amounts',
     'plan_views.amounts_excl': 'Amounts excluding VAT.',
     'plan_views.amounts_incl': 'Amounts including VAT.',
+    'plan_views.amounts_rounded': 'Rounded for display; sums are rounded from the exact amounts.',
 
     'plan_views.filters_title': 'Filters',
     'plan_views.filter.from_year': 'From year',

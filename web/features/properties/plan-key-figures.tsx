@@ -6,7 +6,7 @@ import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { formatAmount } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useAnalysis } from '../analysis/analysis-api.ts';
+import { useAnalysis } from '../plan-core/plans-api.ts';
 
 interface PlanKeyFiguresProps {
   accountId: string;

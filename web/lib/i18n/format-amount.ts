@@ -1,4 +1,4 @@
-import { roundForDisplay } from '../../../shared/cost-model/display-rounding.ts';
+import { displayedAmount } from '../../../shared/cost-model/rounding.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 
 const locales: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -29,12 +29,13 @@ function formatterFor(kind: 'amount' | 'number', language: Language, decimals: n
 }
 
 /**
- * An amount in SEK for people: "112 200 kr" (sv) / "SEK 112,200" (en). Whole kronor unless the
- * amount has öre and is not display-rounded; `isRounded` applies
- * docs/product/cost-model.md § Display rounding.
+ * An amount in SEK for people: "112 200 kr" (sv) / "SEK 112,200" (en), the value the report shows
+ * too (`displayedAmount`: öre, then docs/product/cost-model.md § Display rounding when
+ * `isRounded`). Whole kronor unless the amount has öre and is not display-rounded. Give it the
+ * unrounded amount, and for a sum the exact sum, never a sum of shown amounts.
  */
 export function formatAmount(amountSek: number, language: Language, isRounded = false): string {
-  const value = isRounded ? roundForDisplay(amountSek) : amountSek;
+  const value = displayedAmount(amountSek, isRounded);
   const hasOre = !isRounded && Math.round(value * 100) % 100 !== 0;
   return formatterFor('amount', language, hasOre ? 2 : 0).format(value);
 }
