@@ -149,6 +149,8 @@ describe('inviting a new e-mail address', () => {
       user: body.user,
       memberships: [{ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' }],
       isOperator: false,
+      // A new member starts with the defaults: amounts without VAT, rounded.
+      displayPreferences: { vat: 'excl', isRounded: true },
     });
     // The returned CSRF token belongs to the new session.
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);

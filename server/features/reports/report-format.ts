@@ -7,16 +7,31 @@ import type { Language } from '../../../shared/i18n/language.ts';
  */
 const locales: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatterOf(key: string, create: () => Intl.NumberFormat): Intl.NumberFormat {
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = create();
-    formatters.set(key, formatter);
-  }
-  return formatter;
+function amountFormatter(language: Language, digits: 0 | 2): Intl.NumberFormat {
+  return new Intl.NumberFormat(locales[language], {
+    style: 'currency',
+    currency: 'SEK',
+    currencyDisplay: language === 'sv' ? 'symbol' : 'code',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
+
+/**
+ * The formatters the report uses, built once: `Intl.NumberFormat` is slow to construct and a
+ * report formats thousands of numbers. Constant tables, not a memo, keep the module stateless.
+ */
+const formatters = Object.fromEntries(
+  (Object.keys(locales) as Language[]).map((language) => [
+    language,
+    {
+      wholeKronor: amountFormatter(language, 0),
+      withOre: amountFormatter(language, 2),
+      number: new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 }),
+      share: new Intl.NumberFormat(locales[language], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    },
+  ]),
+) as Record<Language, Readonly<Record<'wholeKronor' | 'withOre' | 'number' | 'share', Intl.NumberFormat>>>;
 
 /**
  * An amount in SEK as the report shows it: the same value as on the screen (`displayedAmount`:
@@ -26,32 +41,18 @@ function formatterOf(key: string, create: () => Intl.NumberFormat): Intl.NumberF
 export function formatReportAmount(amountSek: number, language: Language, isRounded: boolean): string {
   const value = displayedAmount(amountSek, isRounded);
   const hasOre = !isRounded && Math.round(value * 100) % 100 !== 0;
-  const digits = hasOre ? 2 : 0;
-  return formatterOf(
-    `amount:${language}:${digits}`,
-    () =>
-      new Intl.NumberFormat(locales[language], {
-        style: 'currency',
-        currency: 'SEK',
-        currencyDisplay: language === 'sv' ? 'symbol' : 'code',
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      }),
-  ).format(value);
+  return (hasOre ? formatters[language].withOre : formatters[language].wholeKronor).format(value);
 }
 
 /** A plain number with the language's separators (quantities, areas): "1 234,5" / "1,234.5". */
-export function formatReportNumber(value: number, language: Language, maximumFractionDigits = 2): string {
-  return formatterOf(`number:${language}:${maximumFractionDigits}`, () => new Intl.NumberFormat(locales[language], { maximumFractionDigits })).format(value);
+export function formatReportNumber(value: number, language: Language): string {
+  return formatters[language].number.format(value);
 }
 
 /** A share of a whole as a percentage with one decimal: "12,5 %" / "12.5%". */
 export function formatReportShare(part: number, whole: number, language: Language): string {
   const share = whole === 0 ? 0 : part / whole;
-  return formatterOf(
-    `share:${language}`,
-    () => new Intl.NumberFormat(locales[language], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  ).format(share);
+  return formatters[language].share.format(share);
 }
 
 /** A calendar date in the language's long form, in Swedish time: "27 november 2026" / "27 November 2026". */

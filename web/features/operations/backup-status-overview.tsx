@@ -12,7 +12,7 @@ import { isForbidden, useBackupStatus } from './operations-api.ts';
 import { OperatorsOnlyNotice } from './operators-only-notice.tsx';
 import { RecoveryWindowSection } from './recovery-window-section.tsx';
 
-/** The installation's backup status, refreshed every minute. */
+/** The installation's backup status, refreshed by itself (operations-api.ts says how often). */
 export function BackupStatusOverview() {
   const { t, language } = useTranslation();
   const query = useBackupStatus();
@@ -30,7 +30,7 @@ export function BackupStatusOverview() {
     <>
       <div className="operations-toolbar">
         <p className="muted">{t('operations.checked_at', { time: checkedAt })}</p>
-        {/* Not disabled while fetching: the minutely refresh must not take keyboard focus away from it. */}
+        {/* Not disabled while fetching: the automatic refresh must not take keyboard focus away from it. */}
         <Button onClick={() => void query.refetch()}>{t('operations.refresh')}</Button>
       </div>
       {query.isError && <Alert tone="error">{t('operations.refresh_failed', { time: checkedAt })}</Alert>}
