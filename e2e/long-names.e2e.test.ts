@@ -11,7 +11,8 @@ import { expandAllSections } from './support/plan-sections.ts';
 /**
  * Names written without a space — a pasted identifier, a run of characters — wrap wherever they
  * must: the green "sparades" notice, the headings, the breadcrumb and the table rows stay within
- * the page, on a desktop and on a landscape tablet.
+ * the page, on a desktop and on a landscape tablet. A name over its limit is an error beside its
+ * field, never cut to fit.
  */
 let e2e: TestServer;
 let browser: Browser;
@@ -106,4 +107,35 @@ describe('long unbroken names', () => {
       await context.close();
     }, 120_000);
   }
+
+  it('says a name over its limit is too long, beside the field, and keeps every character typed', async () => {
+    const { page, context, problems } = await openPage(browser);
+    const api = await signUpThroughApi(context, e2e.baseUrl, {
+      email: 'limit@brf-eken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Anna',
+      accountName: 'Brf Eken',
+    });
+    const fixture = await createPlanFixture(api, e2e.baseUrl);
+    const tooLong = `Byte av undercentral ${'fjärrvärme '.repeat(17)}`.slice(0, 201);
+
+    await page.goto(`${fixture.planUrl}/actions/new`);
+    await page.getByLabel('Benämning').fill(tooLong);
+    await page.getByLabel('Kategori').selectOption({ label: 'Ventilation' });
+    await page.getByLabel('Mängd').fill('1');
+    await page.getByLabel('À-pris (kr)').fill('2061000');
+    await page.getByRole('button', { name: 'Spara åtgärden' }).click();
+    await page.getByText('Högst 200 tecken.').waitFor();
+    expect(await page.getByLabel('Benämning').inputValue()).toBe(tooLong);
+    expect(await page.getByLabel('Benämning').getAttribute('aria-invalid')).toBe('true');
+    expect(await api.get(`/api/plans/${fixture.planId}/actions`)).toEqual([]);
+
+    // Shortened to the limit, it is saved whole.
+    await page.getByLabel('Benämning').fill(tooLong.slice(0, 200));
+    await page.getByRole('button', { name: 'Spara åtgärden' }).click();
+    await page.waitForURL(fixture.planUrl);
+    expect((await api.get<{ name: string }[]>(`/api/plans/${fixture.planId}/actions`)).map((action) => action.name)).toEqual([tooLong.slice(0, 200).trim()]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
