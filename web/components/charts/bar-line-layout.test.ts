@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseFund } from '../../../shared/cost-model/index.ts';
-import type { ActionInput, PlanInput } from '../../../shared/cost-model/types.ts';
+import { actionBuilder, planBuilder } from '../../../shared/cost-model/test-fixtures.ts';
 import { layOutBarLineChart } from './bar-line-layout.ts';
 import { barChartFrame, plotBottom, plotRight } from './chart-frame.ts';
 import { boxesOverlap, polylineCrossesBox } from './place-line-label.ts';
@@ -11,19 +11,15 @@ import { boxesOverlap, polylineCrossesBox } from './place-line-label.ts';
  * painting every 8 years and the overdue roof felt): the balance dips under the minimum in 2027
  * and crosses it again and again, the provision runs flat below it.
  */
-const plan: PlanInput = {
-  startYear: 2026,
-  lengthYears: 30,
+const plan = planBuilder({ lengthYears: 30 })({
   clientCostPercent: 10,
-  vatPercent: 25,
   indexation: { enabled: true, annualRatePercent: 2, defaultBaseYear: 2026 },
   fund: { openingBalance: 200_000, currentProvisionPerYear: 20_000, provisionGrowthPercent: 0, interestRatePercent: 0, minimumBalance: 50_000 },
-  areaM2: 1200,
-};
-const action = { buildingId: null, locationId: null, status: 'planned', baseYear: null, isInvestment: false } as const;
-const actions: ActionInput[] = [
-  { ...action, id: 'windows', category: 'fasad', quantity: 40, unitPrice: 2500, year: 2027, intervalYears: 8 },
-  { ...action, id: 'roof', category: 'yttertak', quantity: 1, unitPrice: 80_000, year: 2022, intervalYears: null },
+});
+const action = actionBuilder({ year: 2027 });
+const actions = [
+  action({ id: 'windows', quantity: 40, unitPrice: 2500, intervalYears: 8 }),
+  action({ id: 'roof', category: 'yttertak', quantity: 1, unitPrice: 80_000, year: 2022 }),
 ];
 
 function fundChart(minimumLabel: string, shown: { balance: boolean; provision: boolean }) {

@@ -52,12 +52,7 @@ export function PlanHeader({ accountId, plan, property, canEdit, exports }: Plan
       </div>
       {/* Folded away behind a button that looks like one: downloads are occasional, the tabs are what the page is for. */}
       <div className="plan-header__exports">
-        <Button
-          className="plan-header__exports-toggle"
-          aria-expanded={isExportsOpen}
-          aria-controls={exportsId}
-          onClick={() => setIsExportsOpen((isOpen) => !isOpen)}
-        >
+        <Button className="disclosure-toggle" aria-expanded={isExportsOpen} aria-controls={exportsId} onClick={() => setIsExportsOpen((isOpen) => !isOpen)}>
           {t('plan_views.exports')}
         </Button>
         <div id={exportsId} hidden={!isExportsOpen}>
