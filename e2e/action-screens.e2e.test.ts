@@ -103,9 +103,9 @@ describe('action screens', () => {
     await page.getByLabel('År', { exact: true }).fill('2027');
     await page.getByLabel('Återkommande').check();
     await page.getByLabel('Intervall (år)').fill('8');
-    await page.getByLabel('Etiketter').fill('P-104');
-    await page.getByLabel('Etiketter').press('Enter');
-    await page.getByRole('button', { name: 'Ta bort etiketten P-104' }).waitFor();
+    await page.getByLabel('Taggar').fill('P-104');
+    await page.getByLabel('Taggar').press('Enter');
+    await page.getByRole('button', { name: 'Ta bort taggen P-104' }).waitFor();
     await page.getByLabel('Anteckning').fill('Kulör enligt färgsättningsplan 2019.');
 
     // 40 × 1 234,50 × 1,10 = 54 318 kr at the 2026 price level; 2 % indexation to 2027.

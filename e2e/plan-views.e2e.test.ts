@@ -171,7 +171,7 @@ describe('plan views journey', () => {
         category: section.getAttribute('data-section'),
         total: section.querySelector('[data-testid="category-total"]')?.textContent?.replace(/\D/g, ''),
         places: Array.from(section.querySelectorAll('tbody[data-place]')).map((place) => [
-          place.querySelector('th')?.textContent,
+          place.querySelector('.action-table__place-name')?.textContent,
           Array.from(place.querySelectorAll('tr[data-action-id] th a')).map((link) => link.textContent),
         ]),
       })),

@@ -14,7 +14,7 @@ export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
   status: { sv: 'Status', en: 'Status' },
   baseYear: { sv: 'Basår', en: 'Base year' },
   isInvestment: { sv: 'Investering', en: 'Investment' },
-  tags: { sv: 'Märkning', en: 'Tags' },
+  tags: { sv: 'Taggar', en: 'Tags' },
   note: { sv: 'Anteckning', en: 'Note' },
 };
 
@@ -48,7 +48,8 @@ const synonyms: Record<ImportField, string[]> = {
   status: ['status', 'tillstand', 'state'],
   baseYear: ['basar', 'base year', 'prisniva', 'prisnivaar', 'price level', 'baseyear', 'indexar'],
   isInvestment: ['investering', 'investment', 'isinvestment', 'standardhojande', 'standard-raising'],
-  tags: ['markning', 'tags', 'tag', 'etikett', 'etiketter', 'label', 'labels', 'markningar', 'projekt', 'konto'],
+  // "Märkning" was the template's header before tags had one word (shared/i18n/vocabulary.ts).
+  tags: ['taggar', 'tagg', 'tags', 'tag', 'markning', 'markningar', 'etikett', 'etiketter', 'label', 'labels', 'projekt', 'konto'],
   note: ['anteckning', 'note', 'notes', 'kommentar', 'comment', 'anmarkning', 'noteringar', 'remarks'],
 };
 

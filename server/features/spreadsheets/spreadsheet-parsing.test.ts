@@ -5,7 +5,8 @@ import { neutraliseFormula, restoreNeutralisedFormula } from './neutralise-formu
 import { parseSpreadsheetNumber } from './parse-spreadsheet-number.ts';
 import { decodeCsv, detectSeparator, parseCsv } from './read-csv.ts';
 import { categoryCodeOf, columnLetters, statusCodeOf } from './read-import-rows.ts';
-import { fieldOfHeader, mapColumns } from './spreadsheet-headers.ts';
+import { findOtherWordsForTags } from '../../../shared/i18n/vocabulary.ts';
+import { fieldHeaders, fieldOfHeader, mapColumns } from './spreadsheet-headers.ts';
 import { buildZip, claimingBomb, deflatedZeros, lyingBomb } from './zip-test-archives.ts';
 
 describe('parseSpreadsheetNumber', () => {
@@ -95,6 +96,16 @@ describe('headers', () => {
     expect(fieldOfHeader('Åtgärd / Action')).toBe('name');
     expect(fieldOfHeader('A-pris')).toBe('unitPrice');
     expect(fieldOfHeader('')).toBeNull();
+  });
+
+  it('writes tags as "Taggar" and "Tags", and still reads the words older files use', () => {
+    for (const language of ['sv', 'en'] as const) {
+      const headers = Object.fromEntries(Object.entries(fieldHeaders).map(([field, header]) => [field, header[language]]));
+      expect(findOtherWordsForTags(headers, language), language).toEqual([]);
+    }
+    expect(fieldHeaders.tags).toEqual({ sv: 'Taggar', en: 'Tags' });
+    for (const header of ['Taggar', 'tagg', 'Tags', 'Märkning', 'Märkningar', 'Etiketter', 'Etikett', 'Labels'])
+      expect(fieldOfHeader(header), header).toBe('tags');
   });
 
   it('knows categories and statuses by code, Swedish or English name', () => {

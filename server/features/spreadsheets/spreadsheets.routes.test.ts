@@ -77,7 +77,7 @@ describe('template', () => {
       'Status',
       'Basår',
       'Investering',
-      'Märkning',
+      'Taggar',
       'Anteckning',
     ]);
     expect(sheet.getRow(2).values).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors.ts';
+import { findOtherWordsForTags } from '../../../shared/i18n/vocabulary.ts';
 import { roles } from '../../../shared/schemas/role.ts';
 import { createTranslator, type Translate } from '../../lib/i18n/translate.ts';
 import { catalogues } from './catalogues.ts';
@@ -26,6 +27,12 @@ describe('message catalogues', () => {
     for (const [key, message] of Object.entries(sv)) {
       expect(placeholders(en[key as keyof typeof sv]), key).toEqual(placeholders(message));
     }
+  });
+
+  it('call tags "taggar" and "tags", never by another word', () => {
+    expect(findOtherWordsForTags(sv, 'sv')).toEqual([]);
+    expect(findOtherWordsForTags(en, 'en')).toEqual([]);
+    expect([sv['actions.field.tags'], sv['plan_views.filter.tag'], sv['spreadsheets.field.tags']]).toEqual(['Taggar', 'Tagg', 'Taggar']);
   });
 
   it('name every role and every error the API can answer with', () => {

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { CategoryAxis } from './category-axis.tsx';
+import { layOutBarLineChart } from './bar-line-layout.ts';
 import { barChartFrame, plotBottom, plotRight } from './chart-frame.ts';
-import { bands, linePath, linearScale, niceTicks } from './chart-geometry.ts';
+import { linePath } from './chart-geometry.ts';
 import { ValueAxis } from './value-axis.tsx';
 
 export interface ChartLine {
@@ -33,10 +34,8 @@ interface BarLineChartProps {
 export function BarLineChart({ title, description, labels, bars, lines, reference, highlight, formatTick, formatValue, unitLabel }: BarLineChartProps) {
   const titleId = useId();
   const descriptionId = useId();
-  const everyValue = [...bars.values, ...lines.flatMap((line) => line.values), reference?.value ?? 0];
-  const ticks = niceTicks(Math.min(...everyValue), Math.max(...everyValue));
-  const y = linearScale([ticks[0] ?? 0, ticks.at(-1) ?? 0], [plotBottom, barChartFrame.top]);
-  const columns = bands(labels.length, barChartFrame.left, plotRight);
+  const layout = layOutBarLineChart({ labels, bars: bars.values, lines: lines.map((line) => line.values), reference });
+  const { ticks, y, columns } = layout;
   const highlighted = highlight ? columns[highlight.index] : undefined;
   // The label is centred over its column but kept inside the plot: at the first column it would
   // otherwise run into the value axis and its unit, at the last out of the picture.
@@ -61,29 +60,28 @@ export function BarLineChart({ title, description, labels, bars, lines, referenc
       )}
       <ValueAxis ticks={ticks} scale={y} formatTick={formatTick} unitLabel={unitLabel} />
       <g fill={bars.colour}>
-        {columns.map((column, index) => {
-          const value = bars.values[index] ?? 0;
-          if (value === 0) return null;
+        {layout.bars.map((box, index) => {
+          if (box === null) return null;
           return (
-            <rect key={labels[index]} className="chart__segment" x={column.x} width={column.width} y={y(Math.max(0, value))} height={Math.abs(y(value) - y(0))}>
-              <title>{`${labels[index] ?? ''}, ${bars.label}: ${formatValue(value)}`}</title>
+            <rect key={labels[index]} className="chart__segment" x={box.x} width={box.width} y={box.y} height={box.height}>
+              <title>{`${labels[index] ?? ''}, ${bars.label}: ${formatValue(bars.values[index] ?? 0)}`}</title>
             </rect>
           );
         })}
       </g>
-      {reference && (
+      {reference && layout.reference && (
         <g className="chart__reference">
-          <line x1={barChartFrame.left} x2={plotRight} y1={y(reference.value)} y2={y(reference.value)} />
-          <text x={plotRight} y={y(reference.value) - 4} textAnchor="end">
+          <line x1={barChartFrame.left} x2={plotRight} y1={layout.reference.y} y2={layout.reference.y} />
+          <text x={layout.reference.label.x} y={layout.reference.label.y} textAnchor={layout.reference.label.anchor}>
             {reference.label}
           </text>
         </g>
       )}
-      {lines.map((line) => (
+      {lines.map((line, index) => (
         <path
           key={line.key}
           className={line.isDashed ? 'chart__line chart__line--dashed' : 'chart__line'}
-          d={linePath(columns.map((column, index) => ({ x: column.centre, y: y(line.values[index] ?? 0) })))}
+          d={linePath(layout.lines[index] ?? [])}
           stroke={line.colour}
         />
       ))}

@@ -74,14 +74,7 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
 
       <fieldset className="action-form__group">
         <legend>{t('actions.group.what')}</legend>
-        <TextField
-          label={t('actions.field.name')}
-          hint={t('actions.field.name_hint')}
-          name="name"
-          defaultValue={defaults.name}
-          maxLength={200}
-          error={form.errorFor('name')}
-        />
+        <TextField label={t('actions.field.name')} hint={t('actions.field.name_hint')} name="name" defaultValue={defaults.name} error={form.errorFor('name')} />
         <div className="form__row">
           <SelectField
             label={t('actions.field.category')}
@@ -135,7 +128,6 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
             hint={t('actions.field.unit_hint')}
             name="unit"
             list={unitListId}
-            maxLength={16}
             defaultValue={defaults.unit}
             error={form.errorFor('unit')}
           />
@@ -205,7 +197,7 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
           error={form.errorFor('isInvestment')}
         />
         <TagInput name="tags" tags={tags} onChange={setTags} error={tagsError(form.errorFor)} />
-        <TextAreaField label={t('actions.field.note')} name="note" defaultValue={defaults.note} maxLength={4000} error={form.errorFor('note')} />
+        <TextAreaField label={t('actions.field.note')} name="note" defaultValue={defaults.note} error={form.errorFor('note')} />
       </fieldset>
 
       <div className="action-form__buttons">

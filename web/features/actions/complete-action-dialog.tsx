@@ -75,7 +75,7 @@ export function CompleteActionDialog({ action, isOpen, onClose, onCompleted }: C
           inputMode="decimal"
           error={form.errorFor('actualCost')}
         />
-        <TextAreaField label={t('actions.complete.note')} name="note" rows={3} maxLength={4000} error={form.errorFor('note')} />
+        <TextAreaField label={t('actions.complete.note')} name="note" rows={3} error={form.errorFor('note')} />
         <p className="complete-dialog__outcome" aria-live="polite">
           {outcome === null
             ? t('actions.complete.outcome_unknown')

@@ -35,8 +35,8 @@ export function CompletionHistory({ completions }: { completions: readonly Compl
             <tr key={completion.id}>
               <td>{completion.year}</td>
               <td className="table__number">{completion.actualCost === null ? t('actions.history.no_cost') : formatAmount(completion.actualCost, language)}</td>
-              <td className="completion-history__note">{completion.note}</td>
-              <td>{recorder(completion)}</td>
+              <td className="table__name completion-history__note">{completion.note}</td>
+              <td className="table__name">{recorder(completion)}</td>
               <td>{formatDateTime(completion.completedAt, language)}</td>
             </tr>
           ))}

@@ -80,7 +80,6 @@ export function TagInput({ name, tags, onChange, error }: TagInputProps) {
           id={id}
           className="field__input"
           value={text}
-          maxLength={60}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={handleKeyDown}
           aria-invalid={message ? true : undefined}

@@ -34,15 +34,19 @@ export function ChartSection({ title, explanation, legendItems, hiddenKeys, onTo
 /** A chart's figures as a table, folded away under "show as table"; the children are its head, body and foot. */
 export function ChartDataTable({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
+  const captionId = useId();
   return (
     <details className="analysis-table">
       <summary>
         {t('analysis.show_table')}
         <span className="visually-hidden">: {title}</span>
       </summary>
-      <div className="table-scroll">
+      {/* Focusable, so the table scrolls sideways from the keyboard too when it is wider than the page. */}
+      <div className="table-scroll analysis-table__scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table className="table">
-          <caption className="visually-hidden">{title}</caption>
+          <caption id={captionId} className="visually-hidden">
+            {title}
+          </caption>
           {children}
         </table>
       </div>

@@ -64,7 +64,7 @@ export function MemberList({ accountId, members }: MemberListProps) {
               const pendingRole = changeRole.isPending && changeRole.variables.userId === member.userId ? changeRole.variables.role : null;
               return (
                 <tr key={member.userId}>
-                  <td>
+                  <td className="table__name">
                     {member.name}
                     {member.userId === user.id && <span className="badge">{t('members.you')}</span>}
                   </td>

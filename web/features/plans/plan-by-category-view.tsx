@@ -125,12 +125,16 @@ function PlaceRows({ place, columnCount, selected, editingKey, ...rowProps }: Ac
   return (
     <tbody data-place={place.key}>
       <tr className="action-table__place">
-        <th scope="colgroup" colSpan={columnCount - 1}>
-          {describePlace(location, building, t)}
+        {/* One cell across the row, its total at the end as in the category's heading: a total in a
+            column of its own would widen that column (the edit buttons') past the page at 1280 px. */}
+        <th scope="colgroup" colSpan={columnCount}>
+          <span className="action-table__place-heading">
+            <span className="action-table__place-name">{describePlace(location, building, t)}</span>
+            <span className="action-table__place-total" data-testid="place-total">
+              {formatAmount(place.total, language, isRounded)}
+            </span>
+          </span>
         </th>
-        <td className="action-table__number" data-testid="place-total">
-          {formatAmount(place.total, language, isRounded)}
-        </td>
       </tr>
       {entries.map((entry) => (
         <CategoryRow

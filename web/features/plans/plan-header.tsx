@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Breadcrumb } from '../../components/ui/breadcrumb.tsx';
+import { Button } from '../../components/ui/button.tsx';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import type { Property } from '../../../shared/schemas/property.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
@@ -22,6 +23,8 @@ interface PlanHeaderProps {
 export function PlanHeader({ accountId, plan, property, canEdit, exports }: PlanHeaderProps) {
   const { t } = useTranslation();
   const { search } = useLocation();
+  const [isExportsOpen, setIsExportsOpen] = useState(false);
+  const exportsId = useId();
   const endYear = plan.startYear + plan.lengthYears - 1;
   return (
     <header className="plan-header">
@@ -47,11 +50,15 @@ export function PlanHeader({ accountId, plan, property, canEdit, exports }: Plan
           </Link>
         )}
       </div>
-      {/* Folded away: downloads are occasional, the tabs are what the page is for. */}
-      <details className="plan-header__exports">
-        <summary>{t('plan_views.exports')}</summary>
-        {exports}
-      </details>
+      {/* Folded away behind a button that looks like one: downloads are occasional, the tabs are what the page is for. */}
+      <div className="plan-header__exports">
+        <Button className="disclosure-toggle" aria-expanded={isExportsOpen} aria-controls={exportsId} onClick={() => setIsExportsOpen((isOpen) => !isOpen)}>
+          {t('plan_views.exports')}
+        </Button>
+        <div id={exportsId} hidden={!isExportsOpen}>
+          {exports}
+        </div>
+      </div>
       <div className="plan-header__bar">
         <PlanTabs accountId={accountId} planId={plan.id} search={search} />
         <DisplaySwitches />

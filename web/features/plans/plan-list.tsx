@@ -46,7 +46,7 @@ export function PlanList({ accountId, propertyId, canEdit }: PlanListProps) {
           <tbody>
             {plans.data.map((plan) => (
               <tr key={plan.id}>
-                <td>
+                <td className="table__name">
                   <Link to={planUrl(plan.id)}>{plan.name}</Link>
                 </td>
                 <td>{t('plans.period', { startYear: plan.startYear, endYear: plan.startYear + plan.lengthYears - 1 })}</td>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Property } from '../../../shared/schemas/property.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { describeArea } from './property-facts.ts';
+import { describeAddress, describeArea } from './property-facts.ts';
 import { PropertyPlansFigures } from './property-plans-figures.tsx';
 
 interface PropertyCardProps {
@@ -16,7 +16,6 @@ export function PropertyCard({ accountId, property, canEdit }: PropertyCardProps
   const { t, language } = useTranslation();
   const headingId = useId();
   const area = describeArea(property, language);
-  const place = [property.address, property.municipality].filter(Boolean).join(', ');
 
   return (
     <article className="property-card" aria-labelledby={headingId}>
@@ -30,7 +29,7 @@ export function PropertyCard({ accountId, property, canEdit }: PropertyCardProps
         </div>
         <div>
           <dt>{t('properties.field.address')}</dt>
-          <dd>{place || t('properties.not_given')}</dd>
+          <dd>{describeAddress(property) ?? t('properties.not_given')}</dd>
         </div>
         <div>
           <dt>{t('properties.area')}</dt>

@@ -69,7 +69,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.status': 'Status',
     'spreadsheets.field.baseYear': 'Basår',
     'spreadsheets.field.isInvestment': 'Investering',
-    'spreadsheets.field.tags': 'Märkning',
+    'spreadsheets.field.tags': 'Taggar',
     'spreadsheets.field.note': 'Anteckning',
   },
   {
