@@ -97,7 +97,8 @@ export const en: Record<keyof typeof sv, string> = {
   'invitations.cancelled': 'The invitation to {email} was cancelled.',
 
   'operations.title': 'Operations',
-  'operations.lead': 'Backups and recovery for the whole installation. The page refreshes by itself: every minute, and every ten seconds while the first runs are under way.',
+  'operations.lead':
+    'Backups and recovery for the whole installation. The page refreshes by itself: every minute, and every ten seconds while the first runs are under way.',
   'operations.operators_only_title': 'Operators only',
   'operations.operators_only_text':
     'Only the operators of this installation can see its operations status. Whoever created the first account is an operator; more are added on the server with npm run ops -- grant-operator <e-mail address>.',

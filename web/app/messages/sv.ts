@@ -98,7 +98,8 @@ export const sv = {
   'invitations.cancelled': 'Inbjudan till {email} är avbruten.',
 
   'operations.title': 'Drift',
-  'operations.lead': 'Säkerhetskopior och återställning för hela installationen. Sidan uppdateras av sig själv: varje minut, och var tionde sekund medan de första körningarna pågår.',
+  'operations.lead':
+    'Säkerhetskopior och återställning för hela installationen. Sidan uppdateras av sig själv: varje minut, och var tionde sekund medan de första körningarna pågår.',
   'operations.operators_only_title': 'Endast för driftansvariga',
   'operations.operators_only_text':
     'Bara installationens driftansvariga kan se driftstatus. Den som skapade det första kontot är driftansvarig; fler läggs till på servern med npm run ops -- grant-operator <e-postadress>.',
