@@ -1,7 +1,7 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { RequireMembership } from '../features/accounts/require-membership.tsx';
 import { ActionPage } from '../routes/action-page.tsx';
-import { ChangePasswordPage } from '../routes/change-password-page.tsx';
+import { SecurityPage } from '../routes/security-page.tsx';
 import { EconomicAnalysisPage } from '../routes/economic-analysis-page.tsx';
 import { FundAnalysisPage } from '../routes/fund-analysis-page.tsx';
 import { HomePage } from '../routes/home-page.tsx';
@@ -36,7 +36,9 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
-          <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="security" element={<SecurityPage />} />
+          {/* The address of this page before it held more than the password. */}
+          <Route path="password" element={<Navigate to="/security" replace />} />
           <Route path="operations" element={<OperationsPage />} />
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />

@@ -54,6 +54,7 @@ export const en: Record<keyof typeof sv, string> = {
   'signup.intro': 'Create an account for your housing cooperative or property management company. You become its admin and can invite others.',
   'signup.submit': 'Create account',
   'signup.have_account': 'Already have an account?',
+  'security.title': 'Sign-in and security',
   'password.title': 'Change password',
   'password.intro': 'Changing your password signs you out on every other device.',
   'password.submit': 'Change password',

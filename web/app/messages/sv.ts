@@ -55,6 +55,7 @@ export const sv = {
   'signup.intro': 'Skapa ett konto för din bostadsrättsförening eller ditt förvaltningsbolag. Du blir administratör och kan bjuda in fler.',
   'signup.submit': 'Skapa konto',
   'signup.have_account': 'Har du redan ett konto?',
+  'security.title': 'Inloggning och säkerhet',
   'password.title': 'Byt lösenord',
   'password.intro': 'När du byter lösenord loggas du ut på alla andra enheter.',
   'password.submit': 'Byt lösenord',

@@ -60,8 +60,8 @@ export function UserMenu() {
       {isOpen && (
         <div className="user-menu__panel" id={panelId}>
           <p className="user-menu__email">{user.email}</p>
-          <Link className="user-menu__item" to="/password" onClick={() => setIsOpen(false)}>
-            {t('password.title')}
+          <Link className="user-menu__item" to="/security" onClick={() => setIsOpen(false)}>
+            {t('security.title')}
           </Link>
           <Button variant="quiet" className="user-menu__item" isPending={signOut.isPending} onClick={() => signOut.mutate()}>
             {t('user_menu.sign_out')}

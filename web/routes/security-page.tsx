@@ -1,0 +1,19 @@
+import { ChangePasswordForm } from '../features/auth/change-password-form.tsx';
+import { useTranslation } from '../lib/i18n/use-translation.ts';
+import { usePageTitle } from '../lib/use-page-title.ts';
+
+/** Everything about how the signed-in person signs in, one section per concern. */
+export function SecurityPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('security.title'));
+  return (
+    <div className="narrow">
+      <h1>{t('security.title')}</h1>
+      <section aria-labelledby="security-password">
+        <h2 id="security-password">{t('password.title')}</h2>
+        <p>{t('password.intro')}</p>
+        <ChangePasswordForm />
+      </section>
+    </div>
+  );
+}
