@@ -73,7 +73,6 @@ export const en: Record<keyof typeof sv, string> = {
   'members.invite_submit': 'Invite',
   'members.roles_explained':
     'Read and comment: see everything, comment, export and upload attachments. Edit: also change properties, plans and actions. Administer: also manage members and the account.',
-  'members.added': '{name} was added.',
   'members.invited': 'Invitation sent to {email}.',
   'members.list_title': 'Current members',
   'members.column.name': 'Name',

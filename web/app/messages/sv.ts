@@ -74,7 +74,6 @@ export const sv = {
   'members.invite_submit': 'Bjud in',
   'members.roles_explained':
     'Läsa och kommentera: se allt, kommentera, exportera och ladda upp bilagor. Arbeta: dessutom ändra fastigheter, planer och åtgärder. Administrera: dessutom hantera medlemmar och kontot.',
-  'members.added': '{name} lades till.',
   'members.invited': 'Inbjudan skickad till {email}.',
   'members.list_title': 'Nuvarande medlemmar',
   'members.column.name': 'Namn',

@@ -31,7 +31,7 @@ function useRefreshAfterMemberChange(accountId: string) {
   };
 }
 
-/** An existing user is added at once; a new e-mail address gets an invitation. */
+/** Every address gets an invitation; nobody is a member before accepting it. */
 export function useInviteMember(accountId: string) {
   const refresh = useRefreshAfterMemberChange(accountId);
   return useMutation({
