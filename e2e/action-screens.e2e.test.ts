@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
-import { signUpThroughApi, type ApiSession } from './support/api-session.ts';
+import { signUpThroughApi, type ApiSession, addMemberThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually, expectTitle, normalise, textOf } from './support/page-reads.ts';
@@ -389,13 +389,13 @@ describe('action screens', () => {
       actions: [{ name: 'OVK', category: 'myndighet', quantity: 1, unit: 'st', unitPrice: 12_000, year: 2027, intervalYears: 6 }],
     });
     const viewer = await openPage(browser);
-    await signUpThroughApi(viewer.context, e2e.baseUrl, {
+    const viewerApi = await signUpThroughApi(viewer.context, e2e.baseUrl, {
       email: 'david@example.se',
       password: 'kassaboken stämmer alltid',
       name: 'David Revisor',
       accountName: 'Davids konto',
     });
-    await api.post(`/api/accounts/${api.accountId}/members`, { email: 'david@example.se', role: 'viewer' });
+    await addMemberThroughApi(api, viewerApi, 'david@example.se', 'viewer');
     await api.post(`/api/actions/${fixture.actionIds[0]}/complete`, { year: 2027, actualCost: 11_500 });
 
     const { page } = viewer;

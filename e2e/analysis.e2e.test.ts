@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../server/test-support/test-se
 // The figures on screen must be exactly the API's figures formatted the web app's way.
 import { formatAmount } from '../web/lib/i18n/format-amount.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signInThroughApi, signUpThroughApi, type ApiSession } from './support/api-session.ts';
+import { addMemberThroughApi, signInThroughApi, signUpThroughApi, type ApiSession } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually, expectTitle } from './support/page-reads.ts';
@@ -292,13 +292,13 @@ describe('analysis journey', () => {
     const adminApi = await signUpThroughApi(admin.context, e2e.baseUrl, { email: 'berit@brf-eken.se', password, name: 'Berit', accountName: 'Brf Björken' });
     // A property without BOA and LOA: no per-m² figures.
     const fixture = await workedExamplePlan(adminApi, { boa: null, loa: null });
-    // Viggo has an account of his own, so the admin's adding him makes him a member at once.
+    // Viggo has an account of his own: the admin invites him and he accepts.
     const signUpContext = await browser.newContext({ ignoreHTTPSErrors: true });
     await signUpThroughApi(signUpContext, e2e.baseUrl, { email: 'viggo@example.se', password, name: 'Viggo Läsare', accountName: 'Viggos konto' });
     await signUpContext.close();
     const viewer = await openPage(browser, { width: 768, height: 1024 });
-    await adminApi.post(`/api/accounts/${adminApi.accountId}/members`, { email: 'viggo@example.se', role: 'viewer' });
-    await signInThroughApi(viewer.context, e2e.baseUrl, { email: 'viggo@example.se', password }, adminApi.accountId);
+    const viewerApi = await signInThroughApi(viewer.context, e2e.baseUrl, { email: 'viggo@example.se', password }, adminApi.accountId);
+    await addMemberThroughApi(adminApi, viewerApi, 'viggo@example.se', 'viewer');
 
     await viewer.page.goto(`${fixture.planUrl}/fund`);
     await viewer.page.getByRole('heading', { name: 'Fonden räcker inte år 2027' }).waitFor();

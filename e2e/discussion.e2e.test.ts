@@ -6,7 +6,7 @@ import { launchBrowser } from './support/browser.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually } from './support/page-reads.ts';
-import { signUpThroughApi } from './support/api-session.ts';
+import { signUpThroughApi, addMemberThroughApi } from './support/api-session.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { samplePhotos } from '../server/test-support/sample-photos.ts';
@@ -41,7 +41,7 @@ describe('discussion', () => {
   it('comments and attachments on the action page', async () => {
     const viewerPage = await openPage(browser, { width: 768, height: 1024 });
     const viewerSignUp = { email: 'vera@brf-eken.se', password: 'ekar och lönnar i parken', name: 'Vera Läsare', accountName: 'Vera egen' };
-    await signUpThroughApi(viewerPage.context, e2e.baseUrl, viewerSignUp);
+    const viewerApi = await signUpThroughApi(viewerPage.context, e2e.baseUrl, viewerSignUp);
 
     const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
     const api = await signUpThroughApi(context, e2e.baseUrl, {
@@ -50,7 +50,7 @@ describe('discussion', () => {
       name: 'Anna Ordförande',
       accountName: 'Brf Eken',
     });
-    await api.post(`/api/accounts/${api.accountId}/members`, { email: viewerSignUp.email, role: 'viewer' });
+    await addMemberThroughApi(api, viewerApi, viewerSignUp.email, 'viewer');
     const fixture = await createPlanFixture(api, e2e.baseUrl, {
       actions: [{ name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640, year: 2031 }],
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signInThroughApi, signUpThroughApi, type ApiSession } from './support/api-session.ts';
+import { signInThroughApi, signUpThroughApi, type ApiSession, addMemberThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
 import { expandAllSections } from './support/plan-sections.ts';
@@ -270,7 +270,7 @@ describe('plan views journey', () => {
 
   it('shows a viewer the views without edit controls, in English, also at tablet size', async () => {
     const { page, context, problems } = await openPage(browser, { width: 768, height: 1024 });
-    await signUpThroughApi(context, e2e.baseUrl, {
+    const viewerApi = await signUpThroughApi(context, e2e.baseUrl, {
       email: 'bertil@example.se',
       password: 'kassaboken stämmer alltid',
       name: 'Bertil Kassör',
@@ -278,7 +278,7 @@ describe('plan views journey', () => {
     });
     const admin = await openPage(browser);
     const adminApi = await signInThroughApi(admin.context, e2e.baseUrl, anna, api.accountId);
-    await adminApi.post(`/api/accounts/${api.accountId}/members`, { email: 'bertil@example.se', role: 'viewer' });
+    await addMemberThroughApi(adminApi, viewerApi, 'bertil@example.se', 'viewer');
     await admin.context.close();
 
     await page.goto(fixture.planUrl);

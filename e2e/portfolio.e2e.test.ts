@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi, type ApiSession } from './support/api-session.ts';
+import { signUpThroughApi, type ApiSession, addMemberThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually, expectTitle } from './support/page-reads.ts';
@@ -314,13 +314,13 @@ describe('portfolio journey', () => {
 
     // A viewer reads everything and is offered no edit controls.
     const viewer = await openPage(browser);
-    await signUpThroughApi(viewer.context, e2e.baseUrl, {
+    const viewerApi = await signUpThroughApi(viewer.context, e2e.baseUrl, {
       email: 'bertil@example.se',
       password: 'kassaboken stämmer alltid',
       name: 'Bertil Kassör',
       accountName: 'Bertils eget konto',
     });
-    await api.post(`/api/accounts/${api.accountId}/members`, { email: 'bertil@example.se', role: 'viewer' });
+    await addMemberThroughApi(api, viewerApi, 'bertil@example.se', 'viewer');
     await viewer.page.goto(startUrl);
     await viewer.page.getByRole('row', { name: /Underhållsplan Eken 2/ }).waitFor();
     // Display-rounded for the viewer, a new user: 266,67 kr shows as 300 kr.

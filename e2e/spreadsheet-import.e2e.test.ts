@@ -4,7 +4,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi } from './support/api-session.ts';
+import { signUpThroughApi, addMemberThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually, expectTitle } from './support/page-reads.ts';
@@ -152,7 +152,7 @@ describe('spreadsheet import', () => {
       name: 'Vera',
       accountName: 'Vera',
     });
-    await admin.post(`/api/accounts/${admin.accountId}/members`, { email: 'vera@brf-eken.se', role: 'viewer' });
+    await addMemberThroughApi(admin, viewer, 'vera@brf-eken.se', 'viewer');
     expect(viewer.userId).toBeTruthy();
     await viewerPage.goto(`${e2e.baseUrl}/accounts/${admin.accountId}/plans/${fixture.planId}/import`);
     await viewerPage.getByRole('heading', { name: 'Du kan inte importera' }).waitFor();

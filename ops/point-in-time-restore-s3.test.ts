@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Config } from '../server/config.ts';
+import { addMember } from '../server/test-support/add-member.ts';
 import { startAppServer, type RunningServer } from '../server/test-support/app-server.ts';
 import { startS3TestServer, type S3TestServer } from '../server/test-support/s3-test-server.ts';
 import { TestClient } from '../server/test-support/test-app.ts';
@@ -140,8 +141,7 @@ describe('point-in-time restore from an S3 repository', () => {
   it('restores exactly the data of a moment T from backups and WAL kept in S3', async () => {
     const alice = await signUp('Alice');
     const bob = await signUp('Bob');
-    const added = await alice.client.post(`/api/accounts/${alice.accountId}/members`, { email: bob.email, role: 'editor' });
-    expect(added.statusCode, added.body).toBe(201);
+    await addMember(alice.client, alice.accountId, bob, 'editor');
 
     const backup = await ops('backup');
     expect(backup.exitCode, backup.stderr).toBe(0);

@@ -65,6 +65,8 @@ const environmentSchema = z
         message: 'ATTACHMENT_S3_PREFIX must be empty or folder names ending with "/" (e.g. attachments/)',
       }),
     SMTP_URL: optionalText,
+    INVITATIONS_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+    INVITATIONS_PER_INVITER_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
     MAIL_FROM: z.string().trim().default('Kvarter <no-reply@localhost>'),
   })
   .refine((env) => Boolean(env.TLS_CERT_FILE) === Boolean(env.TLS_KEY_FILE), {
@@ -112,6 +114,7 @@ export interface Config {
   bcryptCost: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  invitationLimits: InvitationLimits;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   backup: BackupConfig;
   attachments: AttachmentConfig;
@@ -124,6 +127,16 @@ export interface AttachmentConfig {
   s3: S3Config | undefined;
   /** Prepended to every object key in the bucket; `attachments/` by default. */
   s3Prefix: string;
+}
+
+/**
+ * Invitations sent in any rolling hour, so the installation's mail server cannot be used to send
+ * text of a stranger's choosing in bulk (docs/product/api.md). Per inviter counts across every
+ * account the person administers.
+ */
+export interface InvitationLimits {
+  perAccountPerHour: number;
+  perInviterPerHour: number;
 }
 
 /** Where backups go. Without S3 settings, everything stays under the data directory. */
@@ -173,6 +186,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     bcryptCost: env.BCRYPT_COST,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    invitationLimits: { perAccountPerHour: env.INVITATIONS_PER_ACCOUNT_PER_HOUR, perInviterPerHour: env.INVITATIONS_PER_INVITER_PER_HOUR },
     logLevel: env.LOG_LEVEL,
     backup: {
       s3:

@@ -41,6 +41,15 @@ export async function signInThroughApi(
   return sessionFor(context, baseUrl, accountId, user.id, csrfToken);
 }
 
+/**
+ * Makes an existing user a member the only way there is: the admin invites their address and they
+ * accept in their own session (`member`).
+ */
+export async function addMemberThroughApi(admin: ApiSession, member: ApiSession, email: string, role: 'viewer' | 'editor' | 'admin'): Promise<void> {
+  const { invitation } = await admin.post<{ invitation: { id: string } }>(`/api/accounts/${admin.accountId}/members`, { email, role });
+  await member.post(`/api/auth/invitations/${invitation.id}/accept`);
+}
+
 function sessionFor(context: BrowserContext, baseUrl: string, accountId: string, userId: string, csrfToken: string): ApiSession {
   return {
     accountId,

@@ -8,12 +8,14 @@ export type AuditEventName =
   | 'login.locked'
   | 'logout'
   | 'password.changed'
-  | 'member.added'
+  // Invitations are counted here too: the per-hour limits read member.invited (members.queries.ts).
   | 'member.invited'
   | 'member.role_changed'
   | 'member.removed'
   | 'invitation.cancelled'
   | 'invitation.accepted'
+  | 'invitation.declined'
+  | 'invitation.link_copied'
   | 'operator.granted'
   // Written by ops/ when a backup or restore run ends (ops/backup-runs.ts).
   | 'backup.full'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpTeam, type Team } from '../test-support/plan-data.ts';
-import { createTestApp, TestClient, type TestApp } from '../test-support/test-app.ts';
+import { createTestApp, signUpUser, TestClient, type TestApp } from '../test-support/test-app.ts';
 import { snapshotTenant } from '../test-support/tenant-snapshot.ts';
 import { listAppRoutes, routeKey, type AppRoute } from './app-routes.ts';
 import { tenantRoutes } from './route-table.ts';
@@ -17,6 +17,8 @@ let testApp: TestApp;
 let team: Team;
 let data: TenantData;
 let unsafeRoutes: AppRoute[];
+/** An invitation of the admin to another person's account, pending: what accept and decline act on. */
+let receivedInvitationId: string;
 
 /** Valid requests for the unsafe routes that take no tenant id. */
 const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> = {
@@ -31,6 +33,8 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
     body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }),
   }),
   'PATCH /api/auth/display-preferences': () => ({ url: '/api/auth/display-preferences', body: json({ isRounded: false, vat: 'incl' }) }),
+  'POST /api/auth/invitations/:id/accept': () => ({ url: `/api/auth/invitations/${receivedInvitationId}/accept` }),
+  'POST /api/auth/invitations/:id/decline': () => ({ url: `/api/auth/invitations/${receivedInvitationId}/decline` }),
   'POST /api/invitations/:token/accept': () => ({
     url: '/api/invitations/not-a-real-token/accept',
     body: json({ name: 'Ny', password: 'correct horse battery staple' }),
@@ -43,6 +47,9 @@ beforeAll(async () => {
   const appRoutes = listAppRoutes(testApp.app);
   unsafeRoutes = appRoutes.filter((route) => route.method !== 'GET');
   data = await createTenantData(team);
+  const inviter = await signUpUser(testApp.app);
+  const invited = await inviter.client.post(`/api/accounts/${inviter.accountId}/members`, { email: team.admin.email, role: 'viewer' });
+  receivedInvitationId = (invited.json() as { invitation: { id: string } }).invitation.id;
 });
 afterAll(async () => {
   await testApp.close();
@@ -81,8 +88,9 @@ describe('CSRF on every unsafe route', () => {
     expect(
       await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash', 'display_vat', 'display_rounded']).orderBy('id').execute(),
     ).toEqual(users);
-    // Nothing signed the admin out either.
+    // Nothing signed the admin out either, and their invitation is still pending.
     expect((await team.admin.client.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await team.admin.client.get('/api/auth/invitations')).json()).toEqual([expect.objectContaining({ id: receivedInvitationId })]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/schemas/role.ts';
+import { addMember } from '../test-support/add-member.ts';
 import { signUpTeam, type Person, type Team } from '../test-support/plan-data.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../test-support/test-app.ts';
 import { snapshotTenant, type TenantSnapshot } from '../test-support/tenant-snapshot.ts';
@@ -24,7 +25,9 @@ let team: Team;
 const spareUsers: Person[] = [];
 
 beforeAll(async () => {
-  testApp = await createTestApp();
+  // Each case builds its data set anew, an invitation included, so one account sends far more than
+  // the hourly limit allows; the limits have tests of their own (received-invitations.routes.test.ts).
+  testApp = await createTestApp({ environment: { INVITATIONS_PER_ACCOUNT_PER_HOUR: '10000', INVITATIONS_PER_INVITER_PER_HOUR: '10000' } });
   team = await signUpTeam(testApp.app);
   const memberCases = writeRoutes.filter((route) => Object.values(route.ids).includes('memberUserId')).length * roles.length;
   for (let index = 0; index < memberCases; index += 1) spareUsers.push(await signUpUser(testApp.app));
@@ -98,9 +101,7 @@ function contentAuthorFor(roleCase: RoleCase, role: Role): Person {
 async function addSpareMember(): Promise<string> {
   const spare = spareUsers.pop();
   if (!spare) throw new Error('no spare user left: count the member cases in beforeAll');
-  const response = await team.admin.client.post(`/api/accounts/${team.accountId}/members`, { email: spare.email, role: 'viewer' });
-  expect(response.statusCode, response.body).toBe(201);
-  expect(response.json().status).toBe('added');
+  await addMember(team.admin.client, team.accountId, spare, 'viewer');
   return spare.userId;
 }
 

@@ -53,6 +53,7 @@ export const tenantRoutes: TenantRoute[] = [
   ),
   route('DELETE', '/api/accounts/:accountId/members/:userId', { ...account, userId: 'memberUserId' }, { roles: membersManage(204) }),
   route('DELETE', '/api/accounts/:accountId/invitations/:invitationId', { ...account, invitationId: 'invitationId' }, { roles: membersManage(204) }),
+  route('POST', '/api/accounts/:accountId/invitations/:invitationId/link', { ...account, invitationId: 'invitationId' }, { roles: membersManage(200) }),
 
   route('GET', '/api/accounts/:accountId/organisations', account),
   route('POST', '/api/accounts/:accountId/organisations', account, { body: name('Brf Intrång'), roles: planWrite(201) }),
@@ -149,6 +150,21 @@ export const exemptRoutes: ExemptRoute[] = [
   { method: 'GET', url: '/api/categories', reason: 'reference data shared by every account' },
   { method: 'GET', url: '/api/attachments/limits', reason: 'the installation-wide upload limits (size, file types), the same for every account' },
   { method: 'GET', url: '/api/ops/status', reason: 'installation-wide backup status for operators, not account data' },
+  {
+    method: 'GET',
+    url: '/api/auth/invitations',
+    reason: "the caller's own invitations, found by their own e-mail address (received-invitations.routes.test.ts)",
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/invitations/:id/accept',
+    reason: "the caller's own invitation; anyone else's id is 404 like an unknown one (received-invitations.routes.test.ts)",
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/invitations/:id/decline',
+    reason: "the caller's own invitation; anyone else's id is 404 like an unknown one (received-invitations.routes.test.ts)",
+  },
   { method: 'GET', url: '/api/invitations/:token', reason: 'the token is a secret capability, not a tenant id (invitations.routes.test.ts)' },
   { method: 'POST', url: '/api/invitations/:token/accept', reason: 'the token is a secret capability, not a tenant id (invitations.routes.test.ts)' },
 ];

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../db/database.ts';
+import { addMember } from './add-member.ts';
 import { signUpUser, type TestClient } from './test-app.ts';
 import type { AccountId } from '../db/account-id.ts';
 
@@ -33,7 +34,7 @@ export interface Team {
 
 /**
  * A new account with one member of each role: the admin signs up, the editor and the viewer sign up
- * (each with an account of their own) and are added to the admin's account.
+ * (each with an account of their own) and accept the admin's invitations.
  */
 export async function signUpTeam(app: FastifyInstance): Promise<Team> {
   const admin = await signUpUser(app);
@@ -42,8 +43,7 @@ export async function signUpTeam(app: FastifyInstance): Promise<Team> {
     [team.editor, 'editor'],
     [team.viewer, 'viewer'],
   ] as const) {
-    const response = await admin.client.post(`/api/accounts/${admin.accountId}/members`, { email: person.email, role });
-    expect(response.statusCode, response.body).toBe(201);
+    await addMember(admin.client, admin.accountId, person, role);
   }
   return team;
 }

@@ -41,6 +41,10 @@ export const validationMessages = {
     sv: 'Personen är redan medlem i kontot.',
     en: 'This person is already a member of the account.',
   },
+  'invitation.sent_by_email': {
+    sv: 'Inbjudningar skickas med e-post här; länken visas inte.',
+    en: 'Invitations are sent by e-mail here; the link is not shown.',
+  },
   'member.last_admin': {
     sv: 'Kontot måste ha minst en administratör.',
     en: 'The account must keep at least one admin.',

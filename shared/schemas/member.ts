@@ -12,7 +12,7 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-/** A pending invitation of an e-mail address that has no user yet. */
+/** A pending invitation of an e-mail address, registered or not, as the account's admins see it. */
 export const invitationSchema = z.object({
   id: idSchema,
   email: z.string(),
@@ -25,18 +25,27 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export const membersResponseSchema = z.object({
   members: z.array(memberSchema),
   invitations: z.array(invitationSchema),
+  /** False without SMTP: the admin then copies each invitation's link and hands it over (docs/decisions/0030-invitations-need-consent.md). */
+  canSendEmail: z.boolean(),
 });
 export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
 export const inviteMemberRequestSchema = z.strictObject({ email: emailSchema, role: roleSchema });
 export type InviteMemberRequest = z.infer<typeof inviteMemberRequestSchema>;
 
-/** An existing user is added at once; a new e-mail address gets a single-use sign-up link. */
-export const inviteMemberResponseSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('added'), member: memberSchema }),
-  z.object({ status: z.literal('invited'), invitation: invitationSchema }),
-]);
+/**
+ * Every address is invited, never added: the same answer whether or not it belongs to a user, so it
+ * reveals nothing about who is registered, and nobody becomes a member without accepting.
+ */
+export const inviteMemberResponseSchema = z.object({
+  status: z.literal('invited'),
+  invitation: invitationSchema.pick({ id: true, email: true, role: true, expiresAt: true }),
+});
 export type InviteMemberResponse = z.infer<typeof inviteMemberResponseSchema>;
+
+/** A fresh link for a pending invitation, for installations that cannot send e-mail. */
+export const invitationLinkResponseSchema = z.object({ link: z.string() });
+export type InvitationLinkResponse = z.infer<typeof invitationLinkResponseSchema>;
 
 export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
 export type ChangeRoleRequest = z.infer<typeof changeRoleRequestSchema>;

@@ -3,6 +3,7 @@ import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
 import { useSelectedMembership } from '../features/accounts/use-selected-membership.ts';
 import { useSession } from '../features/auth/session.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
+import { ReceivedInvitations } from '../features/members/received-invitations.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -53,6 +54,7 @@ export function AppLayout() {
         )}
       </header>
       <main className="page" id="main" tabIndex={-1}>
+        <ReceivedInvitations />
         <Outlet />
       </main>
     </>

@@ -32,6 +32,10 @@ export function InvitationPage() {
       <h1>{t('invitation.heading', { account: invitation.accountName })}</h1>
       <p>{t('invitation.intro', { account: invitation.accountName, role: roleName(invitation.role, t) })}</p>
       <AcceptInvitationForm token={token} invitation={invitation} />
+      {/* Someone who already has a user accepts from their own list after signing in (no second user). */}
+      <p className="form__note">
+        {t('invitations.existing_user')} <Link to="/signin">{t('signin.title')}</Link>
+      </p>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   snapshotPlanData,
   type Team,
 } from '../../test-support/plan-data.ts';
+import { addMember } from '../../test-support/add-member.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
 
 let testApp: TestApp;
@@ -486,7 +487,7 @@ describe('completing an action', () => {
   it('names who recorded each completion, and nobody once that user is deleted', async () => {
     const action = await createAction(planId, { ...minimal, year: 2027, intervalYears: 5 });
     const leaving = await signUpUser(testApp.app);
-    expect((await team.admin.client.post(`/api/accounts/${team.accountId}/members`, { email: leaving.email, role: 'editor' })).statusCode).toBe(201);
+    await addMember(team.admin.client, team.accountId, leaving, 'editor');
     const completion = created<{ completion: { id: string } }>(await leaving.client.post(completeUrl(action.id), {})).completion;
     const before = (await team.viewer.client.get(actionUrl(action.id))).json() as {
       completions: { id: string; completedBy: string | null; completedByName: string | null }[];

@@ -74,3 +74,58 @@ export async function markInvitationAccepted(db: Db, invitationId: string): Prom
     .where('id', '=', invitationId)
     .execute();
 }
+
+/** The pending, unexpired invitations of one e-mail address, with who sent them; an invitation whose sender is gone is not shown. */
+export async function listInvitationsOf(db: Db, email: string) {
+  return db
+    .selectFrom('invitations')
+    .innerJoin('accounts', 'accounts.id', 'invitations.account_id')
+    .innerJoin('users as inviters', 'inviters.id', 'invitations.invited_by')
+    .select([
+      'invitations.id',
+      'accounts.name as accountName',
+      'invitations.role',
+      'inviters.name as inviterName',
+      'inviters.email as inviterEmail',
+      'invitations.expires_at as expiresAt',
+    ])
+    .where('invitations.email', '=', email)
+    .where('invitations.accepted_at', 'is', null)
+    .where('invitations.expires_at', '>', sql<Date>`now()`)
+    .orderBy('invitations.created_at')
+    .orderBy('invitations.id')
+    .execute();
+}
+
+/**
+ * A usable invitation of one e-mail address, found by id: the address is the check here (the
+ * signed-in user's own), as the token is for links. Locked, so it is accepted or declined once.
+ */
+export async function lockUsableInvitationOf(db: Db, invitationId: string, email: string) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'account_id as accountId', 'role'])
+    .where('id', '=', invitationId)
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function deleteInvitation(db: Db, invitationId: string): Promise<void> {
+  await db.deleteFrom('invitations').where('id', '=', invitationId).execute();
+}
+
+/** Gives a pending invitation a new token, so only the newest link works. */
+export async function replaceInvitationToken(db: Db, accountId: AccountId, invitationId: string, tokenHash: string): Promise<boolean> {
+  const result = await db
+    .updateTable('invitations')
+    .set({ token_hash: tokenHash })
+    .where('account_id', '=', accountId)
+    .where('id', '=', invitationId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,10 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { acceptInvitationRequestSchema, acceptInvitationResponseSchema, invitationPreviewSchema } from '../../../shared/schemas/member.ts';
+import { acceptedInvitationResponseSchema, receivedInvitationsResponseSchema } from '../../../shared/schemas/invitation.ts';
+import { requireUser } from '../../auth/require-user.ts';
 import { startSession } from '../../auth/start-session.ts';
 import type { Deps } from '../../deps.ts';
-import { parseInput } from '../../http/parse-input.ts';
+import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
-import { acceptInvitation, previewInvitation } from './invitations.service.ts';
+import { acceptInvitation, acceptReceivedInvitation, declineReceivedInvitation, listReceivedInvitations, previewInvitation } from './invitations.service.ts';
+
+type ReceivedInvitationParams = { Params: { id: string } };
 
 const tokenRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
@@ -18,5 +22,24 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void
     const { user, accountId } = await acceptInvitation(deps, request.params.token, input, request.ip);
     const csrfToken = await startSession(request, reply, user.id);
     return respond(reply, acceptInvitationResponseSchema, { user, accountId, csrfToken }, 201);
+  });
+
+  // The signed-in user's own invitations: found by their e-mail address, accepted by id.
+  const actorOf = (request: FastifyRequest) => requireUser(request, deps.config.sessionAbsoluteMs);
+
+  app.get('/api/auth/invitations', async (request, reply) => {
+    return respond(reply, receivedInvitationsResponseSchema, await listReceivedInvitations(deps, await actorOf(request)));
+  });
+
+  app.post<ReceivedInvitationParams>('/api/auth/invitations/:id/accept', async (request, reply) => {
+    const actor = await actorOf(request);
+    const accepted = await acceptReceivedInvitation(deps, actor, parseId(request.params.id, 'Invitation'));
+    return respond(reply, acceptedInvitationResponseSchema, accepted);
+  });
+
+  app.post<ReceivedInvitationParams>('/api/auth/invitations/:id/decline', async (request, reply) => {
+    const actor = await actorOf(request);
+    await declineReceivedInvitation(deps, actor, parseId(request.params.id, 'Invitation'));
+    return reply.status(204).send();
   });
 }

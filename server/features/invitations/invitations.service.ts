@@ -4,10 +4,12 @@ import { isUniqueViolation } from '../../db/postgres-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
-import { insertUser } from '../auth/auth.queries.ts';
-import { insertMembership } from '../members/members.queries.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Db } from '../../db/database.ts';
+import { findUserById, insertUser } from '../auth/auth.queries.ts';
+import { findMember, insertMembership } from '../members/members.queries.ts';
 import { hashInvitationToken } from './invitation-token.ts';
-import { findUsableInvitation, markInvitationAccepted } from './invitations.queries.ts';
+import { deleteInvitation, findUsableInvitation, listInvitationsOf, lockUsableInvitationOf, markInvitationAccepted } from './invitations.queries.ts';
 
 export async function previewInvitation(deps: Deps, token: string) {
   const invitation = await findUsableInvitation(deps.db, hashInvitationToken(token));
@@ -47,4 +49,62 @@ export async function acceptInvitation(deps: Deps, token: string, input: AcceptI
     }
     throw error;
   }
+}
+
+/** The signed-in user's pending invitations: those to their own e-mail address. */
+export async function listReceivedInvitations(deps: Deps, actor: Actor) {
+  const email = await emailOf(deps.db, actor);
+  const rows = await listInvitationsOf(deps.db, email);
+  return rows.map((row) => ({
+    id: row.id,
+    accountName: row.accountName,
+    role: row.role,
+    invitedBy: { name: row.inviterName, email: row.inviterEmail },
+    expiresAt: row.expiresAt.toISOString(),
+  }));
+}
+
+/**
+ * Consent: the membership starts here, by the invited person's own act. Another address's, an
+ * unknown, a used or an expired invitation is the same 404, so ids cannot be probed.
+ */
+export async function acceptReceivedInvitation(deps: Deps, actor: Actor, invitationId: string) {
+  return deps.db.transaction().execute(async (transaction) => {
+    const invitation = await lockUsableInvitationOf(transaction, invitationId, await emailOf(transaction, actor));
+    if (!invitation) throw notFound('Invitation');
+    // Already a member (an admin of several accounts, say): the invitation is used up and the role stays.
+    const member = await findMember(transaction, invitation.accountId, actor.userId);
+    if (!member) await insertMembership(transaction, invitation.accountId, actor.userId, invitation.role);
+    await markInvitationAccepted(transaction, invitation.id);
+    await recordAuditEvent(transaction, {
+      event: 'invitation.accepted',
+      userId: actor.userId,
+      accountId: invitation.accountId,
+      ip: actor.ip,
+      details: { invitationId: invitation.id },
+    });
+    return { accountId: invitation.accountId, role: member?.role ?? invitation.role };
+  });
+}
+
+/** A declined invitation is gone; the account's admins see it leave their pending list. */
+export async function declineReceivedInvitation(deps: Deps, actor: Actor, invitationId: string): Promise<void> {
+  await deps.db.transaction().execute(async (transaction) => {
+    const invitation = await lockUsableInvitationOf(transaction, invitationId, await emailOf(transaction, actor));
+    if (!invitation) throw notFound('Invitation');
+    await deleteInvitation(transaction, invitation.id);
+    await recordAuditEvent(transaction, {
+      event: 'invitation.declined',
+      userId: actor.userId,
+      accountId: invitation.accountId,
+      ip: actor.ip,
+      details: { invitationId: invitation.id },
+    });
+  });
+}
+
+async function emailOf(db: Db, actor: Actor): Promise<string> {
+  const user = await findUserById(db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in first');
+  return user.email;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Role } from '../../../shared/schemas/role.ts';
 import type { Db } from '../../db/database.ts';
 import type { AccountId } from '../../db/account-id.ts';
@@ -59,4 +60,45 @@ export async function lockAccount(db: Db, accountId: AccountId): Promise<boolean
 export async function findAccountName(db: Db, accountId: AccountId): Promise<string | undefined> {
   const row = await db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst();
   return row?.name;
+}
+
+/** Whether the address belongs to a member of the account (the admin sees the member list anyway). */
+export async function isMemberByEmail(db: Db, accountId: AccountId, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('memberships.user_id')
+    .where('memberships.account_id', '=', accountId)
+    .where('users.email', '=', email)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Serialises one person's invitations across the accounts they administer, so the per-inviter count holds. */
+export async function lockInviter(db: Db, userId: string): Promise<void> {
+  await db.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
+}
+
+/**
+ * Invitations are counted in the audit log, which nothing deletes: a cancelled or replaced
+ * invitation still counts. Answers the seconds until one of the last `limit` invitations of the
+ * rolling hour leaves it, or undefined while fewer than `limit` were sent.
+ */
+export async function secondsUntilInvitationAllowed(
+  db: Db,
+  sender: { accountId: AccountId } | { inviterId: string },
+  limit: number,
+): Promise<number | undefined> {
+  let query = db
+    .selectFrom('audit_events')
+    .select(sql<number>`ceil(extract(epoch from occurred_at + interval '1 hour' - now()))::int`.as('seconds'))
+    .where('event', '=', 'member.invited')
+    .where('occurred_at', '>', sql<Date>`now() - interval '1 hour'`);
+  query = 'accountId' in sender ? query.where('account_id', '=', sender.accountId) : query.where('user_id', '=', sender.inviterId);
+  const row = await query
+    .orderBy('occurred_at', 'desc')
+    .offset(limit - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined ? undefined : Math.max(1, row.seconds);
 }

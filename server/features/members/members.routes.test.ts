@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/schemas/role.ts';
+import { addMember as addMemberThroughInvitation } from '../../test-support/add-member.ts';
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
 import { asAccountId, type AccountId } from '../../db/account-id.ts';
 
@@ -42,12 +43,8 @@ const memberUrl = (accountId: string, userId: string) => `/api/accounts/${accoun
 const invitationUrl = (accountId: string, invitationId: string) => `/api/accounts/${accountId}/invitations/${invitationId}`;
 const asMember = (person: Person, role: Role) => ({ userId: person.userId, email: person.email, name: person.name, role });
 
-/** Adds an existing user to the admin's account through the API. */
-async function addMember(admin: Person, person: Person, role: Role): Promise<void> {
-  const response = await admin.client.post(membersUrl(admin.accountId), { email: person.email, role });
-  expect(response.statusCode).toBe(201);
-  expect(response.json().status).toBe('added');
-}
+/** Adds an existing user to the admin's account: invited, and accepted by them. */
+const addMember = (admin: Person, person: Person, role: Role) => addMemberThroughInvitation(admin.client, admin.accountId, person, role);
 
 /** The token of the newest invitation link e-mailed to an address (read from the outbox). */
 async function invitationTokenSentTo(email: string): Promise<string> {
@@ -77,33 +74,43 @@ describe('listing and adding members', () => {
   it('lists the members of the account and no invitations', async () => {
     const response = await admin.client.get(membersUrl(admin.accountId));
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ members: [asMember(admin, 'admin')], invitations: [] });
+    expect(response.json()).toEqual({ members: [asMember(admin, 'admin')], invitations: [], canSendEmail: false });
   });
 
-  it('adds an existing user at once, shows them the account and tells them by e-mail', async () => {
+  it('invites a registered address like any other: no user id, no name, no membership until they accept', async () => {
     const response = await admin.client.post(membersUrl(admin.accountId), { email: `  ${existing.email.toUpperCase()} `, role: 'editor' });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ status: 'added', member: asMember(existing, 'editor') });
-
+    expect(response.json()).toEqual({
+      status: 'invited',
+      invitation: { id: expect.any(String), email: existing.email, role: 'editor', expiresAt: expect.any(String) },
+    });
+    expect(response.body).not.toContain(existing.userId);
+    expect(response.body).not.toContain(existing.name);
+    const invitationId = response.json().invitation.id as string;
     const me = await existing.client.get('/api/auth/me');
-    expect(me.statusCode).toBe(200);
-    expect(me.json().memberships).toEqual([
-      { accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin' },
-      { accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' },
-    ]);
-
-    const list = await admin.client.get(membersUrl(admin.accountId));
-    expect(list.json()).toEqual({ members: [asMember(admin, 'admin'), asMember(existing, 'editor')], invitations: [] });
+    expect(me.json().memberships).toEqual([{ accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin' }]);
+    const pending = await admin.client.get(membersUrl(admin.accountId));
+    expect(pending.json().members).toEqual([asMember(admin, 'admin')]);
+    expect(pending.json().invitations).toEqual([expect.objectContaining({ id: invitationId, email: existing.email, role: 'editor' })]);
 
     const emails = await testApp.database.db.selectFrom('outbox_emails').select(['subject', 'body']).where('recipient', '=', existing.email).execute();
     expect(emails).toHaveLength(1);
-    expect(emails[0]?.subject).toContain('Brf Eken');
-    expect(emails[0]?.body).toContain('https://localhost:8443/signin');
-    expect(emails[0]?.body).not.toContain('/invitations/');
+    // The e-mail says plainly who invited; the account name is theirs, quoted, and never in the subject.
+    expect(emails[0]?.subject).toContain(admin.email);
+    expect(emails[0]?.subject).not.toContain('Brf Eken');
+    expect(emails[0]?.body).toContain(`"Anna Admin" <${admin.email}>`);
+    expect(emails[0]?.body).toContain('"Brf Eken"');
+    expect(emails[0]?.body).toContain('https://localhost:8443/invitations/');
 
-    // Added directly: no sign-up link was made.
-    const invitations = await testApp.database.db.selectFrom('invitations').select('id').where('email', '=', existing.email).execute();
-    expect(invitations).toEqual([]);
+    const accepted = await existing.client.post(`/api/auth/invitations/${invitationId}/accept`);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toEqual({ accountId: admin.accountId, role: 'editor' });
+    expect((await existing.client.get('/api/auth/me')).json().memberships).toEqual([
+      { accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin' },
+      { accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' },
+    ]);
+    const list = await admin.client.get(membersUrl(admin.accountId));
+    expect(list.json()).toEqual({ members: [asMember(admin, 'admin'), asMember(existing, 'editor')], invitations: [], canSendEmail: false });
   });
 
   it('refuses to add someone who already is a member with 409', async () => {
@@ -128,7 +135,7 @@ describe('listing and adding members', () => {
     expect(badEmail.json().error).toMatchObject({ code: 'validation', fieldCodes: { email: 'email.invalid' } });
 
     const list = await admin.client.get(membersUrl(admin.accountId));
-    expect(list.json()).toEqual({ members: [asMember(admin, 'admin'), asMember(existing, 'editor')], invitations: [] });
+    expect(list.json()).toEqual({ members: [asMember(admin, 'admin'), asMember(existing, 'editor')], invitations: [], canSendEmail: false });
   });
 });
 
@@ -257,7 +264,7 @@ describe('removing a member', () => {
     // The admin is unaffected and sees the member gone.
     const list = await admin.client.get(membersUrl(admin.accountId));
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toEqual({ members: [asMember(admin, 'admin')], invitations: [] });
+    expect(list.json()).toEqual({ members: [asMember(admin, 'admin')], invitations: [], canSendEmail: false });
 
     // Removing them again: they are not a member any more.
     expect((await admin.client.delete(memberUrl(admin.accountId, member.userId))).statusCode).toBe(404);
@@ -286,6 +293,7 @@ describe('role enforcement and account isolation', () => {
     expect(expectedList).toEqual({
       members: [asMember(admin, 'admin'), asMember(viewer, 'viewer'), asMember(editor, 'editor')],
       invitations: [expect.objectContaining({ id: invitationId, email: 'pending.person@example.se', role: 'viewer' })],
+      canSendEmail: false,
     });
   });
 
@@ -297,6 +305,7 @@ describe('role enforcement and account isolation', () => {
       (client: TestClient) => client.patch(memberUrl(accountId, userId), { role: 'viewer' }),
       (client: TestClient) => client.delete(memberUrl(accountId, userId)),
       (client: TestClient) => client.delete(invitationUrl(accountId, pendingInvitationId)),
+      (client: TestClient) => client.post(`${invitationUrl(accountId, pendingInvitationId)}/link`),
     ];
   }
 
@@ -425,7 +434,7 @@ describe('audit log', () => {
   it('records every membership change of the account, without secrets', async () => {
     const admin = await signUp('Maria Minnes', 'Brf Minnet');
     const existing = await signUp('Nils Närvarande', 'Brf Nils');
-    await addMember(admin, existing, 'viewer');
+    const existingInvitationId = await addMember(admin, existing, 'viewer');
     expect((await admin.client.patch(memberUrl(admin.accountId, existing.userId), { role: 'editor' })).statusCode).toBe(200);
     expect((await admin.client.delete(memberUrl(admin.accountId, existing.userId))).statusCode).toBe(204);
 
@@ -450,7 +459,8 @@ describe('audit log', () => {
       .orderBy('id')
       .execute();
     expect(rows).toEqual([
-      { event: 'member.added', user_id: admin.userId, ip: '127.0.0.1', details: { memberId: existing.userId, role: 'viewer' } },
+      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: existing.email, role: 'viewer' } },
+      { event: 'invitation.accepted', user_id: existing.userId, ip: '127.0.0.1', details: { invitationId: existingInvitationId } },
       { event: 'member.role_changed', user_id: admin.userId, ip: '127.0.0.1', details: { memberId: existing.userId, from: 'viewer', to: 'editor' } },
       { event: 'member.removed', user_id: admin.userId, ip: '127.0.0.1', details: { memberId: existing.userId } },
       { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: 'olle.ny@example.se', role: 'viewer' } },

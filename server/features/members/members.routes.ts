@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   changeRoleRequestSchema,
+  invitationLinkResponseSchema,
   inviteMemberRequestSchema,
   inviteMemberResponseSchema,
   memberSchema,
@@ -10,7 +11,7 @@ import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
-import { cancelInvitation, changeMemberRole, inviteMember, listMembers, removeMember } from './members.service.ts';
+import { cancelInvitation, changeMemberRole, createInvitationLink, inviteMember, listMembers, removeMember } from './members.service.ts';
 
 type AccountParams = { Params: { accountId: string } };
 type MemberParams = { Params: { accountId: string; userId: string } };
@@ -50,5 +51,12 @@ export function registerMemberRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = await actorOf(request);
     await cancelInvitation(deps, actor, parseId(request.params.accountId, 'Account'), parseId(request.params.invitationId, 'Invitation'));
     return reply.status(204).send();
+  });
+
+  app.post<InvitationParams>('/api/accounts/:accountId/invitations/:invitationId/link', async (request, reply) => {
+    const actor = await actorOf(request);
+    const accountId = parseId(request.params.accountId, 'Account');
+    const link = await createInvitationLink(deps, actor, accountId, parseId(request.params.invitationId, 'Invitation'));
+    return respond(reply, invitationLinkResponseSchema, link);
   });
 }

@@ -6,18 +6,27 @@ import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
-import type { Email } from '../../infrastructure/outbox/outbox-mailer.ts';
-import { findUserByEmail } from '../auth/auth.queries.ts';
+import type { InvitationLimits } from '../../config.ts';
+import { findUserById } from '../auth/auth.queries.ts';
+import { invitationEmail } from '../invitations/invitation-email.ts';
 import { createInvitationToken, invitationLifetimeMs } from '../invitations/invitation-token.ts';
-import { deletePendingInvitation, deletePendingInvitationsOf, insertInvitation, listPendingInvitations } from '../invitations/invitations.queries.ts';
+import {
+  deletePendingInvitation,
+  deletePendingInvitationsOf,
+  insertInvitation,
+  listPendingInvitations,
+  replaceInvitationToken,
+} from '../invitations/invitations.queries.ts';
 import {
   countAdmins,
   deleteMembership,
   findAccountName,
   findMember,
-  insertMembership,
+  isMemberByEmail,
   listMembers as listMemberRows,
   lockAccount,
+  lockInviter,
+  secondsUntilInvitationAllowed,
   updateMemberRole,
 } from './members.queries.ts';
 import type { AccountId } from '../../db/account-id.ts';
@@ -25,37 +34,26 @@ import type { AccountId } from '../../db/account-id.ts';
 export async function listMembers(deps: Deps, actor: Actor, accountIdInPath: string) {
   const accountId = await requirePermission(deps.db, actor, accountIdInPath, 'members:manage');
   const [members, invitations] = await Promise.all([listMemberRows(deps.db, accountId), listPendingInvitations(deps.db, accountId)]);
-  return { members, invitations: invitations.map(serialiseInvitation) };
+  return { members, invitations: invitations.map(serialiseInvitation), canSendEmail: deps.config.smtpUrl !== undefined };
 }
 
 /**
- * An existing user is added at once and told by e-mail; a new address gets a single-use sign-up
- * link. The e-mail is written to the outbox in the same transaction and sent after commit.
+ * Every address gets the same pending invitation and the same e-mail, registered or not, so the
+ * answer (and its timing) reveals nothing about who has a user here, and nobody becomes a member
+ * without accepting. A registered person accepts from their list of invitations after signing in,
+ * a new one through the link. The e-mail is written to the outbox in the same transaction and
+ * sent after commit.
  */
 export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: string, input: InviteMemberRequest) {
   const { result, email } = await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
-    const accountName = (await findAccountName(transaction, accountId)) ?? '';
-    const existingUser = await findUserByEmail(transaction, input.email);
-    if (existingUser) {
-      if (await findMember(transaction, accountId, existingUser.id)) {
-        throw new AppError('conflict', 'This person is already a member', { email: 'member.exists' });
-      }
-      // An earlier sign-up link of this address (they have signed up on their own since) is void now.
-      await deletePendingInvitationsOf(transaction, accountId, input.email);
-      await insertMembership(transaction, accountId, existingUser.id, input.role);
-      await recordAuditEvent(transaction, {
-        event: 'member.added',
-        userId: actor.userId,
-        accountId,
-        ip: actor.ip,
-        details: { memberId: existingUser.id, role: input.role },
-      });
-      const member = { userId: existingUser.id, email: existingUser.email, name: existingUser.name, role: input.role };
-      const email = addedEmail(input.email, accountName, deps.config.publicUrl);
-      const outboxId = await deps.mailer.enqueue(transaction, email);
-      return { result: { status: 'added' as const, member }, email: { outboxId, email } };
+    await lockInviter(transaction, actor.userId);
+    await assertInvitationAllowed(transaction, deps.config.invitationLimits, accountId, actor.userId);
+    if (await isMemberByEmail(transaction, accountId, input.email)) {
+      throw new AppError('conflict', 'This person is already a member', { email: 'member.exists' });
     }
+    const inviter = await findUserById(transaction, actor.userId);
+    const accountName = (await findAccountName(transaction, accountId)) ?? '';
     await deletePendingInvitationsOf(transaction, accountId, input.email);
     const { token, tokenHash } = createInvitationToken();
     const invitation = await insertInvitation(transaction, accountId, {
@@ -72,12 +70,41 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
       ip: actor.ip,
       details: { email: input.email, role: input.role },
     });
-    const email = invitationEmail(input.email, accountName, `${deps.config.publicUrl}/invitations/${token}`);
+    const email = invitationEmail({
+      to: input.email,
+      inviter: { name: inviter?.name ?? '', email: inviter?.email ?? '' },
+      accountName,
+      role: input.role,
+      link: invitationLink(deps, token),
+    });
     const outboxId = await deps.mailer.enqueue(transaction, email);
-    return { result: { status: 'invited' as const, invitation: serialiseInvitation(invitation) }, email: { outboxId, email } };
+    const { id, role, expiresAt } = invitation;
+    return {
+      result: { status: 'invited' as const, invitation: { id, email: invitation.email, role, expiresAt: expiresAt.toISOString() } },
+      email: { outboxId, email },
+    };
   });
   await deps.mailer.deliver(email.outboxId, email.email);
   return result;
+}
+
+/**
+ * Without SMTP the admin hands the link over themselves. Only the token's hash is stored, so the
+ * link cannot be shown again: each copy makes a new token, and the e-mailed (outbox) link stops
+ * working. With SMTP the link is never shown: it would let an admin sign up as an address they do
+ * not own (docs/decisions/0030-invitations-need-consent.md).
+ */
+export async function createInvitationLink(deps: Deps, actor: Actor, accountIdInPath: string, invitationId: string) {
+  return deps.db.transaction().execute(async (transaction) => {
+    const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
+    if (deps.config.smtpUrl !== undefined) {
+      throw new AppError('conflict', 'Invitations are sent by e-mail on this installation', { invitation: 'invitation.sent_by_email' });
+    }
+    const { token, tokenHash } = createInvitationToken();
+    if (!(await replaceInvitationToken(transaction, accountId, invitationId, tokenHash))) throw notFound('Invitation');
+    await recordAuditEvent(transaction, { event: 'invitation.link_copied', userId: actor.userId, accountId, ip: actor.ip, details: { invitationId } });
+    return { link: invitationLink(deps, token) };
+  });
 }
 
 export async function changeMemberRole(deps: Deps, actor: Actor, accountIdInPath: string, userId: string, input: ChangeRoleRequest) {
@@ -144,18 +171,13 @@ function serialiseInvitation(invitation: { id: string; email: string; role: 'vie
   return { ...invitation, createdAt: invitation.createdAt.toISOString(), expiresAt: invitation.expiresAt.toISOString() };
 }
 
-function addedEmail(to: string, accountName: string, publicUrl: string): Email {
-  return {
-    to,
-    subject: `Du har lagts till i ${accountName} på Kvarter / You were added to ${accountName}`,
-    text: `Du har lagts till i kontot "${accountName}" på Kvarter. Logga in: ${publicUrl}/signin\n\nYou were added to the account "${accountName}" on Kvarter. Sign in: ${publicUrl}/signin\n`,
-  };
-}
+const invitationLink = (deps: Deps, token: string) => `${deps.config.publicUrl}/invitations/${token}`;
 
-function invitationEmail(to: string, accountName: string, link: string): Email {
-  return {
-    to,
-    subject: `Inbjudan till ${accountName} på Kvarter / Invitation to ${accountName}`,
-    text: `Du har bjudits in till kontot "${accountName}" på Kvarter. Välj ett lösenord här (länken gäller i 7 dagar och kan användas en gång):\n${link}\n\nYou have been invited to the account "${accountName}" on Kvarter. Choose a password here (the link works once, for 7 days):\n${link}\n`,
-  };
+async function assertInvitationAllowed(db: Db, limits: InvitationLimits, accountId: AccountId, inviterId: string): Promise<void> {
+  const waitSeconds =
+    (await secondsUntilInvitationAllowed(db, { accountId }, limits.perAccountPerHour)) ??
+    (await secondsUntilInvitationAllowed(db, { inviterId }, limits.perInviterPerHour));
+  if (waitSeconds !== undefined) {
+    throw new AppError('rate_limited', 'Too many invitations in the last hour. Try again later.', undefined, waitSeconds);
+  }
 }

@@ -48,7 +48,7 @@ describe('createTranslator', () => {
   });
 
   it('leaves a placeholder without a value visible', () => {
-    expect(createTranslator(catalogues.en)('members.added')).toBe('{name} was added.');
+    expect(createTranslator(catalogues.en)('members.role_changed')).toBe('The role of {name} has been changed.');
   });
 });
 

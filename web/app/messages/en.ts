@@ -73,7 +73,6 @@ export const en: Record<keyof typeof sv, string> = {
   'members.invite_submit': 'Invite',
   'members.roles_explained':
     'Read and comment: see everything, comment, export and upload attachments. Edit: also change properties, plans and actions. Administer: also manage members and the account.',
-  'members.added': '{name} was added.',
   'members.invited': 'Invitation sent to {email}.',
   'members.list_title': 'Current members',
   'members.column.name': 'Name',
@@ -96,6 +95,20 @@ export const en: Record<keyof typeof sv, string> = {
   'invitations.cancel': 'Cancel invitation',
   'invitations.cancel_named': 'Cancel the invitation to {email}',
   'invitations.cancelled': 'The invitation to {email} was cancelled.',
+  'invitations.copy_link': 'Copy invitation link',
+  'invitations.copy_link_named': 'Copy the invitation link for {email}',
+  'invitations.link_copied': 'A new link for {email} was copied; the earlier one no longer works. Hand it over yourself: {link}',
+  'invitations.link_ready': 'A new link for {email}; the earlier one no longer works. Copy it and hand it over yourself: {link}',
+  'invitations.received_title': 'Invitations for you',
+  'invitations.received_from': '{name} ({email}) has invited you.',
+  'invitations.received_account': 'Account (named by the person who invited you): “{account}”. Role: {role}.',
+  'invitations.received_expires': 'Valid until {date}.',
+  'invitations.accept': 'Accept',
+  'invitations.accept_named': 'Accept the invitation from {email}',
+  'invitations.decline': 'Decline',
+  'invitations.decline_named': 'Decline the invitation from {email}',
+  'invitations.declined': 'You declined the invitation from {email}.',
+  'invitations.existing_user': 'Already a Kvarter user? Sign in and the invitation is at the top of the page.',
 
   'operations.title': 'Operations',
   'operations.lead':

@@ -74,7 +74,6 @@ export const sv = {
   'members.invite_submit': 'Bjud in',
   'members.roles_explained':
     'Läsa och kommentera: se allt, kommentera, exportera och ladda upp bilagor. Arbeta: dessutom ändra fastigheter, planer och åtgärder. Administrera: dessutom hantera medlemmar och kontot.',
-  'members.added': '{name} lades till.',
   'members.invited': 'Inbjudan skickad till {email}.',
   'members.list_title': 'Nuvarande medlemmar',
   'members.column.name': 'Namn',
@@ -97,6 +96,20 @@ export const sv = {
   'invitations.cancel': 'Avbryt inbjudan',
   'invitations.cancel_named': 'Avbryt inbjudan till {email}',
   'invitations.cancelled': 'Inbjudan till {email} är avbruten.',
+  'invitations.copy_link': 'Kopiera inbjudningslänk',
+  'invitations.copy_link_named': 'Kopiera inbjudningslänk till {email}',
+  'invitations.link_copied': 'En ny länk till {email} är kopierad; den tidigare gäller inte längre. Lämna över den själv: {link}',
+  'invitations.link_ready': 'En ny länk till {email}; den tidigare gäller inte längre. Kopiera den och lämna över den själv: {link}',
+  'invitations.received_title': 'Inbjudningar till dig',
+  'invitations.received_from': '{name} ({email}) har bjudit in dig.',
+  'invitations.received_account': 'Konto (namnet är valt av den som bjöd in): ”{account}”. Roll: {role}.',
+  'invitations.received_expires': 'Gäller till {date}.',
+  'invitations.accept': 'Tacka ja',
+  'invitations.accept_named': 'Tacka ja till inbjudan från {email}',
+  'invitations.decline': 'Tacka nej',
+  'invitations.decline_named': 'Tacka nej till inbjudan från {email}',
+  'invitations.declined': 'Du tackade nej till inbjudan från {email}.',
+  'invitations.existing_user': 'Har du redan en användare på Kvarter? Logga in, så finns inbjudan överst på sidan.',
 
   'operations.title': 'Drift',
   'operations.lead':

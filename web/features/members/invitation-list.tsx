@@ -4,24 +4,43 @@ import { Button } from '../../components/ui/button.tsx';
 import { formatDate } from '../../lib/i18n/format-date.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
-import { useCancelInvitation } from './members-api.ts';
+import { useCancelInvitation, useCopyInvitationLink } from './members-api.ts';
 import { roleName } from './role-options.ts';
 
 interface InvitationListProps {
   accountId: string;
   invitations: readonly Invitation[];
+  /** Without SMTP the admin hands each link over: a button copies a fresh one. */
+  canSendEmail: boolean;
 }
 
 /** Pending invitations; cancelling one needs no confirmation since it can simply be sent again. */
-export function InvitationList({ accountId, invitations }: InvitationListProps) {
+export function InvitationList({ accountId, invitations, canSendEmail }: InvitationListProps) {
   const { t, language } = useTranslation();
   const cancelInvitation = useCancelInvitation(accountId);
+  const copyLink = useCopyInvitationLink(accountId);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
 
   function handleCancel(invitation: Invitation) {
     setFeedback(null);
     cancelInvitation.mutate(invitation.id, {
       onSuccess: () => setFeedback({ tone: 'success', key: 'invitations.cancelled', params: { email: invitation.email } }),
+      onError: (error) => setFeedback({ tone: 'error', error }),
+    });
+  }
+
+  function handleCopyLink(invitation: Invitation) {
+    setFeedback(null);
+    copyLink.mutate(invitation.id, {
+      onSuccess: async ({ link }) => {
+        const params = { email: invitation.email, link };
+        // The clipboard may be refused (permissions, an insecure context): the link is shown either way.
+        const isCopied = await navigator.clipboard?.writeText(link).then(
+          () => true,
+          () => false,
+        );
+        setFeedback({ tone: 'success', key: isCopied ? 'invitations.link_copied' : 'invitations.link_ready', params });
+      },
       onError: (error) => setFeedback({ tone: 'error', error }),
     });
   }
@@ -51,6 +70,15 @@ export function InvitationList({ accountId, invitations }: InvitationListProps) 
                   <td>{roleName(invitation.role, t)}</td>
                   <td>{formatDate(invitation.expiresAt, language)}</td>
                   <td className="table__actions">
+                    {!canSendEmail && (
+                      <Button
+                        aria-label={t('invitations.copy_link_named', { email: invitation.email })}
+                        isPending={copyLink.isPending && copyLink.variables === invitation.id}
+                        onClick={() => handleCopyLink(invitation)}
+                      >
+                        {t('invitations.copy_link')}
+                      </Button>
+                    )}
                     <Button
                       aria-label={t('invitations.cancel_named', { email: invitation.email })}
                       isPending={cancelInvitation.isPending && cancelInvitation.variables === invitation.id}

@@ -1,11 +1,10 @@
-import { inviteMemberRequestSchema, type InviteMemberResponse } from '../../../shared/schemas/member.ts';
+import { inviteMemberRequestSchema } from '../../../shared/schemas/member.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
-import type { Translate } from '../../lib/i18n/translate.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useInviteMember } from './members-api.ts';
 import { roleOptions } from './role-options.ts';
@@ -22,7 +21,7 @@ export function InviteMemberForm({ accountId }: { accountId: string }) {
       onSubmit={form.handleSubmit((request, formElement) => inviteMember.mutate(request, { onError: form.showApiError, onSuccess: () => formElement.reset() }))}
     >
       {inviteMember.isError && <Alert tone="error">{describeApiError(inviteMember.error, t)}</Alert>}
-      {inviteMember.isSuccess && <Alert tone="success">{describeInviteResult(inviteMember.data, t)}</Alert>}
+      {inviteMember.isSuccess && <Alert tone="success">{t('members.invited', { email: inviteMember.data.invitation.email })}</Alert>}
       <div className="form__row">
         <TextField label={t('field.email')} name="email" type="email" autoComplete="off" required error={form.errorFor('email')} />
         {/* Least privilege by default: the admin raises the role on purpose. */}
@@ -34,8 +33,4 @@ export function InviteMemberForm({ accountId }: { accountId: string }) {
       </Button>
     </form>
   );
-}
-
-function describeInviteResult(result: InviteMemberResponse, t: Translate): string {
-  return result.status === 'added' ? t('members.added', { name: result.member.name }) : t('members.invited', { email: result.invitation.email });
 }

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { inviteMemberResponseSchema, memberSchema, membersResponseSchema, type InviteMemberRequest } from '../../../shared/schemas/member.ts';
+import {
+  invitationLinkResponseSchema,
+  inviteMemberResponseSchema,
+  memberSchema,
+  membersResponseSchema,
+  type InviteMemberRequest,
+} from '../../../shared/schemas/member.ts';
 import type { Role } from '../../../shared/schemas/role.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { meQueryOptions } from '../auth/session.ts';
@@ -31,7 +37,7 @@ function useRefreshAfterMemberChange(accountId: string) {
   };
 }
 
-/** An existing user is added at once; a new e-mail address gets an invitation. */
+/** Every address gets an invitation; nobody is a member before accepting it. */
 export function useInviteMember(accountId: string) {
   const refresh = useRefreshAfterMemberChange(accountId);
   return useMutation({
@@ -66,5 +72,15 @@ export function useCancelInvitation(accountId: string) {
     mutationFn: (invitationId: string) =>
       apiRequest('DELETE', `/api/accounts/${encodeURIComponent(accountId)}/invitations/${encodeURIComponent(invitationId)}`),
     onSuccess: () => refresh(),
+  });
+}
+
+/** A fresh link for an installation without SMTP; the earlier link stops working. */
+export function useCopyInvitationLink(accountId: string) {
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      apiRequest('POST', `/api/accounts/${encodeURIComponent(accountId)}/invitations/${encodeURIComponent(invitationId)}/link`, {
+        schema: invitationLinkResponseSchema,
+      }),
   });
 }

@@ -31,7 +31,7 @@ export function MembersOverview({ accountId }: { accountId: string }) {
       </section>
       <section className="section">
         <h2>{t('invitations.title')}</h2>
-        <InvitationList accountId={accountId} invitations={members.data.invitations} />
+        <InvitationList accountId={accountId} invitations={members.data.invitations} canSendEmail={members.data.canSendEmail} />
       </section>
     </>
   );

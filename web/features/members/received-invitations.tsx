@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { ReceivedInvitation } from '../../../shared/schemas/invitation.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { formatDate } from '../../lib/i18n/format-date.ts';
+import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
+import { useAcceptInvitation, useDeclineInvitation, useReceivedInvitations } from './received-invitations-api.ts';
+import { roleName } from './role-options.ts';
+
+/**
+ * The signed-in person's pending invitations, on every page until answered. The account's name is
+ * the inviter's choice, so it is quoted and the inviting person's own name and address come first.
+ */
+export function ReceivedInvitations() {
+  const { t, language } = useTranslation();
+  const navigate = useNavigate();
+  const invitations = useReceivedInvitations();
+  const accept = useAcceptInvitation();
+  const decline = useDeclineInvitation();
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+
+  function handleAccept(invitation: ReceivedInvitation) {
+    setFeedback(null);
+    accept.mutate(invitation.id, {
+      onSuccess: ({ accountId }) => navigate(`/accounts/${accountId}`),
+      onError: (error) => setFeedback({ tone: 'error', error }),
+    });
+  }
+
+  function handleDecline(invitation: ReceivedInvitation) {
+    setFeedback(null);
+    decline.mutate(invitation.id, {
+      onSuccess: () => setFeedback({ tone: 'success', key: 'invitations.declined', params: { email: invitation.invitedBy.email } }),
+      onError: (error) => setFeedback({ tone: 'error', error }),
+    });
+  }
+
+  const pending = invitations.data ?? [];
+  if (pending.length === 0) return <FeedbackAlert feedback={feedback} />;
+  return (
+    <section className="received-invitations" aria-labelledby="received-invitations-title">
+      <h2 id="received-invitations-title">{t('invitations.received_title')}</h2>
+      <FeedbackAlert feedback={feedback} />
+      <ul className="received-invitations__list">
+        {pending.map((invitation) => (
+          <li key={invitation.id} className="received-invitations__item">
+            <p>
+              {t('invitations.received_from', { name: invitation.invitedBy.name, email: invitation.invitedBy.email })}
+              <br />
+              {t('invitations.received_account', { account: invitation.accountName, role: roleName(invitation.role, t) })}
+              <br />
+              <span className="muted">{t('invitations.received_expires', { date: formatDate(invitation.expiresAt, language) })}</span>
+            </p>
+            <div className="received-invitations__actions">
+              <Button
+                variant="primary"
+                aria-label={t('invitations.accept_named', { email: invitation.invitedBy.email })}
+                isPending={accept.isPending && accept.variables === invitation.id}
+                onClick={() => handleAccept(invitation)}
+              >
+                {t('invitations.accept')}
+              </Button>
+              <Button
+                aria-label={t('invitations.decline_named', { email: invitation.invitedBy.email })}
+                isPending={decline.isPending && decline.variables === invitation.id}
+                onClick={() => handleDecline(invitation)}
+              >
+                {t('invitations.decline')}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
