@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
-import { findLoginFailure } from './login-failures.queries.ts';
+import { everyClient, findLoginFailure } from './login-failures.queries.ts';
 import { sweepExpiredAuthRows } from './sweep-expired-auth-rows.ts';
 
 let database: TestDatabase;
@@ -47,7 +47,7 @@ describe('sweepExpiredAuthRows', () => {
 
     // What the throttle sees before the sweep: the sweep must not change any of it.
     const emails = ['stale', 'lock-over', 'fresh', 'fresh-at-edge', 'locked', 'locked-fresh'].map((name) => `${name}@example.se`);
-    const seenBefore = await Promise.all(emails.map((email) => findLoginFailure(db, email, windowMs)));
+    const seenBefore = await Promise.all(emails.map((email) => findLoginFailure(db, email, everyClient, windowMs)));
 
     expect(await sweepExpiredAuthRows(db, { windowMs })).toEqual({ sessions: 2, loginFailures: 2 });
 
@@ -56,7 +56,7 @@ describe('sweepExpiredAuthRows', () => {
     const failures = await db.selectFrom('login_failures').select('email').orderBy('email').execute();
     expect(failures.map((row) => row.email)).toEqual(['fresh-at-edge@example.se', 'fresh@example.se', 'locked-fresh@example.se', 'locked@example.se']);
 
-    const seenAfter = await Promise.all(emails.map((email) => findLoginFailure(db, email, windowMs)));
+    const seenAfter = await Promise.all(emails.map((email) => findLoginFailure(db, email, everyClient, windowMs)));
     expect(seenAfter).toEqual(seenBefore);
     expect(seenBefore.map((failure) => failure !== undefined)).toEqual([false, false, true, true, true, true]);
 
