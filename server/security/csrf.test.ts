@@ -17,6 +17,8 @@ let testApp: TestApp;
 let team: Team;
 let data: TenantData;
 let unsafeRoutes: AppRoute[];
+/** The public id of the admin's own session: ending it would be a valid request. */
+let adminSessionId: string;
 
 /** Valid requests for the unsafe routes that take no tenant id. */
 const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> = {
@@ -30,6 +32,12 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
     url: '/api/auth/password',
     body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }),
   }),
+  'POST /api/auth/password-reset': () => ({ url: '/api/auth/password-reset', body: json({ email: team.admin.email }) }),
+  'POST /api/auth/password-reset/confirm': () => ({
+    url: '/api/auth/password-reset/confirm',
+    body: json({ token: 'not-a-real-token', password: 'correct horse battery staple' }),
+  }),
+  'DELETE /api/auth/sessions/:id': () => ({ url: `/api/auth/sessions/${adminSessionId}` }),
   'PATCH /api/auth/display-preferences': () => ({ url: '/api/auth/display-preferences', body: json({ isRounded: false, vat: 'incl' }) }),
   'POST /api/invitations/:token/accept': () => ({
     url: '/api/invitations/not-a-real-token/accept',
@@ -43,6 +51,8 @@ beforeAll(async () => {
   const appRoutes = listAppRoutes(testApp.app);
   unsafeRoutes = appRoutes.filter((route) => route.method !== 'GET');
   data = await createTenantData(team);
+  const sessions = (await team.admin.client.get('/api/auth/sessions')).json() as { id: string; current: boolean }[];
+  adminSessionId = sessions.find((session) => session.current)!.id;
 });
 afterAll(async () => {
   await testApp.close();
