@@ -17,6 +17,8 @@ import { registerInvitationRoutes } from './features/invitations/invitations.rou
 import { createMailer } from './features/mail/mailer.ts';
 import { registerMemberRoutes } from './features/members/members.routes.ts';
 import { registerOperationsRoutes } from './features/operations/operations.routes.ts';
+import { registerPasswordResetRoutes } from './features/password-reset/password-reset.routes.ts';
+import { registerSessionRoutes } from './features/sessions/sessions.routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisations.routes.ts';
 import { registerPlanRoutes } from './features/plans/plans.routes.ts';
 import { registerPropertyRoutes } from './features/properties/properties.routes.ts';
@@ -89,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     await registerSessions(api, { db: options.db, secret: options.sessionSecret, idleMs: options.config.sessionIdleMs });
     registerAuthRoutes(api, deps);
+    registerPasswordResetRoutes(api, deps);
+    registerSessionRoutes(api, deps);
     registerMemberRoutes(api, deps);
     registerInvitationRoutes(api, deps);
     registerOperationsRoutes(api, deps);

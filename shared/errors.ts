@@ -12,6 +12,8 @@ export const errorCodes = [
   'conflict',
   'rate_limited',
   'locked',
+  /** A password-reset link that is unknown, used or expired. */
+  'invalid_token',
   'payload_too_large',
   'unsupported_media_type',
   'unavailable',

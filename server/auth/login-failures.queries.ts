@@ -6,34 +6,43 @@ export interface LoginFailure {
   lockedUntil: Date | null;
 }
 
-/** Failures in the current window; an older window counts as none. */
-export async function findLoginFailure(db: Db, email: string, windowMs: number): Promise<LoginFailure | undefined> {
+/** The `client_ip` of an address's account-wide row: its failures from every client together. */
+export const everyClient = '';
+
+/** Failures of one (address, client) pair in the current window; an older window counts as none. */
+export async function findLoginFailure(db: Db, email: string, clientIp: string, windowMs: number): Promise<LoginFailure | undefined> {
   const row = await db
     .selectFrom('login_failures')
     .select(['failure_count', 'locked_until'])
     .where('email', '=', email)
+    .where('client_ip', '=', clientIp)
     .where((eb) => eb.or([eb('first_failure_at', '>', sql<Date>`now() - ${windowMs} * interval '1 millisecond'`), eb('locked_until', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
   return row ? { failureCount: row.failure_count, lockedUntil: row.locked_until } : undefined;
 }
 
-/** Counts one failure atomically (concurrent attempts cannot lose counts) and locks at the limit. */
+/**
+ * Counts one failure of an (address, client) pair atomically (concurrent attempts cannot lose
+ * counts) and locks the pair at `lockAfterFailures` (never, when null).
+ */
 export async function recordLoginFailure(
   db: Db,
   email: string,
-  settings: { windowMs: number; lockAfterFailures: number; lockMs: number },
+  clientIp: string,
+  settings: { windowMs: number; lockAfterFailures: number | null; lockMs: number },
 ): Promise<LoginFailure> {
+  const lockAfter = settings.lockAfterFailures;
   const result = await sql<{ failure_count: number; locked_until: Date | null }>`
-    insert into login_failures as f (email, failure_count, first_failure_at, locked_until)
-    values (${email}, 1, now(), case when 1 >= ${settings.lockAfterFailures} then now() + ${settings.lockMs} * interval '1 millisecond' end)
-    on conflict (email) do update set
+    insert into login_failures as f (email, client_ip, failure_count, first_failure_at, locked_until)
+    values (${email}, ${clientIp}, 1, now(), case when 1 >= ${lockAfter}::integer then now() + ${settings.lockMs} * interval '1 millisecond' end)
+    on conflict (email, client_ip) do update set
       failure_count = case when f.first_failure_at <= now() - ${settings.windowMs} * interval '1 millisecond'
                            then 1 else f.failure_count + 1 end,
       first_failure_at = case when f.first_failure_at <= now() - ${settings.windowMs} * interval '1 millisecond'
                               then now() else f.first_failure_at end,
       locked_until = case
         when f.first_failure_at > now() - ${settings.windowMs} * interval '1 millisecond'
-             and f.failure_count + 1 >= ${settings.lockAfterFailures}
+             and f.failure_count + 1 >= ${lockAfter}::integer
         then now() + ${settings.lockMs} * interval '1 millisecond'
         else f.locked_until end
     returning failure_count, locked_until
@@ -43,8 +52,9 @@ export async function recordLoginFailure(
   return { failureCount: row.failure_count, lockedUntil: row.locked_until };
 }
 
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+/** Forgets the failures of one (address, client) pair; the account-wide count runs out with its window. */
+export async function clearLoginFailures(db: Db, email: string, clientIp: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).where('client_ip', '=', clientIp).execute();
 }
 
 /**

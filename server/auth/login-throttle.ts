@@ -1,21 +1,28 @@
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import { findLoginFailure, recordLoginFailure } from './login-failures.queries.ts';
+import { everyClient, findLoginFailure, recordLoginFailure, type LoginFailure } from './login-failures.queries.ts';
 
 /**
- * Per-address sign-in throttling (the per-IP limit is @fastify/rate-limit on the route).
- * Counted per e-mail address whether or not a user has it, so answers never reveal which exist.
+ * Sign-in throttling per e-mail address and client IP, plus a slower account-wide delay
+ * (docs/decisions/0029-sign-in-failures-per-client-and-address.md; the per-IP request limit is
+ * @fastify/rate-limit on the route). Counted per address whether or not a user has it, so
+ * answers never reveal which exist. Only the client that failed is ever refused: the account-wide
+ * count delays a sign-in from anywhere else, but never refuses it.
  */
 export interface LoginThrottleSettings {
-  /** Failures within the window after which each attempt is delayed. */
+  /** Failures of one client within the window after which its attempts are delayed. */
   delayAfterFailures: number;
-  /** Failures within the window that lock the address. */
+  /** Failures of one client within the window that lock the address for that client. */
   lockAfterFailures: number;
   windowMs: number;
   lockMs: number;
   /** First delay; doubles with each further failure up to maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Failures of the address from all clients together after which every attempt is delayed. */
+  accountDelayAfterFailures: number;
+  /** The most the account-wide count delays an attempt: the owner's worst wait. */
+  accountMaxDelayMs: number;
 }
 
 export const defaultLoginThrottle: LoginThrottleSettings = {
@@ -25,24 +32,41 @@ export const defaultLoginThrottle: LoginThrottleSettings = {
   lockMs: 15 * 60_000,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
+  accountDelayAfterFailures: 10,
+  accountMaxDelayMs: 3_000,
 };
 
-/** Throws 429 `locked` while the address is locked; otherwise waits the progressive delay. */
-export async function throttleLoginAttempt(db: Db, settings: LoginThrottleSettings, email: string): Promise<void> {
-  const failure = await findLoginFailure(db, email, settings.windowMs);
-  if (!failure) return;
-  if (failure.lockedUntil && failure.lockedUntil.getTime() > Date.now()) {
-    const seconds = Math.ceil((failure.lockedUntil.getTime() - Date.now()) / 1000);
+/**
+ * Throws 429 `locked` while the address is locked for this client; otherwise waits the longer of
+ * the client's and the account-wide progressive delay.
+ */
+export async function throttleLoginAttempt(db: Db, settings: LoginThrottleSettings, email: string, clientIp: string): Promise<void> {
+  const [byClient, byAccount] = await Promise.all([
+    findLoginFailure(db, email, clientIp, settings.windowMs),
+    findLoginFailure(db, email, everyClient, settings.windowMs),
+  ]);
+  if (byClient?.lockedUntil && byClient.lockedUntil.getTime() > Date.now()) {
+    const seconds = Math.ceil((byClient.lockedUntil.getTime() - Date.now()) / 1000);
     throw new AppError('locked', 'Too many failed sign-ins for this address. Try again later.', undefined, seconds);
   }
-  const excess = failure.failureCount - settings.delayAfterFailures;
-  if (excess >= 0) {
-    const delayMs = Math.min(settings.baseDelayMs * 2 ** excess, settings.maxDelayMs);
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-  }
+  const delayMs = Math.max(
+    progressiveDelay(byClient, settings.delayAfterFailures, settings.baseDelayMs, settings.maxDelayMs),
+    progressiveDelay(byAccount, settings.accountDelayAfterFailures, settings.baseDelayMs, settings.accountMaxDelayMs),
+  );
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 }
 
-export async function registerLoginFailure(db: Db, settings: LoginThrottleSettings, email: string): Promise<{ isLocked: boolean }> {
-  const result = await recordLoginFailure(db, email, settings);
-  return { isLocked: result.lockedUntil !== null && result.lockedUntil.getTime() > Date.now() };
+/** Counts a failure for the client and for the address; only the client's count can lock. */
+export async function registerLoginFailure(db: Db, settings: LoginThrottleSettings, email: string, clientIp: string): Promise<{ isLocked: boolean }> {
+  const [byClient] = await Promise.all([
+    recordLoginFailure(db, email, clientIp, settings),
+    recordLoginFailure(db, email, everyClient, { ...settings, lockAfterFailures: null }),
+  ]);
+  return { isLocked: byClient.lockedUntil !== null && byClient.lockedUntil.getTime() > Date.now() };
+}
+
+function progressiveDelay(failure: LoginFailure | undefined, after: number, baseMs: number, maxMs: number): number {
+  if (!failure) return 0;
+  const excess = failure.failureCount - after;
+  return excess >= 0 ? Math.min(baseMs * 2 ** excess, maxMs) : 0;
 }

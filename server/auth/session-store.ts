@@ -13,7 +13,8 @@ export function createSessionStore(db: Db, idleMs: number): SessionStore {
   return {
     set(sessionId, session, callback: Callback) {
       const expiresAt = session.cookie.expires ?? new Date(Date.now() + idleMs);
-      saveSession(db, sessionId, session.userId ?? null, JSON.stringify(session), expiresAt).then(() => callback(), callback);
+      const listing = { userAgent: session.userAgent ?? null, lastSeenAt: session.lastSeenAt === undefined ? null : new Date(session.lastSeenAt) };
+      saveSession(db, sessionId, session.userId ?? null, JSON.stringify(session), expiresAt, listing).then(() => callback(), callback);
     },
     get(sessionId, callback: (error: unknown, session?: Session | null) => void) {
       findSessionData(db, sessionId).then(

@@ -8,5 +8,7 @@ declare module 'fastify' {
     authenticatedAt?: number;
     /** Epoch ms of the last recorded activity; renewing it (once a minute) extends the idle expiry. */
     lastSeenAt?: number;
+    /** The browser's User-Agent at sign-in, at most 400 characters, for the sessions list. */
+    userAgent?: string;
   }
 }

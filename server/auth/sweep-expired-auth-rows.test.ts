@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.ts';
-import { findLoginFailure } from './login-failures.queries.ts';
+import { everyClient, findLoginFailure } from './login-failures.queries.ts';
 import { sweepExpiredAuthRows } from './sweep-expired-auth-rows.ts';
 
 let database: TestDatabase;
@@ -47,21 +47,21 @@ describe('sweepExpiredAuthRows', () => {
 
     // What the throttle sees before the sweep: the sweep must not change any of it.
     const emails = ['stale', 'lock-over', 'fresh', 'fresh-at-edge', 'locked', 'locked-fresh'].map((name) => `${name}@example.se`);
-    const seenBefore = await Promise.all(emails.map((email) => findLoginFailure(db, email, windowMs)));
+    const seenBefore = await Promise.all(emails.map((email) => findLoginFailure(db, email, everyClient, windowMs)));
 
-    expect(await sweepExpiredAuthRows(db, { windowMs })).toEqual({ sessions: 2, loginFailures: 2 });
+    expect(await sweepExpiredAuthRows(db, { windowMs })).toEqual({ sessions: 2, loginFailures: 2, passwordResets: 0 });
 
     const sessions = await db.selectFrom('sessions').select('id').orderBy('id').execute();
     expect(sessions.map((row) => row.id)).toEqual(['active', 'active-nearly-expired']);
     const failures = await db.selectFrom('login_failures').select('email').orderBy('email').execute();
     expect(failures.map((row) => row.email)).toEqual(['fresh-at-edge@example.se', 'fresh@example.se', 'locked-fresh@example.se', 'locked@example.se']);
 
-    const seenAfter = await Promise.all(emails.map((email) => findLoginFailure(db, email, windowMs)));
+    const seenAfter = await Promise.all(emails.map((email) => findLoginFailure(db, email, everyClient, windowMs)));
     expect(seenAfter).toEqual(seenBefore);
     expect(seenBefore.map((failure) => failure !== undefined)).toEqual([false, false, true, true, true, true]);
 
     // A second run finds nothing more.
-    expect(await sweepExpiredAuthRows(db, { windowMs })).toEqual({ sessions: 0, loginFailures: 0 });
+    expect(await sweepExpiredAuthRows(db, { windowMs })).toEqual({ sessions: 0, loginFailures: 0, passwordResets: 0 });
   });
 
   it('uses the window it is given', async () => {
@@ -74,5 +74,28 @@ describe('sweepExpiredAuthRows', () => {
     expect((await sweepExpiredAuthRows(db, { windowMs: 15 * 60_000 })).loginFailures).toBe(0);
     expect((await sweepExpiredAuthRows(db, { windowMs: 5 * 60_000 })).loginFailures).toBe(1);
     expect(await db.selectFrom('login_failures').select('email').execute()).toEqual([]);
+  });
+
+  it('deletes expired reset links and reset requests older than an hour, and keeps the rest', async () => {
+    const { db } = database;
+    const user = await db.insertInto('users').values({ email: 'glomsk@example.se', name: 'G', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+    await db
+      .insertInto('password_reset_tokens')
+      .values([
+        { user_id: user.id, token_hash: 'expired', expires_at: minutesFromNow(-1) },
+        { user_id: user.id, token_hash: 'used-and-expired', expires_at: minutesFromNow(-20), used_at: minutesFromNow(-40) },
+        { user_id: user.id, token_hash: 'usable', expires_at: minutesFromNow(29) },
+      ])
+      .execute();
+    await db
+      .insertInto('password_reset_requests')
+      .values([
+        { email: 'a@example.se', client_ip: '10.0.0.1', requested_at: minutesFromNow(-61) },
+        { email: 'a@example.se', client_ip: '10.0.0.1', requested_at: minutesFromNow(-59) },
+      ])
+      .execute();
+    expect((await sweepExpiredAuthRows(db, { windowMs })).passwordResets).toBe(3);
+    expect((await db.selectFrom('password_reset_tokens').select('token_hash').execute()).map((row) => row.token_hash)).toEqual(['usable']);
+    expect(await db.selectFrom('password_reset_requests').select('email').execute()).toHaveLength(1);
   });
 });

@@ -146,6 +146,7 @@ export interface Locations {
 }
 
 export interface LoginFailures {
+  client_ip: Generated<string>;
   email: string;
   failure_count: number;
   first_failure_at: Timestamp;
@@ -175,6 +176,22 @@ export interface OutboxEmails {
   recipient: string;
   sent_at: Timestamp | null;
   subject: string;
+}
+
+export interface PasswordResetRequests {
+  client_ip: string;
+  email: string;
+  id: Generated<number>;
+  requested_at: Generated<Timestamp>;
+}
+
+export interface PasswordResetTokens {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface Plans {
@@ -219,6 +236,9 @@ export interface Sessions {
   data: Json;
   expires_at: Timestamp;
   id: string;
+  last_seen_at: Timestamp | null;
+  public_id: Generated<string>;
+  user_agent: string | null;
   user_id: string | null;
 }
 
@@ -250,6 +270,8 @@ export interface DB {
   memberships: Memberships;
   organisations: Organisations;
   outbox_emails: OutboxEmails;
+  password_reset_requests: PasswordResetRequests;
+  password_reset_tokens: PasswordResetTokens;
   plans: Plans;
   properties: Properties;
   sessions: Sessions;

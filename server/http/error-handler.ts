@@ -6,6 +6,7 @@ import { AppError } from './app-error.ts';
 
 const statusByCode: Record<ErrorCode, number> = {
   validation: 400,
+  invalid_token: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

@@ -79,6 +79,9 @@ describe('malformed requests to every route', () => {
       expect.arrayContaining([
         'POST /api/auth/signup',
         'POST /api/auth/login',
+        'POST /api/auth/password-reset',
+        'POST /api/auth/password-reset/confirm',
+        'DELETE /api/auth/sessions/:id',
         'GET /api/accounts/:accountId/members',
         'PATCH /api/accounts/:accountId/members/:userId',
         'POST /api/accounts/:accountId/organisations',

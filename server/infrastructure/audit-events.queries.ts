@@ -8,6 +8,9 @@ export type AuditEventName =
   | 'login.locked'
   | 'logout'
   | 'password.changed'
+  | 'password.reset_requested'
+  | 'password.reset'
+  | 'session.ended'
   // Invitations are counted here too: the per-hour limits read member.invited (members.queries.ts).
   | 'member.invited'
   | 'member.role_changed'

@@ -19,6 +19,8 @@ let data: TenantData;
 let unsafeRoutes: AppRoute[];
 /** An invitation of the admin to another person's account, pending: what accept and decline act on. */
 let receivedInvitationId: string;
+/** The public id of the admin's own session: ending it would be a valid request. */
+let adminSessionId: string;
 
 /** Valid requests for the unsafe routes that take no tenant id. */
 const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> = {
@@ -32,6 +34,12 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
     url: '/api/auth/password',
     body: json({ currentPassword: 'correct horse battery staple', newPassword: 'another long enough passphrase' }),
   }),
+  'POST /api/auth/password-reset': () => ({ url: '/api/auth/password-reset', body: json({ email: team.admin.email }) }),
+  'POST /api/auth/password-reset/confirm': () => ({
+    url: '/api/auth/password-reset/confirm',
+    body: json({ token: 'not-a-real-token', password: 'correct horse battery staple' }),
+  }),
+  'DELETE /api/auth/sessions/:id': () => ({ url: `/api/auth/sessions/${adminSessionId}` }),
   'PATCH /api/auth/display-preferences': () => ({ url: '/api/auth/display-preferences', body: json({ isRounded: false, vat: 'incl' }) }),
   'POST /api/auth/invitations/:id/accept': () => ({ url: `/api/auth/invitations/${receivedInvitationId}/accept` }),
   'POST /api/auth/invitations/:id/decline': () => ({ url: `/api/auth/invitations/${receivedInvitationId}/decline` }),
@@ -50,6 +58,8 @@ beforeAll(async () => {
   const inviter = await signUpUser(testApp.app);
   const invited = await inviter.client.post(`/api/accounts/${inviter.accountId}/members`, { email: team.admin.email, role: 'viewer' });
   receivedInvitationId = (invited.json() as { invitation: { id: string } }).invitation.id;
+  const sessions = (await team.admin.client.get('/api/auth/sessions')).json() as { id: string; current: boolean }[];
+  adminSessionId = sessions.find((session) => session.current)!.id;
 });
 afterAll(async () => {
   await testApp.close();

@@ -146,6 +146,18 @@ export const exemptRoutes: ExemptRoute[] = [
   { method: 'GET', url: '/api/auth/me', reason: "the caller's own user and memberships" },
   { method: 'GET', url: '/api/auth/csrf', reason: "the caller's own CSRF token" },
   { method: 'POST', url: '/api/auth/password', reason: "the caller's own password" },
+  { method: 'POST', url: '/api/auth/password-reset', reason: 'an e-mail address only, 202 alike for every address (password-reset.routes.test.ts)' },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset/confirm',
+    reason: 'the token is a secret capability, not a tenant id; guessing in password-reset.routes.test.ts',
+  },
+  { method: 'GET', url: '/api/auth/sessions', reason: "the caller's own sessions" },
+  {
+    method: 'DELETE',
+    url: '/api/auth/sessions/:id',
+    reason: "the caller's own sessions, not account data; another user's id is 404 and ends nothing (sessions.routes.test.ts)",
+  },
   { method: 'PATCH', url: '/api/auth/display-preferences', reason: "the caller's own display preferences (auth.routes.test.ts)" },
   { method: 'GET', url: '/api/categories', reason: 'reference data shared by every account' },
   { method: 'GET', url: '/api/attachments/limits', reason: 'the installation-wide upload limits (size, file types), the same for every account' },

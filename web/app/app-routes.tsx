@@ -3,6 +3,7 @@ import { RequireMembership } from '../features/accounts/require-membership.tsx';
 import { ActionPage } from '../routes/action-page.tsx';
 import { SecurityPage } from '../routes/security-page.tsx';
 import { EconomicAnalysisPage } from '../routes/economic-analysis-page.tsx';
+import { ForgotPasswordPage } from '../routes/forgot-password-page.tsx';
 import { FundAnalysisPage } from '../routes/fund-analysis-page.tsx';
 import { HomePage } from '../routes/home-page.tsx';
 import { InvitationPage } from '../routes/invitation-page.tsx';
@@ -16,6 +17,7 @@ import { PlanImportPage } from '../routes/plan-import-page.tsx';
 import { PlanLayout } from '../routes/plan-layout.tsx';
 import { PlanSettingsPage } from '../routes/plan-settings-page.tsx';
 import { PropertyPage } from '../routes/property-page.tsx';
+import { ResetPasswordPage } from '../routes/reset-password-page.tsx';
 import { SignInPage } from '../routes/sign-in-page.tsx';
 import { SignUpPage } from '../routes/sign-up-page.tsx';
 import { StartPage } from '../routes/start-page.tsx';
@@ -30,6 +32,8 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="signin" element={<SignInPage />} />
         <Route path="signup" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,4 +1,5 @@
 import { Link, Navigate, useSearchParams } from 'react-router';
+import { Alert } from '../components/ui/alert.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { useMe } from '../features/auth/session.ts';
@@ -18,7 +19,11 @@ export function SignInPage() {
   return (
     <div className="auth-card">
       <h1>{t('signin.title')}</h1>
+      {searchParams.get('reset') === 'done' && <Alert tone="success">{t('reset.done')}</Alert>}
       <SignInForm />
+      <p>
+        <Link to="/forgot-password">{t('reset.forgot_link')}</Link>
+      </p>
       <p className="auth-card__footer">
         {t('signin.no_account')} <Link to="/signup">{t('signup.title')}</Link>
       </p>

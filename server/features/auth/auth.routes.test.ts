@@ -181,6 +181,18 @@ describe('password rules', () => {
   });
 });
 
+/** The default rules with short delays, so a test can fail many sign-ins quickly. */
+const quickThrottle = {
+  delayAfterFailures: 5,
+  lockAfterFailures: 10,
+  windowMs: 900_000,
+  lockMs: 900_000,
+  baseDelayMs: 1,
+  maxDelayMs: 4,
+  accountDelayAfterFailures: 10,
+  accountMaxDelayMs: 4,
+};
+
 describe('sign-in failures', () => {
   it('answers a wrong password and an unknown e-mail identically', async () => {
     const { email } = await signUpUser(testApp.app);
@@ -205,29 +217,67 @@ describe('sign-in failures', () => {
     // can take longer than the default 30 s. The limit only guards against a hang.
   }, 120_000);
 
-  it('locks an address after 10 failures, for existing and unknown addresses alike', async () => {
-    const fast = await createTestApp({
-      loginThrottle: { delayAfterFailures: 5, lockAfterFailures: 10, windowMs: 900_000, lockMs: 900_000, baseDelayMs: 1, maxDelayMs: 4 },
-    });
+  it('locks an address after 10 failures for the failing client only, for existing and unknown addresses alike', async () => {
+    const accountMaxDelayMs = 400;
+    const fast = await createTestApp({ loginThrottle: { ...quickThrottle, accountMaxDelayMs } });
     try {
       const { email, password } = await signUpUser(fast.app);
+      const outcomes: Record<string, { attacker: number[]; spread: number[]; other: number }> = {};
       for (const address of [email, 'ghost@example.se']) {
-        const statuses: number[] = [];
+        // Client A guesses until it is locked out.
+        const attacker = new TestClient(fast.app, '10.1.0.1');
+        const fromAttacker: number[] = [];
         for (let attempt = 0; attempt < 11; attempt += 1) {
-          const client = new TestClient(fast.app, `10.1.${attempt}.1`);
-          statuses.push((await client.post('/api/auth/login', { email: address, password: 'wrong password here' })).statusCode);
+          fromAttacker.push((await attacker.post('/api/auth/login', { email: address, password: 'wrong password here' })).statusCode);
         }
-        expect(statuses).toEqual([...Array(10).fill(401), 429]);
+        // Ten more clients, one guess each: the account-wide count grows, but never locks.
+        const spread: number[] = [];
+        for (let client = 0; client < 10; client += 1) {
+          const guesser = new TestClient(fast.app, `10.3.${client}.1`);
+          spread.push((await guesser.post('/api/auth/login', { email: address, password: 'wrong password here' })).statusCode);
+        }
+        const other = await new TestClient(fast.app, '10.2.0.9').post('/api/auth/login', { email: address, password: 'wrong password here' });
+        outcomes[address] = { attacker: fromAttacker, spread, other: other.statusCode };
       }
-      // Even the right password is refused while locked.
-      const locked = await new TestClient(fast.app, '10.2.0.1').post('/api/auth/login', { email, password });
+      expect(outcomes[email]).toEqual({ attacker: [...Array(10).fill(401), 429], spread: Array(10).fill(401), other: 401 });
+      expect(outcomes['ghost@example.se']).toEqual(outcomes[email]);
+
+      // The owner, from another network, signs in with the right password: delayed, never refused.
+      const startedAt = Date.now();
+      const owner = await new TestClient(fast.app, '10.2.0.1').post('/api/auth/login', { email, password });
+      const elapsedMs = Date.now() - startedAt;
+      expect(owner.statusCode).toBe(200);
+      expect(owner.json().user.email).toBe(email);
+      expect(elapsedMs).toBeGreaterThanOrEqual(accountMaxDelayMs);
+      // The delay bound plus one bcrypt comparison and a loaded test machine's slack.
+      expect(elapsedMs).toBeLessThan(accountMaxDelayMs + 3_000);
+
+      // Client A stays locked out, even with the right password.
+      const locked = await new TestClient(fast.app, '10.1.0.1').post('/api/auth/login', { email, password });
       expect(locked.statusCode).toBe(429);
       expect(locked.json().error.code).toBe('locked');
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
     } finally {
       await fast.close();
     }
-    // 23 sequential bcrypt comparisons: the same hang guard as above.
+    // 45 sequential bcrypt comparisons: the same hang guard as above.
+  }, 180_000);
+
+  it('delays every client once the address has many failures, but by no more than the account-wide bound', async () => {
+    const fast = await createTestApp({ loginThrottle: { ...quickThrottle, baseDelayMs: 100, maxDelayMs: 100, accountMaxDelayMs: 300 } });
+    try {
+      const { email, password } = await signUpUser(fast.app);
+      for (let client = 0; client < 12; client += 1) {
+        await new TestClient(fast.app, `10.4.${client}.1`).post('/api/auth/login', { email, password: 'wrong password here' });
+      }
+      const startedAt = Date.now();
+      const owner = await new TestClient(fast.app, '10.4.99.1').post('/api/auth/login', { email, password });
+      expect(owner.statusCode).toBe(200);
+      // 12 failures: 100 ms × 2^(12 − 10) = 400 ms, capped at 300 ms.
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(300);
+    } finally {
+      await fast.close();
+    }
   }, 120_000);
 });
 

@@ -51,11 +51,11 @@ export async function signUp(deps: Deps, input: SignupRequest, ip: string) {
  * against a decoy hash, one failure counted) and end in the same 401.
  */
 export async function logIn(deps: Deps, input: LoginRequest, ip: string) {
-  await throttleLoginAttempt(deps.db, deps.loginThrottle, input.email);
+  await throttleLoginAttempt(deps.db, deps.loginThrottle, input.email, ip);
   const user = await findUserByEmail(deps.db, input.email);
   const isCorrect = await deps.hasher.verify(input.password, user?.password_hash);
   if (!user || !isCorrect) {
-    const { isLocked } = await registerLoginFailure(deps.db, deps.loginThrottle, input.email);
+    const { isLocked } = await registerLoginFailure(deps.db, deps.loginThrottle, input.email, ip);
     await recordAuditEvent(deps.db, {
       event: isLocked ? 'login.locked' : 'login.failed',
       userId: user?.id ?? null,
@@ -64,7 +64,7 @@ export async function logIn(deps: Deps, input: LoginRequest, ip: string) {
     });
     throw new AppError('invalid_credentials', 'Wrong e-mail address or password');
   }
-  await clearLoginFailures(deps.db, input.email);
+  await clearLoginFailures(deps.db, input.email, ip);
   await recordAuditEvent(deps.db, { event: 'login.succeeded', userId: user.id, ip });
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -8,11 +8,11 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/database.ts';
 import { findUserById, insertUser } from '../auth/auth.queries.ts';
 import { findMember, insertMembership } from '../members/members.queries.ts';
-import { hashInvitationToken } from './invitation-token.ts';
+import { hashSecretToken } from '../../auth/secret-token.ts';
 import { deleteInvitation, findUsableInvitation, listInvitationsOf, lockUsableInvitationOf, markInvitationAccepted } from './invitations.queries.ts';
 
 export async function previewInvitation(deps: Deps, token: string) {
-  const invitation = await findUsableInvitation(deps.db, hashInvitationToken(token));
+  const invitation = await findUsableInvitation(deps.db, hashSecretToken(token));
   if (!invitation) throw notFound('Invitation');
   return { email: invitation.email, accountName: invitation.accountName, role: invitation.role };
 }
@@ -23,7 +23,7 @@ export async function previewInvitation(deps: Deps, token: string) {
  */
 export async function acceptInvitation(deps: Deps, token: string, input: AcceptInvitationRequest, ip: string) {
   assertPasswordNotCommon(input.password);
-  const tokenHash = hashInvitationToken(token);
+  const tokenHash = hashSecretToken(token);
   if (!(await findUsableInvitation(deps.db, tokenHash))) throw notFound('Invitation');
   const passwordHash = await deps.hasher.hash(input.password);
   try {

@@ -9,7 +9,8 @@ import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import type { InvitationLimits } from '../../config.ts';
 import { findUserById } from '../auth/auth.queries.ts';
 import { invitationEmail } from '../invitations/invitation-email.ts';
-import { createInvitationToken, invitationLifetimeMs } from '../invitations/invitation-token.ts';
+import { createSecretToken } from '../../auth/secret-token.ts';
+import { invitationLifetimeMs } from '../invitations/invitation-lifetime.ts';
 import {
   deletePendingInvitation,
   deletePendingInvitationsOf,
@@ -55,7 +56,7 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
     const inviter = await findUserById(transaction, actor.userId);
     const accountName = (await findAccountName(transaction, accountId)) ?? '';
     await deletePendingInvitationsOf(transaction, accountId, input.email);
-    const { token, tokenHash } = createInvitationToken();
+    const { token, tokenHash } = createSecretToken();
     const invitation = await insertInvitation(transaction, accountId, {
       email: input.email,
       role: input.role,
@@ -100,7 +101,7 @@ export async function createInvitationLink(deps: Deps, actor: Actor, accountIdIn
     if (deps.config.smtpUrl !== undefined) {
       throw new AppError('conflict', 'Invitations are sent by e-mail on this installation', { invitation: 'invitation.sent_by_email' });
     }
-    const { token, tokenHash } = createInvitationToken();
+    const { token, tokenHash } = createSecretToken();
     if (!(await replaceInvitationToken(transaction, accountId, invitationId, tokenHash))) throw notFound('Invitation');
     await recordAuditEvent(transaction, { event: 'invitation.link_copied', userId: actor.userId, accountId, ip: actor.ip, details: { invitationId } });
     return { link: invitationLink(deps, token) };
