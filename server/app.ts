@@ -29,6 +29,7 @@ import { registerHttpsOnly } from './http/https-redirect.ts';
 import { serialiseRequestForLog } from './http/log-serialisers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessions } from './http/sessions.ts';
+import { tlsServerOptions } from './http/tls-options.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { createPlanCaches, type PlanCaches } from './plan-snapshot/plan-caches.ts';
 import { PlanSnapshots } from './plan-snapshot/plan-snapshots.ts';
@@ -52,7 +53,7 @@ const maxJsonBodyBytes = 256 * 1024;
 /** Builds the Fastify application with every feature listed explicitly. Does not listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    https: options.https ? { ...options.https, minVersion: 'TLSv1.2' } : null,
+    https: options.https ? tlsServerOptions(options.https) : null,
     // A hop count is valid at run time (Fastify docs) though its typings omit it.
     trustProxy: options.config.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: maxJsonBodyBytes,
