@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHttpsOnly(app, options.config.publicUrl);
   await registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
-  registerHealthRoutes(app);
+  registerHealthRoutes(app, options.db);
 
   // Sessions and CSRF are scoped to the API (an encapsulated context): static files and the
   // health check neither read nor extend a session, which saves two queries per asset.

@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import https from 'node:https';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSelfSignedCertificate } from '../test-support/self-signed-certificate.ts';
 import { tlsHandshake } from '../test-support/tls-handshake.ts';
 import { tlsServerOptions } from './tls-options.ts';
 
@@ -13,24 +9,6 @@ import { tlsServerOptions } from './tls-options.ts';
  * certificate: the local CA issues ECDSA (ops/local-tls.ts), an operator may bring RSA. main.test.ts
  * checks the running app itself the same way.
  */
-const run = promisify(execFile);
-let directory: string;
-
-beforeAll(async () => {
-  directory = await mkdtemp(path.join(tmpdir(), 'kvarter-tls-options-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
-
-async function selfSignedCertificate(keyType: 'ecdsa' | 'rsa'): Promise<{ key: string; cert: string }> {
-  const keyFile = path.join(directory, `${keyType}.key`);
-  const certFile = path.join(directory, `${keyType}.crt`);
-  const keyOptions = keyType === 'ecdsa' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] : ['-newkey', 'rsa:2048'];
-  await run('openssl', ['req', '-x509', ...keyOptions, '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', keyFile, '-out', certFile]);
-  return { key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8') };
-}
-
 describe.each([
   {
     keyType: 'ecdsa' as const,
@@ -47,7 +25,7 @@ describe.each([
   let port: number;
 
   beforeAll(async () => {
-    server = https.createServer(tlsServerOptions(await selfSignedCertificate(keyType)), (_request, response) => response.end('ok'));
+    server = https.createServer(tlsServerOptions(await createSelfSignedCertificate(keyType)), (_request, response) => response.end('ok'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as { port: number }).port;
   }, 30_000);
