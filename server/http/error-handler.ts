@@ -103,9 +103,6 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   // The server's own disk (uploads): not the client's fault, and over once an operator frees space.
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('storage_full', storageFullMessage);
   switch (code) {
-    case 'FST_CSRF_INVALID_TOKEN':
-    case 'FST_CSRF_MISSING_SECRET':
-      return new AppError('csrf', 'Missing or invalid x-csrf-token header. Fetch one from GET /api/auth/csrf.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
