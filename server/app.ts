@@ -31,6 +31,7 @@ import { registerHttpsOnly } from './http/https-redirect.ts';
 import { serialiseRequestForLog } from './http/log-serialisers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessions } from './http/sessions.ts';
+import { tlsServerOptions } from './http/tls-options.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { createPlanCaches, type PlanCaches } from './plan-snapshot/plan-caches.ts';
 import { PlanSnapshots } from './plan-snapshot/plan-snapshots.ts';
@@ -54,7 +55,7 @@ const maxJsonBodyBytes = 256 * 1024;
 /** Builds the Fastify application with every feature listed explicitly. Does not listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    https: options.https ? { ...options.https, minVersion: 'TLSv1.2' } : null,
+    https: options.https ? tlsServerOptions(options.https) : null,
     // A hop count is valid at run time (Fastify docs) though its typings omit it.
     trustProxy: options.config.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: maxJsonBodyBytes,
@@ -84,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHttpsOnly(app, options.config.publicUrl);
   await registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
-  registerHealthRoutes(app);
+  registerHealthRoutes(app, options.db);
 
   // Sessions and CSRF are scoped to the API (an encapsulated context): static files and the
   // health check neither read nor extend a session, which saves two queries per asset.

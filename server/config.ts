@@ -101,6 +101,8 @@ export interface Config {
   httpPort: number;
   /** Base of links in e-mails (invitations); defaults to https://localhost:PORT. */
   publicUrl: string;
+  /** False when PUBLIC_URL is unset and `publicUrl` is only the default above. */
+  isPublicUrlSet: boolean;
   databaseUrl: string | undefined;
   databaseCaFile: string | undefined;
   tlsCertFile: string | undefined;
@@ -175,6 +177,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     httpPort: env.HTTP_PORT,
     publicUrl: (env.PUBLIC_URL ?? `https://localhost:${env.PORT}`).replace(/\/$/, ''),
+    isPublicUrlSet: env.PUBLIC_URL !== undefined,
     databaseUrl: env.DATABASE_URL,
     databaseCaFile: env.DATABASE_CA_FILE,
     tlsCertFile: env.TLS_CERT_FILE,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUrlError, parseConnectionOptions } from './db/connection-options.ts';
 import type { RunningServer } from './main.ts';
 import { rawRequest } from './test-support/https-request.ts';
+import { tlsHandshake } from './test-support/tls-handshake.ts';
 import type { TestDatabase } from './test-support/test-database.ts';
 import { startTestServer, type TestServer } from './test-support/test-server.ts';
 
@@ -35,6 +36,26 @@ describe('the real HTTPS server', () => {
     const response = await rawRequest(`http://127.0.0.1:${server.httpPort}/accounts/x?tab=members`, { headers: { host: `localhost:${server.httpPort}` } });
     expect(response.status).toBe(301);
     expect(response.headers.location).toBe(`https://localhost:${server.httpsPort}/accounts/x?tab=members`);
+  });
+
+  it('redirects to the configured host, never to the one the request names', async () => {
+    // PUBLIC_URL is unset here: the configured HOST (127.0.0.1, shown as localhost) and the bound port.
+    for (const host of ['evil.example', 'evil.example:443', `evil.example:${server.httpPort}`, '[::1]:8080']) {
+      const response = await rawRequest(`http://127.0.0.1:${server.httpPort}/signin`, { headers: { host } });
+      expect(response.status, host).toBe(301);
+      expect(response.headers.location, host).toBe(`https://localhost:${server.httpsPort}/signin`);
+    }
+  });
+
+  it('speaks TLS 1.3, and TLS 1.2 only with AEAD suites', async () => {
+    expect((await tlsHandshake(server.httpsPort, {})).protocol).toBe('TLSv1.3');
+    expect(await tlsHandshake(server.httpsPort, { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256' })).toEqual({
+      protocol: 'TLSv1.2',
+      cipher: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+    });
+    for (const cipher of ['ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA']) {
+      await expect(tlsHandshake(server.httpsPort, { maxVersion: 'TLSv1.2', ciphers: cipher }), cipher).rejects.toThrow();
+    }
   });
 
   it('runs signup → me → logout with a real Secure cookie', async () => {

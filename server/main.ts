@@ -66,7 +66,9 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
 
   await app.listen({ host: config.host, port: config.port });
   const httpsPort = boundPort(app.server);
-  const redirectServer = createRedirectServer(httpsPort);
+  const url = `https://${displayHost(config.host)}:${httpsPort}`;
+  // PUBLIC_URL when set; else the configured host with the port actually bound (PORT may be 0).
+  const redirectServer = createRedirectServer(config.isPublicUrlSet ? config.publicUrl : new URL(url).origin);
   await new Promise<void>((resolve, reject) => {
     redirectServer.once('error', reject);
     redirectServer.listen(config.httpPort, config.host, resolve);
@@ -81,7 +83,6 @@ export async function startServer(inputs: ServerInputs): Promise<RunningServer> 
   }, authSweepIntervalMs);
   sweeper.unref();
 
-  const url = `https://${displayHost(config.host)}:${httpsPort}`;
   console.log(`Ready: ${url}`);
   return {
     app,

@@ -187,7 +187,7 @@ describe('requests outside the API', () => {
 
     const anonymous = new TestClient(testApp.app);
     for (const someone of [client, anonymous]) {
-      for (const url of ['/healthz', '/assets/app-abc123.js', '/accounts/some/page', '/']) {
+      for (const url of ['/healthz', '/readyz', '/assets/app-abc123.js', '/accounts/some/page', '/']) {
         const response = await someone.get(url);
         expect(response.statusCode, url).toBe(200);
         expect(response.headers['set-cookie'], url).toBeUndefined();

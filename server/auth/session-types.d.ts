@@ -2,7 +2,7 @@ import '@fastify/session';
 
 declare module 'fastify' {
   interface Session {
-    /** The signed-in user; absent for an anonymous session that only holds a CSRF secret. */
+    /** The signed-in user; absent only in a session that is not stored (never signed in, or ended). */
     userId?: string;
     /** Epoch ms of sign-in; sessions end 12 h (configurable) after it, however active. */
     authenticatedAt?: number;

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type PostgresCursor, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 import type { ConnectionOptions } from './connection-options.ts';
+import { DatabaseConnectionError } from './database-connection-error.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -56,6 +57,7 @@ export function createDatabase(options: ConnectionOptions, onPoolError: (error: 
 }
 
 /**
+ * A connection that cannot be opened becomes a DatabaseConnectionError (503, whatever the cause).
  * After node-pg's query timeout the statement may still be running on the server, and the
  * connection would answer nothing else until it ends: the transaction's ROLLBACK would wait a
  * second full timeout (or for ever), and so would the next request given that connection. So
@@ -65,7 +67,9 @@ export function createDatabase(options: ConnectionOptions, onPoolError: (error: 
 function discardingTimedOutConnections(pool: pg.Pool): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw new DatabaseConnectionError(error);
+      });
       let timedOut: Error | undefined;
       function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
       function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;

@@ -12,7 +12,8 @@ import { queryRows, startFaultCluster, type FaultCluster } from '../test-support
  * nastier variant: PostgreSQL hangs (every process frozen, connections open but silent) for longer
  * than the app's query timeout; every request still gets an answer within that bound. The app runs
  * as `npm start` runs it (backup scheduler included), so a crash of anything in the process during
- * the outage fails the test too.
+ * the outage fails the test too. Every 503 carries Retry-After; /healthz (liveness) stays 200 and
+ * /readyz (readiness) is 503 while the database is away, promptly even while it hangs.
  */
 
 const outageMs = 10_000;
@@ -96,21 +97,31 @@ async function underLoad(prefix: string, timeoutMs: number, during: () => Promis
   return samples;
 }
 
-it('answers 503 during a 10 s database outage, promptly, and recovers by itself afterwards', async () => {
+/** Liveness and readiness as a probe sees them at one moment. */
+async function probe(): Promise<{ healthz: TimedResponse<ErrorBody>; readyz: TimedResponse<ErrorBody> }> {
+  return { healthz: await client.request<ErrorBody>('GET', '/healthz'), readyz: await client.request<ErrorBody>('GET', '/readyz') };
+}
+
+it('answers 503 with Retry-After during a 10 s database outage, promptly, not ready but alive, and recovers by itself afterwards', async () => {
   let stoppingAt = 0;
   let downAt = 0;
   let restartingAt = 0;
   let upAt = 0;
+  const probes: Partial<Record<'before' | 'down' | 'after', Awaited<ReturnType<typeof probe>>>> = {};
   const samples = await underLoad('outage-', 30_000, async () => {
     await sleep(2_000);
+    probes.before = await probe();
     stoppingAt = performance.now();
     await cluster.stopPostgres();
     downAt = performance.now();
-    await sleep(outageMs);
+    const probingAt = performance.now();
+    probes.down = await probe();
+    await sleep(outageMs - (performance.now() - probingAt));
     restartingAt = performance.now();
     await cluster.startPostgres();
     upAt = performance.now();
     await sleep(8_000);
+    probes.after = await probe();
   });
 
   const summary = (sample: Sample) =>
@@ -132,6 +143,14 @@ it('answers 503 during a 10 s database outage, promptly, and recovers by itself 
   for (const sample of during) {
     expect(sample.response!.body).toEqual({ error: { code: 'unavailable', message: 'The database is unavailable right now. Try again in a moment.' } });
   }
+  // Every 503, in the outage or as it began, says when to try again (seconds).
+  const unavailable = samples.filter((sample) => sample.response?.status === 503);
+  expect(unavailable.filter((sample) => !/^[1-9]\d*$/.test(String(sample.response!.headers['retry-after']))).map(summary)).toEqual([]);
+  // Alive throughout; ready before and after, not in the outage.
+  expect([probes.before?.healthz.status, probes.down?.healthz.status, probes.after?.healthz.status]).toEqual([200, 200, 200]);
+  expect([probes.before?.readyz.status, probes.down?.readyz.status, probes.after?.readyz.status]).toEqual([200, 503, 200]);
+  expect(probes.down!.readyz.headers['retry-after']).toBe('5');
+  expect(probes.down!.readyz.body).toEqual({ error: { code: 'unavailable', message: 'The database is unavailable right now. Try again in a moment.' } });
   const slowest = Math.max(...during.map((sample) => sample.endedAt - sample.startedAt));
   expect(slowest).toBeLessThan(boundedWaitMs);
 
@@ -164,11 +183,14 @@ it('answers 503 during a 10 s database outage, promptly, and recovers by itself 
 it('answers every request within the query timeout while PostgreSQL hangs, and recovers when it answers again', async () => {
   let frozenAt = 0;
   let thawedAt = 0;
+  let frozenProbe: Awaited<ReturnType<typeof probe>> | undefined;
   const samples = await underLoad('freeze-', 60_000, async () => {
     await sleep(2_000);
     await cluster.freezePostgres();
     frozenAt = performance.now();
-    await sleep(freezeMs);
+    await sleep(5_000);
+    frozenProbe = await probe();
+    await sleep(freezeMs - (performance.now() - frozenAt));
     await cluster.thawPostgres();
     thawedAt = performance.now();
     await sleep(6_000);
@@ -192,6 +214,12 @@ it('answers every request within the query timeout while PostgreSQL hangs, and r
   const unavailableAnswer = JSON.stringify({ error: { code: 'unavailable', message: 'The database is unavailable right now. Try again in a moment.' } });
   expect(answers.has(tooSlowAnswer)).toBe(true);
   expect([...answers].filter((answer) => answer !== tooSlowAnswer && answer !== unavailableAnswer)).toEqual([]);
+  expect(frozen.filter((sample) => sample.response!.headers['retry-after'] !== '5').map(summary)).toEqual([]);
+  // Readiness gives up after its own 2 s timeout, not the query timeout; liveness does not ask the database.
+  expect(frozenProbe!.healthz.status).toBe(200);
+  expect(frozenProbe!.readyz.status).toBe(503);
+  expect(frozenProbe!.readyz.headers['retry-after']).toBe('5');
+  expect(frozenProbe!.readyz.endedAt - frozenProbe!.readyz.startedAt).toBeLessThan(4_000);
 
   const settled = samples.filter((sample) => sample.startedAt > thawedAt + 2_000);
   expect(settled.length).toBeGreaterThan(10);

@@ -10,7 +10,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldCodes?: Record<string, ValidationMessageKey>,
-    /** Seconds a client should wait before retrying (429). */
+    /** Seconds a client should wait before retrying (429; every 503 gets a default in error-handler.ts). */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);

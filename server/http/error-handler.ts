@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors.ts';
 import { pickLanguage } from '../../shared/i18n/language.ts';
 import { translateValidationMessage } from '../../shared/i18n/validation-messages.ts';
+import { DatabaseConnectionError } from '../db/database-connection-error.ts';
 import { AppError } from './app-error.ts';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -39,14 +40,19 @@ const unavailableErrorCodes = new Set([
   '08006',
 ]);
 const unavailableMessage = 'The database is unavailable right now. Try again in a moment.';
+/**
+ * Retry-After of every 503, in seconds: most outages are a restart or a failover of a few seconds,
+ * and the pool gives up on a connection after 5 s, so sooner would mostly meet the same answer.
+ */
+export const unavailableRetryAfterSeconds = 5;
 /** 57014: a statement cancelled by statement_timeout (or an operator); node-pg's own query timeout has no code. */
 const tooSlowMessage = 'The database did not answer in time. Try again in a moment.';
 const storageFullMessage = 'The server has no storage space left for this file. Try again later, or ask the operator to free space.';
 
 /**
  * One place maps every error to `{ error: { code, message, fields? } }`. Client mistakes become
- * 4xx with a clear message; a database outage (refused, lost, or too slow to answer) becomes 503
- * and a full disk 507 (Insufficient Storage); anything else is logged and answered
+ * 4xx with a clear message; database trouble (refused, lost, too slow to answer, or a connection
+ * that fails verification or authentication) becomes 503 with Retry-After, and a full disk 507 (Insufficient Storage); anything else is logged and answered
  * with a bare 500 that leaks no stack trace or SQL.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -57,6 +63,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else if (appError.code === 'storage_full') {
       // An operator has to act on a full disk.
       request.log.error({ err: { message: error.message, code: (error as { code?: string }).code } }, 'storage full');
+    } else if (error instanceof DatabaseConnectionError && !error.isOutage) {
+      // A wrong certificate or password does not pass by itself: an operator has to act.
+      request.log.error({ err: { message: error.message, code: error.code } }, `database unavailable: ${error.message}`);
     } else if (appError.code === 'unavailable') {
       // A database outage usually passes by itself.
       request.log.warn({ err: { message: error.message, code: (error as { code?: string }).code } }, 'database unavailable');
@@ -76,7 +85,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     body.error.fieldCodes = error.fieldCodes;
     body.error.fields = Object.fromEntries(Object.entries(error.fieldCodes).map(([path, key]) => [path, translateValidationMessage(key, language)]));
   }
-  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  const retryAfterSeconds = error.retryAfterSeconds ?? (error.code === 'unavailable' ? unavailableRetryAfterSeconds : undefined);
+  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   return reply.status(statusByCode[error.code]).type('application/json; charset=utf-8').send(body);
 }
 
@@ -84,6 +94,7 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code;
   const statusCode = (error as { statusCode?: number }).statusCode;
+  if (error instanceof DatabaseConnectionError) return new AppError('unavailable', unavailableMessage);
   if (code && unavailableErrorCodes.has(code)) return new AppError('unavailable', unavailableMessage);
   // node-pg's messages for a connection it could not get, or lost mid-query (no code on these).
   if (/timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error/i.test(error.message)) {
@@ -93,9 +104,6 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   // The server's own disk (uploads): not the client's fault, and over once an operator frees space.
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('storage_full', storageFullMessage);
   switch (code) {
-    case 'FST_CSRF_INVALID_TOKEN':
-    case 'FST_CSRF_MISSING_SECRET':
-      return new AppError('csrf', 'Missing or invalid x-csrf-token header. Fetch one from GET /api/auth/csrf.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -16,17 +16,21 @@ export function registerHttpsOnly(app: FastifyInstance, publicUrl: string): void
   });
 }
 
-/** The plain-HTTP listener: answers every request with a 301 to the same path over HTTPS. */
-export function createRedirectServer(httpsPort: number): http.Server {
+/**
+ * The plain-HTTP listener: answers every request with a 301 to the same path under `httpsBaseUrl`
+ * (PUBLIC_URL, or the address the HTTPS server was configured with). Nothing of the request but
+ * its path is used: a reflected `Host` would let anyone who can reach this port (or poison a
+ * cache in front of it) send a visitor to a host of their choosing.
+ */
+export function createRedirectServer(httpsBaseUrl: string): http.Server {
+  const base = httpsBaseUrl.replace(/\/$/, '');
   return http.createServer((request, response) => {
-    response.writeHead(301, { location: httpsUrl(request.headers.host, request.url ?? '/', httpsPort) });
+    response.writeHead(301, { location: `${base}${pathOf(request.url)}` });
     response.end();
   });
 }
 
-function httpsUrl(hostHeader: string | undefined, path: string, httpsPort: number): string {
-  // Only the host name is taken from the request; the port is ours, so the redirect cannot be steered.
-  const hostName = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d+)?$/i.exec(hostHeader ?? '')?.[1] ?? 'localhost';
-  const port = httpsPort === 443 ? '' : `:${httpsPort}`;
-  return `https://${hostName}${port}${path.startsWith('/') ? path : '/'}`;
+/** An absolute-form request target (`GET http://other.example/ HTTP/1.1`) has no path of ours. */
+function pathOf(requestTarget: string | undefined): string {
+  return requestTarget?.startsWith('/') ? requestTarget : '/';
 }

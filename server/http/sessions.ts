@@ -1,13 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifySession from '@fastify/session';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { createSessionStore } from '../auth/session-store.ts';
+import { registerCsrfProtection } from './csrf.ts';
 
 /** `__Host-` makes browsers insist on Secure, Path=/ and no Domain: the cookie cannot be planted by a subdomain. */
 export const sessionCookieName = '__Host-kvarter-session';
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** How often activity renews a session: the idle timeout is exact to within this. */
 export const activityRecordIntervalMs = 60_000;
 
@@ -18,12 +17,13 @@ export interface SessionOptions {
 }
 
 /**
- * Server-side sessions (@fastify/session, store in PostgreSQL) and CSRF protection
- * (@fastify/csrf-protection, secret kept in the session). An unsafe request that carries the
- * session cookie must also carry `x-csrf-token`; without the cookie there is nothing to forge.
+ * Server-side sessions (@fastify/session, store in PostgreSQL) and CSRF protection (csrf.ts). A
+ * session row exists only for a signed-in user: sign-in, sign-up and accepting an invitation
+ * start one (start-session.ts); nothing an anonymous client does saves one.
  */
 export async function registerSessions(app: FastifyInstance, options: SessionOptions): Promise<void> {
-  await app.register(fastifyCookie);
+  // The secret signs the CSRF cookie; the session plugin signs its own cookie with the same one.
+  await app.register(fastifyCookie, { secret: options.secret });
   await app.register(fastifySession, {
     secret: options.secret,
     cookieName: sessionCookieName,
@@ -40,19 +40,5 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
     if (session.userId && Date.now() - (session.lastSeenAt ?? 0) >= activityRecordIntervalMs) session.lastSeenAt = Date.now();
     done();
   });
-  await app.register(fastifyCsrfProtection, {
-    sessionPlugin: '@fastify/session',
-    getToken: (request: FastifyRequest) => headerValue(request.headers['x-csrf-token']),
-  });
-  app.addHook('preHandler', (request, reply, done) => {
-    if (!unsafeMethods.has(request.method) || request.cookies[sessionCookieName] === undefined) {
-      done();
-      return;
-    }
-    app.csrfProtection(request, reply, done);
-  });
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+  registerCsrfProtection(app, sessionCookieName);
 }

@@ -140,6 +140,7 @@ export const tenantRoutes: TenantRoute[] = [
 
 export const exemptRoutes: ExemptRoute[] = [
   { method: 'GET', url: '/healthz', reason: 'liveness probe: no session, no data' },
+  { method: 'GET', url: '/readyz', reason: 'readiness probe (the database answers): no session, no data' },
   { method: 'POST', url: '/api/auth/signup', reason: 'creates a new account of its own; no id' },
   { method: 'POST', url: '/api/auth/login', reason: 'credentials only; brute force in auth.routes.test.ts' },
   { method: 'POST', url: '/api/auth/logout', reason: "ends the caller's own session" },

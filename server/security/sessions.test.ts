@@ -30,9 +30,14 @@ function copyOf(client: TestClient, clientIp = '10.50.0.66'): TestClient {
   return copy;
 }
 
-/** A planted session: the attacker opens an anonymous session and gets the victim to use its cookie. */
+/**
+ * A planted session: the attacker opens a session and gets the victim to use its cookie. Only
+ * signing in opens one (an anonymous client gets a CSRF cookie, no session: anonymous-requests.test.ts),
+ * so the attacker plants a session of their own account.
+ */
 async function plantedSession(): Promise<{ victim: TestClient; attacker: TestClient; sessionId: string }> {
-  const attacker = new TestClient(testApp.app, '10.50.0.66');
+  const attacker = (await signUpUser(testApp.app)).client;
+  attacker.clientIp = '10.50.0.66';
   expect((await attacker.get('/api/auth/csrf')).statusCode).toBe(200);
   expect(attacker.cookie).toBeDefined();
   const victim = new TestClient(testApp.app, '10.50.0.7');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +11,7 @@ import { performance } from 'node:perf_hooks';
  */
 export interface TimedResponse<T = unknown> {
   status: number;
+  headers: IncomingHttpHeaders;
   body: T;
   startedAt: number;
   endedAt: number;
@@ -87,7 +89,7 @@ export class FaultClient {
           } catch {
             // Not JSON: kept as text for the failure message.
           }
-          resolve({ status: incoming.statusCode ?? 0, body: parsed as T, startedAt, endedAt: performance.now() });
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: parsed as T, startedAt, endedAt: performance.now() });
         });
       });
       outgoing.on('timeout', () => outgoing.destroy(new Error(`${method} ${requestPath}: no answer within ${timeoutMs / 1000} s`)));

@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { asAccountId } from '../db/account-id.ts';
 import type { LoginThrottleSettings } from '../auth/login-throttle.ts';
+import { csrfCookieName } from '../http/csrf.ts';
 import { sessionCookieName } from '../http/sessions.ts';
 import { createPlanCaches, type PlanCaches } from '../plan-snapshot/plan-caches.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -58,11 +59,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 }
 
 /**
- * A browser-like client: keeps the session cookie and the CSRF token and sends them the way
- * the web app does. `clientIp` lets tests act as different clients.
+ * A browser-like client: keeps the session cookie, the CSRF cookie of a client that is not signed
+ * in, and the CSRF token, and sends them the way the web app does. `clientIp` lets tests act as
+ * different clients.
  */
 export class TestClient {
   cookie: string | undefined;
+  csrfCookie: string | undefined;
   csrfToken: string | undefined;
 
   constructor(
@@ -78,7 +81,7 @@ export class TestClient {
       headers: {
         'x-forwarded-proto': 'https',
         'x-forwarded-for': this.clientIp,
-        ...(this.cookie ? { cookie: `${sessionCookieName}=${this.cookie}` } : {}),
+        ...(this.cookie || this.csrfCookie ? { cookie: this.cookieHeader() } : {}),
         ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
         ...headers,
       },
@@ -86,11 +89,18 @@ export class TestClient {
     });
     const setCookie = response.cookies.find((cookie) => cookie.name === sessionCookieName);
     if (setCookie) this.cookie = setCookie.value || undefined;
+    const setCsrfCookie = response.cookies.find((cookie) => cookie.name === csrfCookieName);
+    if (setCsrfCookie) this.csrfCookie = setCsrfCookie.value || undefined;
     // A compressed answer (the large lists, when asked for) carries no token.
     const isPlainJson = String(response.headers['content-type'] ?? '').includes('application/json') && response.headers['content-encoding'] === undefined;
     const json = isPlainJson ? (response.json() as { csrfToken?: string }) : undefined;
     if (json?.csrfToken) this.csrfToken = json.csrfToken;
     return response;
+  }
+
+  private cookieHeader(): string {
+    const pairs = [this.cookie && `${sessionCookieName}=${this.cookie}`, this.csrfCookie && `${csrfCookieName}=${this.csrfCookie}`];
+    return pairs.filter(Boolean).join('; ');
   }
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);

@@ -307,7 +307,9 @@ describe('CSRF', () => {
 describe('sessions', () => {
   it('gives a new session id at login (no fixation)', async () => {
     const { email, password } = await signUpUser(testApp.app);
-    const client = new TestClient(testApp.app);
+    // Someone else signed in on the same browser: a client that is not signed in has no session
+    // to carry over (anonymous-requests.test.ts).
+    const { client } = await signUpUser(testApp.app);
     await client.get('/api/auth/csrf');
     const before = client.cookie;
     expect(before).toBeDefined();

@@ -364,11 +364,19 @@ describe('role enforcement and account isolation', () => {
       expect(response.statusCode, `route ${index}`).toBe(401);
       expect(response.json().error.code).toBe('unauthenticated');
     }
-    // An anonymous session (it holds a CSRF secret but no user) is not signed in either.
+    // A session cookie without a signed-in user (the session has ended; no other kind is stored),
+    // with a valid CSRF token of a client that is not signed in, is not signed in either.
     const withSession = new TestClient(testApp.app);
+    expect((await withSession.post('/api/auth/login', { email: outsider.email, password: outsider.password })).statusCode).toBe(200);
+    const endedCookie = withSession.cookie;
+    expect((await withSession.post('/api/auth/logout')).statusCode).toBe(204);
+    withSession.cookie = endedCookie;
     await withSession.get('/api/auth/csrf');
+    withSession.cookie = endedCookie;
     expect(withSession.cookie).toBeDefined();
     for (const [index, call] of memberRoutes(admin.accountId, viewer.userId, invitationId).entries()) {
+      // Each answer clears the ended session's cookie; a client that ignores that sends it again.
+      withSession.cookie = endedCookie;
       expect((await call(withSession)).statusCode, `route ${index}`).toBe(401);
     }
     await expectNothingChanged();
