@@ -52,15 +52,11 @@ async function memberRows(page: Page): Promise<string[]> {
       .nth(2)
       .locator('select')
       .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
-    // The badge is a styled span with no space before it in the text.
+    // The badge follows the name after a space: "Anna Ordförande du".
     const name = await cells.nth(0).evaluate((cell) => {
       const badge = cell.querySelector('.badge');
-      const ownText = Array.from(cell.childNodes)
-        .filter((node) => node !== badge)
-        .map((node) => node.textContent)
-        .join('')
-        .trim();
-      return badge ? `${ownText} (${badge.textContent})` : ownText;
+      const ownText = (cell.textContent ?? '').slice(0, badge ? -(badge.textContent ?? '').length : undefined);
+      return badge ? `${ownText.trim()} (${badge.textContent})` : ownText.trim();
     });
     read.push(`${name} · ${await textOf(cells.nth(1))} · ${role}`);
   }

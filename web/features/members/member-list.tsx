@@ -66,7 +66,13 @@ export function MemberList({ accountId, members }: MemberListProps) {
                 <tr key={member.userId}>
                   <td className="table__name">
                     {member.name}
-                    {member.userId === user.id && <span className="badge">{t('members.you')}</span>}
+                    {/* The space keeps "Anna du" two words for screen readers and copied text. */}
+                    {member.userId === user.id && (
+                      <>
+                        {' '}
+                        <span className="badge">{t('members.you')}</span>
+                      </>
+                    )}
                   </td>
                   <td className="table__email">{member.email}</td>
                   <td>
