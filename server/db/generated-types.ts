@@ -27,6 +27,7 @@ export interface Accounts {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  require_two_factor: Generated<boolean>;
 }
 
 export interface ActionAttachments {
@@ -214,12 +215,33 @@ export interface Properties {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RecoveryCodes {
+  code_hash: string;
+  id: Generated<string>;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface SecondFactorFailures {
+  failure_count: number;
+  first_failed_at: Timestamp;
+  user_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   data: Json;
   expires_at: Timestamp;
   id: string;
   user_id: string | null;
+}
+
+export interface TotpAuthenticators {
+  created_at: Generated<Timestamp>;
+  enabled_at: Timestamp | null;
+  last_time_step: number | null;
+  sealed_secret: string;
+  user_id: string;
 }
 
 export interface Users {
@@ -252,6 +274,9 @@ export interface DB {
   outbox_emails: OutboxEmails;
   plans: Plans;
   properties: Properties;
+  recovery_codes: RecoveryCodes;
+  second_factor_failures: SecondFactorFailures;
   sessions: Sessions;
+  totp_authenticators: TotpAuthenticators;
   users: Users;
 }

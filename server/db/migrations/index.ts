@@ -4,6 +4,7 @@ import * as backupsAndOperators from './0002-backups-and-operators.ts';
 import * as maintenancePlans from './0003-maintenance-plans.ts';
 import * as planRevisions from './0004-plan-revisions.ts';
 import * as displayPreferences from './0006-display-preferences.ts';
+import * as twoFactor from './0007-two-factor.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-maintenance-plans': maintenancePlans,
   '0004-plan-revisions': planRevisions,
   '0006-display-preferences': displayPreferences,
+  '0007-two-factor': twoFactor,
 };
