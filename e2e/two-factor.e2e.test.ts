@@ -1,6 +1,7 @@
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asAccountId } from '../server/db/account-id.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi } from './support/api-session.ts';
@@ -91,5 +92,52 @@ describe('two-step verification journey', () => {
     await page.getByText('Inga organisationer ännu').waitFor();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
     expect(problems).toEqual([]);
+  });
+
+  it('lets an admin with a second factor require it, and tells a member without one why and where to turn it on', async () => {
+    const admin = await openPage(browser);
+    const api = await signUpThroughApi(admin.context, e2e.baseUrl, {
+      email: 'david@brf-eken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'David Ordförande',
+      accountName: 'Brf Lönnen',
+    });
+    const member = await openPage(browser);
+    const memberApi = await signUpThroughApi(member.context, e2e.baseUrl, {
+      email: 'eva@brf-eken.se',
+      password: 'kassaboken stämmer alltid',
+      name: 'Eva Kassör',
+      accountName: 'Evas förening',
+    });
+    await e2e.database.db
+      .insertInto('memberships')
+      .values({ account_id: asAccountId(api.accountId), user_id: memberApi.userId, role: 'editor' })
+      .execute();
+
+    // Without a second factor of their own the admin cannot switch it on, and is told where to go.
+    await admin.page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/members`);
+    const requirement = admin.page.getByLabel('Alla medlemmar måste ha tvåstegsverifiering för att se kontots uppgifter');
+    await requirement.waitFor();
+    expect(await requirement.isDisabled()).toBe(true);
+    await admin.page.getByText('Slå på tvåstegsverifiering för dig själv först.').waitFor();
+
+    const { secret } = await api.post<{ secret: string }>('/api/auth/totp/setup');
+    await awaitStepStart(admin.page);
+    await api.post('/api/auth/totp/enable', { code: await codeAt(secret, 0) });
+    await admin.page.reload();
+    // The box follows the server's answer, so it turns checked once the setting is saved.
+    await requirement.click();
+    await admin.page.getByText('Inställningen är sparad.').waitFor();
+    expect(await requirement.isChecked()).toBe(true);
+    await saveScreenshot(admin.page, 'totp-require-on-members-page-sv');
+    expect(await findSeriousAccessibilityViolations(admin.page)).toEqual([]);
+
+    // The member is refused the account's data, with the reason and a link to /security.
+    await member.page.goto(`${e2e.baseUrl}/accounts/${api.accountId}`);
+    await member.page.getByText('Kontot kräver tvåstegsverifiering.', { exact: false }).first().waitFor();
+    await saveScreenshot(member.page, 'totp-required-member-refused-sv');
+    await member.page.getByRole('link', { name: 'Till Inloggning och säkerhet' }).first().click();
+    await member.page.getByRole('heading', { name: 'Tvåstegsverifiering' }).waitFor();
+    expect(admin.problems).toEqual([]);
   });
 });
