@@ -1,8 +1,8 @@
-import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAccountId } from '../server/db/account-id.ts';
 import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
+import { awaitTotpStepStart, totpCodeAt } from '../server/test-support/totp-test-codes.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -26,15 +26,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** The code an authenticator app shows `offset` 30-second steps from now. */
-const codeAt = (secret: string, offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
-
-/** When fewer than 5 s of the step remain, waits for the next, so "this step" means the same to test and server. */
-async function awaitStepStart(page: Page): Promise<void> {
-  const secondsLeft = 30 - ((Date.now() / 1000) % 30);
-  if (secondsLeft < 5) await page.waitForTimeout(secondsLeft * 1000 + 100);
-}
-
 describe('two-step verification journey', () => {
   it('turns TOTP on with the key on screen, then signs in with the password and a code', async () => {
     const { page, context, problems } = await openPage(browser);
@@ -56,8 +47,8 @@ describe('two-step verification journey', () => {
     await page.getByRole('button', { name: 'Bekräfta och slå på' }).click();
     await page.getByText('Ange de sex siffrorna från din autentiseringsapp.').waitFor();
 
-    await awaitStepStart(page);
-    await page.getByLabel('Kod från appen').fill(await codeAt(secret, 0));
+    await awaitTotpStepStart();
+    await page.getByLabel('Kod från appen').fill(await totpCodeAt(secret, 0));
     await page.getByRole('button', { name: 'Bekräfta och slå på' }).click();
     await page.getByRole('heading', { name: 'Dina reservkoder' }).waitFor();
     const recoveryCodes = await page.getByRole('list', { name: 'Reservkoder' }).getByRole('listitem').allTextContents();
@@ -81,13 +72,13 @@ describe('two-step verification journey', () => {
     expect((await page.request.get(`${e2e.baseUrl}/api/auth/me`)).status()).toBe(401);
 
     // The code the set-up used is refused (no replay), in words.
-    await page.getByLabel('Kod från appen').fill(await codeAt(secret, 0));
+    await page.getByLabel('Kod från appen').fill(await totpCodeAt(secret, 0));
     await page.getByRole('button', { name: 'Verifiera' }).click();
     await page.getByText('Koden stämmer inte, eller har redan använts.', { exact: false }).waitFor();
     await saveScreenshot(page, 'totp-signin-wrong-code-sv');
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Kod från appen').fill(await codeAt(secret, 1));
+    await page.getByLabel('Kod från appen').fill(await totpCodeAt(secret, 1));
     await page.getByRole('button', { name: 'Verifiera' }).click();
     await page.getByText('Inga organisationer ännu').waitFor();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
@@ -122,8 +113,8 @@ describe('two-step verification journey', () => {
     await admin.page.getByText('Slå på tvåstegsverifiering för dig själv först.').waitFor();
 
     const { secret } = await api.post<{ secret: string }>('/api/auth/totp/setup');
-    await awaitStepStart(admin.page);
-    await api.post('/api/auth/totp/enable', { code: await codeAt(secret, 0) });
+    await awaitTotpStepStart();
+    await api.post('/api/auth/totp/enable', { code: await totpCodeAt(secret, 0) });
     await admin.page.reload();
     // The box follows the server's answer, so it turns checked once the setting is saved.
     await requirement.click();

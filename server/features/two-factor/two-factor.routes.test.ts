@@ -1,6 +1,6 @@
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
+import { awaitTotpStepStart, totpCodeAt } from '../../test-support/totp-test-codes.ts';
 
 let testApp: TestApp;
 beforeAll(async () => {
@@ -10,29 +10,13 @@ afterAll(async () => {
   await testApp.close();
 });
 
-const stepSeconds = 30;
-
-/** The code of the time step `offset` steps from now, as an authenticator app would show it then. */
-function codeAt(secret: string, offset: number): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * stepSeconds });
-}
-
-/**
- * Waits when fewer than 5 s of the current step remain, so that a test's "now" and the server's
- * fall into the same 30-second step and ±1-step assertions are exact.
- */
-async function awaitStepStart(): Promise<void> {
-  const secondsLeft = stepSeconds - ((Date.now() / 1000) % stepSeconds);
-  if (secondsLeft < 5) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 100));
-}
-
 /** A signed-up user who has turned TOTP on; returns the secret and the recovery codes. */
 async function userWithTotp() {
   const user = await signUpUser(testApp.app);
   const setup = await user.client.post('/api/auth/totp/setup');
   const { secret } = setup.json() as { secret: string };
-  await awaitStepStart();
-  const enable = await user.client.post('/api/auth/totp/enable', { code: await codeAt(secret, 0) });
+  await awaitTotpStepStart();
+  const enable = await user.client.post('/api/auth/totp/enable', { code: await totpCodeAt(secret, 0) });
   expect(enable.statusCode).toBe(200);
   return { ...user, secret, recoveryCodes: (enable.json() as { recoveryCodes: string[] }).recoveryCodes };
 }
@@ -61,8 +45,8 @@ describe('TOTP set-up', () => {
     // Pending until enabled: me still says off, and sign-in needs only the password.
     expect((await user.client.get('/api/auth/me')).json().user.twoFactor).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
 
-    await awaitStepStart();
-    const enable = await user.client.post('/api/auth/totp/enable', { code: await codeAt(secret, 0) });
+    await awaitTotpStepStart();
+    const enable = await user.client.post('/api/auth/totp/enable', { code: await totpCodeAt(secret, 0) });
     expect(enable.statusCode).toBe(200);
     const { recoveryCodes } = enable.json() as { recoveryCodes: string[] };
     expect(recoveryCodes).toHaveLength(10);
@@ -89,15 +73,15 @@ describe('TOTP set-up', () => {
   it('refuses a wrong code with 400 and a code outside the ±1 step window', async () => {
     const user = await signUpUser(testApp.app);
     const { secret } = (await user.client.post('/api/auth/totp/setup')).json() as { secret: string };
-    await awaitStepStart();
-    const tooOld = await user.client.post('/api/auth/totp/enable', { code: await codeAt(secret, -2) });
+    await awaitTotpStepStart();
+    const tooOld = await user.client.post('/api/auth/totp/enable', { code: await totpCodeAt(secret, -2) });
     expect(tooOld.statusCode).toBe(400);
     expect(tooOld.json().error).toMatchObject({ code: 'validation', fieldCodes: { code: 'two_factor.code_wrong' } });
     const malformed = await user.client.post('/api/auth/totp/enable', { code: '12a456' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.fieldCodes).toEqual({ code: 'two_factor.code_invalid' });
     // One step behind is accepted (a phone clock a little slow).
-    expect((await user.client.post('/api/auth/totp/enable', { code: await codeAt(secret, -1) })).statusCode).toBe(200);
+    expect((await user.client.post('/api/auth/totp/enable', { code: await totpCodeAt(secret, -1) })).statusCode).toBe(200);
   });
 
   it('refuses a second set-up while TOTP is on (409) and needs a signed-in user (401)', async () => {
@@ -123,7 +107,7 @@ describe('signing in with a second factor', () => {
     const { client, login } = await passwordStep(user);
     const pendingCookie = client.cookie;
     // The set-up used the current step; the next one is within the window.
-    const code = await codeAt(user.secret, 1);
+    const code = await totpCodeAt(user.secret, 1);
     const second = await client.post('/api/auth/login/second-factor', { code });
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual({ user: { id: user.userId, email: user.email, name: user.name }, csrfToken: expect.any(String) });
@@ -147,9 +131,9 @@ describe('signing in with a second factor', () => {
   it('refuses the code the set-up just used, and any step before the last accepted one', async () => {
     const user = await userWithTotp();
     const { client } = await passwordStep(user);
-    expect((await client.post('/api/auth/login/second-factor', { code: await codeAt(user.secret, 0) })).statusCode).toBe(401);
-    expect((await client.post('/api/auth/login/second-factor', { code: await codeAt(user.secret, -1) })).statusCode).toBe(401);
-    expect((await client.post('/api/auth/login/second-factor', { code: await codeAt(user.secret, 2) })).statusCode).toBe(401);
+    expect((await client.post('/api/auth/login/second-factor', { code: await totpCodeAt(user.secret, 0) })).statusCode).toBe(401);
+    expect((await client.post('/api/auth/login/second-factor', { code: await totpCodeAt(user.secret, -1) })).statusCode).toBe(401);
+    expect((await client.post('/api/auth/login/second-factor', { code: await totpCodeAt(user.secret, 2) })).statusCode).toBe(401);
   });
 
   it('accepts each recovery code once, in any case and with or without dashes', async () => {
@@ -174,14 +158,14 @@ describe('signing in with a second factor', () => {
     // A new sign-in after four wrong answers: the fifth still counts towards the same limit.
     const restart = await passwordStep(user);
     expect((await restart.client.post('/api/auth/login/second-factor', { recoveryCode: 'aaaa-aaaa-aaaa-aaaa' })).statusCode).toBe(401);
-    const locked = await restart.client.post('/api/auth/login/second-factor', { code: await codeAt(user.secret, 1) });
+    const locked = await restart.client.post('/api/auth/login/second-factor', { code: await totpCodeAt(user.secret, 1) });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect((await restart.client.get('/api/auth/me')).statusCode).toBe(401);
     // The right code is refused too while the lock lasts, in any new sign-in.
     const later = await passwordStep(user);
-    expect((await later.client.post('/api/auth/login/second-factor', { code: await codeAt(user.secret, 1) })).statusCode).toBe(429);
+    expect((await later.client.post('/api/auth/login/second-factor', { code: await totpCodeAt(user.secret, 1) })).statusCode).toBe(429);
   });
 
   it('needs the password step first (401) and validates the body (400)', async () => {
@@ -204,14 +188,14 @@ describe('signing in with a second factor', () => {
 describe('turning TOTP off', () => {
   it('needs the password and a current code; then sign-in needs the password alone', async () => {
     const user = await userWithTotp();
-    const wrongPassword = await user.client.post('/api/auth/totp/disable', { password: 'not the password', code: await codeAt(user.secret, 1) });
+    const wrongPassword = await user.client.post('/api/auth/totp/disable', { password: 'not the password', code: await totpCodeAt(user.secret, 1) });
     expect(wrongPassword.statusCode).toBe(400);
     expect(wrongPassword.json().error.fieldCodes).toEqual({ password: 'two_factor.password_wrong' });
-    const wrongCode = await user.client.post('/api/auth/totp/disable', { password: user.password, code: await codeAt(user.secret, -3) });
+    const wrongCode = await user.client.post('/api/auth/totp/disable', { password: user.password, code: await totpCodeAt(user.secret, -3) });
     expect(wrongCode.statusCode).toBe(400);
     expect(wrongCode.json().error.fieldCodes).toEqual({ code: 'two_factor.code_wrong' });
 
-    const disable = await user.client.post('/api/auth/totp/disable', { password: user.password, code: await codeAt(user.secret, 1) });
+    const disable = await user.client.post('/api/auth/totp/disable', { password: user.password, code: await totpCodeAt(user.secret, 1) });
     expect(disable.statusCode).toBe(204);
     expect((await user.client.get('/api/auth/me')).json().user.twoFactor).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
     const { login } = await passwordStep(user);
@@ -245,8 +229,8 @@ describe('an account that requires a second factor', () => {
     expect(settings.json()).toEqual({ id: admin.accountId, name: expect.any(String), requireTwoFactor: true });
 
     const { secret } = (await member.client.post('/api/auth/totp/setup')).json() as { secret: string };
-    await awaitStepStart();
-    expect((await member.client.post('/api/auth/totp/enable', { code: await codeAt(secret, 0) })).statusCode).toBe(200);
+    await awaitTotpStepStart();
+    expect((await member.client.post('/api/auth/totp/enable', { code: await totpCodeAt(secret, 0) })).statusCode).toBe(200);
     const answered = await member.client.get(organisations);
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toEqual([organisation]);

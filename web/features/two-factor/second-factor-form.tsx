@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api/api-error.ts';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { TotpCodeField } from './totp-code-field.tsx';
 import { useFinishSignIn } from './two-factor-api.ts';
 
 const codeFormSchema = z.strictObject({ code: totpCodeSchema });
@@ -64,15 +65,7 @@ export function SecondFactorForm({ challenge, onRestart }: SecondFactorFormProps
               error={recoveryForm.errorFor('recoveryCode')}
             />
           ) : (
-            <TextField
-              label={t('two_factor.field.code')}
-              hint={t('two_factor.field.code_hint')}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              error={codeForm.errorFor('code')}
-            />
+            <TotpCodeField error={codeForm.errorFor('code')} />
           )}
           <Button type="submit" variant="primary" isPending={finish.isPending}>
             {t('two_factor.signin_submit')}

@@ -7,6 +7,7 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { TotpCodeField } from './totp-code-field.tsx';
 import { useSession } from '../auth/session.ts';
 import { RecoveryCodesList } from './recovery-codes-list.tsx';
 import { TotpQrCode } from './totp-qr-code.tsx';
@@ -71,15 +72,7 @@ function TotpSetup({ onEnabled }: { onEnabled: (recoveryCodes: string[]) => void
         onSubmit={form.handleSubmit((body) => enable.mutate(body, { onError: form.showApiError, onSuccess: (response) => onEnabled(response.recoveryCodes) }))}
       >
         {enable.isError && <Alert tone="error">{describeApiError(enable.error, t)}</Alert>}
-        <TextField
-          label={t('two_factor.field.code')}
-          hint={t('two_factor.field.code_hint')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          error={form.errorFor('code')}
-        />
+        <TotpCodeField error={form.errorFor('code')} />
         <Button type="submit" variant="primary" isPending={enable.isPending}>
           {t('two_factor.confirm')}
         </Button>
@@ -105,7 +98,7 @@ function DisableTotpForm() {
         required
         error={form.errorFor('password')}
       />
-      <TextField label={t('two_factor.field.code')} name="code" inputMode="numeric" autoComplete="one-time-code" required error={form.errorFor('code')} />
+      <TotpCodeField error={form.errorFor('code')} />
       <Button type="submit" variant="danger" isPending={disable.isPending}>
         {t('two_factor.disable_submit')}
       </Button>
