@@ -25,6 +25,9 @@ import { registerPropertyRoutes } from './features/properties/properties.routes.
 import { registerPropertyPartRoutes } from './features/property-parts/property-parts.routes.ts';
 import { registerReportRoutes } from './features/reports/reports.routes.ts';
 import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.routes.ts';
+import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
+import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
+import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import { registerHttpsOnly } from './http/https-redirect.ts';
@@ -72,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mailer: createMailer(options.db, options.config.smtpUrl, options.config.mailFrom, app.log),
     loginThrottle: options.loginThrottle ?? defaultLoginThrottle,
     log: app.log,
+    secretSealer: createSecretSealer(options.sessionSecret),
     planSnapshots: new PlanSnapshots(options.db, options.planCaches ?? createPlanCaches()),
   };
 
@@ -94,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAuthRoutes(api, deps);
     registerPasswordResetRoutes(api, deps);
     registerSessionRoutes(api, deps);
+    registerTwoFactorRoutes(api, deps);
+    registerAccountRoutes(api, deps);
     registerMemberRoutes(api, deps);
     registerInvitationRoutes(api, deps);
     registerOperationsRoutes(api, deps);

@@ -7,6 +7,8 @@ export const errorCodes = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  /** The account requires a second factor and the signed-in user has none. */
+  'two_factor_required',
   'csrf',
   'not_found',
   'conflict',

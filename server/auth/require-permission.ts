@@ -1,22 +1,29 @@
 import type { Role } from '../../shared/schemas/role.ts';
 import type { Db } from '../db/database.ts';
-import { forbidden, notFound } from '../http/app-error.ts';
+import { AppError, forbidden, notFound } from '../http/app-error.ts';
 import type { Actor } from './actor.ts';
-import { findMembershipRole } from './membership.queries.ts';
+import { findMembershipAccess } from './membership.queries.ts';
 import { roleAllows, type Permission } from './permissions.ts';
 import { findAccountIdOfRow, type TenantTable } from './tenant-rows.queries.ts';
 import { asAccountId, type AccountId } from '../db/account-id.ts';
 
 /**
  * Deny by default: the actor must be a member of the account (else 404, as if it did not exist,
- * so ids cannot be probed) and the role must allow the action (else 403). The membership is read
- * on every request, so removing a member takes effect at once. Returns the account id, from here
+ * so ids cannot be probed), must have a second factor when the account requires one (else 403
+ * `two_factor_required`), and the role must allow the action (else 403). The membership is read
+ * on every request, so removing a member or a second factor takes effect at once. Returns the account id, from here
  * on an `AccountId`, which every following query takes.
  */
-export async function requirePermission(db: Db, actor: Actor, accountId: string, permission: Permission): Promise<AccountId> {
+export async function requirePermission(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  permission: Permission,
+  options: { isSecondFactorExempt?: boolean } = {},
+): Promise<AccountId> {
   // The id from the URL is looked up as an account's: an id of anything else finds no membership.
   const account = asAccountId(accountId);
-  const role = await findMembershipRole(db, account, actor.userId);
+  const role = await findAllowedRole(db, account, actor.userId, options.isSecondFactorExempt);
   if (!role) throw notFound('Account');
   if (!roleAllows(role, permission)) throw forbidden();
   return account;
@@ -58,7 +65,19 @@ export async function requireRowMembership(
 ): Promise<{ accountId: AccountId; role: Role }> {
   const accountId = await findAccountIdOfRow(db, table, id, options);
   if (!accountId) throw notFound(what);
-  const role = await findMembershipRole(db, accountId, actor.userId);
+  const role = await findAllowedRole(db, accountId, actor.userId);
   if (!role) throw notFound(what);
   return { accountId, role };
+}
+
+/**
+ * The actor's role, or undefined for a non-member; throws when the account's second-factor demand
+ * is unmet, except for the one read that tells a member about that demand (the account's settings).
+ */
+async function findAllowedRole(db: Db, accountId: AccountId, userId: string, isSecondFactorExempt = false): Promise<Role | undefined> {
+  const access = await findMembershipAccess(db, accountId, userId);
+  if (access?.isSecondFactorMissing && !isSecondFactorExempt) {
+    throw new AppError('two_factor_required', 'This account requires two-step verification. Set it up under Sign-in and security.');
+  }
+  return access?.role;
 }

@@ -27,6 +27,7 @@ export interface Accounts {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  require_two_factor: Generated<boolean>;
 }
 
 export interface ActionAttachments {
@@ -231,6 +232,19 @@ export interface Properties {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RecoveryCodes {
+  code_hash: string;
+  id: Generated<string>;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface SecondFactorFailures {
+  failure_count: number;
+  first_failed_at: Timestamp;
+  user_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   data: Json;
@@ -240,6 +254,14 @@ export interface Sessions {
   public_id: Generated<string>;
   user_agent: string | null;
   user_id: string | null;
+}
+
+export interface TotpAuthenticators {
+  created_at: Generated<Timestamp>;
+  enabled_at: Timestamp | null;
+  last_time_step: number | null;
+  sealed_secret: string;
+  user_id: string;
 }
 
 export interface Users {
@@ -274,6 +296,9 @@ export interface DB {
   password_reset_tokens: PasswordResetTokens;
   plans: Plans;
   properties: Properties;
+  recovery_codes: RecoveryCodes;
+  second_factor_failures: SecondFactorFailures;
   sessions: Sessions;
+  totp_authenticators: TotpAuthenticators;
   users: Users;
 }

@@ -11,6 +11,7 @@ const statusByCode: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  two_factor_required: 403,
   csrf: 403,
   not_found: 404,
   conflict: 409,

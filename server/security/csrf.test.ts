@@ -43,6 +43,10 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
   'PATCH /api/auth/display-preferences': () => ({ url: '/api/auth/display-preferences', body: json({ isRounded: false, vat: 'incl' }) }),
   'POST /api/auth/invitations/:id/accept': () => ({ url: `/api/auth/invitations/${receivedInvitationId}/accept` }),
   'POST /api/auth/invitations/:id/decline': () => ({ url: `/api/auth/invitations/${receivedInvitationId}/decline` }),
+  'POST /api/auth/totp/setup': () => ({ url: '/api/auth/totp/setup' }),
+  'POST /api/auth/totp/enable': () => ({ url: '/api/auth/totp/enable', body: json({ code: '123456' }) }),
+  'POST /api/auth/totp/disable': () => ({ url: '/api/auth/totp/disable', body: json({ password: 'correct horse battery staple', code: '123456' }) }),
+  'POST /api/auth/login/second-factor': () => ({ url: '/api/auth/login/second-factor', body: json({ code: '123456' }) }),
   'POST /api/invitations/:token/accept': () => ({
     url: '/api/invitations/not-a-real-token/accept',
     body: json({ name: 'Ny', password: 'correct horse battery staple' }),
@@ -98,6 +102,8 @@ describe('CSRF on every unsafe route', () => {
     expect(
       await testApp.database.db.selectFrom('users').select(['id', 'email', 'password_hash', 'display_vat', 'display_rounded']).orderBy('id').execute(),
     ).toEqual(users);
+    // No second factor was set up or changed either.
+    expect(await testApp.database.db.selectFrom('totp_authenticators').select('user_id').execute()).toEqual([]);
     // Nothing signed the admin out either, and their invitation is still pending.
     expect((await team.admin.client.get('/api/auth/me')).statusCode).toBe(200);
     expect((await team.admin.client.get('/api/auth/invitations')).json()).toEqual([expect.objectContaining({ id: receivedInvitationId })]);

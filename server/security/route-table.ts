@@ -43,6 +43,8 @@ const plan = { id: 'planId' } as const;
 const action = { id: 'actionId' } as const;
 
 export const tenantRoutes: TenantRoute[] = [
+  route('GET', '/api/accounts/:accountId', account),
+  route('PATCH', '/api/accounts/:accountId', account, { body: () => json({ requireTwoFactor: false }), roles: membersManage(200) }),
   route('GET', '/api/accounts/:accountId/members', account),
   route('POST', '/api/accounts/:accountId/members', account, { body: () => json({ email: freshInviteeEmail(), role: 'viewer' }), roles: membersManage(201) }),
   route(
@@ -160,6 +162,14 @@ export const exemptRoutes: ExemptRoute[] = [
     reason: "the caller's own sessions, not account data; another user's id is 404 and ends nothing (sessions.routes.test.ts)",
   },
   { method: 'PATCH', url: '/api/auth/display-preferences', reason: "the caller's own display preferences (auth.routes.test.ts)" },
+  { method: 'POST', url: '/api/auth/totp/setup', reason: "the caller's own second factor (two-factor.routes.test.ts)" },
+  { method: 'POST', url: '/api/auth/totp/enable', reason: "the caller's own second factor (two-factor.routes.test.ts)" },
+  { method: 'POST', url: '/api/auth/totp/disable', reason: "the caller's own second factor, behind password and code (two-factor.routes.test.ts)" },
+  {
+    method: 'POST',
+    url: '/api/auth/login/second-factor',
+    reason: 'the pending sign-in of the caller’s own session; brute force in two-factor.routes.test.ts',
+  },
   { method: 'GET', url: '/api/categories', reason: 'reference data shared by every account' },
   { method: 'GET', url: '/api/attachments/limits', reason: 'the installation-wide upload limits (size, file types), the same for every account' },
   { method: 'GET', url: '/api/ops/status', reason: 'installation-wide backup status for operators, not account data' },

@@ -33,6 +33,16 @@ export const validationMessages = {
   },
   'password.mismatch': { sv: 'Lösenorden är inte lika.', en: 'The passwords do not match.' },
   'password.wrong': { sv: 'Fel nuvarande lösenord.', en: 'The current password is wrong.' },
+  'two_factor.code_invalid': { sv: 'Ange de sex siffrorna från din autentiseringsapp.', en: 'Enter the six digits from your authenticator app.' },
+  'two_factor.code_wrong': {
+    sv: 'Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök med nästa kod.',
+    en: 'The code is wrong. Check that your phone’s clock is right and try the next code.',
+  },
+  'two_factor.recovery_code_invalid': {
+    sv: 'En reservkod har 16 tecken, till exempel abcd-efgh-ijkl-mnop.',
+    en: 'A recovery code has 16 characters, for example abcd-efgh-ijkl-mnop.',
+  },
+  'two_factor.password_wrong': { sv: 'Fel lösenord.', en: 'The password is wrong.' },
   'email.taken': {
     sv: 'Det finns redan ett konto med den e-postadressen. Logga in i stället.',
     en: 'An account with this e-mail address already exists. Sign in instead.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { booleanSchema, emailSchema, idSchema, nameSchema } from './common.ts';
 import { currentPasswordSchema, newPasswordSchema } from './password.ts';
 import { roleSchema } from './role.ts';
+import { secondFactorChallengeSchema, twoFactorStatusSchema } from './two-factor.ts';
 
 export const signupRequestSchema = z.strictObject({
   email: emailSchema,
@@ -43,7 +44,12 @@ export const signupResponseSchema = z.object({
 });
 export type SignupResponse = z.infer<typeof signupResponseSchema>;
 
-export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
+/** Signed in: the answer to a password without a second factor, and to the second step. */
+export const signedInResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type SignedInResponse = z.infer<typeof signedInResponseSchema>;
+
+/** POST /api/auth/login: signed in, or (a user with a second factor) the challenge of the second step. */
+export const loginResponseSchema = z.union([signedInResponseSchema, secondFactorChallengeSchema]);
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 /**
@@ -66,7 +72,7 @@ export const updateDisplayPreferencesRequestSchema = z
 export type UpdateDisplayPreferencesRequest = z.infer<typeof updateDisplayPreferencesRequestSchema>;
 
 export const meResponseSchema = z.object({
-  user: userSchema,
+  user: userSchema.extend({ twoFactor: twoFactorStatusSchema }),
   memberships: z.array(membershipSchema),
   /** An installation operator: may see the operations page (backup status). */
   isOperator: z.boolean(),

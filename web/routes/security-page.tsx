@@ -1,4 +1,5 @@
 import { ChangePasswordForm } from '../features/auth/change-password-form.tsx';
+import { TwoFactorSection } from '../features/two-factor/two-factor-section.tsx';
 import { SessionsSection } from '../features/sessions/sessions-section.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -15,6 +16,7 @@ export function SecurityPage() {
         <p>{t('password.intro')}</p>
         <ChangePasswordForm />
       </section>
+      <TwoFactorSection />
       <SessionsSection />
     </div>
   );

@@ -4,6 +4,7 @@ import * as backupsAndOperators from './0002-backups-and-operators.ts';
 import * as maintenancePlans from './0003-maintenance-plans.ts';
 import * as planRevisions from './0004-plan-revisions.ts';
 import * as displayPreferences from './0006-display-preferences.ts';
+import * as twoFactor from './0007-two-factor.ts';
 import * as passwordResetAndSessions from './0008-password-reset-and-sessions.ts';
 import * as invitationsByAddress from './0009-invitations-by-address.ts';
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003-maintenance-plans': maintenancePlans,
   '0004-plan-revisions': planRevisions,
   '0006-display-preferences': displayPreferences,
+  '0007-two-factor': twoFactor,
   '0008-password-reset-and-sessions': passwordResetAndSessions,
   '0009-invitations-by-address': invitationsByAddress,
 };

@@ -28,7 +28,8 @@ describe('signup → login → me → logout', () => {
     const me = await client.get('/api/auth/me');
     expect(me.statusCode).toBe(200);
     expect(me.json()).toEqual({
-      user: body.user,
+      // No second factor until the user sets one up.
+      user: { ...body.user, twoFactor: { totp: false, passkeys: 0, recoveryCodesLeft: 0 } },
       memberships: [{ accountId: body.account.id, accountName: 'Brf Eken', role: 'admin' }],
       // The first user of this (fresh) installation is its operator.
       isOperator: true,

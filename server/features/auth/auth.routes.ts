@@ -16,6 +16,7 @@ import type { Deps } from '../../deps.ts';
 import { parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
 import { sessionCookieName } from '../../http/sessions.ts';
+import { startSecondFactor } from '../two-factor/second-factor-sign-in.ts';
 import { changeDisplayPreferences, changePassword, findCurrentUser, logIn, recordLogout, signUp } from './auth.service.ts';
 
 /** Per client IP; beyond it @fastify/rate-limit answers 429 before any password is checked. */
@@ -32,6 +33,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/api/auth/login', { config: credentialRateLimit }, async (request, reply) => {
     const input = parseInput(loginRequestSchema, request.body);
     const user = await logIn(deps, input, request.ip);
+    const challenge = await startSecondFactor(deps, request, reply, user.id);
+    if (challenge) return respond(reply, loginResponseSchema, challenge);
     const csrfToken = await startSession(request, reply, user.id);
     return respond(reply, loginResponseSchema, { user, csrfToken });
   });

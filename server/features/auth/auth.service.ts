@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { registerLoginFailure, throttleLoginAttempt } from '../../auth/login-throttle.ts';
 import { clearLoginFailures } from '../../auth/login-failures.queries.ts';
 import { assertPasswordNotCommon } from '../../auth/password-policy.ts';
+import { findSecondFactors } from '../../auth/second-factors.queries.ts';
 import { deleteUserSessions } from '../../auth/sessions.queries.ts';
 import { isUniqueViolation } from '../../db/postgres-errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -72,9 +73,13 @@ export async function logIn(deps: Deps, input: LoginRequest, ip: string) {
 export async function findCurrentUser(deps: Deps, actor: Actor) {
   const user = await findUserById(deps.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
-  const [memberships, isUserOperator] = await Promise.all([listMembershipsOfUser(deps.db, actor.userId), isOperator(deps.db, actor.userId)]);
+  const [memberships, isUserOperator, twoFactor] = await Promise.all([
+    listMembershipsOfUser(deps.db, actor.userId),
+    isOperator(deps.db, actor.userId),
+    findSecondFactors(deps.db, actor.userId),
+  ]);
   return {
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name, twoFactor },
     memberships,
     isOperator: isUserOperator,
     displayPreferences: { vat: user.display_vat, isRounded: user.display_rounded },

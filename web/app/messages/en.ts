@@ -10,6 +10,7 @@ import { commentsMessages } from '../../features/comments/comments.messages.ts';
 import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
 import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
+import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -256,4 +257,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...attachmentsMessages.en,
   ...spreadsheetsMessages.en,
   ...reportsMessages.en,
+  ...twoFactorMessages.en,
 };

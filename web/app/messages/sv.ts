@@ -10,6 +10,7 @@ import { commentsMessages } from '../../features/comments/comments.messages.ts';
 import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
 import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
+import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -258,4 +259,5 @@ export const sv = {
   ...attachmentsMessages.sv,
   ...spreadsheetsMessages.sv,
   ...reportsMessages.sv,
+  ...twoFactorMessages.sv,
 } satisfies Record<string, string>;

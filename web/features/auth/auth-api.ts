@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { loginResponseSchema, signupResponseSchema, type ChangePasswordRequest, type LoginRequest, type SignupRequest } from '../../../shared/schemas/auth.ts';
-import { apiRequest } from '../../lib/api/api-client.ts';
+import { apiRequest, rememberCsrfToken } from '../../lib/api/api-client.ts';
 import { ApiError } from '../../lib/api/api-error.ts';
 import { startSession } from './session.ts';
 
+/** A user with a second factor is not signed in yet: the token is the pending sign-in's, for the second step. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequest) => apiRequest('POST', '/api/auth/login', { body, schema: loginResponseSchema }),
-    onSuccess: (response) => startSession(queryClient, response.csrfToken),
+    onSuccess: (response) => ('twoFactorRequired' in response ? rememberCsrfToken(response.csrfToken) : startSession(queryClient, response.csrfToken)),
   });
 }
 

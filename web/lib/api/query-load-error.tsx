@@ -1,5 +1,7 @@
+import { Link } from 'react-router';
 import { LoadError } from '../../components/ui/load-error.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { ApiError } from './api-error.ts';
 import { describeApiError } from './describe-api-error.ts';
 
 /** The part of a TanStack Query result (or of several combined) that a failed load needs. */
@@ -22,12 +24,22 @@ interface QueryLoadErrorProps {
 export function QueryLoadError({ query, context }: QueryLoadErrorProps) {
   const { t } = useTranslation();
   const reason = describeApiError(query.error, t);
-  return (
+  const loadError = (
     <LoadError
       message={context === undefined ? reason : `${context} ${reason}`}
       retryLabel={t('action.retry')}
       isRetrying={query.isFetching}
       onRetry={() => void query.refetch()}
     />
+  );
+  // The account requires a second factor this member lacks: the way out is one link away.
+  if (!(query.error instanceof ApiError && query.error.code === 'two_factor_required')) return loadError;
+  return (
+    <>
+      {loadError}
+      <p>
+        <Link to="/security">{t('error.two_factor_required_link')}</Link>
+      </p>
+    </>
   );
 }

@@ -1,0 +1,43 @@
+import type { AccountSettings, UpdateAccountRequest } from '../../../shared/schemas/account.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { requirePermission } from '../../auth/require-permission.ts';
+import { findSecondFactors } from '../../auth/second-factors.queries.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../http/app-error.ts';
+import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
+import { findAccount, updateRequireTwoFactor } from './accounts.queries.ts';
+
+/**
+ * Any member may read the settings, also one refused the account's data for want of a second
+ * factor: this is where the web app learns why.
+ */
+export async function findAccountSettings(deps: Deps, actor: Actor, accountId: string): Promise<AccountSettings> {
+  const account = await requirePermission(deps.db, actor, accountId, 'account:read', { isSecondFactorExempt: true });
+  const row = await findAccount(deps.db, account);
+  return { id: row.id, name: row.name, requireTwoFactor: row.require_two_factor };
+}
+
+/**
+ * Changes an account's settings (admins: the same permission as managing members). Requiring a
+ * second factor is refused while the admin has none themself, so they cannot lock themself out.
+ */
+export async function updateAccount(deps: Deps, actor: Actor, accountId: string, input: UpdateAccountRequest): Promise<AccountSettings> {
+  return deps.db.transaction().execute(async (transaction) => {
+    const account = await requirePermission(transaction, actor, accountId, 'members:manage');
+    if (input.requireTwoFactor) {
+      const own = await findSecondFactors(transaction, actor.userId);
+      if (!own.totp && own.passkeys === 0) {
+        throw new AppError('two_factor_required', 'Set up two-step verification for yourself before requiring it of the members.');
+      }
+    }
+    const row = await updateRequireTwoFactor(transaction, account, input.requireTwoFactor);
+    await recordAuditEvent(transaction, {
+      event: 'two_factor.required_changed',
+      userId: actor.userId,
+      accountId: account,
+      ip: actor.ip,
+      details: { requireTwoFactor: input.requireTwoFactor },
+    });
+    return { id: row.id, name: row.name, requireTwoFactor: row.require_two_factor };
+  });
+}
