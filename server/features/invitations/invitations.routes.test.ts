@@ -150,7 +150,8 @@ describe('inviting a new e-mail address', () => {
     const me = await client.get('/api/auth/me');
     expect(me.statusCode).toBe(200);
     expect(me.json()).toEqual({
-      user: body.user,
+      // A new member has no second factor yet.
+      user: { ...body.user, twoFactor: { totp: false, passkeys: 0, recoveryCodesLeft: 0 } },
       memberships: [{ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' }],
       isOperator: false,
       // A new member starts with the defaults: amounts without VAT, rounded.
