@@ -178,6 +178,18 @@ export interface OutboxEmails {
   subject: string;
 }
 
+export interface Passkeys {
+  created_at: Generated<Timestamp>;
+  credential_id: string;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  public_key: Buffer;
+  sign_count: Generated<number>;
+  transports: Generated<string[]>;
+  user_id: string;
+}
+
 export interface Plans {
   account_id: string;
   client_cost_percent: Generated<number>;
@@ -272,6 +284,7 @@ export interface DB {
   memberships: Memberships;
   organisations: Organisations;
   outbox_emails: OutboxEmails;
+  passkeys: Passkeys;
   plans: Plans;
   properties: Properties;
   recovery_codes: RecoveryCodes;

@@ -5,6 +5,7 @@ import * as maintenancePlans from './0003-maintenance-plans.ts';
 import * as planRevisions from './0004-plan-revisions.ts';
 import * as displayPreferences from './0006-display-preferences.ts';
 import * as twoFactor from './0007-two-factor.ts';
+import * as passkeys from './0010-passkeys.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-plan-revisions': planRevisions,
   '0006-display-preferences': displayPreferences,
   '0007-two-factor': twoFactor,
+  '0010-passkeys': passkeys,
 };
