@@ -1,4 +1,5 @@
 import { ChangePasswordForm } from '../features/auth/change-password-form.tsx';
+import { PasskeysSection } from '../features/passkeys/passkeys-section.tsx';
 import { TwoFactorSection } from '../features/two-factor/two-factor-section.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -16,6 +17,7 @@ export function SecurityPage() {
         <ChangePasswordForm />
       </section>
       <TwoFactorSection />
+      <PasskeysSection />
     </div>
   );
 }

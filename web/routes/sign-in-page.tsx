@@ -5,6 +5,8 @@ import { Spinner } from '../components/ui/spinner.tsx';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { useMe } from '../features/auth/session.ts';
 import { SignInForm } from '../features/auth/sign-in-form.tsx';
+import { PasskeySecondFactor } from '../features/passkeys/passkey-second-factor.tsx';
+import { PasskeySignInButton } from '../features/passkeys/passkey-sign-in-button.tsx';
 import { SecondFactorForm } from '../features/two-factor/second-factor-form.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -23,7 +25,8 @@ export function SignInPage() {
     return (
       <div className="auth-card">
         <h1>{t('two_factor.signin_title')}</h1>
-        <SecondFactorForm challenge={challenge} onRestart={() => setChallenge(null)} />
+        {challenge.methods.includes('passkey') && <PasskeySecondFactor onRestart={() => setChallenge(null)} />}
+        {challenge.methods.includes('totp') && <SecondFactorForm challenge={challenge} onRestart={() => setChallenge(null)} />}
       </div>
     );
   }
@@ -31,6 +34,7 @@ export function SignInPage() {
     <div className="auth-card">
       <h1>{t('signin.title')}</h1>
       <SignInForm onSecondFactor={setChallenge} />
+      <PasskeySignInButton />
       <p className="auth-card__footer">
         {t('signin.no_account')} <Link to="/signup">{t('signup.title')}</Link>
       </p>
