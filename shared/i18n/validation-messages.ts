@@ -43,7 +43,6 @@ export const validationMessages = {
     en: 'A recovery code has 16 characters, for example abcd-efgh-ijkl-mnop.',
   },
   'two_factor.password_wrong': { sv: 'Fel lösenord.', en: 'The password is wrong.' },
-  'passkey.name_too_long': { sv: 'Namnet får vara högst 60 tecken.', en: 'The name can be at most 60 characters.' },
   'passkey.response_invalid': {
     sv: 'Webbläsarens svar från nyckeln gick inte att läsa. Försök igen.',
     en: 'The browser’s answer from the passkey could not be read. Try again.',

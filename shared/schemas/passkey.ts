@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { hasNoNul, idSchema, timestampSchema } from './common.ts';
+import { idSchema, nameSchema, timestampSchema } from './common.ts';
 
 /** The name a user gives a passkey ("Telefon", "Jobbdatorn") so that they know which to remove. */
-export const passkeyNameSchema = z
-  .string({ error: 'field.required' })
-  .trim()
-  .min(1, { error: 'field.required' })
-  .max(60, { error: 'passkey.name_too_long' })
-  .refine(hasNoNul, { error: 'field.invalid_characters' });
+export const passkeyNameSchema = nameSchema;
 
 /** One of the signed-in user's passkeys, as listed on the security page. */
 export const passkeySchema = z.object({
@@ -31,43 +26,37 @@ const base64UrlSchema = (max: number) =>
     .regex(/^[A-Za-z0-9_-]*$/, { error: 'passkey.response_invalid' });
 
 /**
- * A credential as @simplewebauthn/browser's `startRegistration` answers it (RegistrationResponseJSON).
- * Browsers add fields of their own, so the inner objects are not strict; only what the server reads
- * is checked here, the rest is @simplewebauthn/server's to verify.
+ * A credential as @simplewebauthn/browser answers it, around the ceremony's own `response`.
+ * Browsers add fields of their own, so the inner objects are not strict; only what the server
+ * reads is checked here, the rest is @simplewebauthn/server's to verify.
  */
-export const registrationResponseSchema = z.object(
-  {
-    id: base64UrlSchema(1_400),
-    rawId: base64UrlSchema(1_400),
-    type: z.literal('public-key', { error: 'passkey.response_invalid' }),
-    response: z.object({
-      clientDataJSON: base64UrlSchema(4_000),
-      attestationObject: base64UrlSchema(16_000),
-      transports: z.array(z.string().max(40)).max(10).optional(),
-    }),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-  },
-  { error: 'passkey.response_invalid' },
-);
+const credentialSchema = <Response extends z.ZodRawShape>(response: Response) =>
+  z.object(
+    {
+      id: base64UrlSchema(1_400),
+      rawId: base64UrlSchema(1_400),
+      type: z.literal('public-key', { error: 'passkey.response_invalid' }),
+      response: z.object(response),
+      authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+      clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    },
+    { error: 'passkey.response_invalid' },
+  );
 
-/** An assertion as `startAuthentication` answers it (AuthenticationResponseJSON). */
-export const authenticationResponseSchema = z.object(
-  {
-    id: base64UrlSchema(1_400),
-    rawId: base64UrlSchema(1_400),
-    type: z.literal('public-key', { error: 'passkey.response_invalid' }),
-    response: z.object({
-      clientDataJSON: base64UrlSchema(4_000),
-      authenticatorData: base64UrlSchema(4_000),
-      signature: base64UrlSchema(2_000),
-      userHandle: base64UrlSchema(200).optional(),
-    }),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-  },
-  { error: 'passkey.response_invalid' },
-);
+/** What `startRegistration` answers (RegistrationResponseJSON). */
+export const registrationResponseSchema = credentialSchema({
+  clientDataJSON: base64UrlSchema(4_000),
+  attestationObject: base64UrlSchema(16_000),
+  transports: z.array(z.string().max(40)).max(10).optional(),
+});
+
+/** What `startAuthentication` answers (AuthenticationResponseJSON). */
+export const authenticationResponseSchema = credentialSchema({
+  clientDataJSON: base64UrlSchema(4_000),
+  authenticatorData: base64UrlSchema(4_000),
+  signature: base64UrlSchema(2_000),
+  userHandle: base64UrlSchema(200).optional(),
+});
 
 /** POST /api/auth/passkeys/registration/verify: the browser's answer and the name for it. */
 export const registerPasskeyRequestSchema = z.strictObject({ name: passkeyNameSchema, response: registrationResponseSchema });

@@ -11,7 +11,7 @@ import { answerPendingSignIn } from '../two-factor/second-factor-sign-in.ts';
 import { findUserSummary } from '../two-factor/two-factor.queries.ts';
 import { keepPasskeyChallenge, passkeyChallengeMs, takePasskeyChallenge } from './passkey-challenge.ts';
 import { findPasskeyByCredentialId, listCredentialDescriptors, recordPasskeyUse } from './passkeys.queries.ts';
-import { relyingPartyFor } from './relying-party.ts';
+import { expectedRelyingParty, relyingPartyFor } from './relying-party.ts';
 
 type SignedIn = { user: { id: string; email: string; name: string }; csrfToken: string };
 
@@ -30,6 +30,7 @@ export async function startPasskeySecondFactor(deps: Deps, request: FastifyReque
     timeout: passkeyChallengeMs,
   });
   keepPasskeyChallenge(request, 'second-factor', options.challenge);
+  // Spread into a plain object: the library's interface type has no index signature for the schema's open object.
   return { options: { ...options } };
 }
 
@@ -64,6 +65,7 @@ export async function startPasskeySignIn(deps: Deps, request: FastifyRequest, re
     timeout: passkeyChallengeMs,
   });
   keepPasskeyChallenge(request, 'sign-in', options.challenge);
+  // Spread into a plain object: the library's interface type has no index signature for the schema's open object.
   return { options: { ...options }, csrfToken: reply.generateCsrf() };
 }
 
@@ -98,12 +100,10 @@ async function checkAssertion(deps: Deps, input: PasskeyAssertionRequest, challe
   // A discoverable credential names its user too; it must be the one the credential was made for.
   const userHandle = input.response.response.userHandle;
   if (userHandle !== undefined && userHandle !== isoBase64URL.fromBuffer(isoUint8Array.fromUTF8String(passkey.user_id))) return undefined;
-  const relyingParty = relyingPartyFor(deps.config);
   const verification = await verifyAuthenticationResponse({
     response: input.response,
     expectedChallenge: challenge,
-    expectedOrigin: relyingParty.origin,
-    expectedRPID: relyingParty.id,
+    ...expectedRelyingParty(deps.config),
     credential: { id: passkey.credential_id, publicKey: new Uint8Array(passkey.public_key), counter: passkey.sign_count, transports: passkey.transports },
     requireUserVerification: options.requireUserVerification,
   }).catch(() => undefined);

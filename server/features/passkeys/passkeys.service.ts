@@ -9,7 +9,7 @@ import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { findUserSummary } from '../two-factor/two-factor.queries.ts';
 import { keepPasskeyChallenge, passkeyChallengeMs, takePasskeyChallenge } from './passkey-challenge.ts';
 import { deletePasskey, insertPasskey, listCredentialDescriptors, listPasskeys } from './passkeys.queries.ts';
-import { relyingPartyFor } from './relying-party.ts';
+import { expectedRelyingParty, relyingPartyFor } from './relying-party.ts';
 
 /**
  * EdDSA, ES256 and RS256: what authenticators use. Named here rather than left to the library,
@@ -50,6 +50,7 @@ export async function startPasskeyRegistration(deps: Deps, request: FastifyReque
     supportedAlgorithmIDs,
   });
   keepPasskeyChallenge(request, 'registration', options.challenge);
+  // Spread into a plain object: the library's interface type has no index signature for the schema's open object.
   return { options: { ...options } };
 }
 
@@ -57,12 +58,10 @@ export async function startPasskeyRegistration(deps: Deps, request: FastifyReque
 export async function finishPasskeyRegistration(deps: Deps, request: FastifyRequest, actor: Actor, input: RegisterPasskeyRequest): Promise<Passkey> {
   const challenge = takePasskeyChallenge(request, 'registration');
   if (challenge === undefined) throw validationError({ response: 'passkey.not_verified' }, 'No passkey registration is under way.');
-  const relyingParty = relyingPartyFor(deps.config);
   const verification = await verifyRegistrationResponse({
     response: input.response,
     expectedChallenge: challenge,
-    expectedOrigin: relyingParty.origin,
-    expectedRPID: relyingParty.id,
+    ...expectedRelyingParty(deps.config),
     requireUserVerification: false,
     supportedAlgorithmIDs,
   }).catch(() => ({ verified: false as const }));

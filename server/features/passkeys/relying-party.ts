@@ -12,9 +12,15 @@ export interface RelyingParty {
 /**
  * Taken from `PUBLIC_URL` (by default `https://localhost:<PORT>`), never from the request's Host:
  * the address people open is the one their passkeys are bound to. Changing `PUBLIC_URL` to
- * another host name makes existing passkeys unusable (docs/operations.md).
+ * another host name makes existing passkeys unusable (docs/operations.md § Where things live).
  */
 export function relyingPartyFor(config: Config): RelyingParty {
   const url = new URL(config.publicUrl);
   return { id: url.hostname, origin: url.origin, name: 'Kvarter' };
+}
+
+/** What a browser's answer must name: the origin it was made on and the relying party it was made for. */
+export function expectedRelyingParty(config: Config): { expectedOrigin: string; expectedRPID: string } {
+  const relyingParty = relyingPartyFor(config);
+  return { expectedOrigin: relyingParty.origin, expectedRPID: relyingParty.id };
 }
