@@ -56,7 +56,7 @@ export async function finishPasskeySecondFactor(deps: Deps, request: FastifyRequ
 /**
  * Options for signing in without a password: no user yet, so no allowCredentials and the browser
  * offers the discoverable credentials it has for this site. The challenge needs a session to live
- * in; this request is the only anonymous one that creates one.
+ * in; this request is the only anonymous one that creates one, and only for five minutes.
  */
 export async function startPasskeySignIn(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const options = await generateAuthenticationOptions({
@@ -65,6 +65,10 @@ export async function startPasskeySignIn(deps: Deps, request: FastifyRequest, re
     timeout: passkeyChallengeMs,
   });
   keepPasskeyChallenge(request, 'sign-in', options.challenge);
+  // A session made only to hold this challenge is stored to expire with it. Only this save: the
+  // cookie's usual lifetime (its originalMaxAge) is left alone and applies again from the next
+  // request, so the signed-in session that follows lasts as long as any other.
+  if (!request.session.userId && !request.session.pendingSignIn) request.session.cookie.expires = new Date(Date.now() + passkeyChallengeMs);
   // Spread into a plain object: the library's interface type has no index signature for the schema's open object.
   return { options: { ...options }, csrfToken: reply.generateCsrf() };
 }

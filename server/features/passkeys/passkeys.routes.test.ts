@@ -42,6 +42,12 @@ async function secondStepOptions(client: TestClient) {
   return response.json().options;
 }
 
+/** The stored session of `client`'s cookie (signed `<id>.<signature>`). */
+async function findSessionExpiry(client: TestClient) {
+  const sessionId = decodeURIComponent(client.cookie ?? '').split('.')[0] ?? '';
+  return testApp.database.db.selectFrom('sessions').select(['user_id', 'expires_at']).where('id', '=', sessionId).executeTakeFirstOrThrow();
+}
+
 describe('registering a passkey', () => {
   it('makes options for the signed-in user, verifies the answer and lists the named passkey', async () => {
     const user = await signUpUser(testApp.app);
@@ -184,12 +190,29 @@ describe('signing in with a passkey, without a password', () => {
     expect(csrfToken).toEqual(expect.any(String));
     expect(options.userVerification).toBe('required');
     expect(options.allowCredentials).toBeUndefined();
+    // The session that holds the challenge is anonymous and ends with it, after five minutes.
+    const challengeSession = await findSessionExpiry(client);
+    expect(challengeSession.user_id).toBeNull();
+    expect(challengeSession.expires_at.getTime() - Date.now()).toBeLessThanOrEqual(5 * 60_000);
     const verify = await client.post('/api/auth/passkeys/sign-in/verify', { response: user.authenticator.assert(options) });
     expect(verify.statusCode, verify.body).toBe(200);
     expect(verify.json()).toEqual({ user: { id: user.userId, email: user.email, name: user.name }, csrfToken: expect.any(String) });
+    const signedIn = await findSessionExpiry(client);
+    expect(signedIn.user_id).toBe(user.userId);
+    expect(signedIn.expires_at.getTime() - Date.now()).toBeGreaterThan(testApp.config.sessionIdleMs - 60_000);
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
     // The answer once more is refused: its challenge is gone with the sign-in.
     expect((await client.post('/api/auth/passkeys/sign-in/verify', { response: user.authenticator.assert(options) })).statusCode).toBe(401);
+  });
+
+  it('leaves the usual session lifetime to a password sign-in that follows the passkey options', async () => {
+    const user = await signUpUser(testApp.app);
+    const client = new TestClient(testApp.app, '10.40.0.5');
+    expect((await client.post('/api/auth/passkeys/sign-in/options')).statusCode).toBe(200);
+    expect((await client.post('/api/auth/login', { email: user.email, password: user.password })).statusCode).toBe(200);
+    const signedIn = await findSessionExpiry(client);
+    expect(signedIn.user_id).toBe(user.userId);
+    expect(signedIn.expires_at.getTime() - Date.now()).toBeGreaterThan(testApp.config.sessionIdleMs - 60_000);
   });
 
   it('answers an unknown credential, no user verification, another user handle and a forged signature with the same 401', async () => {
