@@ -12,7 +12,7 @@ import { saveScreenshot } from './support/screenshots.ts';
  * phone's or computer's (a platform authenticator that holds discoverable credentials and
  * verifies its user): add one on /security, sign in with the password and then the passkey,
  * sign in with the passkey alone, a prompt that does not verify the user said calmly, and
- * removing the last one with its warning.
+ * removing the last one with its warning; the section and the button in English too.
  */
 let e2e: TestServer;
 let browser: Browser;
@@ -101,6 +101,17 @@ describe('passkeys journey', () => {
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Ta bort' }).click();
     await page.getByText('Du har inga nycklar ännu.').waitFor();
+
+    // The same screens in English.
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
+    await page.getByRole('heading', { name: 'Passkeys' }).waitFor();
+    await page.getByText('You have no passkeys yet.').waitFor();
+    await saveScreenshot(page, 'passkeys-security-page-en');
+    await page.getByRole('button', { name: `User menu: ${name}` }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+    await saveScreenshot(page, 'passkeys-sign-in-page-en');
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
