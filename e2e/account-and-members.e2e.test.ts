@@ -88,13 +88,13 @@ describe('account and members journey', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('E-mail address').fill('anna@brf-eken.se');
     await page.getByLabel('Password').fill('not the right password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('Wrong e-mail address or password.').waitFor();
     await saveScreenshot(page, 'signin-error-en');
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Password').fill('ekar och lönnar i parken');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('No organisations yet').waitFor();
     await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 

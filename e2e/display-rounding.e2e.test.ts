@@ -94,7 +94,7 @@ describe('display rounding', () => {
     await second.page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await second.page.getByLabel('E-postadress').fill('rut@brf-eken.se');
     await second.page.getByLabel('Lösenord').fill(password);
-    await second.page.getByRole('button', { name: 'Logga in' }).click();
+    await second.page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await second.page.locator('tr[data-action-id]').first().waitFor();
     expect(await rounding(second.page).isChecked()).toBe(false);
     expect(await second.page.getByLabel('Inkl. moms').isChecked()).toBe(true);

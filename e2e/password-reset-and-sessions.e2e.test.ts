@@ -28,7 +28,7 @@ const person = { email: 'greta@brf-eken.se', password: 'ekar och lönnar i parke
 async function signInOnPage(page: Page, password: string): Promise<void> {
   await page.getByLabel('E-postadress').fill(person.email);
   await page.getByLabel('Lösenord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
 }
 
 describe('password reset and sessions', () => {

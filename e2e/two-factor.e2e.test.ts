@@ -67,7 +67,7 @@ describe('two-step verification journey', () => {
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await page.getByLabel('E-postadress').fill('cecilia@brf-eken.se');
     await page.getByLabel('Lösenord').fill(password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.getByRole('heading', { name: 'Tvåstegsverifiering' }).waitFor();
     expect((await page.request.get(`${e2e.baseUrl}/api/auth/me`)).status()).toBe(401);
 

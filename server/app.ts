@@ -27,6 +27,7 @@ import { registerReportRoutes } from './features/reports/reports.routes.ts';
 import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
+import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPasswordResetRoutes(api, deps);
     registerSessionRoutes(api, deps);
     registerTwoFactorRoutes(api, deps);
+    registerPasskeyRoutes(api, deps);
     registerAccountRoutes(api, deps);
     registerMemberRoutes(api, deps);
     registerInvitationRoutes(api, deps);

@@ -179,6 +179,18 @@ export interface OutboxEmails {
   subject: string;
 }
 
+export interface Passkeys {
+  created_at: Generated<Timestamp>;
+  credential_id: string;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  public_key: Buffer;
+  sign_count: Generated<number>;
+  transports: Generated<string[]>;
+  user_id: string;
+}
+
 export interface PasswordResetRequests {
   client_ip: string;
   email: string;
@@ -292,6 +304,7 @@ export interface DB {
   memberships: Memberships;
   organisations: Organisations;
   outbox_emails: OutboxEmails;
+  passkeys: Passkeys;
   password_reset_requests: PasswordResetRequests;
   password_reset_tokens: PasswordResetTokens;
   plans: Plans;

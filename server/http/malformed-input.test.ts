@@ -48,6 +48,7 @@ const jsonBodies: { label: string; body: string }[] = [
   { label: 'wrong types', body: JSON.stringify({ email: 5, password: {}, name: [], accountName: true, role: 7, currentPassword: null, newPassword: 1 }) },
   { label: 'huge strings', body: JSON.stringify({ email: `${huge}@x.se`, password: huge, name: huge, accountName: huge, role: huge }) },
   { label: 'second-factor fields of wrong types', body: JSON.stringify({ code: 123456, recoveryCode: ['a'], requireTwoFactor: 'yes', password: 1 }) },
+  { label: 'passkey answers of wrong types', body: JSON.stringify({ name: {}, response: { id: 5, rawId: null, type: 'x', response: 'y' } }) },
   { label: 'unknown fields', body: JSON.stringify({ unexpected: true, isAdmin: true }) },
   { label: 'prototype pollution', body: '{"__proto__": {"role": "admin"}, "constructor": {"prototype": {"x": 1}}}' },
   {
@@ -118,9 +119,13 @@ describe('malformed requests to every route', () => {
             const response = await client.request(route.method as 'POST', url, body, { 'content-type': 'application/json' });
             const what = `${route.method} ${url} (${label}) → ${response.statusCode} ${response.body.slice(0, 200)}`;
             // The admin's own valid session may legitimately answer 2xx for a body-less route
-            // (logout, starting a TOTP set-up, which only replaces a pending secret).
+            // (logout, starting a TOTP set-up, which only replaces a pending secret, and the passkey
+            // options, which only replace the session's challenge; anyone may ask for sign-in options).
             if (response.statusCode < 300) {
-              expect(['/api/auth/logout', '/api/auth/totp/setup'], what).toContain(route.url);
+              expect(
+                ['/api/auth/logout', '/api/auth/totp/setup', '/api/auth/passkeys/registration/options', '/api/auth/passkeys/sign-in/options'],
+                what,
+              ).toContain(route.url);
               await signBackIn();
               continue;
             }

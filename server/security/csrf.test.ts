@@ -22,6 +22,15 @@ let receivedInvitationId: string;
 /** The public id of the admin's own session: ending it would be a valid request. */
 let adminSessionId: string;
 
+/** Shaped like a browser's passkey answer; the token check comes before anything reads it. */
+const passkeyAnswer = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+
 /** Valid requests for the unsafe routes that take no tenant id. */
 const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> = {
   'POST /api/auth/signup': () => ({
@@ -47,6 +56,16 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
   'POST /api/auth/totp/enable': () => ({ url: '/api/auth/totp/enable', body: json({ code: '123456' }) }),
   'POST /api/auth/totp/disable': () => ({ url: '/api/auth/totp/disable', body: json({ password: 'correct horse battery staple', code: '123456' }) }),
   'POST /api/auth/login/second-factor': () => ({ url: '/api/auth/login/second-factor', body: json({ code: '123456' }) }),
+  'POST /api/auth/passkeys/registration/options': () => ({ url: '/api/auth/passkeys/registration/options' }),
+  'POST /api/auth/passkeys/registration/verify': () => ({
+    url: '/api/auth/passkeys/registration/verify',
+    body: json({ name: 'Telefon', response: passkeyAnswer }),
+  }),
+  'DELETE /api/auth/passkeys/:id': () => ({ url: '/api/auth/passkeys/00000000-0000-4000-8000-000000000000' }),
+  'POST /api/auth/passkeys/second-factor/options': () => ({ url: '/api/auth/passkeys/second-factor/options' }),
+  'POST /api/auth/passkeys/second-factor/verify': () => ({ url: '/api/auth/passkeys/second-factor/verify', body: json({ response: passkeyAnswer }) }),
+  'POST /api/auth/passkeys/sign-in/options': () => ({ url: '/api/auth/passkeys/sign-in/options' }),
+  'POST /api/auth/passkeys/sign-in/verify': () => ({ url: '/api/auth/passkeys/sign-in/verify', body: json({ response: passkeyAnswer }) }),
   'POST /api/invitations/:token/accept': () => ({
     url: '/api/invitations/not-a-real-token/accept',
     body: json({ name: 'Ny', password: 'correct horse battery staple' }),
@@ -104,6 +123,7 @@ describe('CSRF on every unsafe route', () => {
     ).toEqual(users);
     // No second factor was set up or changed either.
     expect(await testApp.database.db.selectFrom('totp_authenticators').select('user_id').execute()).toEqual([]);
+    expect(await testApp.database.db.selectFrom('passkeys').select('id').execute()).toEqual([]);
     // Nothing signed the admin out either, and their invitation is still pending.
     expect((await team.admin.client.get('/api/auth/me')).statusCode).toBe(200);
     expect((await team.admin.client.get('/api/auth/invitations')).json()).toEqual([expect.objectContaining({ id: receivedInvitationId })]);

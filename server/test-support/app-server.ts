@@ -12,6 +12,11 @@ export interface AppServerOptions {
   dataDir: string;
   /** The built web app to serve; default dist/web. */
   webRoot?: string;
+  /**
+   * A port chosen beforehand instead of any free one, so that the default PUBLIC_URL
+   * (`https://localhost:<PORT>`) is the address the browser opens: passkeys are bound to it.
+   */
+  port?: number;
 }
 
 /**
@@ -24,7 +29,7 @@ export function startAppServer(options: AppServerOptions): Promise<RunningServer
   const tlsDir = path.join(options.dataDir, 'tls');
   return startServer({
     config: loadConfig({
-      PORT: '0',
+      PORT: String(options.port ?? 0),
       HTTP_PORT: '0',
       KVARTER_DATA_DIR: options.dataDir,
       TRUST_PROXY: 'loopback',

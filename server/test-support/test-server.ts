@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { startAppServer, type RunningServer } from './app-server.ts';
@@ -15,9 +16,10 @@ export interface TestServer {
 /**
  * The real HTTPS server (PORT 0: any free port) with the test cluster's certificate, serving the
  * built web app (dist/web, or KVARTER_TEST_WEB_ROOT: a build of one's own while dist/web is being
- * rebuilt by someone else) when there is one, on its own fresh database.
+ * rebuilt by someone else) when there is one, on its own fresh database. `hasExactPublicUrl`
+ * picks the port first, so the server's PUBLIC_URL is its real address (WebAuthn checks the origin).
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { hasExactPublicUrl?: boolean } = {}): Promise<TestServer> {
   const cluster = inject('testCluster');
   const tlsDir = path.join(cluster.dataDir, 'tls');
   const database = await createTestDatabase();
@@ -26,6 +28,7 @@ export async function startTestServer(): Promise<TestServer> {
     databaseCaFile: database.caFile,
     dataDir: cluster.dataDir,
     webRoot: process.env.KVARTER_TEST_WEB_ROOT,
+    ...(options.hasExactPublicUrl ? { port: await pickFreePort() } : {}),
   });
   return {
     server,
@@ -37,4 +40,13 @@ export async function startTestServer(): Promise<TestServer> {
       await database.drop();
     },
   };
+}
+
+/** A port the OS hands out as free (from its random ephemeral range), released for the server to bind. */
+async function pickFreePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

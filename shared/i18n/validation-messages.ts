@@ -43,6 +43,14 @@ export const validationMessages = {
     en: 'A recovery code has 16 characters, for example abcd-efgh-ijkl-mnop.',
   },
   'two_factor.password_wrong': { sv: 'Fel lösenord.', en: 'The password is wrong.' },
+  'passkey.response_invalid': {
+    sv: 'Webbläsarens svar från nyckeln gick inte att läsa. Försök igen.',
+    en: 'The browser’s answer from the passkey could not be read. Try again.',
+  },
+  'passkey.not_verified': {
+    sv: 'Nyckeln kunde inte kontrolleras. Starta om och försök igen.',
+    en: 'The passkey could not be verified. Start again and try once more.',
+  },
   'email.taken': {
     sv: 'Det finns redan ett konto med den e-postadressen. Logga in i stället.',
     en: 'An account with this e-mail address already exists. Sign in instead.',

@@ -1,4 +1,5 @@
 import { ChangePasswordForm } from '../features/auth/change-password-form.tsx';
+import { PasskeysSection } from '../features/passkeys/passkeys-section.tsx';
 import { TwoFactorSection } from '../features/two-factor/two-factor-section.tsx';
 import { SessionsSection } from '../features/sessions/sessions-section.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
@@ -17,6 +18,7 @@ export function SecurityPage() {
         <ChangePasswordForm />
       </section>
       <TwoFactorSection />
+      <PasskeysSection />
       <SessionsSection />
     </div>
   );

@@ -6,6 +6,8 @@ import { Spinner } from '../components/ui/spinner.tsx';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { useMe } from '../features/auth/session.ts';
 import { SignInForm } from '../features/auth/sign-in-form.tsx';
+import { PasskeySecondFactor } from '../features/passkeys/passkey-second-factor.tsx';
+import { PasskeySignInButton } from '../features/passkeys/passkey-sign-in-button.tsx';
 import { SecondFactorForm } from '../features/two-factor/second-factor-form.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -24,7 +26,8 @@ export function SignInPage() {
     return (
       <div className="auth-card">
         <h1>{t('two_factor.signin_title')}</h1>
-        <SecondFactorForm challenge={challenge} onRestart={() => setChallenge(null)} />
+        {challenge.methods.includes('passkey') && <PasskeySecondFactor onRestart={() => setChallenge(null)} />}
+        {challenge.methods.includes('totp') && <SecondFactorForm challenge={challenge} onRestart={() => setChallenge(null)} />}
       </div>
     );
   }
@@ -33,6 +36,7 @@ export function SignInPage() {
       <h1>{t('signin.title')}</h1>
       {searchParams.get('reset') === 'done' && <Alert tone="success">{t('reset.done')}</Alert>}
       <SignInForm onSecondFactor={setChallenge} />
+      <PasskeySignInButton />
       <p>
         <Link to="/forgot-password">{t('reset.forgot_link')}</Link>
       </p>

@@ -7,6 +7,7 @@ import * as displayPreferences from './0006-display-preferences.ts';
 import * as twoFactor from './0007-two-factor.ts';
 import * as passwordResetAndSessions from './0008-password-reset-and-sessions.ts';
 import * as invitationsByAddress from './0009-invitations-by-address.ts';
+import * as passkeys from './0010-passkeys.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-two-factor': twoFactor,
   '0008-password-reset-and-sessions': passwordResetAndSessions,
   '0009-invitations-by-address': invitationsByAddress,
+  '0010-passkeys': passkeys,
 };

@@ -4,7 +4,7 @@ import { findSecondFactors } from '../../auth/second-factors.queries.ts';
 import { startSession } from '../../auth/start-session.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
+import { recordAuditEvent, type AuditEventName } from '../../infrastructure/audit-events.queries.ts';
 import { pendingSignInMs } from './pending-sign-in.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
 import { checkTotpCode } from './totp-codes.ts';
@@ -48,6 +48,26 @@ export async function finishSecondFactor(
   reply: FastifyReply,
   input: SecondFactorRequest,
 ): Promise<{ user: { id: string; email: string; name: string }; csrfToken: string }> {
+  return answerPendingSignIn(
+    deps,
+    request,
+    reply,
+    (userId) => ('code' in input ? acceptTotpCode(deps, userId, input.code) : useRecoveryCode(deps.db, userId, hashRecoveryCode(input.recoveryCode))),
+    'code' in input ? 'login.succeeded' : 'login.recovery_code_used',
+  );
+}
+
+/**
+ * Finishes the pending sign-in with whatever `isRight` checks for its user (a code here, a
+ * passkey in server/features/passkeys/), under one count of wrong answers and one lock.
+ */
+export async function answerPendingSignIn(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  isRight: (userId: string) => Promise<boolean>,
+  successEvent: AuditEventName,
+): Promise<{ user: { id: string; email: string; name: string }; csrfToken: string }> {
   const pending = request.session.pendingSignIn;
   if (!pending || Date.now() - pending.startedAt > pendingSignInMs) {
     throw new AppError('unauthenticated', 'Sign in with your password first.');
@@ -59,11 +79,7 @@ export async function finishSecondFactor(
       : Math.ceil(pendingSignInMs / 1000);
     throw new AppError('locked', 'Too many wrong codes. Wait a while and sign in again.', undefined, retryAfterSeconds);
   }
-  const isRight =
-    'code' in input
-      ? await acceptTotpCode(deps, pending.userId, input.code)
-      : await useRecoveryCode(deps.db, pending.userId, hashRecoveryCode(input.recoveryCode));
-  if (!isRight) {
+  if (!(await isRight(pending.userId))) {
     request.session.pendingSignIn = { ...pending, failures: pending.failures + 1 };
     await recordSecondFactorFailure(deps.db, pending.userId, failureWindowMs);
     const isLocked = pending.failures + 1 >= maxSecondFactorFailures;
@@ -71,8 +87,7 @@ export async function finishSecondFactor(
     throw new AppError('invalid_credentials', 'The code is wrong.');
   }
   await clearSecondFactorFailures(deps.db, pending.userId);
-  const event = 'code' in input ? 'login.succeeded' : 'login.recovery_code_used';
-  await recordAuditEvent(deps.db, { event, userId: pending.userId, ip: request.ip, details: { secondFactor: true } });
+  await recordAuditEvent(deps.db, { event: successEvent, userId: pending.userId, ip: request.ip, details: { secondFactor: true } });
   const user = await findUserSummary(deps.db, pending.userId);
   const csrfToken = await startSession(request, reply, pending.userId);
   return { user, csrfToken };

@@ -11,6 +11,7 @@ import { attachmentsMessages } from '../../features/attachments/attachments.mess
 import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
 import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
+import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -258,4 +259,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...spreadsheetsMessages.en,
   ...reportsMessages.en,
   ...twoFactorMessages.en,
+  ...passkeysMessages.en,
 };

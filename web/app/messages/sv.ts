@@ -11,6 +11,7 @@ import { attachmentsMessages } from '../../features/attachments/attachments.mess
 import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
 import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
+import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -260,4 +261,5 @@ export const sv = {
   ...spreadsheetsMessages.sv,
   ...reportsMessages.sv,
   ...twoFactorMessages.sv,
+  ...passkeysMessages.sv,
 } satisfies Record<string, string>;
