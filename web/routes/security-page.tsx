@@ -10,7 +10,7 @@ export function SecurityPage() {
   const { t } = useTranslation();
   usePageTitle(t('security.title'));
   return (
-    <div className="narrow">
+    <div className="narrow security-page">
       <h1>{t('security.title')}</h1>
       <section aria-labelledby="security-password">
         <h2 id="security-password">{t('password.title')}</h2>
