@@ -19,7 +19,7 @@ export function RequireTwoFactorSetting({ accountId }: { accountId: string }) {
   const hasOwnSecondFactor = user.twoFactor.totp || user.twoFactor.passkeys > 0;
 
   return (
-    <section aria-labelledby="require-two-factor">
+    <section className="section" aria-labelledby="require-two-factor">
       <h2 id="require-two-factor">{t('two_factor.require_title')}</h2>
       {settings.isError && <QueryLoadError query={settings} />}
       {settings.data && (
