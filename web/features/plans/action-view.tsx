@@ -1,17 +1,23 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Action } from '../../../shared/schemas/action.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
 import { countHiddenSelected, useActionSelection } from './action-row-selection.ts';
 import type { ActionTableData } from './action-table-data.ts';
 import { ActionTableToolbar, useOpenSections, useRowEditing } from './action-table.tsx';
-import { BulkEditBar, type BulkChange } from './bulk-edit-bar.tsx';
+import type { BulkChange } from './bulk-edit-bar.tsx';
 import type { PartNames } from './plan-by-category.ts';
 import { SectionSelectBox } from './section-select-box.tsx';
 import { PlanEmptyStates } from './plan-filters-empty.tsx';
 import { PlanFiltersBar } from './plan-filters-bar.tsx';
 import { usePlanFilters } from './plan-filters-state.ts';
 import type { PlanFilters } from './plan-filters.ts';
+
+/**
+ * Loaded when an editor first selects an action: the app's main chunk stays under the size at which
+ * the build warns (e2e/web-build-warnings.test.ts), and readers never load it.
+ */
+const BulkEditBar = lazy(() => import('./bulk-edit-bar.tsx').then((module) => ({ default: module.BulkEditBar })));
 
 /** What every grouping of the plan's actions tells the frame: which actions it shows, and their sum. */
 interface ShownActions {
@@ -155,18 +161,20 @@ export function ActionView<G extends ShownActions>({
           {children(grouped, { isOpen: sections.isOpen, onToggle: sections.toggle, selectBox, rowProps })}
         </>
       )}
-      {canEdit && (
-        <BulkEditBar
-          planId={data.plan.id}
-          data={data}
-          selectedIds={selection.selected}
-          hiddenCount={hiddenCount}
-          onClear={selection.clear}
-          onChanged={(change) => {
-            selection.clear();
-            setBulkChange(change);
-          }}
-        />
+      {canEdit && selection.selected.size > 0 && (
+        <Suspense fallback={null}>
+          <BulkEditBar
+            planId={data.plan.id}
+            data={data}
+            selectedIds={selection.selected}
+            hiddenCount={hiddenCount}
+            onClear={selection.clear}
+            onChanged={(change) => {
+              selection.clear();
+              setBulkChange(change);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );
