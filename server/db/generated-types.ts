@@ -229,6 +229,20 @@ export interface Plans {
   vat_percent: Generated<number>;
 }
 
+export interface PlanVersions {
+  account_id: string;
+  action_count: number;
+  actions: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  name: string;
+  note: Generated<string>;
+  plan_id: string;
+  settings: Json;
+  total: number;
+}
+
 export interface Properties {
   account_id: string;
   address: string | null;
@@ -307,6 +321,7 @@ export interface DB {
   passkeys: Passkeys;
   password_reset_requests: PasswordResetRequests;
   password_reset_tokens: PasswordResetTokens;
+  plan_versions: PlanVersions;
   plans: Plans;
   properties: Properties;
   recovery_codes: RecoveryCodes;
