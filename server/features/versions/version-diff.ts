@@ -1,4 +1,4 @@
-import { analyseFund, analysePlan, type VatMode } from '../../../shared/cost-model/index.ts';
+import { analyseFund, analysePlan, type FundAnalysis, type PlanAnalysis, type VatMode } from '../../../shared/cost-model/index.ts';
 import type { FieldChanges, VersionDiff, VersionDiffInput } from '../../../shared/schemas/version.ts';
 import { costInputsOf, versionActionFields, type PlanData, type VersionAction } from './version-data.ts';
 
@@ -8,8 +8,28 @@ import { costInputsOf, versionActionFields, type PlanData, type VersionAction } 
  * the fund's required provision and first shortfall year, each computed as GET /api/plans/:id/analysis
  * (investments included) and /fund compute them.
  */
-export function diffPlanData(from: PlanData, to: PlanData, vat: VatMode, asOfYear: number): VersionDiffInput {
-  return { actions: diffActions(from.actions, to.actions), ...diffFigures(from, to, vat, asOfYear) };
+export function diffPlanData(from: SideOfDiff, to: SideOfDiff): VersionDiffInput {
+  return { actions: diffActions(from.data.actions, to.data.actions), ...diffFigures(from.figures, to.figures) };
+}
+
+/** A plan's data and its two analyses (the plan today's may come from the plan snapshot's cache). */
+export interface SideOfDiff {
+  data: PlanData;
+  figures: Figures;
+}
+
+export interface Figures {
+  analysis: PlanAnalysis;
+  fund: FundAnalysis;
+}
+
+/** The analysis (investments included) and the fund analysis of `data`, with the options GET …/analysis and …/fund take. */
+export function figuresOf(data: PlanData, vat: VatMode, asOfYear: number): Figures {
+  const inputs = costInputsOf(data);
+  return {
+    analysis: analysePlan(inputs.plan, inputs.actions, { vat, includeInvestments: true, asOfYear }),
+    fund: analyseFund(inputs.plan, inputs.actions, { vat }),
+  };
 }
 
 function diffActions(from: readonly VersionAction[], to: readonly VersionAction[]): VersionDiff['actions'] {
@@ -40,14 +60,7 @@ function isSameValue(from: unknown, to: unknown): boolean {
   return Array.isArray(from) && Array.isArray(to) ? from.length === to.length && from.every((tag, index) => tag === to[index]) : from === to;
 }
 
-function diffFigures(from: PlanData, to: PlanData, vat: VatMode, asOfYear: number): Omit<VersionDiffInput, 'actions'> {
-  const [before, after] = [from, to].map((data) => {
-    const inputs = costInputsOf(data);
-    return {
-      analysis: analysePlan(inputs.plan, inputs.actions, { vat, includeInvestments: true, asOfYear }),
-      fund: analyseFund(inputs.plan, inputs.actions, { vat }),
-    };
-  }) as [Figures, Figures];
+function diffFigures(before: Figures, after: Figures): Omit<VersionDiffInput, 'actions'> {
   const beforeByYear = new Map(before.analysis.years.map((year) => [year.year, year.total]));
   const afterByYear = new Map(after.analysis.years.map((year) => [year.year, year.total]));
   const firstYear = Math.min(before.analysis.window.startYear, after.analysis.window.startYear);
@@ -65,9 +78,4 @@ function diffFigures(from: PlanData, to: PlanData, vat: VatMode, asOfYear: numbe
       firstShortfallYear: { from: before.fund.firstShortfallYear, to: after.fund.firstShortfallYear },
     },
   };
-}
-
-interface Figures {
-  analysis: ReturnType<typeof analysePlan>;
-  fund: ReturnType<typeof analyseFund>;
 }

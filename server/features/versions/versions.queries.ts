@@ -3,20 +3,20 @@ import type { AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
 import type { PlanData } from './version-data.ts';
 
-/** The plan's settings in the API's names (plans.queries.ts names them so), as one jsonb object. */
-const settingsJson = sql<PlanData['settings']>`jsonb_build_object(
+/** The plan's settings in the API's names (plans.queries.ts names them so), as one JSON object. */
+const settingsJson = sql<PlanData['settings']>`json_build_object(
   'name', name, 'startYear', start_year, 'lengthYears', length_years, 'clientCostPercent', client_cost_percent,
   'vatPercent', vat_percent, 'indexationEnabled', indexation_enabled, 'indexationRatePercent', indexation_rate_percent,
   'indexationDefaultBaseYear', indexation_default_base_year, 'fundOpeningBalance', fund_opening_balance,
   'fundCurrentProvision', fund_current_provision, 'fundProvisionGrowthPercent', fund_provision_growth_percent,
   'fundInterestRatePercent', fund_interest_rate_percent, 'fundMinimumBalance', fund_minimum_balance)`;
 
-/** Every action's fields (VersionAction) as a jsonb array ordered by id; jsonb keeps the numerics exact. */
-const actionsJson = sql<PlanData['actions']>`coalesce((select jsonb_agg(jsonb_build_object(
+/** Every action's fields (VersionAction) as a JSON array ordered by id, numerics as PostgreSQL writes them (exact). json, not jsonb: nothing to sort or convert. */
+const actionsJson = sql<PlanData['actions']>`coalesce((select json_agg(json_build_object(
   'id', a.id, 'name', a.name, 'category', a.category, 'buildingId', a.building_id, 'locationId', a.location_id,
   'quantity', a.quantity, 'unit', a.unit, 'unitPrice', a.unit_price, 'year', a.year, 'intervalYears', a.interval_years,
-  'status', a.status, 'baseYear', a.base_year, 'isInvestment', a.is_investment, 'tags', to_jsonb(a.tags), 'note', a.note
-) order by a.id) from actions a where a.account_id = plans.account_id and a.plan_id = plans.id), '[]'::jsonb)`;
+  'status', a.status, 'baseYear', a.base_year, 'isInvestment', a.is_investment, 'tags', a.tags, 'note', a.note
+) order by a.id) from actions a where a.account_id = plans.account_id and a.plan_id = plans.id), '[]'::json)`;
 
 /**
  * The plan's settings and actions as of one statement (so a version never mixes two states), in

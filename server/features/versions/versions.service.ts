@@ -1,4 +1,4 @@
-import { analysePlan } from '../../../shared/cost-model/index.ts';
+import { analyseFund, analysePlan, type VatMode } from '../../../shared/cost-model/index.ts';
 import type { CreateVersionRequest, Version, VersionDiffInput, VersionDiffQuery } from '../../../shared/schemas/version.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
@@ -10,7 +10,7 @@ import { openChangeSet } from '../../plan-history/change-sets.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
 import { removeActions } from './remove-actions.ts';
 import { costInputsOf, type PlanData } from './version-data.ts';
-import { diffPlanData } from './version-diff.ts';
+import { diffPlanData, figuresOf, type SideOfDiff } from './version-diff.ts';
 import * as queries from './versions.queries.ts';
 
 const whatVersion = 'Version';
@@ -40,14 +40,33 @@ export async function listVersions(deps: Deps, actor: Actor, planId: string): Pr
   return (await queries.listVersions(deps.db, accountId, planId)).map(serialiseVersion);
 }
 
-/** The version (`from`) against the plan today or another version of the same plan (`to`). */
+/**
+ * The version (`from`) against the plan today or another version of the same plan (`to`). The plan
+ * today's figures are those GET …/analysis and …/fund answer, from the plan snapshot's cache.
+ */
 export async function diffVersion(deps: Deps, actor: Actor, planId: string, versionId: string, query: VersionDiffQuery): Promise<VersionDiffInput> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
+  const asOfYear = new Date().getUTCFullYear();
   const from = await findVersionData(deps.db, accountId, planId, versionId);
-  const to =
-    query.against === 'current' ? await queries.findPlanData(deps.db, accountId, planId) : await findVersionData(deps.db, accountId, planId, query.against);
-  if (to === undefined) throw notFound('Plan');
-  return diffPlanData(from, to, query.vat, new Date().getUTCFullYear());
+  const to = query.against === 'current' ? await currentSide(deps, accountId, planId, query.vat, asOfYear) : undefined;
+  const other = query.against === 'current' ? undefined : await findVersionData(deps.db, accountId, planId, query.against);
+  return diffPlanData({ data: from, figures: figuresOf(from, query.vat, asOfYear) }, to ?? { data: other!, figures: figuresOf(other!, query.vat, asOfYear) });
+}
+
+async function currentSide(deps: Deps, accountId: AccountId, planId: string, vat: VatMode, asOfYear: number): Promise<SideOfDiff> {
+  const [data, snapshot] = await Promise.all([
+    queries.findPlanData(deps.db, accountId, planId),
+    deps.planSnapshots.read(accountId, planId, { costInputs: 'id' }),
+  ]);
+  if (data === undefined || snapshot === undefined) throw notFound('Plan');
+  const options = { vat, includeInvestments: true, asOfYear };
+  return {
+    data,
+    figures: {
+      analysis: deps.planSnapshots.cachedAnalysis(snapshot, 'analysis', options, () => analysePlan(snapshot.planInput, snapshot.costInputs, options)),
+      fund: deps.planSnapshots.cachedAnalysis(snapshot, 'fund', { vat }, () => analyseFund(snapshot.planInput, snapshot.costInputs, { vat })),
+    },
+  };
 }
 
 /**
