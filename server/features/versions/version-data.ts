@@ -1,44 +1,12 @@
 import type { ActionInput, PlanInput } from '../../../shared/cost-model/index.ts';
-import type { CategoryCode } from '../../../shared/categories.ts';
-import type { StatusCode } from '../../../shared/statuses.ts';
+import { updateActionRequestSchema, type Action, type UpdateActionRequest } from '../../../shared/schemas/action.ts';
 import { planCostInputOf, type PlanSettings } from '../../plan-snapshot/plan-cost-input.ts';
 
-/** An action's fields as a version keeps them: the API's names, every field a user can set. */
-export interface VersionAction {
-  id: string;
-  name: string;
-  category: CategoryCode;
-  buildingId: string | null;
-  locationId: string | null;
-  quantity: number;
-  unit: string;
-  unitPrice: number;
-  year: number;
-  intervalYears: number | null;
-  status: StatusCode;
-  baseYear: number | null;
-  isInvestment: boolean;
-  tags: string[];
-  note: string;
-}
+/** An action's fields as a version keeps them: its id and every field a user can set, in the API's names. */
+export type VersionAction = Pick<Action, 'id' | keyof UpdateActionRequest>;
 
-/** The fields compared field by field, in the order of the action form. */
-export const versionActionFields = [
-  'name',
-  'category',
-  'buildingId',
-  'locationId',
-  'quantity',
-  'unit',
-  'unitPrice',
-  'year',
-  'intervalYears',
-  'status',
-  'baseYear',
-  'isInvestment',
-  'tags',
-  'note',
-] as const satisfies ReadonlyArray<keyof VersionAction>;
+/** The fields compared field by field: those a user can set, in the order of the action form. */
+export const versionActionFields = Object.keys(updateActionRequestSchema.shape) as Array<keyof UpdateActionRequest>;
 
 /** A plan's data as a version keeps it, and as the plan has it today (read the same way). */
 export interface PlanData {
