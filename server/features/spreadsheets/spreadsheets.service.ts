@@ -13,6 +13,7 @@ import { buildTemplateWorkbook } from './build-template-workbook.ts';
 import { keyOf, readImportRows, type ImportReading } from './read-import-rows.ts';
 import { fileError, readSpreadsheet } from './read-spreadsheet.ts';
 import * as queries from './spreadsheets.queries.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
 import type { AccountId } from '../../db/account-id.ts';
 
 /** A workbook ready to send: its bytes and the plan's name for the file name. */
@@ -86,6 +87,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     const reading = readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language });
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw rowsError(reading);
+    await recordChangesBy(transaction, actor);
     const buildingIds = idsByName([
       ...parts.buildings,
       ...(await insertPropertyParts(transaction, accountId, 'buildings', plan.propertyId, reading.newBuildings)),

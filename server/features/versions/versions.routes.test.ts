@@ -255,6 +255,13 @@ describe('restoring a version', () => {
     expect(restored.actions.some((action) => action.id === reliningId)).toBe(false);
     const diff = await get(diffUrl(planId, version.id));
     expect(diff.actions).toEqual({ added: [], removed: [], changed: [] });
+
+    // The history names the restore's changes, made by the editor, as one change set.
+    const history = (await get(`/api/plans/${planId}/history?limit=100`)) as { items: Array<{ kind: string; actionId: string | null; user: { id: string } }> };
+    const restoredEntries = history.items.filter((item) => item.kind === 'restored');
+    expect(restoredEntries.map((item) => item.actionId).sort()).toEqual([null, windowsId, roofId].sort());
+    expect(restoredEntries.every((item) => item.user.id === team.editor.userId)).toBe(true);
+    expect(history.items.find((item) => item.kind === 'deleted' && item.actionId === reliningId)).toBeDefined();
   });
 
   it('clears a building or location of the version that has been deleted since, as the deletion cleared it', async () => {

@@ -7,7 +7,6 @@ import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { openChangeSet } from '../../plan-history/change-sets.ts';
-import { recordChangesBy } from '../../plan-history/record-changes.ts';
 import { removeActions } from './remove-actions.ts';
 import { costInputsOf, type PlanData } from './version-data.ts';
 import { diffPlanData, figuresOf, type SideOfDiff } from './version-diff.ts';
@@ -82,8 +81,8 @@ export async function restoreVersion(deps: Deps, actor: Actor, planId: string, v
     if (propertyId === undefined) throw notFound('Plan');
     const [version] = await queries.listVersions(transaction, accountId, planId, versionId);
     if (version === undefined) throw notFound(whatVersion);
-    const changeSetId = await openChangeSet(transaction, accountId, planId, 'version-restore', actor);
-    await recordChangesBy(transaction, actor, { kind: 'restored', changeSetId });
+    // Every write below is one change set, and the history names each change "restored".
+    const changeSetId = await openChangeSet(transaction, accountId, planId, 'version-restore', actor, { recordAs: 'restored' });
     await queries.restoreSettings(transaction, accountId, planId, versionId);
     await removeActions(transaction, accountId, await queries.listActionsNotInVersion(transaction, accountId, planId, versionId), actor, changeSetId);
     await queries.restoreChangedActions(transaction, accountId, planId, propertyId, versionId);
