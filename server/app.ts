@@ -27,6 +27,7 @@ import { registerReportRoutes } from './features/reports/reports.routes.ts';
 import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
+import { registerVersionRoutes } from './features/versions/versions.routes.ts';
 import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { registerHistoryRoutes } from './features/history/history.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPlanRoutes(api, deps);
     registerActionRoutes(api, deps);
     registerAnalysisRoutes(api, deps);
+    registerVersionRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerCommentRoutes(api, deps);
     registerHistoryRoutes(api, deps);

@@ -254,6 +254,20 @@ export interface Plans {
   vat_percent: Generated<number>;
 }
 
+export interface PlanVersions {
+  account_id: string;
+  action_count: number;
+  actions: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  name: string;
+  note: Generated<string>;
+  plan_id: string;
+  settings: Json;
+  total: number;
+}
+
 export interface Properties {
   account_id: string;
   address: string | null;
@@ -334,6 +348,7 @@ export interface DB {
   password_reset_requests: PasswordResetRequests;
   password_reset_tokens: PasswordResetTokens;
   plan_changes: PlanChanges;
+  plan_versions: PlanVersions;
   plans: Plans;
   properties: Properties;
   recovery_codes: RecoveryCodes;

@@ -3,11 +3,28 @@ import type { findPlan } from '../features/plans/plans.queries.ts';
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
+/** The settings the cost model reads (a plan row, or a saved version's settings). */
+export type PlanSettings = Pick<
+  PlanRow,
+  | 'startYear'
+  | 'lengthYears'
+  | 'clientCostPercent'
+  | 'vatPercent'
+  | 'indexationEnabled'
+  | 'indexationRatePercent'
+  | 'indexationDefaultBaseYear'
+  | 'fundOpeningBalance'
+  | 'fundCurrentProvision'
+  | 'fundProvisionGrowthPercent'
+  | 'fundInterestRatePercent'
+  | 'fundMinimumBalance'
+>;
+
 /**
  * A plan row as the cost model's `PlanInput`. `areaM2` is the property's BOA + LOA (missing = 0);
  * only the per-m² figures of the analysis use it, so occurrences pass 0.
  */
-export function planCostInputOf(plan: PlanRow, areaM2: number): PlanInput {
+export function planCostInputOf(plan: PlanSettings, areaM2: number): PlanInput {
   return {
     startYear: plan.startYear,
     lengthYears: plan.lengthYears,

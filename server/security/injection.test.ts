@@ -168,6 +168,8 @@ describe('SQL injection strings in every text field', () => {
       ['PATCH', `/api/actions/${action.id}`, { note: nul }, 'note'],
       ['POST', `/api/actions/${action.id}/complete`, { note: nul }, 'note'],
       ['POST', `/api/actions/${action.id}/comments`, { body: nul }, 'body'],
+      ['POST', `/api/plans/${plan.id}/versions`, { name: nul }, 'name'],
+      ['POST', `/api/plans/${plan.id}/versions`, { name: 'Antagen', note: nul }, 'note'],
     ];
     for (const [method, url, body, field] of cases) {
       const response = await client.request(method as 'POST', url, body);
@@ -183,12 +185,14 @@ describe('SQL injection strings in every query parameter', () => {
     const organisation = created<{ id: string }>(await client.post(`/api/accounts/${team.accountId}/organisations`, { name: 'Brf Fråga' }));
     const property = created<{ id: string }>(await client.post(`/api/organisations/${organisation.id}/properties`, { name: 'Fråga 1' }));
     const plan = created<{ id: string }>(await client.post(`/api/properties/${property.id}/plans`, { name: 'Fråga', startYear: 2026 }));
+    const version = created<{ id: string }>(await client.post(`/api/plans/${plan.id}/versions`, { name: 'Fråga' }));
     const queryRoutes: [string, string[]][] = [
       [`/api/plans/${plan.id}/occurrences`, ['vat', 'includeInvestments']],
       [`/api/plans/${plan.id}/analysis`, ['vat', 'includeInvestments', 'asOfYear']],
       [`/api/plans/${plan.id}/fund`, ['vat']],
       [`/api/plans/${plan.id}/export.xlsx`, ['vat']],
       [`/api/plans/${plan.id}/report.pdf`, ['vat', 'lang', 'rounded']],
+      [`/api/plans/${plan.id}/versions/${version.id}/diff`, ['against', 'vat']],
     ];
     let checked = 0;
     for (const [url, parameters] of queryRoutes) {
@@ -205,7 +209,7 @@ describe('SQL injection strings in every query parameter', () => {
       }
     }
     // Each route's parameters plus the one unknown parameter.
-    expect(checked).toBe((2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 3 + 1) * payloads.length);
+    expect(checked).toBe((2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 3 + 1 + 2 + 1) * payloads.length);
   });
 
   it('still has every table, and its rows, afterwards', async () => {

@@ -105,6 +105,11 @@ export const tenantRoutes: TenantRoute[] = [
   }),
   route('GET', '/api/plans/:id/report.pdf', plan),
 
+  route('GET', '/api/plans/:id/versions', plan),
+  route('POST', '/api/plans/:id/versions', plan, { body: name('Antagen vid stämman 2028'), roles: planWrite(201) }),
+  route('GET', '/api/plans/:id/versions/:versionId/diff', { ...plan, versionId: 'versionId' }),
+  route('POST', '/api/plans/:id/versions/:versionId/restore', { ...plan, versionId: 'versionId' }, { roles: planWrite(200) }),
+
   route('GET', '/api/actions/:id', action),
   route('PATCH', '/api/actions/:id', action, { body: () => json({ name: 'Byte av takplåt', status: 'urgent' }), roles: planWrite(200) }),
   route('DELETE', '/api/actions/:id', action, { roles: planWrite(204) }),

@@ -23,6 +23,8 @@ export interface TenantData {
   invitationId: string;
   /** The change set of rolling the plan forward from 2026 to 2027 (undoable). */
   changeSetId: string;
+  /** A saved version of the plan: both actions, before the one-off was completed. */
+  versionId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -89,6 +91,8 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
   const oneOff = created<{ id: string }>(
     await admin.post(`/api/plans/${ids.planId}/actions`, { name: 'Relining', category: 'avlopp', quantity: 1, unit: 'st', unitPrice: 90000, year: 2027 }),
   );
+  // Saved before the completion, so restoring it changes the plan.
+  const version = created<{ id: string }>(await admin.post(`/api/plans/${ids.planId}/versions`, { name: 'Antagen vid stämman 2027' }));
   created(await admin.post(`/api/actions/${oneOff.id}/complete`, { year: 2027, actualCost: 88000, note: 'Klart' }));
 
   const comment = created<{ id: string }>(await author.client.post(`/api/actions/${action.id}/comments`, { body: 'Besiktigat' }));
@@ -111,6 +115,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     memberUserId: options.memberUserId ?? team.editor.userId,
     invitationId: invitation.invitation.id,
     changeSetId: (rolledForward.json() as { changeSetId: string }).changeSetId,
+    versionId: version.id,
   };
 }
 

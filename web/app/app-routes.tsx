@@ -16,6 +16,7 @@ import { PlanByYearPage } from '../routes/plan-by-year-page.tsx';
 import { PlanImportPage } from '../routes/plan-import-page.tsx';
 import { PlanLayout } from '../routes/plan-layout.tsx';
 import { PlanSettingsPage } from '../routes/plan-settings-page.tsx';
+import { PlanVersionsPage } from '../routes/plan-versions-page.tsx';
 import { PropertyPage } from '../routes/property-page.tsx';
 import { ResetPasswordPage } from '../routes/reset-password-page.tsx';
 import { SignInPage } from '../routes/sign-in-page.tsx';
@@ -53,6 +54,7 @@ export function AppRoutes() {
               <Route path="categories" element={<PlanByCategoryPage />} />
               <Route path="analysis" element={<EconomicAnalysisPage />} />
               <Route path="fund" element={<FundAnalysisPage />} />
+              <Route path="versions" element={<PlanVersionsPage />} />
               <Route path="settings" element={<PlanSettingsPage />} />
               <Route path="import" element={<PlanImportPage />} />
             </Route>

@@ -13,6 +13,7 @@ import { reportsMessages } from '../../features/reports/reports.messages.ts';
 import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
 import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
+import { versionsMessages } from '../../features/versions/versions.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -264,4 +265,5 @@ export const sv = {
   ...twoFactorMessages.sv,
   ...passkeysMessages.sv,
   ...changeSetsMessages.sv,
+  ...versionsMessages.sv,
 } satisfies Record<string, string>;
