@@ -85,6 +85,12 @@ describe('the trash', () => {
     await expectRestored(actionId, { kind: 'action', name: 'Byte av takpapp' });
     expect(await planDataOf(team.accountId)).toEqual(before);
     expect(await listTrash()).toEqual([]);
+    // The history names who deleted and who restored it.
+    const history = (await team.viewer.client.get(`/api/actions/${actionId}/history`)).json() as { kind: string; user: { id: string } | null }[];
+    expect(history.slice(0, 2).map((entry) => [entry.kind, entry.user?.id])).toEqual([
+      ['restored', team.editor.userId],
+      ['deleted', team.editor.userId],
+    ]);
     // Restored once: the item is gone.
     expect((await team.editor.client.post(restoreUrl(actionId))).statusCode).toBe(404);
   });
@@ -232,17 +238,31 @@ describe('bulk delete of actions', () => {
 });
 
 describe('the purge', () => {
-  it('deletes what has been in the trash longer than the retention, and nothing younger', async () => {
+  it('deletes what has been in the trash longer than the retention, and nothing younger, with the history of purged plans', async () => {
     const own = await createPropertyWithPlan(other.editor.client, other.accountId);
+    const first = created<{ id: string }>(await other.editor.client.post(`/api/plans/${own.planId}/actions`, minimal));
+    // A second action goes to the trash with the plan.
+    created(await other.editor.client.post(`/api/plans/${own.planId}/actions`, minimal));
+    expect((await other.editor.client.post(`/api/plans/${own.planId}/actions/bulk-delete`, { ids: [first.id] })).statusCode).toBe(200);
     expect((await other.editor.client.delete(`/api/plans/${own.planId}`)).statusCode).toBe(204);
+    const recordsOfPlan = async () => ({
+      changes: (await testApp.database.db.selectFrom('plan_changes').select('id').where('plan_id', '=', own.planId).execute()).length,
+      changeSets: (await testApp.database.db.selectFrom('change_sets').select('id').where('plan_id', '=', own.planId).execute()).length,
+    });
+    // The plan's history (both actions created, one deleted by a change set) stays while the plan is in the trash.
+    const kept = await recordsOfPlan();
+    expect(kept.changeSets).toBe(1);
+    expect(kept.changes).toBeGreaterThanOrEqual(3);
     const ids = async () =>
       (await testApp.database.db.selectFrom('trash_items').select('id').where('account_id', '=', other.accountId).execute()).map((item) => item.id);
     const everyItem = await testApp.database.db.selectFrom('trash_items').select('id').execute();
 
     expect(await purgeExpiredTrash(testApp.database.db, 30, new Date(Date.now() + 29 * dayMs))).toBe(0);
-    expect(await ids()).toEqual([own.planId]);
+    expect((await ids()).sort()).toEqual([own.planId, first.id].sort());
+    expect(await recordsOfPlan()).toEqual(kept);
     expect(await purgeExpiredTrash(testApp.database.db, 30, new Date(Date.now() + 31 * dayMs))).toBe(everyItem.length);
     expect(await ids()).toEqual([]);
+    expect(await recordsOfPlan()).toEqual({ changes: 0, changeSets: 0 });
     expect((await other.editor.client.post(restoreUrl(own.planId))).statusCode).toBe(404);
   });
 });
