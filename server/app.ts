@@ -25,6 +25,7 @@ import { registerPropertyRoutes } from './features/properties/properties.routes.
 import { registerPropertyPartRoutes } from './features/property-parts/property-parts.routes.ts';
 import { registerReportRoutes } from './features/reports/reports.routes.ts';
 import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.routes.ts';
+import { registerTrashRoutes } from './features/trash/trash.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
 import { registerVersionRoutes } from './features/versions/versions.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerChangeSetRoutes(api, deps);
     await registerAttachmentRoutes(api, deps);
     await registerSpreadsheetRoutes(api, deps);
+    registerTrashRoutes(api, deps);
   });
 
   const hasWebApp = await registerWebApp(app, options.webRoot ?? path.resolve(import.meta.dirname, '../dist/web'));

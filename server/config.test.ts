@@ -45,3 +45,14 @@ describe('attachment configuration', () => {
     expect(() => loadConfig(environment)).toThrow(variable);
   });
 });
+
+describe('trash configuration', () => {
+  it('keeps deleted objects 30 days by default, or the days TRASH_RETENTION_DAYS gives', () => {
+    expect(loadConfig({}).trashRetentionDays).toBe(30);
+    expect(loadConfig({ TRASH_RETENTION_DAYS: '90' }).trashRetentionDays).toBe(90);
+  });
+
+  it.each(['0', '3651', '1.5', 'month'])('refuses TRASH_RETENTION_DAYS=%s', (days) => {
+    expect(() => loadConfig({ TRASH_RETENTION_DAYS: days })).toThrow(/TRASH_RETENTION_DAYS/);
+  });
+});

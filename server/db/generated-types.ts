@@ -315,6 +315,22 @@ export interface TotpAuthenticators {
   user_id: string;
 }
 
+export interface TrashItems {
+  account_id: string;
+  change_set_id: string | null;
+  deleted_at: Generated<Timestamp>;
+  deleted_by: string | null;
+  deleted_by_name: string;
+  detached_action_ids: Generated<string[]>;
+  id: string;
+  kind: string;
+  name: string;
+  parent_id: string | null;
+  plan_ids: Generated<string[]>;
+  rows: Json;
+  storage_keys: Generated<string[]>;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   display_rounded: Generated<boolean>;
@@ -355,5 +371,6 @@ export interface DB {
   second_factor_failures: SecondFactorFailures;
   sessions: Sessions;
   totp_authenticators: TotpAuthenticators;
+  trash_items: TrashItems;
   users: Users;
 }

@@ -104,6 +104,10 @@ export const tenantRoutes: TenantRoute[] = [
     roles: planWrite(200),
   }),
   route('GET', '/api/plans/:id/report.pdf', plan),
+  route('POST', '/api/plans/:id/actions/bulk-delete', plan, { body: (data) => json({ ids: [data.actionId, data.completedActionId] }), roles: planWrite(200) }),
+
+  route('GET', '/api/accounts/:accountId/trash', account),
+  route('POST', '/api/trash/:id/restore', { id: 'trashedActionId' }, { roles: planWrite(200) }),
 
   route('GET', '/api/plans/:id/versions', plan),
   route('POST', '/api/plans/:id/versions', plan, { body: name('Antagen vid stämman 2028'), roles: planWrite(201) }),

@@ -17,6 +17,8 @@ export interface TenantData {
   completedActionId: string;
   commentId: string;
   attachmentId: string;
+  /** A deleted action, in the account's trash. */
+  trashedActionId: string;
   /** A member of the account other than the admin. */
   memberUserId: string;
   /** A pending invitation. */
@@ -67,7 +69,7 @@ export interface TenantDataOptions {
 /**
  * A full data set in `team`'s account, made through the API by its admin: organisation, property,
  * building, location, plan, a recurring action, a completed one-off action, a comment, an
- * attachment and a pending invitation.
+ * attachment, a deleted action in the trash and a pending invitation.
  */
 export async function createTenantData(team: Team, options: TenantDataOptions = {}): Promise<TenantData> {
   const admin = team.admin.client;
@@ -94,6 +96,10 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
   // Saved before the completion, so restoring it changes the plan.
   const version = created<{ id: string }>(await admin.post(`/api/plans/${ids.planId}/versions`, { name: 'Antagen vid stämman 2027' }));
   created(await admin.post(`/api/actions/${oneOff.id}/complete`, { year: 2027, actualCost: 88000, note: 'Klart' }));
+  const trashed = created<{ id: string }>(
+    await admin.post(`/api/plans/${ids.planId}/actions`, { name: 'Rivning', category: 'stomme', quantity: 1, unit: 'st', unitPrice: 5000, year: 2029 }),
+  );
+  expect((await admin.delete(`/api/actions/${trashed.id}`)).statusCode).toBe(204);
 
   const comment = created<{ id: string }>(await author.client.post(`/api/actions/${action.id}/comments`, { body: 'Besiktigat' }));
   const upload = fileUpload('tak.png');
@@ -112,6 +118,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     completedActionId: oneOff.id,
     commentId: comment.id,
     attachmentId: attachment.id,
+    trashedActionId: trashed.id,
     memberUserId: options.memberUserId ?? team.editor.userId,
     invitationId: invitation.invitation.id,
     changeSetId: (rolledForward.json() as { changeSetId: string }).changeSetId,

@@ -1,22 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../db/database.ts';
+import { trashTables } from '../features/trash/trash-kinds.ts';
 import { addMember } from './add-member.ts';
 import { signUpUser, type TestClient } from './test-app.ts';
 import type { AccountId } from '../db/account-id.ts';
 
-/** Every table of plan data, parents first. */
-export const planDataTables = [
-  'organisations',
-  'properties',
-  'buildings',
-  'locations',
-  'plans',
-  'actions',
-  'action_completions',
-  'action_comments',
-  'action_attachments',
-] as const;
+/** Every table of plan data, parents first: the tables the trash copies. */
+export const planDataTables = trashTables;
 
 export interface Person {
   client: TestClient;

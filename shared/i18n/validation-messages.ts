@@ -43,6 +43,30 @@ export const validationMessages = {
     en: 'A recovery code has 16 characters, for example abcd-efgh-ijkl-mnop.',
   },
   'two_factor.password_wrong': { sv: 'Fel lösenord.', en: 'The password is wrong.' },
+  'trash.restore_organisation_first': {
+    sv: 'Det låg i en organisation som också är i papperskorgen. Återställ organisationen först.',
+    en: 'It was in an organisation that is in the trash too. Restore the organisation first.',
+  },
+  'trash.restore_property_first': {
+    sv: 'Det låg i en fastighet som också är i papperskorgen. Återställ fastigheten först.',
+    en: 'It was in a property that is in the trash too. Restore the property first.',
+  },
+  'trash.restore_plan_first': {
+    sv: 'Åtgärden låg i en plan som också är i papperskorgen. Återställ planen först.',
+    en: 'The action was in a plan that is in the trash too. Restore the plan first.',
+  },
+  'trash.parent_gone': {
+    sv: 'Det som det låg i finns inte längre, så det går inte att återställa.',
+    en: 'What it was in no longer exists, so it cannot be restored.',
+  },
+  'trash.already_exists': {
+    sv: 'Det eller något som togs bort med det finns redan igen, så det går inte att återställa.',
+    en: 'It or something deleted with it exists again, so it cannot be restored.',
+  },
+  'trash.name_taken': {
+    sv: 'Fastigheten har numera en annan del med samma namn. Byt namn på den först.',
+    en: 'The property has another part with the same name by now. Rename that one first.',
+  },
   'passkey.response_invalid': {
     sv: 'Webbläsarens svar från nyckeln gick inte att läsa. Försök igen.',
     en: 'The browser’s answer from the passkey could not be read. Try again.',

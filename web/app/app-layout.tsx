@@ -44,6 +44,11 @@ export function AppLayout() {
                 {t('members.title')}
               </NavLink>
             )}
+            {account && account.role !== 'viewer' && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/trash`}>
+                {t('trash.title')}
+              </NavLink>
+            )}
             {/* The installation's operations, not the account's: only for its operators. */}
             {isOperator && (
               <NavLink className="app-nav__link" to="/operations">

@@ -8,6 +8,7 @@ import { FundAnalysisPage } from '../routes/fund-analysis-page.tsx';
 import { HomePage } from '../routes/home-page.tsx';
 import { InvitationPage } from '../routes/invitation-page.tsx';
 import { MembersPage } from '../routes/members-page.tsx';
+import { TrashPage } from '../routes/trash-page.tsx';
 import { NewActionPage } from '../routes/new-action-page.tsx';
 import { NotFoundPage } from '../routes/not-found-page.tsx';
 import { OperationsPage } from '../routes/operations-page.tsx';
@@ -48,6 +49,7 @@ export function AppRoutes() {
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="trash" element={<TrashPage />} />
             <Route path="properties/:propertyId" element={<PropertyPage />} />
             <Route path="plans/:planId" element={<PlanLayout />}>
               <Route index element={<PlanByYearPage />} />

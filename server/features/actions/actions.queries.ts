@@ -139,12 +139,6 @@ export async function updateActionsOfPlan(
   return Number(result.numUpdatedRows);
 }
 
-/** Deletes the action and, by cascade, its completions, comments and attachments. */
-export async function deleteAction(db: Db, accountId: AccountId, actionId: string): Promise<boolean> {
-  const result = await db.deleteFrom('actions').where('account_id', '=', accountId).where('id', '=', actionId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
-
 const completionColumns = [
   'id',
   'account_id as accountId',

@@ -23,6 +23,7 @@ import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-
 import * as queries from './actions.queries.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
+import { moveToTrash } from '../trash/move-to-trash.ts';
 
 const what = 'Action';
 
@@ -142,12 +143,12 @@ export async function bulkUpdateActions(deps: Deps, actor: Actor, planId: string
   });
 }
 
-/** Deletes the action with its completions, comments and attachments. */
+/** Moves the action with its completions, comments and attachments to the account's trash. */
 export async function deleteAction(deps: Deps, actor: Actor, actionId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'actions', actionId, 'plans:write', what);
     await recordChangesBy(transaction, actor);
-    if (!(await queries.deleteAction(transaction, accountId, actionId))) throw notFound(what);
+    if (!(await moveToTrash(transaction, accountId, 'action', [actionId], actor))) throw notFound(what);
   });
 }
 

@@ -9,6 +9,7 @@ import { blue, describeImage, isNear, red, samplePhotos } from '../../test-suppo
 import { startS3TestServer, type S3TestServer } from '../../test-support/s3-test-server.ts';
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
 import { createAttachmentStorage } from './attachment-storage.ts';
+import { purgeExpiredTrash } from '../trash/purge-trash.ts';
 import { orphanGraceMs, sweepOrphanAttachmentFiles } from './sweep-orphan-attachment-files.ts';
 
 const action = { name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640.5, year: 2031 };
@@ -157,6 +158,10 @@ describe('GET /api/attachments/:id/thumbnail', () => {
     const storage = createAttachmentStorage(dataDir, testApp.config.attachments);
     const later = new Date(Date.now() + orphanGraceMs + 60_000);
     const before = await listFilesUnder(path.join(dataDir, 'attachments', team.accountId));
+    // Kept while the action is in the trash, then swept once the trash is purged.
+    expect(await sweepOrphanAttachmentFiles(testApp.database.db, storage, later)).toBe(0);
+    const afterRetention = new Date(Date.now() + (testApp.config.trashRetentionDays + 1) * 24 * 60 * 60 * 1000);
+    expect(await purgeExpiredTrash(testApp.database.db, testApp.config.trashRetentionDays, afterRetention)).toBe(1);
     expect(await sweepOrphanAttachmentFiles(testApp.database.db, storage, later)).toBe(2);
     expect(await listFilesUnder(path.join(dataDir, 'attachments', team.accountId))).toEqual(before.filter((file) => !file.startsWith(doomed)));
     await readFile(storedThumbnail(team.accountId, kept));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AttachmentContentType } from '../../../shared/schemas/attachment.ts';
 import type { AccountId } from '../../db/account-id.ts';
@@ -82,7 +83,7 @@ export async function deleteAttachment(db: Db, accountId: AccountId, attachmentI
   return row?.storage_key;
 }
 
-/** Which of `storageKeys` (all of this account) still have a row. */
+/** Which of `storageKeys` (all of this account) still have a row, or one kept in the account's trash until it is purged. */
 export async function listExistingStorageKeys(db: Db, accountId: AccountId, storageKeys: string[]): Promise<Set<string>> {
   if (storageKeys.length === 0) return new Set();
   const rows = await db
@@ -90,6 +91,13 @@ export async function listExistingStorageKeys(db: Db, accountId: AccountId, stor
     .select('storage_key')
     .where('account_id', '=', accountId)
     .where('storage_key', 'in', storageKeys)
+    .unionAll(
+      db
+        .selectFrom('trash_items')
+        .select(sql<string>`unnest(storage_keys)`.as('storage_key'))
+        .where('account_id', '=', accountId)
+        .where('storage_keys', '&&', sql<string[]>`${storageKeys}::text[]`),
+    )
     .execute();
   return new Set(rows.map((row) => row.storage_key));
 }

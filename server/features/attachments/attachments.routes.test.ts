@@ -10,6 +10,7 @@ import { startS3TestServer, type S3TestServer } from '../../test-support/s3-test
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
 import { createAttachmentStorage } from './attachment-storage.ts';
 import { createAttachment, type AttachmentDeps } from './attachments.service.ts';
+import { purgeExpiredTrash } from '../trash/purge-trash.ts';
 import { orphanGraceMs, sweepOrphanAttachmentFiles } from './sweep-orphan-attachment-files.ts';
 
 /** A small limit, so an oversized file is cheap to send. */
@@ -43,6 +44,9 @@ afterAll(async () => {
   await testApp.close();
   await rm(dataDir, { recursive: true, force: true });
 });
+
+/** A moment when everything in the trash now is due for purging. */
+const afterRetention = (app: TestApp) => new Date(Date.now() + (app.config.trashRetentionDays + 1) * 24 * 60 * 60 * 1000);
 
 async function createAction(person: Person, plan: string): Promise<string> {
   return created<{ id: string }>(await person.client.post(`/api/plans/${plan}/actions`, action)).id;
@@ -272,7 +276,7 @@ describe('deleting attachments', () => {
     expect((await team.admin.client.delete(attachmentUrl(byViewer.id))).statusCode).toBe(404);
   });
 
-  it('removes the files of an action deleted by cascade with the orphan sweep, after the grace period only', async () => {
+  it('removes the files of an action deleted by cascade with the orphan sweep, after the grace period and the trash purge only', async () => {
     const doomedActionId = await createAction(team.editor, planId);
     const doomed = await upload(team.viewer, { fileName: 'tak.jpg', content: sampleFiles.jpeg }, doomedActionId);
     const kept = await upload(team.viewer, { fileName: 'kvar.jpg', content: sampleFiles.jpeg });
@@ -284,7 +288,13 @@ describe('deleting attachments', () => {
     expect(await sweepOrphanAttachmentFiles(testApp.database.db, storage)).toBe(0);
     await readFile(storedFile(team.accountId, doomed.id));
 
+    // The action is in the trash, restorable with its attachment, until the trash is purged.
     const later = new Date(Date.now() + orphanGraceMs + 60_000);
+    expect(await sweepOrphanAttachmentFiles(testApp.database.db, storage, later)).toBe(0);
+    await readFile(storedFile(team.accountId, doomed.id));
+    const inTrash = await testApp.database.db.selectFrom('trash_items').select('id').execute();
+    expect(inTrash.map((item) => item.id)).toContain(doomedActionId);
+    expect(await purgeExpiredTrash(testApp.database.db, testApp.config.trashRetentionDays, afterRetention(testApp))).toBe(inTrash.length);
     expect(await sweepOrphanAttachmentFiles(testApp.database.db, storage, later)).toBe(1);
     await expect(readFile(storedFile(team.accountId, doomed.id))).rejects.toThrow(/ENOENT/);
     expect(await readFile(storedFile(team.accountId, kept.id))).toEqual(sampleFiles.jpeg);
@@ -402,6 +412,8 @@ describe('attachments in S3', () => {
 
     const orphaned = created<AttachmentBody>(await uploadFiles(s3Team.viewer.client, s3ActionId, [{ fileName: 'tak.png', content: sampleFiles.png }]));
     expect((await s3Team.editor.client.delete(`/api/actions/${s3ActionId}`)).statusCode).toBe(204);
+    expect(await sweepOrphanAttachmentFiles(s3App.database.db, storage, new Date(Date.now() + orphanGraceMs + 60_000))).toBe(0);
+    expect(await purgeExpiredTrash(s3App.database.db, s3App.config.trashRetentionDays, afterRetention(s3App))).toBe(1);
     expect(await sweepOrphanAttachmentFiles(s3App.database.db, storage, new Date(Date.now() + orphanGraceMs + 60_000))).toBe(1);
     expect(await storage.list()).toEqual([]);
     expect(orphaned.contentType).toBe('image/png');

@@ -16,7 +16,8 @@ export const orphanGraceMs = 60 * 60 * 1000;
  * Deletes stored files (and thumbnails) that no attachment row points at any more, and received uploads left in
  * the incoming directory by a crash. Rows go away by cascade when an action, plan, property,
  * organisation or account is deleted (decision 0010: a sweep rather than collecting keys in every
- * delete), or when an insert failed after its file was stored. Idempotent, so several instances
+ * delete), or when an insert failed after its file was stored. A file whose row is in the trash is
+ * kept until the trash is purged (docs/decisions/0033-trash-as-stored-copies.md). Idempotent, so several instances
  * may run it at once. Returns how many files were deleted.
  */
 export async function sweepOrphanAttachmentFiles(db: Db, storage: AttachmentStorage, now = new Date()): Promise<number> {

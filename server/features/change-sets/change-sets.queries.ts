@@ -132,8 +132,10 @@ export async function setPlanColumns(db: Db, accountId: AccountId, planId: strin
   `.execute(db);
 }
 
-export function deleteActionsOfPlan(db: Db, accountId: AccountId, planId: string, actionIds: readonly string[]) {
-  return db.deleteFrom('actions').where('account_id', '=', accountId).where('plan_id', '=', planId).where('id', 'in', actionIds).execute();
+/** The trash items a change set's deletions made (server/features/trash/). */
+export async function listTrashItemsOfChangeSet(db: Db, accountId: AccountId, changeSetId: string): Promise<string[]> {
+  const rows = await db.selectFrom('trash_items').select('id').where('account_id', '=', accountId).where('change_set_id', '=', changeSetId).execute();
+  return rows.map((row) => row.id);
 }
 
 export async function markUndone(db: Db, accountId: AccountId, changeSetId: string, userId: string): Promise<void> {

@@ -6,6 +6,9 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { isForeignKeyViolation } from '../../db/postgres-errors.ts';
 import { actionChangeColumns, planChangeColumns } from '../../plan-history/change-columns.ts';
 import { openChangeSet } from '../../plan-history/change-sets.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
+import { moveActionsToTrash } from '../trash/move-to-trash.ts';
+import { restoreTrashItems } from '../trash/restore-trash-items.ts';
 import * as queries from './change-sets.queries.ts';
 
 const what = 'Change set';
@@ -14,9 +17,10 @@ type RecordedChange = Awaited<ReturnType<typeof queries.listChangesOfSet>>[numbe
 type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 /**
- * Undoes a change set (a bulk change, an import, a roll-forward, a version restore) in one
- * transaction, as a change set of its own: actions it changed get their earlier values back,
- * actions it created are removed, and the plan's settings it changed are set back. Refused with
+ * Undoes a change set (a bulk change or delete, an import, a roll-forward, a version restore) in
+ * one transaction, as a change set of its own: actions it deleted come back from the trash, actions
+ * it changed get their earlier values back, actions it created move to the trash, and the plan's
+ * settings it changed are set back. Refused with
  * 409 `conflict` when anything else changed the same actions (or the same plan settings) since,
  * naming those actions in `details`, because undoing would silently overwrite that later work.
  */
@@ -35,8 +39,15 @@ export async function undoChangeSet(deps: Deps, actor: Actor, changeSetId: strin
 
       const undoId = await openChangeSet(transaction, accountId, changeSet.planId, 'undo', actor);
       const created = changes.filter((change) => change.operation === 'insert').map((change) => change.actionId!);
-      if (changes.some((change) => change.operation === 'delete')) {
-        throw new AppError('conflict', 'Undoing deletions is not possible yet: restore the actions from the trash.');
+      const deletedCount = changes.filter((change) => change.operation === 'delete').length;
+      if (deletedCount > 0) {
+        const trashed = await queries.listTrashItemsOfChangeSet(transaction, accountId, changeSetId);
+        if (trashed.length < deletedCount) {
+          throw new AppError('conflict', 'Some of the actions this change deleted are no longer in the trash (restored or purged since).');
+        }
+        await recordChangesBy(transaction, actor, { changeSetId: undoId, kind: 'restored' });
+        await restoreTrashItems(transaction, accountId, trashed);
+        await recordChangesBy(transaction, actor, { changeSetId: undoId });
       }
       // Actions the set created are removed rather than set back.
       const createdIds = new Set(created);
@@ -46,7 +57,7 @@ export async function undoChangeSet(deps: Deps, actor: Actor, changeSetId: strin
       const planValues = valuesBefore(changes, planChangeColumns, (change) => (change.actionId === null ? planKey : undefined));
       await queries.setActionColumns(transaction, accountId, changeSet.planId, actionValues);
       await queries.setPlanColumns(transaction, accountId, changeSet.planId, planValues.get(planKey) ?? {});
-      if (created.length > 0) await queries.deleteActionsOfPlan(transaction, accountId, changeSet.planId, created);
+      if (created.length > 0) await moveActionsToTrash(transaction, accountId, created, actor, undoId);
       await queries.markUndone(transaction, accountId, changeSetId, actor.userId);
       return { changeSetId: undoId };
     });

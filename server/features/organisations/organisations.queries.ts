@@ -26,9 +26,3 @@ export async function updateOrganisation(db: Db, accountId: AccountId, organisat
     .returning(organisationColumns)
     .executeTakeFirst();
 }
-
-/** Deletes the organisation and, by cascade, its properties and everything under them. */
-export async function deleteOrganisation(db: Db, accountId: AccountId, organisationId: string): Promise<boolean> {
-  const result = await db.deleteFrom('organisations').where('account_id', '=', accountId).where('id', '=', organisationId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}

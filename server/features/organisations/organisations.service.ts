@@ -5,6 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import * as queries from './organisations.queries.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
+import { moveToTrash } from '../trash/move-to-trash.ts';
 
 const what = 'Organisation';
 
@@ -36,10 +38,11 @@ export async function updateOrganisation(deps: Deps, actor: Actor, organisationI
   });
 }
 
-/** Deletes the organisation with its properties and everything under them. */
+/** Moves the organisation with its properties and everything under them to the account's trash. */
 export async function deleteOrganisation(deps: Deps, actor: Actor, organisationId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'organisations', organisationId, 'plans:write', what);
-    if (!(await queries.deleteOrganisation(transaction, accountId, organisationId))) throw notFound(what);
+    await recordChangesBy(transaction, actor);
+    if (!(await moveToTrash(transaction, accountId, 'organisation', [organisationId], actor))) throw notFound(what);
   });
 }

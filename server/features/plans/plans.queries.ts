@@ -75,9 +75,3 @@ export async function updatePlan(db: Db, accountId: AccountId, planId: string, v
     .returning(planColumns)
     .executeTakeFirst();
 }
-
-/** Deletes the plan and, by cascade, its actions with their completions, comments and attachments. */
-export async function deletePlan(db: Db, accountId: AccountId, planId: string): Promise<boolean> {
-  const result = await db.deleteFrom('plans').where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}

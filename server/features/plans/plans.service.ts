@@ -6,6 +6,7 @@ import { notFound } from '../../http/app-error.ts';
 import * as queries from './plans.queries.ts';
 import { openChangeSet } from '../../plan-history/change-sets.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
+import { moveToTrash } from '../trash/move-to-trash.ts';
 
 const what = 'Plan';
 
@@ -51,11 +52,12 @@ export async function updatePlan(deps: Deps, actor: Actor, planId: string, input
   });
 }
 
-/** Deletes the plan with its actions and their history, comments and attachments. */
+/** Moves the plan with its actions and their completions, comments and attachments to the account's trash. */
 export async function deletePlan(deps: Deps, actor: Actor, planId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', what);
-    if (!(await queries.deletePlan(transaction, accountId, planId))) throw notFound(what);
+    await recordChangesBy(transaction, actor);
+    if (!(await moveToTrash(transaction, accountId, 'plan', [planId], actor))) throw notFound(what);
   });
 }
 

@@ -70,9 +70,3 @@ export async function updateProperty(db: Db, accountId: AccountId, propertyId: s
     .returning(propertyColumns)
     .executeTakeFirst();
 }
-
-/** Deletes the property and, by cascade, its buildings, locations, plans and their actions. */
-export async function deleteProperty(db: Db, accountId: AccountId, propertyId: string): Promise<boolean> {
-  const result = await db.deleteFrom('properties').where('account_id', '=', accountId).where('id', '=', propertyId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}

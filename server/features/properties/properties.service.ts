@@ -5,6 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import * as queries from './properties.queries.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
+import { moveToTrash } from '../trash/move-to-trash.ts';
 
 const what = 'Property';
 
@@ -36,10 +38,11 @@ export async function updateProperty(deps: Deps, actor: Actor, propertyId: strin
   });
 }
 
-/** Deletes the property with its buildings, locations, plans and their actions. */
+/** Moves the property with its buildings, locations, plans and their actions to the account's trash. */
 export async function deleteProperty(deps: Deps, actor: Actor, propertyId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'properties', propertyId, 'plans:write', what);
-    if (!(await queries.deleteProperty(transaction, accountId, propertyId))) throw notFound(what);
+    await recordChangesBy(transaction, actor);
+    if (!(await moveToTrash(transaction, accountId, 'property', [propertyId], actor))) throw notFound(what);
   });
 }

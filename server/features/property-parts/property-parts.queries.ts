@@ -52,12 +52,6 @@ export async function updatePropertyPart(db: Db, accountId: AccountId, kind: Pro
     .executeTakeFirst();
 }
 
-/** Deletes the part; its actions stay, without it (the foreign key clears their reference). */
-export async function deletePropertyPart(db: Db, accountId: AccountId, kind: PropertyPartKind, partId: string): Promise<boolean> {
-  const result = await db.deleteFrom(kind).where('account_id', '=', accountId).where('id', '=', partId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
-
 /**
  * True when the part is one of the property's. Holds it until the transaction ends (key share),
  * so it cannot be deleted before a row that refers to it is written.

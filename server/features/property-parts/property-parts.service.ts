@@ -6,9 +6,12 @@ import { notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import * as queries from './property-parts.queries.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
+import { moveToTrash } from '../trash/move-to-trash.ts';
 
 /** The singular noun of each kind, as its 404 names it ("Building not found"). */
 export const nounOf = { buildings: 'Building', locations: 'Location' } as const satisfies Record<PropertyPartKind, string>;
+
+const trashKindOf = { buildings: 'building', locations: 'location' } as const satisfies Record<PropertyPartKind, string>;
 
 export async function listPropertyParts(deps: Deps, actor: Actor, kind: PropertyPartKind, propertyId: string) {
   const accountId = await requireRowPermission(deps.db, actor, 'properties', propertyId, 'account:read', 'Property');
@@ -31,12 +34,15 @@ export async function updatePropertyPart(deps: Deps, actor: Actor, kind: Propert
   });
 }
 
-/** Deletes the part; actions that named it stay, without it. */
+/**
+ * Moves the part to the account's trash; actions that named it stay, without it, until it is
+ * restored (docs/decisions/0033-trash-as-stored-copies.md).
+ */
 export async function deletePropertyPart(deps: Deps, actor: Actor, kind: PropertyPartKind, partId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, kind, partId, 'plans:write', nounOf[kind]);
     // Its actions lose it (the foreign key clears the column): that is recorded in their history.
     await recordChangesBy(transaction, actor);
-    if (!(await queries.deletePropertyPart(transaction, accountId, kind, partId))) throw notFound(nounOf[kind]);
+    if (!(await moveToTrash(transaction, accountId, trashKindOf[kind], [partId], actor))) throw notFound(nounOf[kind]);
   });
 }

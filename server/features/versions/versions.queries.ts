@@ -135,6 +135,19 @@ export async function listActionsNotInVersion(db: Db, accountId: AccountId, plan
   return rows.map((row) => row.id);
 }
 
+/**
+ * The version's actions that the plan no longer has and that are in the account's trash as actions
+ * of this plan: restoring them from there brings back their completions, comments and attachments.
+ */
+export async function listVersionActionsInTrash(db: Db, accountId: AccountId, planId: string, versionId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select item.id from trash_items item
+    where item.account_id = ${accountId} and item.kind = 'action' and item.parent_id = ${planId}
+      and exists (select 1 from plan_versions v cross join jsonb_to_recordset(v.actions) as t(id uuid)
+                  where v.account_id = ${accountId} and v.id = ${versionId} and t.id = item.id)
+    order by item.id`.execute(db);
+  return rows.map((row) => row.id);
+}
+
 /** Sets the plan's settings to the version's, when any differs (so an unchanged plan records no change). */
 export async function restoreSettings(db: Db, accountId: AccountId, planId: string, versionId: string): Promise<void> {
   await sql`update plans p set

@@ -7,7 +7,8 @@ import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { openChangeSet } from '../../plan-history/change-sets.ts';
-import { removeActions } from './remove-actions.ts';
+import { moveActionsToTrash } from '../trash/move-to-trash.ts';
+import { restoreTrashItems } from '../trash/restore-trash-items.ts';
 import { costInputsOf, type PlanData } from './version-data.ts';
 import { diffPlanData, figuresOf, type SideOfDiff } from './version-diff.ts';
 import * as queries from './versions.queries.ts';
@@ -70,8 +71,8 @@ async function currentSide(deps: Deps, accountId: AccountId, planId: string, vat
 
 /**
  * Makes the plan's settings and actions (same ids) the version's again, in one transaction and one
- * change set: changed actions are set back, removed ones return with their ids, and actions added
- * since are removed. A building or location of the version that no longer exists is cleared, as
+ * change set: changed actions are set back, removed ones return with their ids (from the trash when
+ * they are still there), and actions added since move to the trash. A building or location of the version that no longer exists is cleared, as
  * deleting it cleared it on the plan's own actions (docs/decisions/0034-plan-versions-as-json.md).
  */
 export async function restoreVersion(deps: Deps, actor: Actor, planId: string, versionId: string): Promise<{ changeSetId: string }> {
@@ -84,7 +85,11 @@ export async function restoreVersion(deps: Deps, actor: Actor, planId: string, v
     // Every write below is one change set, and the history names each change "restored".
     const changeSetId = await openChangeSet(transaction, accountId, planId, 'version-restore', actor, { recordAs: 'restored' });
     await queries.restoreSettings(transaction, accountId, planId, versionId);
-    await removeActions(transaction, accountId, await queries.listActionsNotInVersion(transaction, accountId, planId, versionId), actor, changeSetId);
+    // Added since: to the trash, where they can be brought back.
+    await moveActionsToTrash(transaction, accountId, await queries.listActionsNotInVersion(transaction, accountId, planId, versionId), actor, changeSetId);
+    // Deleted since and still in the trash: back from there, with their comments, completions and attachments.
+    const trashed = await queries.listVersionActionsInTrash(transaction, accountId, planId, versionId);
+    if (trashed.length > 0) await restoreTrashItems(transaction, accountId, trashed);
     await queries.restoreChangedActions(transaction, accountId, planId, propertyId, versionId);
     await queries.reinsertRemovedActions(transaction, accountId, planId, propertyId, versionId);
     // An id of the version now used outside this plan could not return: refuse rather than restore part of it.

@@ -14,6 +14,7 @@ import { twoFactorMessages } from '../../features/two-factor/two-factor.messages
 import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
+import { trashMessages } from '../../features/trash/trash.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -264,4 +265,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...passkeysMessages.en,
   ...changeSetsMessages.en,
   ...versionsMessages.en,
+  ...trashMessages.en,
 };

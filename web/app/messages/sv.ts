@@ -14,6 +14,7 @@ import { twoFactorMessages } from '../../features/two-factor/two-factor.messages
 import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
+import { trashMessages } from '../../features/trash/trash.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -266,4 +267,5 @@ export const sv = {
   ...passkeysMessages.sv,
   ...changeSetsMessages.sv,
   ...versionsMessages.sv,
+  ...trashMessages.sv,
 } satisfies Record<string, string>;

@@ -76,7 +76,7 @@ export const actionsMessages = defineMessages(
     'actions.no_changes': 'Inget var ändrat, så inget sparades.',
     'actions.delete': 'Ta bort',
     'actions.delete_title': 'Ta bort ”{name}”?',
-    'actions.delete_text': 'Åtgärden tas bort ur planen tillsammans med dess historik, kommentarer och bilagor. Det går inte att ångra.',
+    'actions.delete_text': 'Åtgärden tas bort ur planen tillsammans med dess kommentarer och bilagor. Den kan återställas från papperskorgen i 30 dagar.',
 
     'actions.details.title': 'Uppgifter',
     'actions.details.unit_price': '{amount} exkl. moms',
@@ -208,7 +208,7 @@ export const actionsMessages = defineMessages(
     'actions.no_changes': 'Nothing was changed, so nothing was saved.',
     'actions.delete': 'Delete',
     'actions.delete_title': 'Delete “{name}”?',
-    'actions.delete_text': 'The action is removed from the plan with its history, comments and attachments. This cannot be undone.',
+    'actions.delete_text': 'The action is removed from the plan with its comments and attachments. It can be restored from the trash for 30 days.',
 
     'actions.details.title': 'Details',
     'actions.details.unit_price': '{amount} excl. VAT',

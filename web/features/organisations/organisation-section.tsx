@@ -80,7 +80,7 @@ export function OrganisationSection({ accountId, organisation, canEdit, onDelete
               ? t('organisations.delete_text.one')
               : t('organisations.delete_text.other', { count: propertyCount })}
         </p>
-        <p>{t('organisations.delete_irreversible')}</p>
+        <p>{t('organisations.delete_restorable')}</p>
         {deleteOrganisation.isError && <Alert tone="error">{describeApiError(deleteOrganisation.error, t)}</Alert>}
       </ConfirmDialog>
     </section>

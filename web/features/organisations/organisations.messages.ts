@@ -32,7 +32,7 @@ export const organisationsMessages = defineMessages(
       'Organisationens {count} fastigheter tas också bort, med alla byggnader, lägen, underhållsplaner, åtgärder, kommentarer och bilagor.',
     'organisations.delete_text_unknown':
       'Organisationens fastigheter tas också bort, med alla byggnader, lägen, underhållsplaner, åtgärder, kommentarer och bilagor.',
-    'organisations.delete_irreversible': 'Det går inte att ångra.',
+    'organisations.delete_restorable': 'Organisationen kan återställas från papperskorgen i 30 dagar.',
     'organisations.deleted': 'Organisationen {name} är borttagen.',
     'organisations.property_deleted': 'Fastigheten {name} är borttagen.',
     'organisations.no_properties_editor': 'Organisationen har inga fastigheter ännu. Lägg till den första nedan.',
@@ -71,7 +71,7 @@ export const organisationsMessages = defineMessages(
       "The organisation's {count} properties are deleted too, with all their buildings, locations, maintenance plans, actions, comments and attachments.",
     'organisations.delete_text_unknown':
       "The organisation's properties are deleted too, with all their buildings, locations, maintenance plans, actions, comments and attachments.",
-    'organisations.delete_irreversible': 'This cannot be undone.',
+    'organisations.delete_restorable': 'The organisation can be restored from the trash for 30 days.',
     'organisations.deleted': 'The organisation {name} has been deleted.',
     'organisations.property_deleted': 'The property {name} has been deleted.',
     'organisations.no_properties_editor': 'The organisation has no properties yet. Add the first one below.',

@@ -70,7 +70,7 @@ export const plansMessages = defineMessages(
     'plans.delete': 'Ta bort planen',
     'plans.delete_confirm_title': 'Ta bort {name}?',
     'plans.delete_confirm_text':
-      'Planens åtgärder, genomföranden, kommentarer och bilagor tas också bort. Fastigheten med byggnader och lägen finns kvar. Det går inte att ångra.',
+      'Planens åtgärder, genomföranden, kommentarer och bilagor tas också bort. Fastigheten med byggnader och lägen finns kvar. Planen kan återställas från papperskorgen i 30 dagar.',
   },
   {
     'plans.title': 'Maintenance plans',
@@ -140,6 +140,6 @@ export const plansMessages = defineMessages(
     'plans.delete': 'Delete plan',
     'plans.delete_confirm_title': 'Delete {name}?',
     'plans.delete_confirm_text':
-      "The plan's actions, completions, comments and attachments are deleted too. The property with its buildings and locations stays. This cannot be undone.",
+      "The plan's actions, completions, comments and attachments are deleted too. The property with its buildings and locations stays. The plan can be restored from the trash for 30 days.",
   },
 );

@@ -43,7 +43,7 @@ export const propertiesMessages = defineMessages(
     'properties.delete': 'Ta bort fastigheten',
     'properties.delete_confirm_title': 'Ta bort {name}?',
     'properties.delete_confirm_text':
-      'Fastighetens byggnader, lägen, underhållsplaner, åtgärder, kommentarer och bilagor tas också bort. Det går inte att ångra.',
+      'Fastighetens byggnader, lägen, underhållsplaner, åtgärder, kommentarer och bilagor tas också bort. Fastigheten kan återställas från papperskorgen i 30 dagar.',
   },
   {
     'properties.title': 'Property',
@@ -86,6 +86,6 @@ export const propertiesMessages = defineMessages(
     'properties.delete': 'Delete property',
     'properties.delete_confirm_title': 'Delete {name}?',
     'properties.delete_confirm_text':
-      "The property's buildings, locations, maintenance plans, actions, comments and attachments are deleted too. This cannot be undone.",
+      "The property's buildings, locations, maintenance plans, actions, comments and attachments are deleted too. The property can be restored from the trash for 30 days.",
   },
 );

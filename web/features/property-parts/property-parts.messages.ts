@@ -20,7 +20,8 @@ export const propertyPartsMessages = defineMessages(
     'properties.buildings.rename_named': 'Byt namn på byggnaden {name}',
     'properties.buildings.delete_named': 'Ta bort byggnaden {name}',
     'properties.buildings.delete_title': 'Ta bort byggnaden {name}?',
-    'properties.buildings.delete_text': 'Åtgärder som hör till byggnaden finns kvar i planen, men utan byggnad.',
+    'properties.buildings.delete_text':
+      'Åtgärder som hör till byggnaden finns kvar i planen, men utan byggnad. Byggnaden kan återställas från papperskorgen i 30 dagar, och åtgärderna får den då tillbaka.',
     'properties.buildings.deleted': 'Byggnaden {name} är borttagen.',
     'properties.locations.title': 'Lägen',
     'properties.locations.intro': 'Ett läge säger var i fastigheten en åtgärd görs, till exempel tvättstugan.',
@@ -32,7 +33,8 @@ export const propertyPartsMessages = defineMessages(
     'properties.locations.rename_named': 'Byt namn på läget {name}',
     'properties.locations.delete_named': 'Ta bort läget {name}',
     'properties.locations.delete_title': 'Ta bort läget {name}?',
-    'properties.locations.delete_text': 'Åtgärder som hör till läget finns kvar i planen, men utan läge.',
+    'properties.locations.delete_text':
+      'Åtgärder som hör till läget finns kvar i planen, men utan läge. Läget kan återställas från papperskorgen i 30 dagar, och åtgärderna får det då tillbaka.',
     'properties.locations.deleted': 'Läget {name} är borttaget.',
   },
   {
@@ -50,7 +52,8 @@ export const propertyPartsMessages = defineMessages(
     'properties.buildings.rename_named': 'Rename the building {name}',
     'properties.buildings.delete_named': 'Delete the building {name}',
     'properties.buildings.delete_title': 'Delete the building {name}?',
-    'properties.buildings.delete_text': 'Actions of the building stay in the plan, without a building.',
+    'properties.buildings.delete_text':
+      'Actions of the building stay in the plan, without a building. The building can be restored from the trash for 30 days, and the actions get it back then.',
     'properties.buildings.deleted': 'The building {name} has been deleted.',
     'properties.locations.title': 'Locations',
     'properties.locations.intro': 'A location says where in the property an action is done, for example the laundry room.',
@@ -62,7 +65,8 @@ export const propertyPartsMessages = defineMessages(
     'properties.locations.rename_named': 'Rename the location {name}',
     'properties.locations.delete_named': 'Delete the location {name}',
     'properties.locations.delete_title': 'Delete the location {name}?',
-    'properties.locations.delete_text': 'Actions at the location stay in the plan, without a location.',
+    'properties.locations.delete_text':
+      'Actions at the location stay in the plan, without a location. The location can be restored from the trash for 30 days, and the actions get it back then.',
     'properties.locations.deleted': 'The location {name} has been deleted.',
   },
 );
