@@ -141,3 +141,34 @@ describe('undoing a change set', () => {
     expect(response.json().error.code).toBe('conflict');
   });
 });
+
+describe('undoing a bulk delete', () => {
+  it('brings the deleted actions back from the trash with their comments, and only once', async () => {
+    const ids = await createPropertyWithPlan(team.editor.client, team.accountId);
+    const a = created<{ id: string }>(await team.editor.client.post(`/api/plans/${ids.planId}/actions`, { ...roof, name: 'A' }));
+    const b = created<{ id: string }>(await team.editor.client.post(`/api/plans/${ids.planId}/actions`, { ...roof, name: 'B' }));
+    created(await team.viewer.client.post(`/api/actions/${a.id}/comments`, { body: 'Foto finns' }));
+    const deleted = await team.editor.client.post(`/api/plans/${ids.planId}/actions/bulk-delete`, { ids: [a.id, b.id] });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(deleted.json()).toEqual({ deleted: 2, changeSetId: expect.any(String) });
+    expect(await actionsOf(ids.planId)).toEqual([]);
+
+    const undone = await team.editor.client.post(undoUrl(deleted.json().changeSetId));
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect((await actionsOf(ids.planId)).map((row) => row.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await team.viewer.client.get(`/api/actions/${a.id}/comments`)).json().map((comment: { body: string }) => comment.body)).toEqual(['Foto finns']);
+    const history = (await team.viewer.client.get(`/api/actions/${a.id}/history`)).json() as Array<{ kind: string }>;
+    expect(history.map((entry) => entry.kind)).toEqual(['restored', 'deleted', 'created']);
+    expect((await team.editor.client.post(undoUrl(deleted.json().changeSetId))).statusCode).toBe(409);
+  });
+
+  it('refuses when a deleted action has been restored from the trash since', async () => {
+    const ids = await createPropertyWithPlan(team.editor.client, team.accountId);
+    const a = created<{ id: string }>(await team.editor.client.post(`/api/plans/${ids.planId}/actions`, { ...roof, name: 'A' }));
+    const deleted = (await team.editor.client.post(`/api/plans/${ids.planId}/actions/bulk-delete`, { ids: [a.id] })).json();
+    expect((await team.editor.client.post(`/api/trash/${a.id}/restore`)).statusCode).toBe(200);
+    const response = await team.editor.client.post(undoUrl(deleted.changeSetId));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.details).toEqual({ actions: [{ id: a.id, name: 'A' }], planSettings: false });
+  });
+});

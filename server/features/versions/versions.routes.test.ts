@@ -287,3 +287,28 @@ describe('restoring a version', () => {
     expect(await get(`/api/plans/${chain.planId}/actions`)).toEqual([]);
   });
 });
+
+describe('restoring a version with the trash', () => {
+  it('brings an action deleted since back from the trash with its comment, moves one added since there, and undoes as one', async () => {
+    const ids = await createPropertyWithPlan(team.editor.client, team.accountId);
+    const kept = created<Body>(await team.editor.client.post(`/api/plans/${ids.planId}/actions`, windows));
+    created(await team.viewer.client.post(`/api/actions/${kept.id}/comments`, { body: 'Kittet släpper' }));
+    const version = created<Body>(await team.editor.client.post(versionsUrl(ids.planId), { name: 'Antagen vid stämman 2027' }));
+    expect((await team.editor.client.delete(`/api/actions/${kept.id}`)).statusCode).toBe(204);
+    const added = created<Body>(await team.editor.client.post(`/api/plans/${ids.planId}/actions`, roof));
+
+    const restored = await team.editor.client.post(restoreUrl(ids.planId, version.id));
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((await get(`/api/plans/${ids.planId}/actions`)).map((action: Body) => action.id)).toEqual([kept.id]);
+    expect((await get(`/api/actions/${kept.id}/comments`)).map((comment: { body: string }) => comment.body)).toEqual(['Kittet släpper']);
+    const trash = (await team.editor.client.get(`/api/accounts/${team.accountId}/trash`)).json() as Array<{ id: string; kind: string }>;
+    expect(trash.filter((item) => item.id === kept.id || item.id === added.id)).toEqual([expect.objectContaining({ id: added.id, kind: 'action' })]);
+
+    const undone = await team.editor.client.post(`/api/change-sets/${restored.json().changeSetId}/undo`);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect((await get(`/api/plans/${ids.planId}/actions`)).map((action: Body) => action.id)).toEqual([added.id]);
+    expect((await get(`/api/actions/${added.id}`)).name).toBe('Byte av takpapp');
+    const trashAfterUndo = (await team.editor.client.get(`/api/accounts/${team.accountId}/trash`)).json() as Array<{ id: string }>;
+    expect(trashAfterUndo.map((item) => item.id)).toContain(kept.id);
+  });
+});
