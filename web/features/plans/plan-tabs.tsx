@@ -8,6 +8,7 @@ const tabs: { path: string; label: MessageKey }[] = [
   { path: 'categories', label: 'plan_views.tab.by_category' },
   { path: 'analysis', label: 'plan_views.tab.analysis' },
   { path: 'fund', label: 'plan_views.tab.fund' },
+  { path: 'history', label: 'history.plan_title' },
   { path: 'settings', label: 'plan_views.tab.settings' },
 ];
 
