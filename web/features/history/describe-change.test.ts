@@ -84,21 +84,22 @@ describe('describeChange', () => {
 });
 
 describe('describeEntryChanges', () => {
+  // In the order PostgreSQL's jsonb keeps the keys (shortest first), not the API's.
   const creation = {
     name: { from: null, to: 'Byte av takpapp' },
-    category: { from: null, to: 'yttertak' },
-    buildingId: { from: null, to: 'b1' },
-    locationId: { from: null, to: null },
-    quantity: { from: null, to: 450 },
+    note: { from: null, to: '' },
+    tags: { from: null, to: ['P-1'] },
     unit: { from: null, to: 'm2' },
-    unitPrice: { from: null, to: 640.5 },
     year: { from: null, to: 2031 },
-    intervalYears: { from: null, to: 30 },
     status: { from: null, to: 'planned' },
     baseYear: { from: null, to: null },
+    category: { from: null, to: 'yttertak' },
+    quantity: { from: null, to: 450 },
+    unitPrice: { from: null, to: 640.5 },
+    buildingId: { from: null, to: 'b1' },
+    locationId: { from: null, to: null },
     isInvestment: { from: null, to: false },
-    tags: { from: null, to: ['P-1'] },
-    note: { from: null, to: '' },
+    intervalYears: { from: null, to: 30 },
   };
 
   it('sums a creation up in one line of the fields that hold something', () => {
@@ -115,8 +116,8 @@ describe('describeEntryChanges', () => {
     expect(describeEntryChanges('restored', { year: { from: null, to: 2031 } }, false, sv)).toEqual(['År: 2031']);
   });
 
-  it('lists each field of a change, a completion and a restore of some fields', () => {
-    expect(describeEntryChanges('updated', { unitPrice: { from: 640.5, to: 700 }, note: { from: '', to: 'Ny offert' } }, false, sv)).toEqual([
+  it('lists each field of a change in a fixed order, a completion and a restore of some fields', () => {
+    expect(describeEntryChanges('updated', { note: { from: '', to: 'Ny offert' }, unitPrice: { from: 640.5, to: 700 } }, false, sv)).toEqual([
       'À-pris: 640,50\u00a0kr → 700,00\u00a0kr',
       'Anteckning: – → Ny offert',
     ]);
@@ -142,15 +143,15 @@ describe('historyFilterOptions', () => {
     expect(options.map(({ value }) => value)).toEqual([
       'name',
       'category',
-      'status',
       'buildingId',
       'locationId',
       'quantity',
       'unit',
       'unitPrice',
-      'baseYear',
       'year',
       'intervalYears',
+      'status',
+      'baseYear',
       'isInvestment',
       'tags',
       'note',

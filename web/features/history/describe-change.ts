@@ -5,7 +5,7 @@ import { isStatusCode, statusNames } from '../../../shared/statuses.ts';
 import type { MessageKeyOf } from '../../lib/i18n/define-messages.ts';
 import { formatAmountWithDecimals, formatNumber } from '../../lib/i18n/format-amount.ts';
 import type { Translate } from '../../lib/i18n/translate.ts';
-import { historyFieldOf, type FieldKind, type HistoryField } from './history-fields.ts';
+import { actionFields, historyFieldOf, planFields, type FieldKind, type HistoryField } from './history-fields.ts';
 import type { historyMessages } from './history.messages.ts';
 
 /** Only the history's own messages: the app's `t` passes, and so does a translator of those alone in tests. */
@@ -43,7 +43,7 @@ export function describeChange(field: string, change: { from: unknown; to: unkno
  * as a line per field of "– → value". The name is left out: the entry already says whose it is.
  */
 export function describeEntryChanges(kind: ChangeKind, changes: FieldChanges, isPlanSettings: boolean, words: ChangeWords): string[] {
-  const entries = Object.entries(changes);
+  const entries = inFieldOrder(Object.entries(changes), isPlanSettings);
   const isWhole = kind === 'created' || kind === 'deleted' || (kind === 'restored' && entries.every(([, change]) => change.from === null));
   if (!isWhole || entries.length === 0) return entries.map(([field, change]) => describeChange(field, change, isPlanSettings, words));
   const side = kind === 'deleted' ? 'from' : 'to';
@@ -89,6 +89,13 @@ export function describeValue(kind: FieldKind, value: unknown, words: ChangeWord
     case 'text':
       return value === '' ? t('history.value.empty') : describeUnknown(value, words);
   }
+}
+
+/** The fields in a fixed order (PostgreSQL's jsonb keeps keys shortest first), those this app does not know last. */
+function inFieldOrder<Entry extends [string, unknown]>(entries: Entry[], isPlanSettings: boolean): Entry[] {
+  const fields = (isPlanSettings ? planFields : actionFields).map(({ field }) => field);
+  const position = (field: string) => (fields.includes(field) ? fields.indexOf(field) : fields.length);
+  return entries.sort(([first], [second]) => position(first) - position(second));
 }
 
 function partName(id: unknown, parts: readonly PropertyPart[] | undefined, removed: string, words: ChangeWords): string {

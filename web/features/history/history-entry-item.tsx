@@ -33,7 +33,7 @@ export function HistoryEntryItem({ entry, isPlanSettings, words, subject, note }
         </time>
       </p>
       {lines.length > 0 && (
-        <ul className="history-entry__changes" aria-label={t('history.changes_label')}>
+        <ul className="history-entry__changes">
           {lines.map((line) => (
             <li key={line}>{line}</li>
           ))}

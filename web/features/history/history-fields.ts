@@ -13,19 +13,19 @@ export interface HistoryField {
   kind: FieldKind;
 }
 
-/** An action's fields in the order of its form. */
+/** An action's fields in the API's order (docs/product/api.md § Actions): what it is, where, how much, when. */
 export const actionFields: readonly HistoryField[] = [
   { field: 'name', label: 'actions.field.name', kind: 'text' },
   { field: 'category', label: 'actions.field.category', kind: 'category' },
-  { field: 'status', label: 'actions.field.status', kind: 'status' },
   { field: 'buildingId', label: 'actions.field.building', kind: 'building' },
   { field: 'locationId', label: 'actions.field.location', kind: 'location' },
   { field: 'quantity', label: 'actions.field.quantity', kind: 'number' },
   { field: 'unit', label: 'actions.field.unit', kind: 'text' },
   { field: 'unitPrice', label: 'actions.field.unit_price', kind: 'amount' },
-  { field: 'baseYear', label: 'actions.field.base_year', kind: 'year' },
   { field: 'year', label: 'actions.field.year', kind: 'year' },
   { field: 'intervalYears', label: 'actions.field.interval', kind: 'years' },
+  { field: 'status', label: 'actions.field.status', kind: 'status' },
+  { field: 'baseYear', label: 'actions.field.base_year', kind: 'year' },
   { field: 'isInvestment', label: 'actions.field.investment', kind: 'boolean' },
   { field: 'tags', label: 'actions.field.tags', kind: 'tags' },
   { field: 'note', label: 'actions.field.note', kind: 'text' },

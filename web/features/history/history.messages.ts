@@ -38,7 +38,6 @@ export const historyMessages = defineMessages(
     'history.filter.name': 'Namn (åtgärd eller plan)',
     'history.filter.other_person': 'En annan person',
     'history.filter.clear': 'Rensa filtren',
-    'history.changes_label': 'Ändrade fält',
   },
   {
     'history.action_title': 'Change history',
@@ -76,6 +75,5 @@ export const historyMessages = defineMessages(
     'history.filter.name': 'Name (action or plan)',
     'history.filter.other_person': 'Another person',
     'history.filter.clear': 'Clear filters',
-    'history.changes_label': 'Changed fields',
   },
 );
