@@ -1,9 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useActionHistory } from './history-api.ts';
-import { HistoryEntryItem } from './history-entry-item.tsx';
-import { useChangeWords } from './use-change-words.ts';
+
+// The words for every field load with the first history shown, keeping the main chunk under the build's 500 kB warning.
+const ActionHistoryList = lazy(() => import('./action-history-list.tsx').then((module) => ({ default: module.ActionHistoryList })));
 
 interface ActionChangeHistoryProps {
   planId: string;
@@ -15,7 +17,6 @@ interface ActionChangeHistoryProps {
 export function ActionChangeHistory({ planId, propertyId, actionId }: ActionChangeHistoryProps) {
   const { t } = useTranslation();
   const history = useActionHistory(planId, actionId);
-  const words = useChangeWords(propertyId);
   return (
     <section className="section" aria-labelledby="action-change-history-title">
       <h2 id="action-change-history-title">{t('history.action_title')}</h2>
@@ -25,11 +26,9 @@ export function ActionChangeHistory({ planId, propertyId, actionId }: ActionChan
         (history.data.length === 0 ? (
           <p className="muted">{t('history.action_empty')}</p>
         ) : (
-          <ol className="history-list">
-            {history.data.map((entry, index) => (
-              <HistoryEntryItem key={`${entry.at}-${index}`} entry={entry} isPlanSettings={false} words={words} />
-            ))}
-          </ol>
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <ActionHistoryList propertyId={propertyId} entries={history.data} />
+          </Suspense>
         ))}
     </section>
   );
