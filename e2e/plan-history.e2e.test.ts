@@ -183,6 +183,17 @@ describe('plan history', () => {
     expect((await entriesOf(page)).slice(-7)).toEqual(planEntries);
     expect(await page.getByRole('button', { name: 'Visa fler' }).count()).toBe(0);
 
+    // An editor may not list the account's members: the person filter offers those in the entries, without asking.
+    const bertilPage = await bertilContext.newPage();
+    const bertilProblems: string[] = [];
+    bertilPage.on('console', (message) => {
+      if (message.type() === 'error') bertilProblems.push(message.text());
+    });
+    await bertilPage.goto(`${fixture.planUrl}/history`);
+    await eventually(() => bertilPage.locator('.history-entry').count()).toBe(50);
+    expect(await bertilPage.getByLabel('Person', { exact: true }).locator('option').allInnerTexts()).toEqual(['Alla', 'Anna Ordförande', 'Bertil Kassör']);
+    expect(bertilProblems).toEqual([]);
+
     expect(problems).toEqual([]);
     await bertilContext.close();
   }, 180_000);
