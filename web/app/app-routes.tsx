@@ -14,6 +14,7 @@ import { NotFoundPage } from '../routes/not-found-page.tsx';
 import { OperationsPage } from '../routes/operations-page.tsx';
 import { PlanByCategoryPage } from '../routes/plan-by-category-page.tsx';
 import { PlanByYearPage } from '../routes/plan-by-year-page.tsx';
+import { PlanHistoryPage } from '../routes/plan-history-page.tsx';
 import { PlanImportPage } from '../routes/plan-import-page.tsx';
 import { PlanLayout } from '../routes/plan-layout.tsx';
 import { PlanSettingsPage } from '../routes/plan-settings-page.tsx';
@@ -59,6 +60,7 @@ export function AppRoutes() {
               <Route path="versions" element={<PlanVersionsPage />} />
               <Route path="settings" element={<PlanSettingsPage />} />
               <Route path="import" element={<PlanImportPage />} />
+              <Route path="history" element={<PlanHistoryPage />} />
             </Route>
             <Route path="plans/:planId/actions/new" element={<NewActionPage />} />
             <Route path="plans/:planId/actions/:actionId" element={<ActionPage />} />

@@ -5,6 +5,7 @@ import { propertyPartsMessages } from '../../features/property-parts/property-pa
 import { plansMessages } from '../../features/plans/plans.messages.ts';
 import { planViewsMessages } from '../../features/plans/plan-views.messages.ts';
 import { actionsMessages } from '../../features/actions/actions.messages.ts';
+import { historyMessages } from '../../features/history/history.messages.ts';
 import { analysisMessages } from '../../features/analysis/analysis.messages.ts';
 import { commentsMessages } from '../../features/comments/comments.messages.ts';
 import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
@@ -258,6 +259,7 @@ export const sv = {
   ...plansMessages.sv,
   ...planViewsMessages.sv,
   ...actionsMessages.sv,
+  ...historyMessages.sv,
   ...analysisMessages.sv,
   ...commentsMessages.sv,
   ...attachmentsMessages.sv,

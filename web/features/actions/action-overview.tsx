@@ -10,6 +10,7 @@ import type { MessageKey, MessageParams } from '../../lib/i18n/translate.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { ActionAttachments } from '../attachments/action-attachments.tsx';
 import { ActionComments } from '../comments/action-comments.tsx';
+import { ActionChangeHistory } from '../history/action-change-history.tsx';
 import { DisplaySwitches } from '../plan-core/display-switches.tsx';
 import { planPath } from '../plan-core/plan-route-params.ts';
 import { useDeleteAction, useUpdateAction } from './actions-api.ts';
@@ -181,6 +182,7 @@ export function ActionOverview({ accountId, plan, action, canEdit }: ActionOverv
             <h2 id="action-history-title">{t('actions.history.title')}</h2>
             <CompletionHistory completions={action.completions} />
           </section>
+          <ActionChangeHistory planId={plan.id} propertyId={action.propertyId} actionId={action.id} />
         </>
       )}
 

@@ -18,9 +18,10 @@ function membersPath(accountId: string) {
   return `/api/accounts/${encodeURIComponent(accountId)}/members`;
 }
 
-/** Members and pending invitations of an account (admins only; others get 403). */
-export function useMembers(accountId: string) {
+/** Members and pending invitations of an account (admins only; others get 403, so they pass `enabled: false`). */
+export function useMembers(accountId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: membersQueryKey(accountId),
     queryFn: () => apiRequest('GET', membersPath(accountId), { schema: membersResponseSchema }),
   });

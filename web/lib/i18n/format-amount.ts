@@ -40,6 +40,14 @@ export function formatAmount(amountSek: number, language: Language, isRounded = 
   return formatterFor('amount', language, hasOre ? 2 : 0).format(value);
 }
 
+/**
+ * An exact amount with the decimals given, not display-rounded: values read side by side (before
+ * and after a change) keep the same decimals, "640,50 kr → 700,00 kr".
+ */
+export function formatAmountWithDecimals(amountSek: number, language: Language, decimals: 0 | 2): string {
+  return formatterFor('amount', language, decimals).format(amountSek);
+}
+
 /** A plain number with the language's separators, e.g. quantities and areas: "1 234,5" / "1,234.5". */
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 2): string {
   return formatterFor('number', language, maximumFractionDigits).format(value);
