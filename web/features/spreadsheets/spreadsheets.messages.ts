@@ -71,6 +71,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investering',
     'spreadsheets.field.tags': 'Taggar',
     'spreadsheets.field.note': 'Anteckning',
+    'spreadsheets.field.id': 'ID',
   },
   {
     'spreadsheets.toolbar_label': 'Excel',
@@ -141,5 +142,6 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investment',
     'spreadsheets.field.tags': 'Tags',
     'spreadsheets.field.note': 'Note',
+    'spreadsheets.field.id': 'ID',
   },
 );
