@@ -2,6 +2,7 @@ import type { ReactNode, RefObject } from 'react';
 import type { ImportColumn, ImportDryRunResponse } from '../../../shared/schemas/spreadsheet.ts';
 import { classNames } from '../../components/ui/class-names.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ImportChanges } from './import-changes.tsx';
 
 interface ImportReviewProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -12,7 +13,7 @@ interface ImportReviewProps {
   mappingControl: (column: ImportColumn) => ReactNode;
 }
 
-/** What a dry run found: counts, new buildings and locations, the column mapping, every error and a preview. */
+/** What a dry run found: counts, new buildings and locations, what a confirm would change, the column mapping, every error and a preview. */
 export function ImportReview({ headingRef, fileName, result, isBusy, mappingControl }: ImportReviewProps) {
   const { t } = useTranslation();
   const errorsByCell = new Map(
@@ -28,6 +29,7 @@ export function ImportReview({ headingRef, fileName, result, isBusy, mappingCont
       </p>
       {result.newBuildings.length > 0 && <p>{t('spreadsheets.import.new_buildings', { names: result.newBuildings.join(', ') })}</p>}
       {result.newLocations.length > 0 && <p>{t('spreadsheets.import.new_locations', { names: result.newLocations.join(', ') })}</p>}
+      <ImportChanges result={result} />
 
       <h3>{t('spreadsheets.import.mapping_title')}</h3>
       <p className="page__lead">{t('spreadsheets.import.mapping_lead')}</p>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
-import { importFields, type ImportDryRunResponse, type ImportField, type ImportMapping } from '../../../shared/schemas/spreadsheet.ts';
+import { importFields, type ImportDryRunResponse, type ImportField, type ImportMapping, type ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { classNames } from '../../components/ui/class-names.ts';
@@ -17,7 +17,7 @@ type Phase =
   | { kind: 'checking'; percent: number }
   | { kind: 'review'; result: ImportDryRunResponse }
   | { kind: 'importing'; result: ImportDryRunResponse; percent: number }
-  | { kind: 'done'; created: number };
+  | { kind: 'done'; outcome: ImportResponse };
 
 /** `.xlsx`, `.csv` and the types browsers give them, for the file picker. */
 const accept = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -76,13 +76,13 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
     setFailure(null);
     setPhase({ kind: 'importing', result, percent: 0 });
     try {
-      const { created } = await confirm.mutateAsync({
+      const outcome = await confirm.mutateAsync({
         file,
         mapping,
         onProgress: (progress) => setPhase({ kind: 'importing', result, percent: percentOf(progress) }),
       });
       focusNext.current = doneHeading;
-      setPhase({ kind: 'done', created });
+      setPhase({ kind: 'done', outcome });
     } catch (error) {
       setFailure({ title: t('spreadsheets.import.import_failed'), text: describeActionError(error, t, language) });
       setPhase({ kind: 'review', result });
@@ -114,8 +114,11 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
     return (
       <section className="import-result" aria-labelledby={`${inputId}-done`}>
         <h2 id={`${inputId}-done`} ref={doneHeading} tabIndex={-1}>
-          {t('spreadsheets.import.done_title', { count: phase.created })}
+          {t('spreadsheets.import.done_title', { count: phase.outcome.created + phase.outcome.updated + phase.outcome.unchanged })}
         </h2>
+        <p className="import-result__counts">
+          {t('spreadsheets.import.done_counts', { created: phase.outcome.created, updated: phase.outcome.updated, unchanged: phase.outcome.unchanged })}
+        </p>
         <p>{t('spreadsheets.import.done_text')}</p>
         <div className="import-actions">
           <Link className="button button--primary" to={planPath(accountId, planId)}>
