@@ -29,6 +29,8 @@ import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
 import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { registerHistoryRoutes } from './features/history/history.routes.ts';
+import { registerChangeSetRoutes } from './features/change-sets/change-sets.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import { registerHttpsOnly } from './http/https-redirect.ts';
@@ -114,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAnalysisRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerCommentRoutes(api, deps);
+    registerHistoryRoutes(api, deps);
+    registerChangeSetRoutes(api, deps);
     await registerAttachmentRoutes(api, deps);
     await registerSpreadsheetRoutes(api, deps);
   });

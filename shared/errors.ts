@@ -34,5 +34,7 @@ export interface ApiErrorBody {
     fields?: Record<string, string>;
     /** Field path → stable message key, so clients can translate themselves. */
     fieldCodes?: Record<string, string>;
+    /** More about the error, in a shape documented with the route (docs/product/api.md). */
+    details?: Record<string, unknown>;
   };
 }

@@ -125,6 +125,17 @@ export interface Buildings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ChangeSets {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  kind: "bulk-update" | "bulk-delete" | "import" | "roll-forward" | "version-restore" | "trash-restore" | "undo";
+  plan_id: string;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
 export interface Invitations {
   accepted_at: Timestamp | null;
   account_id: string;
@@ -205,6 +216,20 @@ export interface PasswordResetTokens {
   token_hash: string;
   used_at: Timestamp | null;
   user_id: string;
+}
+
+export interface PlanChanges {
+  account_id: string;
+  action_id: string | null;
+  action_name: string | null;
+  at: Generated<Timestamp>;
+  change_set_id: string | null;
+  changes: Json;
+  id: Generated<number>;
+  kind: "created" | "updated" | "completed" | "deleted" | "restored";
+  operation: "insert" | "update" | "delete";
+  plan_id: string;
+  user_id: string | null;
 }
 
 export interface Plans {
@@ -298,6 +323,7 @@ export interface DB {
   backup_repository_state: BackupRepositoryState;
   backup_runs: BackupRuns;
   buildings: Buildings;
+  change_sets: ChangeSets;
   invitations: Invitations;
   locations: Locations;
   login_failures: LoginFailures;
@@ -307,6 +333,7 @@ export interface DB {
   passkeys: Passkeys;
   password_reset_requests: PasswordResetRequests;
   password_reset_tokens: PasswordResetTokens;
+  plan_changes: PlanChanges;
   plans: Plans;
   properties: Properties;
   recovery_codes: RecoveryCodes;

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly fieldCodes?: Record<string, ValidationMessageKey>,
     /** Seconds a client should wait before retrying (429; every 503 gets a default in error-handler.ts). */
     readonly retryAfterSeconds?: number,
+    /** What a client needs to show the error precisely (the actions an undo would overwrite…). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -86,6 +86,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     body.error.fieldCodes = error.fieldCodes;
     body.error.fields = Object.fromEntries(Object.entries(error.fieldCodes).map(([path, key]) => [path, translateValidationMessage(key, language)]));
   }
+  if (error.details) body.error.details = error.details;
   const retryAfterSeconds = error.retryAfterSeconds ?? (error.code === 'unavailable' ? unavailableRetryAfterSeconds : undefined);
   if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   return reply.status(statusByCode[error.code]).type('application/json; charset=utf-8').send(body);

@@ -110,6 +110,10 @@ export const tenantRoutes: TenantRoute[] = [
   route('DELETE', '/api/actions/:id', action, { roles: planWrite(204) }),
   route('POST', '/api/actions/:id/complete', action, { body: () => json({ year: 2031, actualCost: 300000, note: 'Utfört' }), roles: planWrite(201) }),
 
+  route('GET', '/api/actions/:id/history', action),
+  route('GET', '/api/plans/:id/history', plan),
+  route('POST', '/api/change-sets/:id/undo', { id: 'changeSetId' }, { roles: planWrite(200) }),
+
   route('GET', '/api/actions/:id/comments', action),
   route('POST', '/api/actions/:id/comments', action, { body: () => json({ body: 'Sett på plats' }), roles: everyRole(201) }),
   route(

@@ -21,6 +21,8 @@ export interface TenantData {
   memberUserId: string;
   /** A pending invitation. */
   invitationId: string;
+  /** The change set of rolling the plan forward from 2026 to 2027 (undoable). */
+  changeSetId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -96,6 +98,8 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     await admin.post(`/api/accounts/${team.accountId}/members`, { email: freshInviteeEmail(), role: 'viewer' }),
   );
   expect(invitation.status).toBe('invited');
+  const rolledForward = await admin.patch(`/api/plans/${ids.planId}`, { startYear: 2027 });
+  expect(rolledForward.statusCode).toBe(200);
 
   return {
     accountId: team.accountId,
@@ -106,6 +110,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     attachmentId: attachment.id,
     memberUserId: options.memberUserId ?? team.editor.userId,
     invitationId: invitation.invitation.id,
+    changeSetId: (rolledForward.json() as { changeSetId: string }).changeSetId,
   };
 }
 

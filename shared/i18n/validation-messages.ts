@@ -113,6 +113,9 @@ export const validationMessages = {
   'note.too_long': { sv: 'Högst 4 000 tecken.', en: 'At most 4,000 characters.' },
   'vat.invalid': { sv: 'Välj inklusive (incl) eller exklusive (excl) moms.', en: 'Choose including (incl) or excluding (excl) VAT.' },
   'boolean.invalid': { sv: 'Ange true eller false.', en: 'Enter true or false.' },
+  'date.invalid': { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
+  'cursor.invalid': { sv: 'Ogiltig sidmarkör: använd next från föregående svar.', en: 'Invalid cursor: use next from the previous answer.' },
+  'limit.invalid': { sv: 'Ange ett antal mellan 1 och 200.', en: 'Enter a number between 1 and 200.' },
   'preferences.no_change': { sv: 'Ange moms, avrundning eller båda.', en: 'Give the VAT choice, the rounding or both.' },
   'language.invalid': { sv: 'Välj svenska (sv) eller engelska (en).', en: 'Choose Swedish (sv) or English (en).' },
   'action.already_done': {

@@ -91,4 +91,8 @@ export const planSchema = z.object({
 export type Plan = z.infer<typeof planSchema>;
 
 export const plansResponseSchema = z.array(planSchema);
+
+/** PATCH /api/plans/:id: the plan, and when the change rolled the plan forward, the change set that can undo it. */
+export const updatePlanResponseSchema = planSchema.extend({ changeSetId: idSchema.optional() });
+export type UpdatePlanResponse = z.infer<typeof updatePlanResponseSchema>;
 export type PlansResponse = z.infer<typeof plansResponseSchema>;

@@ -20,6 +20,7 @@ import { withIsoTimestamps } from '../../http/timestamps.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
 import * as queries from './actions.queries.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
 
 const what = 'Action';
@@ -47,6 +48,7 @@ export async function createAction(deps: Deps, actor: Actor, planId: string, inp
     const plan = await findPlan(transaction, accountId, planId);
     if (!plan) throw notFound('Plan');
     await assertBuildingAndLocationBelongToProperty(transaction, accountId, plan.propertyId, input);
+    await recordChangesBy(transaction, actor);
     const values = {
       ...toActionValues(input),
       name: input.name,
@@ -77,6 +79,7 @@ export async function updateAction(deps: Deps, actor: Actor, actionId: string, i
     const current = await queries.findAction(transaction, accountId, actionId);
     if (!current) throw notFound(what);
     await assertBuildingAndLocationBelongToProperty(transaction, accountId, current.propertyId, input);
+    await recordChangesBy(transaction, actor);
     const action = await queries.updateAction(transaction, accountId, actionId, toActionValues(input));
     if (!action) throw notFound(what);
     return withIsoTimestamps(action);
@@ -92,6 +95,7 @@ export async function updateAction(deps: Deps, actor: Actor, actionId: string, i
 export async function bulkUpdateActions(deps: Deps, actor: Actor, planId: string, input: BulkUpdateActionsRequest): Promise<BulkUpdateActionsResponse> {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', 'Plan');
+    await recordChangesBy(transaction, actor);
     const updated = await queries.updateActionsOfPlan(transaction, accountId, planId, input.actionIds, {
       year: input.changes.year,
       status: input.changes.status,
@@ -108,6 +112,7 @@ export async function bulkUpdateActions(deps: Deps, actor: Actor, planId: string
 export async function deleteAction(deps: Deps, actor: Actor, actionId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'actions', actionId, 'plans:write', what);
+    await recordChangesBy(transaction, actor);
     if (!(await queries.deleteAction(transaction, accountId, actionId))) throw notFound(what);
   });
 }
@@ -139,6 +144,7 @@ export async function completeAction(deps: Deps, actor: Actor, actionId: string,
     if (year > LAST_YEAR) throw validationError({ year: 'year.out_of_range' }, 'The completion year is after 2200');
     const next = interval === null ? { year, status: 'done' as const } : { year: year + interval, status: 'planned' as const };
     if (next.year > LAST_YEAR) throw validationError({ year: 'completion.next_year_out_of_range' }, 'The next occurrence would fall after 2200');
+    await recordChangesBy(transaction, actor, { kind: 'completed' });
 
     const completion = await queries.insertCompletion(transaction, accountId, {
       actionId,

@@ -52,8 +52,10 @@ export async function listPlans(db: Db, accountId: AccountId, propertyId: string
     .execute();
 }
 
-export async function findPlan(db: Db, accountId: AccountId, planId: string) {
-  return db.selectFrom('plans').select(planColumns).where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
+/** `forUpdate` locks the row until the transaction ends (a change that depends on its current values). */
+export async function findPlan(db: Db, accountId: AccountId, planId: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.selectFrom('plans').select(planColumns).where('account_id', '=', accountId).where('id', '=', planId);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function insertPlan(db: Db, accountId: AccountId, propertyId: string, values: PlanValues & { name: string; start_year: number }) {

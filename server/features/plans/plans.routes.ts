@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createPlanRequestSchema, planSchema, plansResponseSchema, updatePlanRequestSchema } from '../../../shared/schemas/plan.ts';
+import { createPlanRequestSchema, planSchema, plansResponseSchema, updatePlanRequestSchema, updatePlanResponseSchema } from '../../../shared/schemas/plan.ts';
 import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
@@ -32,7 +32,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = await actorOf(request);
     const planId = parseId(request.params.id, 'Plan');
     const input = parseInput(updatePlanRequestSchema, request.body);
-    return respond(reply, planSchema, await updatePlan(deps, actor, planId, input));
+    return respond(reply, updatePlanResponseSchema, await updatePlan(deps, actor, planId, input));
   });
 
   app.delete<IdParams>('/api/plans/:id', async (request, reply) => {

@@ -1,9 +1,11 @@
-import type { CreatePlanRequest, Plan, UpdatePlanRequest } from '../../../shared/schemas/plan.ts';
+import type { CreatePlanRequest, Plan, UpdatePlanRequest, UpdatePlanResponse } from '../../../shared/schemas/plan.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import * as queries from './plans.queries.ts';
+import { openChangeSet } from '../../plan-history/change-sets.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
 
 const what = 'Plan';
 
@@ -30,13 +32,22 @@ export async function getPlan(deps: Deps, actor: Actor, planId: string): Promise
   return serialisePlan(plan);
 }
 
-/** Changes the given fields only, also within `indexation` and `fund`. */
-export async function updatePlan(deps: Deps, actor: Actor, planId: string, input: UpdatePlanRequest): Promise<Plan> {
+/**
+ * Changes the given fields only, also within `indexation` and `fund`. A later start year rolls the
+ * plan forward: that change is a change set of its own (`changeSetId` in the answer), so it can be
+ * undone from the notice that reports it.
+ */
+export async function updatePlan(deps: Deps, actor: Actor, planId: string, input: UpdatePlanRequest): Promise<UpdatePlanResponse> {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', what);
+    const current = await queries.findPlan(transaction, accountId, planId, { forUpdate: true });
+    if (!current) throw notFound(what);
+    const isRollForward = input.startYear !== undefined && input.startYear > current.startYear;
+    const changeSetId = isRollForward ? await openChangeSet(transaction, accountId, planId, 'roll-forward', actor) : undefined;
+    if (!isRollForward) await recordChangesBy(transaction, actor);
     const plan = await queries.updatePlan(transaction, accountId, planId, toPlanValues(input));
     if (!plan) throw notFound(what);
-    return serialisePlan(plan);
+    return changeSetId === undefined ? serialisePlan(plan) : { ...serialisePlan(plan), changeSetId };
   });
 }
 

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import * as queries from './property-parts.queries.ts';
+import { recordChangesBy } from '../../plan-history/record-changes.ts';
 
 /** The singular noun of each kind, as its 404 names it ("Building not found"). */
 export const nounOf = { buildings: 'Building', locations: 'Location' } as const satisfies Record<PropertyPartKind, string>;
@@ -34,6 +35,8 @@ export async function updatePropertyPart(deps: Deps, actor: Actor, kind: Propert
 export async function deletePropertyPart(deps: Deps, actor: Actor, kind: PropertyPartKind, partId: string): Promise<void> {
   await deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, kind, partId, 'plans:write', nounOf[kind]);
+    // Its actions lose it (the foreign key clears the column): that is recorded in their history.
+    await recordChangesBy(transaction, actor);
     if (!(await queries.deletePropertyPart(transaction, accountId, kind, partId))) throw notFound(nounOf[kind]);
   });
 }
