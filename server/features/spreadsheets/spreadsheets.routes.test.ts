@@ -312,6 +312,13 @@ describe('re-import by the ID column', () => {
   });
 
   const planActions = async () => (await team.viewer.client.get(`/api/plans/${target.planId}/actions`)).json() as PlanAction[];
+  /** The plan's history entries of one change set, oldest first. */
+  const historyOf = async (changeSetId: string) => {
+    const page = (await team.viewer.client.get(`/api/plans/${target.planId}/history?limit=200`)).json() as {
+      items: { kind: string; actionId: string; changeSetId: string | null; user: { id: string } | null; changes: Record<string, unknown> }[];
+    };
+    return page.items.filter((item) => item.changeSetId === changeSetId).reverse();
+  };
   const analysisOf = async () => (await team.viewer.client.get(`/api/plans/${target.planId}/analysis?vat=incl&asOfYear=2030`)).json();
 
   it('changes nothing when an unchanged export comes back', async () => {
@@ -334,6 +341,7 @@ describe('re-import by the ID column', () => {
     expect(confirm.json()).toEqual({ created: 0, updated: 0, unchanged: 4, changeSetId: expect.any(String) });
     expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
     expect(await analysisOf()).toEqual(analysis);
+    expect((await historyOf(confirm.json().changeSetId)).length).toBe(0);
   });
 
   it('updates the rows whose cells changed, only in those fields, creates rows without an id and flags the look-alikes', async () => {
@@ -379,6 +387,28 @@ describe('re-import by the ID column', () => {
       ['ovk', null],
       ['Hissbesiktning', buildingId],
     ]);
+
+    // One change set, recorded as the editor's: two actions created, two updated in the changed fields only.
+    const { changeSetId } = confirm.json();
+    const history = await historyOf(changeSetId);
+    expect(history.map((entry) => [entry.kind, entry.user?.id])).toEqual(
+      expect.arrayContaining([
+        ['created', team.editor.userId],
+        ['created', team.editor.userId],
+        ['updated', team.editor.userId],
+        ['updated', team.editor.userId],
+      ]),
+    );
+    expect(history).toHaveLength(4);
+    expect(Object.fromEntries(history.filter((entry) => entry.kind === 'updated').map((entry) => [entry.actionId, entry.changes]))).toEqual({
+      [ids.Fönsterbyte!]: { unitPrice: { from: 1234.5, to: 1300 } },
+      [ids.Takbyte!]: { year: { from: 2035, to: 2036 }, tags: { from: [], to: ['Tak'] } },
+    });
+
+    // The import can be undone as one.
+    const undo = await team.editor.client.post(`/api/change-sets/${changeSetId}/undo`, {});
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect((await planActions()).map(({ updatedAt: _u, ...action }) => action)).toEqual(before.map(({ updatedAt: _u, ...action }) => action));
   });
 
   it('leaves the fields of missing columns alone, and reads a blank cell as the empty value', async () => {
