@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ImportDryRunResponse, ImportField, ImportValue } from '../../../shared/schemas/spreadsheet.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { formatAmount, formatNumber } from '../../lib/i18n/format-amount.ts';
@@ -10,6 +11,7 @@ import { categoryName, statusName } from '../actions/action-labels.ts';
  */
 export function ImportChanges({ result }: { result: ImportDryRunResponse }) {
   const { t, language } = useTranslation();
+  const updatesTitleId = useId();
   const show = (field: ImportField, value: ImportValue) =>
     formatImportValue(field, value, language, { yes: t('spreadsheets.import.value_yes'), no: t('spreadsheets.import.value_no') });
   return (
@@ -40,8 +42,8 @@ export function ImportChanges({ result }: { result: ImportDryRunResponse }) {
 
       {result.updates.length > 0 && (
         <>
-          <h3>{t('spreadsheets.import.updates_title')}</h3>
-          <div className="table-scroll import-updates">
+          <h3 id={updatesTitleId}>{t('spreadsheets.import.updates_title')}</h3>
+          <div className="table-scroll import-updates" tabIndex={0} role="region" aria-labelledby={updatesTitleId}>
             <table className="table">
               <thead>
                 <tr>
