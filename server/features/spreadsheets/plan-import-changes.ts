@@ -1,4 +1,4 @@
-import type { ImportField, ImportPossibleDuplicate, ImportUpdate, ImportValue } from '../../../shared/schemas/spreadsheet.ts';
+import { importFields, type ImportField, type ImportPossibleDuplicate, type ImportUpdate, type ImportValue } from '../../../shared/schemas/spreadsheet.ts';
 import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
 import { keyOf, type ImportedAction, type ImportReading } from './read-import-rows.ts';
 
@@ -64,22 +64,7 @@ export function planImportChanges(reading: Pick<ImportReading, 'actions' | 'mapp
   return changes;
 }
 
-const valueFields = [
-  'name',
-  'category',
-  'building',
-  'location',
-  'quantity',
-  'unit',
-  'unitPrice',
-  'year',
-  'intervalYears',
-  'status',
-  'baseYear',
-  'isInvestment',
-  'tags',
-  'note',
-] as const satisfies readonly ValueField[];
+const valueFields = importFields.filter((field): field is ValueField => field !== 'id');
 
 type Values = Record<ValueField, ImportValue>;
 

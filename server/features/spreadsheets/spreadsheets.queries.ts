@@ -3,7 +3,7 @@ import type { CategoryCode } from '../../../shared/categories.ts';
 import type { StatusCode } from '../../../shared/statuses.ts';
 import type { Db } from '../../db/database.ts';
 import type { AccountId } from '../../db/account-id.ts';
-import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
+import { selectActionRows, type ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
 
 /** One imported action's columns (the table's defaults fill the rest). */
 export interface ImportedActionValues {
@@ -53,30 +53,7 @@ export async function insertImportedActions(
  * rows with them and then updates some.
  */
 export async function listPlanActions(db: Db, accountId: AccountId, planId: string, options: { forUpdate?: boolean } = {}): Promise<ActionRow[]> {
-  let query = db
-    .selectFrom('actions')
-    .leftJoin('buildings', (join) => join.onRef('buildings.id', '=', 'actions.building_id').onRef('buildings.account_id', '=', 'actions.account_id'))
-    .leftJoin('locations', (join) => join.onRef('locations.id', '=', 'actions.location_id').onRef('locations.account_id', '=', 'actions.account_id'))
-    .select([
-      'actions.id',
-      'actions.name',
-      'actions.category',
-      'buildings.name as buildingName',
-      'locations.name as locationName',
-      'actions.quantity',
-      'actions.unit',
-      'actions.unit_price as unitPrice',
-      'actions.year',
-      'actions.interval_years as intervalYears',
-      'actions.status',
-      'actions.base_year as baseYear',
-      'actions.is_investment as isInvestment',
-      'actions.tags',
-      'actions.note',
-    ])
-    .where('actions.account_id', '=', accountId)
-    .where('actions.plan_id', '=', planId)
-    .orderBy('actions.id');
+  let query = selectActionRows(db, accountId, planId).orderBy('actions.id');
   if (options.forUpdate) query = query.forUpdate('actions');
   return (await query.execute()) as ActionRow[];
 }

@@ -18,6 +18,7 @@ import type { ImportedActionValues } from './spreadsheets.queries.ts';
 import type { AccountId } from '../../db/account-id.ts';
 import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
 import { openChangeSet } from '../../plan-history/change-sets.ts';
+import { actionChangeColumns } from '../../plan-history/change-columns.ts';
 
 /** A workbook ready to send: its bytes and the plan's name for the file name. */
 export interface WorkbookFile {
@@ -125,9 +126,8 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     const created = await queries.insertImportedActions(transaction, accountId, { propertyId: plan.propertyId, planId }, changes.creates.map(columnsOf));
     for (const { summary, imported } of changes.updates) {
       const all = columnsOf(imported);
-      const values = Object.fromEntries(
-        Object.keys(summary.changes).map((field) => [columnOfField[field as ValueField], all[columnOfField[field as ValueField]]]),
-      );
+      const columns = Object.keys(summary.changes).map((field) => columnOfField(field as ValueField));
+      const values = Object.fromEntries(columns.map((column) => [column, all[column]]));
       // The plan's actions are locked: an action the reading matched is still there.
       if (!(await queries.updateImportedAction(transaction, accountId, planId, summary.actionId, values))) throw notFound('Action');
     }
@@ -137,23 +137,12 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
 
 type Parts = Awaited<ReturnType<typeof loadParts>>;
 
-/** The column each field of a row is stored in. */
-const columnOfField: Record<ValueField, keyof ImportedActionValues> = {
-  name: 'name',
-  category: 'category',
-  building: 'building_id',
-  location: 'location_id',
-  quantity: 'quantity',
-  unit: 'unit',
-  unitPrice: 'unit_price',
-  year: 'year',
-  intervalYears: 'interval_years',
-  status: 'status',
-  baseYear: 'base_year',
-  isInvestment: 'is_investment',
-  tags: 'tags',
-  note: 'note',
-};
+/** The column a field of a row is stored in: the history's names, with buildings and locations by id. */
+function columnOfField(field: ValueField): keyof ImportedActionValues {
+  if (field === 'building') return actionChangeColumns.buildingId;
+  if (field === 'location') return actionChangeColumns.locationId;
+  return actionChangeColumns[field];
+}
 
 async function loadParts(db: Deps['db'], accountId: AccountId, propertyId: string) {
   const [buildings, locations] = await Promise.all([listBuildings(db, accountId, propertyId), listLocations(db, accountId, propertyId)]);
