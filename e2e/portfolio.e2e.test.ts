@@ -291,6 +291,15 @@ describe('portfolio journey', () => {
     await dialog.getByRole('button', { name: `Rulla fram till ${year + 1}` }).click();
     await page.getByText(`Planen börjar nu ${year + 1}.`).waitFor();
     expect((await api.get<{ startYear: number }>(`/api/plans/${planId}`)).startYear).toBe(year + 1);
+    // The notice that reports the roll-forward undoes it, and it can be done again.
+    await page.getByTestId('change-set-notice').getByRole('button', { name: 'Ångra' }).click();
+    await page.getByText('Ändringen är ångrad.').waitFor();
+    expect((await api.get<{ startYear: number }>(`/api/plans/${planId}`)).startYear).toBe(year);
+    await eventually(() => page.getByLabel('Nytt startår').inputValue()).toBe(String(year + 1));
+    await page.getByRole('button', { name: 'Rulla planen framåt' }).click();
+    await dialog.getByRole('button', { name: `Rulla fram till ${year + 1}` }).click();
+    await page.getByText(`Planen börjar nu ${year + 1}.`).waitFor();
+    expect((await api.get<{ startYear: number }>(`/api/plans/${planId}`)).startYear).toBe(year + 1);
     // The form proposes the next year once the plan is fetched again.
     await eventually(() => page.getByLabel('Nytt startår').inputValue()).toBe(String(year + 2));
 

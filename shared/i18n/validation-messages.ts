@@ -110,6 +110,25 @@ export const validationMessages = {
     sv: 'Markera åtgärder som genomförda en i taget, så att år och faktisk kostnad sparas i historiken.',
     en: 'Mark actions as done one at a time, so that the year and the actual cost are kept in their history.',
   },
+  'actions.changes_and_set': { sv: 'Ange ändringarna i set, inte i både set och changes.', en: 'Give the changes in set, not in both set and changes.' },
+  'actions.nothing_to_set': { sv: 'Ange minst ett fält att ändra.', en: 'Give at least one field to change.' },
+  'actions.year_and_shift': {
+    sv: 'Ange ett nytt år eller en flytt med ett antal år, inte båda.',
+    en: 'Give a new year or a move by a number of years, not both.',
+  },
+  'actions.shift_out_of_range': { sv: 'Flytta 1–300 år framåt eller bakåt.', en: 'Move by 1–300 years, forwards or backwards.' },
+  'actions.shift_outside_years': {
+    sv: 'Några av de valda åtgärderna skulle hamna före år 1900 eller efter år 2200.',
+    en: 'Some of the selected actions would fall before the year 1900 or after the year 2200.',
+  },
+  'actions.scale_out_of_range': {
+    sv: 'Ange en ändring större än −100 % och högst 1 000 %, inte 0.',
+    en: 'Give a change above −100 % and at most 1,000 %, not 0.',
+  },
+  'actions.scaled_price_out_of_range': {
+    sv: 'Något av de nya à-priserna skulle bli större än 999 999 999 999,99 kr.',
+    en: 'One of the new unit prices would exceed 999,999,999,999.99 kr.',
+  },
   'note.too_long': { sv: 'Högst 4 000 tecken.', en: 'At most 4,000 characters.' },
   'vat.invalid': { sv: 'Välj inklusive (incl) eller exklusive (excl) moms.', en: 'Choose including (incl) or excluding (excl) VAT.' },
   'boolean.invalid': { sv: 'Ange true eller false.', en: 'Enter true or false.' },

@@ -3,7 +3,18 @@ import { roundToOre } from '../cost-model/rounding.ts';
 import { categoryCodes } from '../categories.ts';
 import { statusCodes } from '../statuses.ts';
 import { categorySchema } from './category.ts';
-import { amountSchema, booleanSchema, decimalSchema, hasNoNul, idSchema, integerSchema, requiredOr, timestampSchema, yearSchema } from './common.ts';
+import {
+  amountSchema,
+  booleanSchema,
+  decimalSchema,
+  hasAtMostDecimals,
+  hasNoNul,
+  idSchema,
+  integerSchema,
+  requiredOr,
+  timestampSchema,
+  yearSchema,
+} from './common.ts';
 import { statusSchema } from './status.ts';
 
 /** "Byte av takpapp": verb + object; longer than other names (the database allows 200). */
@@ -211,11 +222,51 @@ export type OccurrencesResponse = z.output<typeof occurrencesResponseSchema>;
  */
 export const bulkStatusSchema = statusSchema.refine((status) => status !== 'done', { error: 'actions.bulk_done' });
 
+/** The year and status a bulk update's older `changes` may set (kept for existing clients). */
+const bulkChangesSchema = z.strictObject({ year: yearSchema.optional(), status: bulkStatusSchema.optional() });
+
+/** The fields a bulk update may set to one value on every selected action; null clears building or location. */
+export const bulkSetSchema = z.strictObject({
+  category: actionFields.category.optional(),
+  buildingId: actionFields.buildingId.optional(),
+  locationId: actionFields.locationId.optional(),
+  status: bulkStatusSchema.optional(),
+  year: yearSchema.optional(),
+  tags: actionFields.tags.optional(),
+  isInvestment: actionFields.isInvestment.optional(),
+});
+export type BulkSet = z.infer<typeof bulkSetSchema>;
+
+/**
+ * Years to move every selected action by (negative: earlier). Never 0, and at most the 300 years
+ * between 1900 and 2200; whether each moved year stays within them is checked against the data.
+ */
+export const shiftYearsSchema = integerSchema(-300, 300, 'actions.shift_out_of_range').refine((years) => years !== 0, {
+  error: 'actions.shift_out_of_range',
+});
+
+/**
+ * The change of every selected unit price, in percent of it: 10 raises by 10 %, −5 lowers by 5 %.
+ * −100 or less would make a price 0 or negative, so it is refused; 1 000 (eleven times the price)
+ * is the upper limit. At most two decimals, never 0.
+ */
+export const scaleUnitPricePercentSchema = z
+  .number({ error: requiredOr('number.invalid') })
+  .gt(-100, { error: 'actions.scale_out_of_range' })
+  .max(1000, { error: 'actions.scale_out_of_range' })
+  .refine((percent) => percent !== 0, { error: 'actions.scale_out_of_range' })
+  .refine((percent) => hasAtMostDecimals(percent, 2), { error: 'number.too_many_decimals' });
+
+const changeKeys = ['changes', 'set', 'shiftYears', 'scaleUnitPricePercent'] as const;
+
 /**
  * POST /api/plans/:id/actions/bulk-update: the same change to many actions of one plan in one
- * transaction (the per-year view's "change year/status of selected"). At least one change; an id
- * that is not an action of this plan answers 404 and nothing is written. Actions that are already
- * `done` may be selected: their year or status changes like any other's (as with PATCH).
+ * transaction (the per-year view's bulk bar). Any combination of `set` (one value per field),
+ * `shiftYears` (move by N years) and `scaleUnitPricePercent`; `changes` is the older form of `set`
+ * with year and status only, so it may not be given together with `set`, and a new year cannot be
+ * combined with a move. An id that is not an action of this plan answers 404 and nothing is
+ * written. Actions that are already `done` may be selected: their fields change like any other's
+ * (as with PATCH).
  */
 export const bulkUpdateActionsRequestSchema = z
   .strictObject({
@@ -224,14 +275,32 @@ export const bulkUpdateActionsRequestSchema = z
       .min(1, { error: 'actions.none_selected' })
       .max(10_000, { error: 'actions.too_many_selected' })
       .transform((ids) => [...new Set(ids)]),
-    changes: z.strictObject({ year: yearSchema.optional(), status: bulkStatusSchema.optional() }),
+    changes: bulkChangesSchema.optional(),
+    set: bulkSetSchema.optional(),
+    shiftYears: shiftYearsSchema.optional(),
+    scaleUnitPricePercent: scaleUnitPricePercentSchema.optional(),
   })
-  .refine(({ changes }) => changes.year !== undefined || changes.status !== undefined, {
-    error: 'actions.no_change',
-    path: ['changes'],
-  });
+  .superRefine((input, context) => {
+    if (input.changes && input.set) context.addIssue({ code: 'custom', path: ['set'], message: 'actions.changes_and_set' });
+    if ((input.changes?.year ?? input.set?.year) !== undefined && input.shiftYears !== undefined) {
+      context.addIssue({ code: 'custom', path: ['shiftYears'], message: 'actions.year_and_shift' });
+    }
+    if (input.changes && Object.values(input.changes).every((value) => value === undefined)) {
+      context.addIssue({ code: 'custom', path: ['changes'], message: 'actions.no_change' });
+    }
+    if (input.set && Object.values(input.set).every((value) => value === undefined)) {
+      context.addIssue({ code: 'custom', path: ['set'], message: 'actions.nothing_to_set' });
+    }
+  })
+  // Also when other fields are wrong, so a request without any change hears so at once.
+  .superRefine(
+    (input, context) => {
+      if (changeKeys.every((key) => input[key] === undefined)) context.addIssue({ code: 'custom', path: ['changes'], message: 'field.required' });
+    },
+    { when: ({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value) },
+  );
 export type BulkUpdateActionsRequest = z.infer<typeof bulkUpdateActionsRequestSchema>;
 
-/** The number of actions changed. */
-export const bulkUpdateActionsResponseSchema = z.object({ updated: z.number().int() });
+/** The number of actions changed, and the change set that undoes them. */
+export const bulkUpdateActionsResponseSchema = z.object({ updated: z.number().int(), changeSetId: idSchema });
 export type BulkUpdateActionsResponse = z.infer<typeof bulkUpdateActionsResponseSchema>;

@@ -14,10 +14,65 @@ import { sql, type Kysely } from 'kysely';
  * Neither table has a foreign key to plans or actions: a plan or action moved to the trash keeps its
  * history and change sets, and the trash purge deletes them with the plan.
  *
- * Field names are the API's (camelCase, the plan's nested settings as `fund.openingBalance`);
- * `action_change_columns()` and `plan_change_columns()` map columns to them. A migration that adds an
- * action field replaces the function (and server/plan-history/change-columns.ts, which a test holds equal).
+ * Field names are the API's (camelCase, the plan's nested settings as `fund.openingBalance`), mapped
+ * from the columns below. A migration that adds an action field replaces the trigger functions (and
+ * adds it to server/plan-history/change-columns.ts, which change-columns.test.ts holds equal to them).
  */
+/** Recorded action columns → the API's field names (copied, not imported: a migration never changes). */
+const actionColumns = {
+  name: 'name',
+  category: 'category',
+  building_id: 'buildingId',
+  location_id: 'locationId',
+  quantity: 'quantity',
+  unit: 'unit',
+  unit_price: 'unitPrice',
+  year: 'year',
+  interval_years: 'intervalYears',
+  status: 'status',
+  base_year: 'baseYear',
+  is_investment: 'isInvestment',
+  tags: 'tags',
+  note: 'note',
+};
+
+/** Recorded plan columns → the API's field names, nested settings as `fund.openingBalance`. */
+const planColumns = {
+  name: 'name',
+  start_year: 'startYear',
+  length_years: 'lengthYears',
+  client_cost_percent: 'clientCostPercent',
+  vat_percent: 'vatPercent',
+  indexation_enabled: 'indexation.enabled',
+  indexation_rate_percent: 'indexation.annualRatePercent',
+  indexation_default_base_year: 'indexation.defaultBaseYear',
+  fund_opening_balance: 'fund.openingBalance',
+  fund_current_provision: 'fund.currentProvisionPerYear',
+  fund_provision_growth_percent: 'fund.provisionGrowthPercent',
+  fund_interest_rate_percent: 'fund.interestRatePercent',
+  fund_minimum_balance: 'fund.minimumBalance',
+};
+
+/** `{field: {from, to}}` for every column, from the row `from` to the row `to` (either may be the literal null). */
+function allFields(columns: Record<string, string>, from: string, to: string): string {
+  const value = (row: string, column: string) => (row === 'null' ? 'null' : `${row}.${column}`);
+  const pairs = Object.entries(columns).map(([column, field]) => `'${field}', jsonb_build_object('from', ${value(from, column)}, 'to', ${value(to, column)})`);
+  return `jsonb_build_object(${pairs.join(', ')})`;
+}
+
+/**
+ * `{field: {from, to}}` for the columns whose value differs between the rows, as one expression of
+ * `case … end || …` (no subquery or aggregate per row: a bulk change of 10 000 rows runs it 10 000 times).
+ */
+function changedFields(columns: Record<string, string>, from: string, to: string): string {
+  const parts = Object.entries(columns).map(
+    ([column, field]) =>
+      `case when ${from}.${column} is distinct from ${to}.${column} ` +
+      `then jsonb_build_object('${field}', jsonb_build_object('from', ${from}.${column}, 'to', ${to}.${column})) else '{}'::jsonb end`,
+  );
+  return `(${parts.join(' || ')})`;
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table change_sets (
@@ -54,46 +109,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index plan_changes_action_id on plan_changes (action_id, id desc) where action_id is not null;
     create index plan_changes_change_set_id on plan_changes (change_set_id) where change_set_id is not null;
 
-    create function action_change_columns() returns jsonb language sql immutable as $$
-      select '{"name": "name", "category": "category", "building_id": "buildingId", "location_id": "locationId",
-               "quantity": "quantity", "unit": "unit", "unit_price": "unitPrice", "year": "year",
-               "interval_years": "intervalYears", "status": "status", "base_year": "baseYear",
-               "is_investment": "isInvestment", "tags": "tags", "note": "note"}'::jsonb
-    $$;
-
-    create function plan_change_columns() returns jsonb language sql immutable as $$
-      select '{"name": "name", "start_year": "startYear", "length_years": "lengthYears",
-               "client_cost_percent": "clientCostPercent", "vat_percent": "vatPercent",
-               "indexation_enabled": "indexation.enabled", "indexation_rate_percent": "indexation.annualRatePercent",
-               "indexation_default_base_year": "indexation.defaultBaseYear",
-               "fund_opening_balance": "fund.openingBalance", "fund_current_provision": "fund.currentProvisionPerYear",
-               "fund_provision_growth_percent": "fund.provisionGrowthPercent",
-               "fund_interest_rate_percent": "fund.interestRatePercent", "fund_minimum_balance": "fund.minimumBalance"}'::jsonb
-    $$;
-
-    -- {field: {from, to}} for every mapped column whose value differs (all of them for an insert or delete).
-    create function plan_change_diff(old_row jsonb, new_row jsonb, columns jsonb) returns jsonb language sql immutable as $$
-      select coalesce(jsonb_object_agg(mapping.value, jsonb_build_object('from', coalesce(old_row -> mapping.key, 'null'), 'to', coalesce(new_row -> mapping.key, 'null'))), '{}')
-      from jsonb_each_text(columns) as mapping
-      where old_row is null or new_row is null or (old_row -> mapping.key) is distinct from (new_row -> mapping.key)
-    $$;
-
     create function plan_change_user() returns uuid language sql stable as $$
       select nullif(current_setting('kvarter.user_id', true), '')::uuid
     $$;
     create function plan_change_set() returns uuid language sql stable as $$
       select nullif(current_setting('kvarter.change_set_id', true), '')::uuid
     $$;
-    create function plan_change_kind(default_kind text) returns text language sql stable as $$
-      select coalesce(nullif(current_setting('kvarter.change_kind', true), ''), default_kind)
+    create function plan_change_kind() returns text language sql stable as $$
+      select nullif(current_setting('kvarter.change_kind', true), '')
     $$;
 
     create function record_inserted_actions() returns trigger language plpgsql as $$
+    declare
+      change_kind text := case when plan_change_kind() = 'restored' then 'restored' else 'created' end;
     begin
       insert into plan_changes (account_id, plan_id, action_id, action_name, kind, operation, changes, user_id, change_set_id)
-      select n.account_id, n.plan_id, n.id, n.name,
-        case when plan_change_kind('created') = 'restored' then 'restored' else 'created' end,
-        'insert', plan_change_diff(null, to_jsonb(n), action_change_columns()), plan_change_user(), plan_change_set()
+      select n.account_id, n.plan_id, n.id, n.name, change_kind, 'insert', ${sql.raw(allFields(actionColumns, 'null', 'n'))}, plan_change_user(), plan_change_set()
       from new_actions n
       order by n.year, n.name, n.id;
       return null;
@@ -101,14 +132,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$;
 
     create function record_updated_actions() returns trigger language plpgsql as $$
+    declare
+      change_kind text := case when plan_change_kind() in ('completed', 'restored') then plan_change_kind() else 'updated' end;
     begin
       insert into plan_changes (account_id, plan_id, action_id, action_name, kind, operation, changes, user_id, change_set_id)
-      select n.account_id, n.plan_id, n.id, n.name,
-        case when plan_change_kind('updated') in ('completed', 'restored') then plan_change_kind('updated') else 'updated' end,
-        'update', diff.changes, plan_change_user(), plan_change_set()
+      select n.account_id, n.plan_id, n.id, n.name, change_kind, 'update', diff.changes, plan_change_user(), plan_change_set()
       from old_actions o
       join new_actions n on n.id = o.id
-      cross join lateral (select plan_change_diff(to_jsonb(o), to_jsonb(n), action_change_columns()) as changes) diff
+      cross join lateral (select ${sql.raw(changedFields(actionColumns, 'o', 'n'))} as changes) diff
       where diff.changes <> '{}'
       order by n.year, n.name, n.id;
       return null;
@@ -120,8 +151,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function record_deleted_actions() returns trigger language plpgsql as $$
     begin
       insert into plan_changes (account_id, plan_id, action_id, action_name, kind, operation, changes, user_id, change_set_id)
-      select o.account_id, o.plan_id, o.id, o.name, 'deleted', 'delete',
-        plan_change_diff(to_jsonb(o), null, action_change_columns()), plan_change_user(), plan_change_set()
+      select o.account_id, o.plan_id, o.id, o.name, 'deleted', 'delete', ${sql.raw(allFields(actionColumns, 'o', 'null'))}, plan_change_user(), plan_change_set()
       from old_actions o
       where exists (select 1 from plans p where p.account_id = o.account_id and p.id = o.plan_id)
         -- Deleting an account may reach its actions before its plans.
@@ -133,14 +163,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- The revision bump after every change to actions updates plans too: its diff is empty, so nothing is written.
     create function record_updated_plans() returns trigger language plpgsql as $$
+    declare
+      change_kind text := case when plan_change_kind() = 'restored' then 'restored' else 'updated' end;
     begin
       insert into plan_changes (account_id, plan_id, action_id, action_name, kind, operation, changes, user_id, change_set_id)
-      select n.account_id, n.id, null, null,
-        case when plan_change_kind('updated') = 'restored' then 'restored' else 'updated' end,
-        'update', diff.changes, plan_change_user(), plan_change_set()
+      select n.account_id, n.id, null, null, change_kind, 'update', diff.changes, plan_change_user(), plan_change_set()
       from old_plans o
       join new_plans n on n.id = o.id
-      cross join lateral (select plan_change_diff(to_jsonb(o), to_jsonb(n), plan_change_columns()) as changes) diff
+      cross join lateral (select ${sql.raw(changedFields(planColumns, 'o', 'n'))} as changes) diff
       where diff.changes <> '{}';
       return null;
     end
@@ -168,8 +198,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop trigger actions_delete_records_change on actions;
     drop trigger plans_update_records_change on plans;
     drop function record_inserted_actions(), record_updated_actions(), record_deleted_actions(), record_updated_plans(),
-      plan_change_user(), plan_change_set(), plan_change_kind(text), plan_change_diff(jsonb, jsonb, jsonb),
-      action_change_columns(), plan_change_columns();
+      plan_change_user(), plan_change_set(), plan_change_kind();
     drop table plan_changes, change_sets;
   `.execute(db);
 }

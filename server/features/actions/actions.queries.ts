@@ -67,21 +67,71 @@ export async function updateAction(db: Db, accountId: AccountId, actionId: strin
     .executeTakeFirst();
 }
 
+/** What a bulk update does to every selected action: the same values, a move in years, a change of unit price. */
+export type BulkActionChange = {
+  values: Pick<ActionValues, 'category' | 'building_id' | 'location_id' | 'status' | 'year' | 'tags' | 'is_investment'>;
+  shiftYears?: number;
+  scaleUnitPricePercent?: number;
+};
+
+/** The largest unit price numeric(14, 2) holds (and amountSchema accepts). */
+const MAX_UNIT_PRICE = '999999999999.99';
+
 /**
- * Sets the same year and/or status on the given actions of the plan in one statement (10 000 ids
- * are one array parameter, not 10 000). Ids that are not actions of this plan of this account are
- * simply not matched: the count tells the caller whether every id was.
+ * The new unit price, in PostgreSQL's exact numeric: `percent` is sent as text so 2.75 stays 2.75,
+ * and round(…, 2) gives whole öre with halves rounded up (prices are never negative).
+ */
+function scaledUnitPrice(percent: number) {
+  return sql<number>`round(unit_price * (100 + ${String(percent)}::numeric) / 100, 2)`;
+}
+
+/**
+ * Locks the given actions of the plan until the transaction ends and counts them, with how many a
+ * move by `shiftYears` would put outside 1900–2200 and how many a price change would put above
+ * numeric(14, 2). Ids that are not actions of this plan of this account are not counted.
+ */
+export async function lockAndCountActionsOfPlan(db: Db, accountId: AccountId, planId: string, actionIds: readonly string[], change: BulkActionChange) {
+  const selected = db
+    .selectFrom('actions')
+    .select(['year', 'unit_price'])
+    .where('account_id', '=', accountId)
+    .where('plan_id', '=', planId)
+    .where(sql<boolean>`id = any(${actionIds}::uuid[])`)
+    .forUpdate()
+    .as('selected');
+  const shift = change.shiftYears ?? 0;
+  const percent = change.scaleUnitPricePercent ?? 0;
+  const counts = await db
+    .selectFrom(selected)
+    .select([
+      sql<number>`count(*)::int`.as('found'),
+      sql<number>`(count(*) filter (where year + ${shift}::int not between 1900 and 2200))::int`.as('outsideYears'),
+      sql<number>`(count(*) filter (where ${scaledUnitPrice(percent)} > ${MAX_UNIT_PRICE}::numeric))::int`.as('priceTooHigh'),
+    ])
+    .executeTakeFirstOrThrow();
+  return counts;
+}
+
+/**
+ * Applies the same change to the given actions of the plan in one statement (10 000 ids are one
+ * array parameter, not 10 000). Ids that are not actions of this plan of this account are simply
+ * not matched: the count tells the caller whether every id was.
  */
 export async function updateActionsOfPlan(
   db: Db,
   accountId: AccountId,
   planId: string,
   actionIds: readonly string[],
-  values: Pick<ActionValues, 'year' | 'status'>,
+  change: BulkActionChange,
 ): Promise<number> {
   const result = await db
     .updateTable('actions')
-    .set({ ...values, updated_at: sql`now()` })
+    .set({
+      ...change.values,
+      ...(change.shiftYears === undefined ? {} : { year: sql<number>`year + ${change.shiftYears}::int` }),
+      ...(change.scaleUnitPricePercent === undefined ? {} : { unit_price: scaledUnitPrice(change.scaleUnitPricePercent) }),
+      updated_at: sql`now()`,
+    })
     .where('account_id', '=', accountId)
     .where('plan_id', '=', planId)
     .where(sql<boolean>`id = any(${actionIds}::uuid[])`)

@@ -17,6 +17,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import type { JsonEncoding } from '../../http/json-encoding.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
+import { openChangeSet } from '../../plan-history/change-sets.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { assertBuildingAndLocationBelongToProperty } from '../properties/assert-building-and-location-belong-to-property.ts';
 import * as queries from './actions.queries.ts';
@@ -87,24 +88,57 @@ export async function updateAction(deps: Deps, actor: Actor, actionId: string, i
 }
 
 /**
- * The same year and/or status for many actions of one plan (the per-year view's selection): one
- * transaction, one UPDATE. Every id must be an action of this plan; if any is not (unknown, another
- * plan's, another account's, or deleted meanwhile) the answer is 404 and nothing is written, so a
- * selection is never half applied. `done` is refused by the request schema: see `bulkStatusSchema`.
+ * The same change to many actions of one plan (the per-year view's bulk bar): one transaction, one
+ * change set (so the whole of it can be undone), one UPDATE. Every id must be an action of this
+ * plan; if any is not (unknown, another plan's, another account's, or deleted meanwhile) the answer
+ * is 404 and nothing is written, so a selection is never half applied. A move that would put any
+ * action outside 1900–2200 is a 400 saying how many. `done` is refused by the request schema: see
+ * `bulkStatusSchema`.
  */
 export async function bulkUpdateActions(deps: Deps, actor: Actor, planId: string, input: BulkUpdateActionsRequest): Promise<BulkUpdateActionsResponse> {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', 'Plan');
-    await recordChangesBy(transaction, actor);
-    const updated = await queries.updateActionsOfPlan(transaction, accountId, planId, input.actionIds, {
-      year: input.changes.year,
-      status: input.changes.status,
+    const changeSetId = await openChangeSet(transaction, accountId, planId, 'bulk-update', actor);
+    const plan = await findPlan(transaction, accountId, planId);
+    if (!plan) throw notFound('Plan');
+    const set = { ...input.changes, ...input.set };
+    await assertBuildingAndLocationBelongToProperty(transaction, accountId, plan.propertyId, set).catch((error: unknown) => {
+      // The fields sit under `set` in this request.
+      if (!(error instanceof AppError) || !error.fieldCodes) throw error;
+      throw validationError(Object.fromEntries(Object.entries(error.fieldCodes).map(([field, code]) => [`set.${field}`, code])), error.message);
     });
-    // Throwing rolls the UPDATE back.
-    if (updated !== input.actionIds.length) {
-      throw new AppError('not_found', `${input.actionIds.length - updated} of the selected actions are not in this plan (deleted meanwhile?)`);
+    const change: queries.BulkActionChange = {
+      values: {
+        category: set.category,
+        building_id: set.buildingId,
+        location_id: set.locationId,
+        status: set.status,
+        year: set.year,
+        tags: set.tags,
+        is_investment: set.isInvestment,
+      },
+      shiftYears: input.shiftYears,
+      scaleUnitPricePercent: input.scaleUnitPricePercent,
+    };
+    const selected = input.actionIds.length;
+    const counts = await queries.lockAndCountActionsOfPlan(transaction, accountId, planId, input.actionIds, change);
+    if (counts.found !== selected) {
+      throw new AppError('not_found', `${selected - counts.found} of the selected actions are not in this plan (deleted meanwhile?)`);
     }
-    return { updated };
+    if (counts.outsideYears > 0) {
+      throw validationError(
+        { shiftYears: 'actions.shift_outside_years' },
+        `${counts.outsideYears} of the ${selected} selected actions would fall outside 1900–2200`,
+      );
+    }
+    if (counts.priceTooHigh > 0) {
+      throw validationError(
+        { scaleUnitPricePercent: 'actions.scaled_price_out_of_range' },
+        `${counts.priceTooHigh} of the ${selected} selected actions would get a unit price above 999 999 999 999.99 kr`,
+      );
+    }
+    const updated = await queries.updateActionsOfPlan(transaction, accountId, planId, input.actionIds, change);
+    return { updated, changeSetId };
   });
 }
 

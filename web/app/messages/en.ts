@@ -12,6 +12,7 @@ import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.m
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
 import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
 import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
+import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -260,4 +261,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...reportsMessages.en,
   ...twoFactorMessages.en,
   ...passkeysMessages.en,
+  ...changeSetsMessages.en,
 };

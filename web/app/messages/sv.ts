@@ -12,6 +12,7 @@ import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.m
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
 import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
 import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
+import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -262,4 +263,5 @@ export const sv = {
   ...reportsMessages.sv,
   ...twoFactorMessages.sv,
   ...passkeysMessages.sv,
+  ...changeSetsMessages.sv,
 } satisfies Record<string, string>;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { analysisResponseSchema } from '../../../shared/schemas/analysis.ts';
-import { planSchema, plansResponseSchema, type CreatePlanRequest, type UpdatePlanRequest } from '../../../shared/schemas/plan.ts';
+import { planSchema, plansResponseSchema, updatePlanResponseSchema, type CreatePlanRequest, type UpdatePlanRequest } from '../../../shared/schemas/plan.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import type { VatChoice } from '../../lib/display-preferences.ts';
 
@@ -55,7 +55,8 @@ export function useCreatePlan(propertyId: string) {
 export function useUpdatePlan(planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdatePlanRequest) => apiRequest('PATCH', path(planId), { body, schema: planSchema }),
+    // A roll-forward answers with its change set, which the notice that reports it can undo.
+    mutationFn: (body: UpdatePlanRequest) => apiRequest('PATCH', path(planId), { body, schema: updatePlanResponseSchema }),
     onSuccess: (plan) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: planQueryKey(planId) }),

@@ -62,6 +62,8 @@ interface CollapsibleSectionProps {
   summary: ReactNode;
   isOpen: boolean;
   onToggle: (sectionKey: string) => void;
+  /** A checkbox beside the heading that selects the section's actions, also while it is closed. */
+  select?: ReactNode;
   children: ReactNode;
 }
 
@@ -70,16 +72,26 @@ interface CollapsibleSectionProps {
  * no rows at all, and `content-visibility: auto` (plan.css) lets the browser skip laying out open
  * ones that are off screen.
  */
-export function CollapsibleSection({ sectionKey, title, summary, isOpen, onToggle, children }: CollapsibleSectionProps) {
+export function CollapsibleSection({ sectionKey, title, summary, isOpen, onToggle, select, children }: CollapsibleSectionProps) {
   const contentId = useId();
+  const heading = (
+    <h3 className="table-section__heading">
+      <button type="button" className="table-section__toggle" aria-expanded={isOpen} aria-controls={contentId} onClick={() => onToggle(sectionKey)}>
+        <span className="table-section__title">{title}</span>
+        <span className="table-section__summary">{summary}</span>
+      </button>
+    </h3>
+  );
   return (
     <section className="table-section" data-section={sectionKey}>
-      <h3 className="table-section__heading">
-        <button type="button" className="table-section__toggle" aria-expanded={isOpen} aria-controls={contentId} onClick={() => onToggle(sectionKey)}>
-          <span className="table-section__title">{title}</span>
-          <span className="table-section__summary">{summary}</span>
-        </button>
-      </h3>
+      {select ? (
+        <div className="table-section__header">
+          {select}
+          {heading}
+        </div>
+      ) : (
+        heading
+      )}
       <div id={contentId} hidden={!isOpen}>
         {isOpen && children}
       </div>
@@ -138,11 +150,11 @@ export function useRowEditing(dataVersion: unknown) {
   const feedbackElement = useRef<HTMLDivElement>(null);
   const [editingKey, setEditingKey] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<string | null>(null);
-  const [focusTarget, setFocusTarget] = useState<{ rowKey: string | null } | null>(null);
+  const [focusTarget, setFocusTarget] = useState<{ rowKey: string } | null>(null);
 
   useEffect(() => {
     if (!focusTarget) return;
-    const button = focusTarget.rowKey === null ? null : container.current?.querySelector<HTMLElement>(`[data-edit-row="${CSS.escape(focusTarget.rowKey)}"]`);
+    const button = container.current?.querySelector<HTMLElement>(`[data-edit-row="${CSS.escape(focusTarget.rowKey)}"]`);
     (button ?? feedbackElement.current)?.focus();
     setFocusTarget(null);
   }, [focusTarget, dataVersion]);
@@ -158,15 +170,10 @@ export function useRowEditing(dataVersion: unknown) {
     setFocusTarget({ rowKey });
   }, []);
 
-  const announce = useCallback((message: string) => {
-    setFeedback(message);
-    setFocusTarget({ rowKey: null });
-  }, []);
-
   const feedbackView = (
     <div ref={feedbackElement} tabIndex={-1} className="action-feedback">
       {feedback && <Alert tone="success">{feedback}</Alert>}
     </div>
   );
-  return { container, editingKey, startEdit, finishEdit, announce, feedbackView };
+  return { container, editingKey, startEdit, finishEdit, feedbackView };
 }

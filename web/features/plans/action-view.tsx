@@ -1,16 +1,23 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Action } from '../../../shared/schemas/action.ts';
-import { formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useActionSelection } from './action-row-selection.ts';
+import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
+import { countHiddenSelected, useActionSelection } from './action-row-selection.ts';
 import type { ActionTableData } from './action-table-data.ts';
 import { ActionTableToolbar, useOpenSections, useRowEditing } from './action-table.tsx';
-import { BulkEditBar } from './bulk-edit-bar.tsx';
+import type { BulkChange } from './bulk-edit-bar.tsx';
 import type { PartNames } from './plan-by-category.ts';
+import { SectionSelectBox } from './section-select-box.tsx';
 import { PlanEmptyStates } from './plan-filters-empty.tsx';
 import { PlanFiltersBar } from './plan-filters-bar.tsx';
 import { usePlanFilters } from './plan-filters-state.ts';
 import type { PlanFilters } from './plan-filters.ts';
+
+/**
+ * Loaded when an editor first selects an action: the app's main chunk stays under the size at which
+ * the build warns (e2e/web-build-warnings.test.ts), and readers never load it.
+ */
+const BulkEditBar = lazy(() => import('./bulk-edit-bar.tsx').then((module) => ({ default: module.BulkEditBar })));
 
 /** What every grouping of the plan's actions tells the frame: which actions it shows, and their sum. */
 interface ShownActions {
@@ -34,6 +41,8 @@ export interface ActionRowsProps {
 export interface ActionViewSections {
   isOpen: (sectionKey: string) => boolean;
   onToggle: (sectionKey: string) => void;
+  /** The heading's checkbox for the section's actions; undefined for readers who cannot edit. */
+  selectBox: (sectionKey: string, title: string) => ReactNode;
   rowProps: ActionRowsProps;
 }
 
@@ -45,6 +54,8 @@ interface ActionViewProps<G extends ShownActions> {
   group: (filters: PlanFilters) => G;
   /** Module-level, so stable: the keys of the grouping's sections, in order. */
   sectionKeysOf: (grouped: G) => string[];
+  /** Module-level, so stable: the actions a section shows, for selecting a whole (closed) section. */
+  actionIdsOf: (grouped: G, sectionKey: string) => readonly string[];
   initiallyOpen: number;
   isEmpty: (grouped: G) => boolean;
   /** Under the toolbar, above the sections. */
@@ -64,17 +75,28 @@ export function ActionView<G extends ShownActions>({
   data,
   group,
   sectionKeysOf,
+  actionIdsOf,
   initiallyOpen,
   isEmpty,
   note,
   children,
 }: ActionViewProps<G>) {
-  const { t, language } = useTranslation();
+  const { t } = useTranslation();
   const { filters, changeFilters, clearFilters } = usePlanFilters();
   const grouped = useMemo(() => group(filters), [group, filters]);
   const sectionKeys = useMemo(() => sectionKeysOf(grouped), [sectionKeysOf, grouped]);
   const sections = useOpenSections(sectionKeys, initiallyOpen);
   const selection = useActionSelection(grouped.actionIds);
+  const sectionActionIds = useMemo(() => new Map(sectionKeys.map((key) => [key, actionIdsOf(grouped, key)])), [sectionKeys, actionIdsOf, grouped]);
+  const hiddenCount = countHiddenSelected(
+    selection.selected,
+    sectionKeys.filter((key) => sections.isOpen(key)).map((key) => sectionActionIds.get(key) ?? []),
+  );
+  const [bulkChange, setBulkChange] = useState<BulkChange | null>(null);
+  const selectBox = (sectionKey: string, title: string) =>
+    canEdit ? (
+      <SectionSelectBox title={title} actionIds={sectionActionIds.get(sectionKey) ?? []} selected={selection.selected} onSelectMany={selection.selectMany} />
+    ) : undefined;
   const editing = useRowEditing(grouped);
   const { finishEdit } = editing;
   const handleEditDone = useCallback(
@@ -106,6 +128,15 @@ export function ActionView<G extends ShownActions>({
         shownCount={grouped.actionIds.length}
       />
       {editing.feedbackView}
+      {bulkChange && (
+        <ChangeSetNotice
+          key={bulkChange.changeSetId}
+          planId={data.plan.id}
+          changeSetId={bulkChange.changeSetId}
+          message={bulkChange.message}
+          onDismiss={() => setBulkChange(null)}
+        />
+      )}
       {isEmpty(grouped) ? (
         <PlanEmptyStates
           accountId={accountId}
@@ -127,19 +158,23 @@ export function ActionView<G extends ShownActions>({
             total={grouped.total}
           />
           {note}
-          {children(grouped, { isOpen: sections.isOpen, onToggle: sections.toggle, rowProps })}
+          {children(grouped, { isOpen: sections.isOpen, onToggle: sections.toggle, selectBox, rowProps })}
         </>
       )}
-      {canEdit && (
-        <BulkEditBar
-          planId={data.plan.id}
-          selectedIds={selection.selected}
-          onClear={selection.clear}
-          onUpdated={(count) => {
-            selection.clear();
-            editing.announce(count === 1 ? t('plan_views.bulk_updated.one') : t('plan_views.bulk_updated.other', { count: formatNumber(count, language) }));
-          }}
-        />
+      {canEdit && selection.selected.size > 0 && (
+        <Suspense fallback={null}>
+          <BulkEditBar
+            planId={data.plan.id}
+            data={data}
+            selectedIds={selection.selected}
+            hiddenCount={hiddenCount}
+            onClear={selection.clear}
+            onChanged={(change) => {
+              selection.clear();
+              setBulkChange(change);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -17,6 +17,8 @@ const initiallyOpenCategories = 3;
 
 const categoryKeysOf = (byCategory: PlanByCategory): string[] => byCategory.categories.map((group) => group.category);
 const hasNoCategories = (byCategory: PlanByCategory) => byCategory.categories.length === 0;
+const actionIdsOfCategory = (byCategory: PlanByCategory, category: string) =>
+  byCategory.categories.find((group) => group.category === category)?.places.flatMap((place) => place.entries.map((entry) => entry.action.id)) ?? [];
 
 interface PlanByCategoryViewProps {
   accountId: string;
@@ -40,6 +42,7 @@ export function PlanByCategoryView({ accountId, canEdit, data }: PlanByCategoryV
       data={data}
       group={groupActions}
       sectionKeysOf={categoryKeysOf}
+      actionIdsOf={actionIdsOfCategory}
       initiallyOpen={initiallyOpenCategories}
       isEmpty={hasNoCategories}
       note={<p className="action-view__note">{t('plan_views.category_note')}</p>}
@@ -60,6 +63,7 @@ export function PlanByCategoryView({ accountId, canEdit, data }: PlanByCategoryV
             }
             isOpen={sections.isOpen(group.category)}
             onToggle={sections.onToggle}
+            select={sections.selectBox(group.category, categoryNames[group.category][language])}
           >
             <CategoryTable group={group} {...sections.rowProps} />
           </CollapsibleSection>

@@ -17,6 +17,8 @@ const initiallyOpenYears = 3;
 
 const yearKeysOf = (byYear: PlanByYear) => byYear.years.map((group) => String(group.year));
 const hasNoYears = (byYear: PlanByYear) => byYear.years.length === 0;
+const actionIdsOfYear = (byYear: PlanByYear, yearKey: string) =>
+  byYear.years.find((group) => String(group.year) === yearKey)?.rows.map((row) => row.action.id) ?? [];
 
 interface PlanByYearViewProps {
   accountId: string;
@@ -34,6 +36,7 @@ export function PlanByYearView({ accountId, canEdit, data }: PlanByYearViewProps
       data={data}
       group={groupActions}
       sectionKeysOf={yearKeysOf}
+      actionIdsOf={actionIdsOfYear}
       initiallyOpen={initiallyOpenYears}
       isEmpty={hasNoYears}
     >
@@ -46,6 +49,7 @@ export function PlanByYearView({ accountId, canEdit, data }: PlanByYearViewProps
             summary={<YearSummary group={group} />}
             isOpen={sections.isOpen(String(group.year))}
             onToggle={sections.onToggle}
+            select={sections.selectBox(String(group.year), String(group.year))}
           >
             <YearTable group={group} {...sections.rowProps} />
           </CollapsibleSection>

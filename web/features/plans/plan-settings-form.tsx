@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CreatePlanRequest, Plan } from '../../../shared/schemas/plan.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
 import { useUpdatePlan } from '../plan-core/plans-api.ts';
 import { PlanForm } from './plan-form.tsx';
 import { RollPlanForwardDialog } from './roll-plan-forward-dialog.tsx';
@@ -22,13 +23,14 @@ export function PlanSettingsForm({ accountId, plan }: PlanSettingsFormProps) {
   const headingId = useId();
   const updatePlan = useUpdatePlan(plan.id);
   const [requestToConfirm, setRequestToConfirm] = useState<{ request: PlanRequest; showApiError: (error: unknown) => void } | null>(null);
-  const [isSaved, setIsSaved] = useState(false);
+  /** Saved; a later start year rolled the plan forward as a change set the notice can undo. */
+  const [saved, setSaved] = useState<{ changeSetId?: string } | null>(null);
 
   function save(request: PlanRequest, showApiError: (error: unknown) => void) {
-    setIsSaved(false);
+    setSaved(null);
     updatePlan.mutate(request, {
       onError: showApiError,
-      onSuccess: () => setIsSaved(true),
+      onSuccess: ({ changeSetId }) => setSaved({ changeSetId }),
       onSettled: () => setRequestToConfirm(null),
     });
   }
@@ -36,7 +38,17 @@ export function PlanSettingsForm({ accountId, plan }: PlanSettingsFormProps) {
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('plans.settings.form_title')}</h2>
-      {isSaved && <Alert tone="success">{t('plans.settings.saved')}</Alert>}
+      {saved?.changeSetId !== undefined ? (
+        <ChangeSetNotice
+          key={saved.changeSetId}
+          planId={plan.id}
+          changeSetId={saved.changeSetId}
+          message={t('plans.settings.saved')}
+          onDismiss={() => setSaved(null)}
+        />
+      ) : (
+        saved !== null && <Alert tone="success">{t('plans.settings.saved')}</Alert>
+      )}
       <PlanForm
         // Saved values come back from the server; a new key shows them in the uncontrolled fields.
         key={plan.updatedAt}

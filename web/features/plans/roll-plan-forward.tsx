@@ -2,11 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { yearSchema } from '../../../shared/schemas/common.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { translateValidationMessage } from '../../../shared/i18n/validation-messages.ts';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { numberField } from '../../lib/forms/form-values.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
 import { useUpdatePlan } from '../plan-core/plans-api.ts';
 import { RollPlanForwardDialog } from './roll-plan-forward-dialog.tsx';
 
@@ -28,7 +28,7 @@ export function RollPlanForward({ accountId, plan }: RollPlanForwardProps) {
   const updatePlan = useUpdatePlan(plan.id);
   const [toYear, setToYear] = useState<number | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [rolledTo, setRolledTo] = useState<number | null>(null);
+  const [rolled, setRolled] = useState<{ year: number; changeSetId: string } | null>(null);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,8 +51,15 @@ export function RollPlanForward({ accountId, plan }: RollPlanForwardProps) {
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('plans.roll.title')}</h2>
       <p>{t('plans.roll.intro', { year: plan.startYear })}</p>
-      {/* Only while it is still true: the settings form above may have moved the year since. */}
-      {rolledTo === plan.startYear && <Alert tone="success">{t('plans.roll.done', { year: rolledTo })}</Alert>}
+      {rolled !== null && (
+        <ChangeSetNotice
+          key={rolled.changeSetId}
+          planId={plan.id}
+          changeSetId={rolled.changeSetId}
+          message={t('plans.roll.done', { year: rolled.year })}
+          onDismiss={() => setRolled(null)}
+        />
+      )}
       <form className="form portfolio-inline-form" noValidate onSubmit={handleSubmit}>
         {/* The key resets the suggestion to the year after the (new) start year once saved. */}
         <TextField
@@ -84,8 +91,8 @@ export function RollPlanForward({ accountId, plan }: RollPlanForwardProps) {
           updatePlan.mutate(
             { startYear: toYear },
             {
-              onSuccess: () => {
-                setRolledTo(toYear);
+              onSuccess: ({ changeSetId }) => {
+                setRolled(changeSetId === undefined ? null : { year: toYear, changeSetId });
                 setToYear(null);
               },
             },

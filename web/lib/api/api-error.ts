@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly fieldCodes: Record<string, string>;
   /** From Retry-After on 429 and 503; null when absent. */
   readonly retryAfterSeconds: number | null;
+  /** More about the error, in the shape docs/product/api.md gives for the route (the actions an undo would overwrite…); {} when absent. */
+  readonly details: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     fields?: Record<string, string>;
     fieldCodes?: Record<string, string>;
     retryAfterSeconds?: number | null;
+    details?: Record<string, unknown>;
   }) {
     super(init.message ?? init.code);
     this.name = 'ApiError';
@@ -28,6 +31,7 @@ export class ApiError extends Error {
     this.fields = init.fields ?? {};
     this.fieldCodes = init.fieldCodes ?? {};
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.details = init.details ?? {};
   }
 }
 
@@ -42,6 +46,7 @@ export async function readApiError(response: Response): Promise<ApiError> {
     fields: stringRecord(error.fields),
     fieldCodes: stringRecord(error.fieldCodes),
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+    details: isRecord(error.details) ? error.details : {},
   });
 }
 
