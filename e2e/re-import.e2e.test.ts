@@ -97,7 +97,8 @@ describe('re-import of an export', () => {
 
     await page.getByRole('button', { name: 'Importera 6 åtgärder' }).click();
     await page.getByRole('heading', { name: '6 åtgärder importerade' }).waitFor();
-    expect(await textOf(page, '.import-result__counts')).toEqual(['0 skapade, 2 uppdaterade, 4 oförändrade.']);
+    expect(await textOf(page, '.change-set-notice__message')).toEqual(['0 skapade, 2 uppdaterade, 4 oförändrade.']);
+    expect(await page.getByRole('button', { name: 'Ångra' }).count()).toBe(1);
     await saveScreenshot(page, 're-import-done');
 
     const after = await actionsNow();
@@ -123,7 +124,7 @@ describe('re-import of an export', () => {
     expect(await page.locator('.import-updates').count()).toBe(0);
     await page.getByRole('button', { name: 'Importera 6 åtgärder' }).click();
     await page.getByRole('heading', { name: '6 åtgärder importerade' }).waitFor();
-    await eventually(() => textOf(page, '.import-result__counts')).toEqual(['0 skapade, 0 uppdaterade, 6 oförändrade.']);
+    await eventually(() => textOf(page, '.change-set-notice__message')).toEqual(['0 skapade, 0 uppdaterade, 6 oförändrade.']);
     expect(await actionsNow()).toEqual(after);
     expect(problems).toEqual([]);
     await context.close();

@@ -8,6 +8,7 @@ import { SelectField } from '../../components/ui/select-field.tsx';
 import { describeActionError } from '../../lib/api/describe-api-error.ts';
 import type { UploadProgress } from '../../lib/api/upload-file.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
 import { planPath } from '../plan-core/plan-route-params.ts';
 import { ImportReview } from './import-review.tsx';
 import { useImportActions, useImportDryRun } from './spreadsheets-api.ts';
@@ -37,6 +38,10 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [failure, setFailure] = useState<{ title: string; text: string } | null>(null);
   const [isDragging, setIsDragging] = useState(false);
+  // The outcome's counts come with an undo button until the person dismisses them.
+  const [isNoticeShown, setIsNoticeShown] = useState(true);
+  const doneCounts = (outcome: ImportResponse) =>
+    t('spreadsheets.import.done_counts', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
   const input = useRef<HTMLInputElement>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -82,6 +87,7 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
         onProgress: (progress) => setPhase({ kind: 'importing', result, percent: percentOf(progress) }),
       });
       focusNext.current = doneHeading;
+      setIsNoticeShown(true);
       setPhase({ kind: 'done', outcome });
     } catch (error) {
       setFailure({ title: t('spreadsheets.import.import_failed'), text: describeActionError(error, t, language) });
@@ -116,9 +122,17 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
         <h2 id={`${inputId}-done`} ref={doneHeading} tabIndex={-1}>
           {t('spreadsheets.import.done_title', { count: phase.outcome.created + phase.outcome.updated + phase.outcome.unchanged })}
         </h2>
-        <p className="import-result__counts">
-          {t('spreadsheets.import.done_counts', { created: phase.outcome.created, updated: phase.outcome.updated, unchanged: phase.outcome.unchanged })}
-        </p>
+        {isNoticeShown ? (
+          <ChangeSetNotice
+            key={phase.outcome.changeSetId}
+            planId={planId}
+            changeSetId={phase.outcome.changeSetId}
+            message={doneCounts(phase.outcome)}
+            onDismiss={() => setIsNoticeShown(false)}
+          />
+        ) : (
+          <p className="import-result__counts">{doneCounts(phase.outcome)}</p>
+        )}
         <p>{t('spreadsheets.import.done_text')}</p>
         <div className="import-actions">
           <Link className="button button--primary" to={planPath(accountId, planId)}>
