@@ -88,7 +88,21 @@ export interface ActionRow {
 
 /** A plan's actions with their building's and location's names, in the order of the action list (year, category in display order, name, id). */
 export async function listActionRows(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string): Promise<ActionRow[]> {
-  const rows = await snapshot
+  const rows = await selectActionRows(snapshot, accountId, planId)
+    .orderBy('actions.year')
+    .orderBy(sql`array_position(${[...categoryCodes]}::text[], actions.category)`)
+    .orderBy('actions.name')
+    .orderBy('actions.id')
+    .execute();
+  return rows as ActionRow[];
+}
+
+/**
+ * The query of a plan's `ActionRow`s, unordered, for callers that add their order (and, inside a
+ * writing transaction such as the spreadsheet import's, a lock).
+ */
+export function selectActionRows(db: Db, accountId: AccountId, planId: string) {
+  return db
     .selectFrom('actions')
     .leftJoin('buildings', (join) => join.onRef('buildings.id', '=', 'actions.building_id').onRef('buildings.account_id', '=', 'actions.account_id'))
     .leftJoin('locations', (join) => join.onRef('locations.id', '=', 'actions.location_id').onRef('locations.account_id', '=', 'actions.account_id'))
@@ -110,13 +124,7 @@ export async function listActionRows(snapshot: ReadOnlySnapshot, accountId: Acco
       'actions.note',
     ])
     .where('actions.account_id', '=', accountId)
-    .where('actions.plan_id', '=', planId)
-    .orderBy('actions.year')
-    .orderBy(sql`array_position(${[...categoryCodes]}::text[], actions.category)`)
-    .orderBy('actions.name')
-    .orderBy('actions.id')
-    .execute();
-  return rows as ActionRow[];
+    .where('actions.plan_id', '=', planId);
 }
 
 /**

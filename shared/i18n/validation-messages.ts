@@ -210,6 +210,14 @@ export const validationMessages = {
     en: 'This field is mapped to more than one column.',
   },
   'spreadsheet.yes_no': { sv: 'Skriv ja eller nej.', en: 'Write yes or no.' },
+  'spreadsheet.id_unknown': {
+    sv: 'Inte id för en åtgärd i den här planen. Töm cellen för att skapa en ny åtgärd, eller låt kolumnen ID inte användas.',
+    en: 'Not the id of an action in this plan. Empty the cell to create a new action, or leave the ID column unused.',
+  },
+  'spreadsheet.id_twice': {
+    sv: 'Samma id står på en tidigare rad: varje åtgärd kan uppdateras av en rad.',
+    en: 'The same id is on an earlier row: each action can be updated by one row.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -4,7 +4,9 @@ import { vatQuerySchema } from './action.ts';
 /**
  * The action fields a spreadsheet column can hold (docs/product/domain.md § Actions). `building`
  * and `location` are names, not ids: a name the property does not have yet becomes a new building
- * or location on confirm.
+ * or location on confirm. `id` is the action's id, written by the export (and left empty in the
+ * template): a row with an id updates that action of the plan, a row without one creates an
+ * action (docs/decisions/0035-re-import-by-id.md).
  */
 export const importFields = [
   'name',
@@ -21,6 +23,7 @@ export const importFields = [
   'isInvestment',
   'tags',
   'note',
+  'id',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -91,6 +94,41 @@ export type ImportCellError = z.infer<typeof importCellErrorSchema>;
 /** A row of the preview: its number in the file and its cells as text, in column order. */
 export const importPreviewRowSchema = z.object({ row: z.number().int(), cells: z.array(z.string()) });
 
+/**
+ * A field's value as an update compares it: numbers, text, codes (category, status), building and
+ * location names, tags as their list, yes/no as booleans, null for an empty optional field.
+ */
+export const importValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+export type ImportValue = z.infer<typeof importValueSchema>;
+
+/** An action's field as it is (`from`) and as the row would make it (`to`). */
+export const importChangeSchema = z.object({ from: importValueSchema, to: importValueSchema });
+
+/** A row that changes an existing action of the plan: only the fields that differ. */
+export const importUpdateSchema = z.object({
+  row: z.number().int(),
+  actionId: z.string(),
+  /** The action's name as it is now. */
+  name: z.string(),
+  changes: z.partialRecord(z.enum(importFields), importChangeSchema),
+});
+export type ImportUpdate = z.infer<typeof importUpdateSchema>;
+
+/**
+ * A row without an id with the same name, building and year as an action of the plan (names
+ * compared ignoring case and surrounding spaces): the confirm still creates it.
+ */
+export const importPossibleDuplicateSchema = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  building: z.string().nullable(),
+  year: z.number().int(),
+  /** The existing action it resembles. */
+  actionId: z.string(),
+  actionName: z.string(),
+});
+export type ImportPossibleDuplicate = z.infer<typeof importPossibleDuplicateSchema>;
+
 /** The answer of a dry run: how the file is read, and everything wrong with it. */
 export const importDryRunResponseSchema = z.object({
   columns: z.array(importColumnSchema),
@@ -106,15 +144,31 @@ export const importDryRunResponseSchema = z.object({
   /** Buildings and locations the confirm will create (names the property does not have yet). */
   newBuildings: z.array(z.string()),
   newLocations: z.array(z.string()),
+  /** What a confirm would do with the rows without errors: create, update, or leave alone. */
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  unchanged: z.number().int(),
+  /** The rows that update an action, with each changed field, up to `maxListedImportRows`. */
+  updates: z.array(importUpdateSchema),
+  /** Rows without an id that look like an action the plan has, up to `maxListedImportRows`. */
+  possibleDuplicates: z.array(importPossibleDuplicateSchema),
 });
 export type ImportDryRunResponse = z.infer<typeof importDryRunResponseSchema>;
 
-/** The answer of a confirmed import. */
-export const importResponseSchema = z.object({ created: z.number().int() });
+/** The answer of a confirmed import: what it did, and the change set that can undo it. */
+export const importResponseSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  changeSetId: z.string(),
+});
 export type ImportResponse = z.infer<typeof importResponseSchema>;
 
 /** More errors than this are counted but not listed: the file is wrong as a whole. */
 export const maxReportedImportErrors = 1000;
+
+/** More updates or possible duplicates than this are counted but not listed. */
+export const maxListedImportRows = 1000;
 
 /** How many rows the preview shows. */
 export const importPreviewRows = 50;

@@ -4,7 +4,7 @@ import { ExactSum, roundToOre, type CostedOccurrence, type FundAnalysis, type Pl
 import { importFields } from '../../../shared/schemas/spreadsheet.ts';
 import { statusNames } from '../../../shared/statuses.ts';
 import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
-import { actionSheetName, columnOf } from './build-template-workbook.ts';
+import { actionSheetName, columnOf, columnWidth } from './build-template-workbook.ts';
 import { fieldHeaders } from './spreadsheet-headers.ts';
 import { formatTagList } from './tag-list.ts';
 import { appendHeaderRows, appendRow, formatAmountColumns, type CellInput } from './workbook-cells.ts';
@@ -25,7 +25,7 @@ const yesNo = (value: boolean) => (value ? 'ja' : 'nej');
 
 /**
  * The plan as a workbook: its actions (the import's format, so an export imports back without
- * loss), the occurrences per year (the *Åtgärder per år* view) with yearly sums, the economic
+ * loss, with each action's id last so that a re-import updates the plan instead of duplicating it), the occurrences per year (the *Åtgärder per år* view) with yearly sums, the economic
  * analysis and the fund analysis. Every amount comes from the shared cost model
  * (docs/design-rules.md § Rule 6), exact to the öre (no display rounding); each sheet states the
  * VAT choice and the export time.
@@ -88,6 +88,7 @@ function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
       isInvestment: yesNo(action.isInvestment),
       tags: formatTagList(action.tags),
       note: action.note,
+      id: action.id,
     };
     appendRow(
       sheet,
@@ -96,7 +97,7 @@ function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
   }
   formatAmountColumns(sheet, [columnOf('unitPrice')]);
   importFields.forEach((field, index) => {
-    sheet.getColumn(index + 1).width = field === 'name' || field === 'note' ? 36 : 14;
+    sheet.getColumn(index + 1).width = columnWidth(field, 14);
   });
 }
 

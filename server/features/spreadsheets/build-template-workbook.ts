@@ -27,7 +27,8 @@ const listColumns = {
 } as const;
 
 /**
- * The empty import template: the actions sheet with Swedish and English headers and drop-down
+ * The empty import template: the actions sheet with Swedish and English headers (the last, ID, is
+ * left empty: a row without an id creates an action, as in an export) and drop-down
  * lists (Excel data validation) on category, status and unit, and on building and location with
  * the property's names as suggestions; the lists sheet holds the allowed values.
  */
@@ -40,7 +41,7 @@ export function buildTemplateWorkbook(property: { buildings: readonly string[]; 
     importFields.map((field) => fieldHeaders[field]),
   );
   importFields.forEach((field, index) => {
-    sheet.getColumn(index + 1).width = field === 'name' || field === 'note' ? 36 : 16;
+    sheet.getColumn(index + 1).width = columnWidth(field, 16);
   });
   formatAmountColumns(sheet, [columnOf('unitPrice')]);
 
@@ -89,6 +90,11 @@ export function buildTemplateWorkbook(property: { buildings: readonly string[]; 
     for (let row = firstDataRow; row < firstDataRow + validatedRows; row += 1) sheet.getCell(`${column}${row}`).dataValidation = validation;
   }
   return workbook;
+}
+
+/** Wide columns for long text and for ids (36 characters), `usual` for the rest. */
+export function columnWidth(field: ImportField, usual: number): number {
+  return field === 'name' || field === 'note' || field === 'id' ? 36 : usual;
 }
 
 /** The field's column in the actions sheet (1-based, as exceljs counts). */

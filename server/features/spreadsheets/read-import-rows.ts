@@ -25,8 +25,13 @@ export interface NamedPart {
   name: string;
 }
 
-/** A valid row: the action without building and location ids, which are resolved by name on confirm. */
+/**
+ * A valid row: the action without building and location ids, which are resolved by name on confirm,
+ * and the id of the plan's action it updates (null: it creates one).
+ */
 export interface ImportedAction {
+  row: number;
+  id: string | null;
   request: Omit<CreateActionRequest, 'buildingId' | 'locationId'>;
   building: string | null;
   location: string | null;
@@ -46,6 +51,8 @@ export interface ImportReading {
   actions: ImportedAction[];
   newBuildings: string[];
   newLocations: string[];
+  /** The fields the file has a column for: an update leaves the others as they are. */
+  mappedFields: ReadonlySet<ImportField>;
 }
 
 /** How many of the first rows are searched for the header row (a title or notes may come first). */
@@ -60,7 +67,7 @@ const headerSearchRows = 10;
 export function readImportRows(
   sheetRows: readonly SheetRow[],
   property: { buildings: readonly NamedPart[]; locations: readonly NamedPart[] },
-  options: { manualMapping?: ImportMapping; language: Language },
+  options: { manualMapping?: ImportMapping; language: Language; planActionIds?: ReadonlySet<string> },
 ): ImportReading {
   const headerIndex = findHeaderRow(sheetRows);
   const headerRow = sheetRows[headerIndex];
@@ -92,6 +99,7 @@ export function readImportRows(
   const buildings = new PartNames(property.buildings);
   const locations = new PartNames(property.locations);
   const actions: ImportedAction[] = [];
+  const seenIds = new Set<string>();
   let validRowCount = 0;
   for (const { row, cells } of dataRows) {
     const before = errors.length;
@@ -103,6 +111,7 @@ export function readImportRows(
     const request = rowRequest(cell, fail);
     const building = partName(cell('building'), (code) => fail('building', code));
     const location = partName(cell('location'), (code) => fail('location', code));
+    const id = actionIdOf(cell('id'), options.planActionIds ?? new Set(), seenIds, (code) => fail('id', code));
     const parsed = createActionRequestSchema.safeParse(request, { reportInput: true });
     if (!parsed.success) {
       for (const [path, code] of Object.entries(issuesToFieldCodes(parsed.error.issues))) {
@@ -115,7 +124,7 @@ export function readImportRows(
     }
     if (errors.length === before && parsed.success) {
       validRowCount += 1;
-      actions.push({ request: parsed.data, building: building && buildings.resolve(building), location: location && locations.resolve(location) });
+      actions.push({ row, id, request: parsed.data, building: building && buildings.resolve(building), location: location && locations.resolve(location) });
     }
   }
   errors.sort((a, b) => a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
@@ -131,6 +140,7 @@ export function readImportRows(
     actions,
     newBuildings: buildings.added,
     newLocations: locations.added,
+    mappedFields: new Set(columnOf.keys()),
   };
 }
 
@@ -255,6 +265,26 @@ function partName(value: SheetCell, fail: (code: ValidationMessageKey) => void):
     return null;
   }
   return parsed.data;
+}
+
+/**
+ * The id of the plan's action the row updates, lower case; null when the cell is blank. Anything
+ * else (not an id, an id of another plan, or one an earlier row has already used) is a cell error,
+ * so a file can never touch an action outside the plan or update one action twice.
+ */
+function actionIdOf(value: SheetCell, planActionIds: ReadonlySet<string>, seenIds: Set<string>, fail: (code: ValidationMessageKey) => void): string | null {
+  const text = cellText(value).trim().toLowerCase();
+  if (text === '') return null;
+  if (!planActionIds.has(text)) {
+    fail('spreadsheet.id_unknown');
+    return null;
+  }
+  if (seenIds.has(text)) {
+    fail('spreadsheet.id_twice');
+    return null;
+  }
+  seenIds.add(text);
+  return text;
 }
 
 /** Names matched to the property's buildings (or locations) ignoring case; unknown ones are new, once each. */

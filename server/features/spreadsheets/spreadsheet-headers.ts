@@ -16,6 +16,7 @@ export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
   isInvestment: { sv: 'Investering', en: 'Investment' },
   tags: { sv: 'Taggar', en: 'Tags' },
   note: { sv: 'Anteckning', en: 'Note' },
+  id: { sv: 'ID', en: 'ID' },
 };
 
 /**
@@ -51,6 +52,7 @@ const synonyms: Record<ImportField, string[]> = {
   // "Märkning" was the template's header before tags had one word (shared/i18n/vocabulary.ts).
   tags: ['taggar', 'tagg', 'tags', 'tag', 'markning', 'markningar', 'etikett', 'etiketter', 'label', 'labels', 'projekt', 'konto'],
   note: ['anteckning', 'note', 'notes', 'kommentar', 'comment', 'anmarkning', 'noteringar', 'remarks'],
+  id: ['id', 'atgards-id', 'atgardsid', 'action id', 'actionid'],
 };
 
 /** Lower case, without accents (å → a, é → e), with runs of spaces, underscores and dots as one space. */

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { CategoryCode } from '../../../shared/categories.ts';
 import type { StatusCode } from '../../../shared/statuses.ts';
 import type { Db } from '../../db/database.ts';
 import type { AccountId } from '../../db/account-id.ts';
+import { selectActionRows, type ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
 
 /** One imported action's columns (the table's defaults fill the rest). */
 export interface ImportedActionValues {
@@ -43,4 +45,33 @@ export async function insertImportedActions(
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
   return inserted;
+}
+
+/**
+ * The plan's actions as the export writes them (building and location by name), in id order, locked
+ * against concurrent changes until the transaction ends when `forUpdate`: a confirm compares the
+ * rows with them and then updates some.
+ */
+export async function listPlanActions(db: Db, accountId: AccountId, planId: string, options: { forUpdate?: boolean } = {}): Promise<ActionRow[]> {
+  let query = selectActionRows(db, accountId, planId).orderBy('actions.id');
+  if (options.forUpdate) query = query.forUpdate('actions');
+  return (await query.execute()) as ActionRow[];
+}
+
+/** Sets the changed columns of one action of the plan; false when it is not (no longer) the plan's. */
+export async function updateImportedAction(
+  db: Db,
+  accountId: AccountId,
+  planId: string,
+  actionId: string,
+  values: Partial<ImportedActionValues>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('actions')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('account_id', '=', accountId)
+    .where('plan_id', '=', planId)
+    .where('id', '=', actionId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

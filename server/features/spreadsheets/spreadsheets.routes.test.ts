@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFields } from '../../../shared/schemas/spreadsheet.ts';
 import { multipartBody } from '../../test-support/attachment-uploads.ts';
 import { created, createPropertyWithPlan, expectAllNotFound, signUpTeam, snapshotPlanData, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
@@ -79,6 +80,7 @@ describe('template', () => {
       'Investering',
       'Taggar',
       'Anteckning',
+      'ID',
     ]);
     expect(sheet.getRow(2).values).toEqual([
       undefined,
@@ -96,6 +98,7 @@ describe('template', () => {
       'Investment',
       'Tags',
       'Note',
+      'ID',
     ]);
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$A$2:$A$17"], showErrorMessage: true });
     expect(sheet.getCell('J2002').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$D$2:$D$6"] });
@@ -219,12 +222,29 @@ describe('export and import round trip', () => {
   it('imports into an empty plan of another property: the same actions (buildings and locations created) and the same analysis', async () => {
     const exported = (await team.viewer.client.get(exportUrl(source.planId))).rawPayload;
     const target = await createEmptyPlan(planSettings);
-    const dryRun = await upload(team.editor.client, target.planId, exported, 'plan.xlsx', '?dryRun=true');
+    // The ids are the source plan's actions: in another plan they are cell errors, until the ID column is left unused.
+    const withIds = (await upload(team.editor.client, target.planId, exported, 'plan.xlsx', '?dryRun=true')).json();
+    expect(withIds).toMatchObject({ rowCount: 6, validRowCount: 0, errorCount: 6 });
+    expect(withIds.errors.map((error: { row: number; field: string; code: string }) => [error.row, error.field, error.code])).toEqual(
+      [7, 8, 9, 10, 11, 12].map((row) => [row, 'id', 'spreadsheet.id_unknown']),
+    );
+    const withoutIds = `?mapping=${encodeURIComponent(JSON.stringify(importFields.map((field) => (field === 'id' ? null : field))))}`;
+    const dryRun = await upload(team.editor.client, target.planId, exported, 'plan.xlsx', `${withoutIds}&dryRun=true`);
     expect(dryRun.statusCode, dryRun.body).toBe(200);
-    expect(dryRun.json()).toMatchObject({ rowCount: 6, validRowCount: 6, errorCount: 0, errors: [], newBuildings: ['Hus Ö'], newLocations: ['@Tvättstuga'] });
-    const confirm = await upload(team.editor.client, target.planId, exported, 'plan.xlsx');
+    expect(dryRun.json()).toMatchObject({
+      rowCount: 6,
+      validRowCount: 6,
+      errorCount: 0,
+      errors: [],
+      newBuildings: ['Hus Ö'],
+      newLocations: ['@Tvättstuga'],
+      toCreate: 6,
+      toUpdate: 0,
+      unchanged: 0,
+    });
+    const confirm = await upload(team.editor.client, target.planId, exported, 'plan.xlsx', withoutIds);
     expect(confirm.statusCode, confirm.body).toBe(200);
-    expect(confirm.json()).toEqual({ created: 6 });
+    expect(confirm.json()).toEqual({ created: 6, updated: 0, unchanged: 0, changeSetId: expect.any(String) });
 
     const comparable = async (planId: string, propertyId: string) => {
       const buildings = (await team.viewer.client.get(`/api/properties/${propertyId}/buildings`)).json() as { id: string; name: string }[];
@@ -262,6 +282,213 @@ describe('export and import round trip', () => {
   });
 });
 
+describe('re-import by the ID column', () => {
+  interface PlanAction {
+    id: string;
+    name: string;
+    buildingId: string | null;
+    unitPrice: number;
+    year: number;
+    tags: string[];
+    note: string;
+    status: string;
+    isInvestment: boolean;
+    updatedAt: string;
+  }
+  let target: { planId: string; propertyId: string };
+  let buildingId: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    target = await createEmptyPlan();
+    buildingId = created<{ id: string }>(await team.editor.client.post(`/api/properties/${target.propertyId}/buildings`, { name: 'Hus A' })).id;
+    const actions = [
+      { name: 'Fönsterbyte', category: 'fasad', buildingId, quantity: 12, unit: 'st', unitPrice: 1234.5, year: 2030, tags: ['P-1', 'P-2'] },
+      { name: 'OVK', category: 'myndighet', quantity: 1, unit: 'st', unitPrice: 12000, year: 2027, intervalYears: 6 },
+      { name: 'Takbyte', category: 'yttertak', buildingId, quantity: 450.75, unit: 'm2', unitPrice: 640.5, year: 2035, status: 'draft' },
+      { name: 'Relining', category: 'avlopp', quantity: 120, unit: 'm', unitPrice: 3000, year: 2040, note: 'Offert', isInvestment: true, baseYear: 2026 },
+    ];
+    for (const action of actions) ids[action.name] = created<{ id: string }>(await team.editor.client.post(`/api/plans/${target.planId}/actions`, action)).id;
+  });
+
+  const planActions = async () => (await team.viewer.client.get(`/api/plans/${target.planId}/actions`)).json() as PlanAction[];
+  /** The plan's history entries of one change set, oldest first. */
+  const historyOf = async (changeSetId: string) => {
+    const page = (await team.viewer.client.get(`/api/plans/${target.planId}/history?limit=200`)).json() as {
+      items: { kind: string; actionId: string; changeSetId: string | null; user: { id: string } | null; changes: Record<string, unknown> }[];
+    };
+    return page.items.filter((item) => item.changeSetId === changeSetId).reverse();
+  };
+  const analysisOf = async () => (await team.viewer.client.get(`/api/plans/${target.planId}/analysis?vat=incl&asOfYear=2030`)).json();
+
+  it('changes nothing when an unchanged export comes back', async () => {
+    const exported = (await team.viewer.client.get(exportUrl(target.planId))).rawPayload;
+    const dryRun = await upload(team.editor.client, target.planId, exported, 'plan.xlsx', '?dryRun=true');
+    expect(dryRun.json()).toMatchObject({
+      rowCount: 4,
+      errorCount: 0,
+      toCreate: 0,
+      toUpdate: 0,
+      unchanged: 4,
+      updates: [],
+      possibleDuplicates: [],
+      newBuildings: [],
+    });
+    const before = await snapshotPlanData(testApp.database.db);
+    const analysis = await analysisOf();
+    const confirm = await upload(team.editor.client, target.planId, exported, 'plan.xlsx');
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect(confirm.json()).toEqual({ created: 0, updated: 0, unchanged: 4, changeSetId: expect.any(String) });
+    expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
+    expect(await analysisOf()).toEqual(analysis);
+    expect((await historyOf(confirm.json().changeSetId)).length).toBe(0);
+  });
+
+  it('updates the rows whose cells changed, only in those fields, creates rows without an id and flags the look-alikes', async () => {
+    const workbook = await readWorkbook(await team.viewer.client.get(exportUrl(target.planId)));
+    const sheet = workbook.getWorksheet('Åtgärder')!;
+    const rowOf = (name: string) => sheet.getRows(7, sheet.rowCount - 6)!.find((row) => row.getCell(1).value === name)!;
+    const column = (field: (typeof importFields)[number]) => importFields.indexOf(field) + 1;
+    rowOf('Fönsterbyte').getCell(column('unitPrice')).value = 1300;
+    // Another spelling of the same building is no change.
+    rowOf('Fönsterbyte').getCell(column('building')).value = ' hus a ';
+    rowOf('Takbyte').getCell(column('year')).value = 2036;
+    rowOf('Takbyte').getCell(column('tags')).value = 'Tak';
+    sheet.addRow(['ovk', 'Myndighetskrav', null, null, 1, 'st', 12000, 2027]);
+    sheet.addRow(['Hissbesiktning', 'Transport', 'Hus A', null, 1, 'st', 5000, 2028]);
+    const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+    const before = await planActions();
+
+    const dryRun = (await upload(team.editor.client, target.planId, edited, 'plan.xlsx', '?dryRun=true')).json();
+    expect(dryRun).toMatchObject({ rowCount: 6, validRowCount: 6, errorCount: 0, toCreate: 2, toUpdate: 2, unchanged: 2 });
+    expect(dryRun.updates).toEqual(
+      [
+        { row: rowOf('Fönsterbyte').number, actionId: ids.Fönsterbyte, name: 'Fönsterbyte', changes: { unitPrice: { from: 1234.5, to: 1300 } } },
+        {
+          row: rowOf('Takbyte').number,
+          actionId: ids.Takbyte,
+          name: 'Takbyte',
+          changes: { year: { from: 2035, to: 2036 }, tags: { from: [], to: ['Tak'] } },
+        },
+      ].sort((a, b) => a.row - b.row),
+    );
+    expect(dryRun.possibleDuplicates).toEqual([{ row: 11, name: 'ovk', building: null, year: 2027, actionId: ids.OVK, actionName: 'OVK' }]);
+
+    const confirm = await upload(team.editor.client, target.planId, edited, 'plan.xlsx');
+    expect(confirm.json()).toEqual({ created: 2, updated: 2, unchanged: 2, changeSetId: expect.any(String) });
+    const after = await planActions();
+    expect(after).toHaveLength(6);
+    const byId = (actions: PlanAction[], id: string) => actions.find((action) => action.id === id)!;
+    expect(byId(after, ids.Fönsterbyte!)).toEqual({ ...byId(before, ids.Fönsterbyte!), unitPrice: 1300, updatedAt: expect.any(String) });
+    expect(byId(after, ids.Takbyte!)).toEqual({ ...byId(before, ids.Takbyte!), year: 2036, tags: ['Tak'], updatedAt: expect.any(String) });
+    expect(byId(after, ids.Fönsterbyte!).updatedAt).not.toBe(byId(before, ids.Fönsterbyte!).updatedAt);
+    for (const name of ['OVK', 'Relining']) expect(byId(after, ids[name]!)).toEqual(byId(before, ids[name]!));
+    expect(after.filter((action) => !Object.values(ids).includes(action.id)).map((action) => [action.name, action.buildingId])).toEqual([
+      ['ovk', null],
+      ['Hissbesiktning', buildingId],
+    ]);
+
+    // One change set, recorded as the editor's: two actions created, two updated in the changed fields only.
+    const { changeSetId } = confirm.json();
+    const history = await historyOf(changeSetId);
+    expect(history.map((entry) => [entry.kind, entry.user?.id])).toEqual(
+      expect.arrayContaining([
+        ['created', team.editor.userId],
+        ['created', team.editor.userId],
+        ['updated', team.editor.userId],
+        ['updated', team.editor.userId],
+      ]),
+    );
+    expect(history).toHaveLength(4);
+    expect(Object.fromEntries(history.filter((entry) => entry.kind === 'updated').map((entry) => [entry.actionId, entry.changes]))).toEqual({
+      [ids.Fönsterbyte!]: { unitPrice: { from: 1234.5, to: 1300 } },
+      [ids.Takbyte!]: { year: { from: 2035, to: 2036 }, tags: { from: [], to: ['Tak'] } },
+    });
+
+    // The import can be undone as one.
+    const undo = await team.editor.client.post(`/api/change-sets/${changeSetId}/undo`, {});
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect((await planActions()).map(({ updatedAt: _u, ...action }) => action)).toEqual(before.map(({ updatedAt: _u, ...action }) => action));
+  });
+
+  it('leaves the fields of missing columns alone, and reads a blank cell as the empty value', async () => {
+    const before = await planActions();
+    const file = csv(['ID;Åtgärd;Kategori;Mängd;Enhet;À-pris;År;Anteckning', `${ids.Relining!.toUpperCase()};Relining av stammar;avlopp;120;m;3000;2040;`]);
+    const dryRun = (await upload(team.editor.client, target.planId, file, 'x.csv', '?dryRun=true')).json();
+    expect(dryRun).toMatchObject({ toCreate: 0, toUpdate: 1, unchanged: 0 });
+    expect(dryRun.updates).toEqual([
+      {
+        row: 2,
+        actionId: ids.Relining,
+        name: 'Relining',
+        changes: { name: { from: 'Relining', to: 'Relining av stammar' }, note: { from: 'Offert', to: '' } },
+      },
+    ]);
+    expect((await upload(team.editor.client, target.planId, file, 'x.csv')).json()).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    const relining = (await planActions()).find((action) => action.id === ids.Relining)!;
+    expect(relining).toEqual({
+      ...before.find((action) => action.id === ids.Relining),
+      name: 'Relining av stammar',
+      note: '',
+      updatedAt: expect.any(String),
+    });
+    expect(relining).toMatchObject({ isInvestment: true, baseYear: 2026, status: 'planned' });
+  });
+
+  it('refuses ids that are not actions of this plan, and an id used twice, at their cells', async () => {
+    const otherPlan = await createEmptyPlan();
+    const otherAction = created<{ id: string }>(
+      await team.editor.client.post(`/api/plans/${otherPlan.planId}/actions`, {
+        name: 'X',
+        category: 'fasad',
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 1,
+        year: 2030,
+      }),
+    );
+    const foreignAction = created<{ id: string }>(
+      await other.editor.client.post(`/api/plans/${foreign.planId}/actions`, {
+        name: 'Y',
+        category: 'fasad',
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 1,
+        year: 2030,
+      }),
+    );
+    const file = csv([
+      'Åtgärd;Kategori;Mängd;Enhet;À-pris;År;ID',
+      `A;fasad;1;st;1;2030;${otherAction.id}`,
+      `B;fasad;1;st;1;2030;${foreignAction.id}`,
+      'C;fasad;1;st;1;2030;00000000-0000-4000-8000-000000000000',
+      'D;fasad;1;st;1;2030;12',
+      `E;fasad;1;st;1;2030;${ids.OVK}`,
+      `F;fasad;1;st;1;2030;${ids.OVK}`,
+    ]);
+    const dryRun = (await upload(team.editor.client, target.planId, file, 'x.csv', '?dryRun=true', 'sv')).json();
+    expect(dryRun).toMatchObject({ rowCount: 6, validRowCount: 1, errorCount: 5, toCreate: 0, toUpdate: 1, unchanged: 0 });
+    expect(dryRun.errors.map((error: { row: number; column: string; code: string }) => [error.row, error.column, error.code])).toEqual([
+      [2, 'ID', 'spreadsheet.id_unknown'],
+      [3, 'ID', 'spreadsheet.id_unknown'],
+      [4, 'ID', 'spreadsheet.id_unknown'],
+      [5, 'ID', 'spreadsheet.id_unknown'],
+      [7, 'ID', 'spreadsheet.id_twice'],
+    ]);
+    const before = await snapshotPlanData(testApp.database.db);
+    const confirm = await upload(team.editor.client, target.planId, file, 'x.csv');
+    expect(confirm.statusCode).toBe(400);
+    expect(confirm.json().error.fieldCodes).toEqual({
+      'rows.2.id': 'spreadsheet.id_unknown',
+      'rows.3.id': 'spreadsheet.id_unknown',
+      'rows.4.id': 'spreadsheet.id_unknown',
+      'rows.5.id': 'spreadsheet.id_unknown',
+      'rows.7.id': 'spreadsheet.id_twice',
+    });
+    expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
+  });
+});
+
 describe('import', () => {
   it('reads a Windows-1252 CSV with semicolons and Swedish numbers, creating missing buildings once', async () => {
     const target = await createEmptyPlan();
@@ -275,7 +502,7 @@ describe('import', () => {
     expect(file.includes(Buffer.from('Åtgärd', 'utf8'))).toBe(false);
     const response = await upload(team.editor.client, target.planId, file, 'plan.csv');
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ created: 3 });
+    expect(response.json()).toEqual({ created: 3, updated: 0, unchanged: 0, changeSetId: expect.any(String) });
     const buildings = (await team.viewer.client.get(`/api/properties/${target.propertyId}/buildings`)).json() as { id: string; name: string }[];
     // Listed by name: B before Ä.
     expect(buildings.map((building) => building.name)).toEqual(['Hus B', 'Hus Ä']);
@@ -328,7 +555,7 @@ describe('import', () => {
       csv(['Action,Category,Quantity,Unit,Unit price,Year,Status', 'Lift service,Lifts,2,st,"12,000.50",2027,Planned']),
     ]);
     const response = await upload(team.editor.client, target.planId, file, 'plan.csv');
-    expect(response.json()).toEqual({ created: 1 });
+    expect(response.json()).toEqual({ created: 1, updated: 0, unchanged: 0, changeSetId: expect.any(String) });
     const [action] = (await team.viewer.client.get(`/api/plans/${target.planId}/actions`)).json();
     expect(action).toMatchObject({ name: 'Lift service', category: 'transport', quantity: 2, unitPrice: 12000.5, year: 2027, status: 'planned' });
   });
@@ -413,7 +640,12 @@ describe('import', () => {
     expect((await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${encodeURIComponent('{')}`)).json().error.fieldCodes).toEqual({
       mapping: 'spreadsheet.mapping_invalid',
     });
-    expect((await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${mapping}`)).json()).toEqual({ created: 1 });
+    expect((await upload(team.editor.client, target.planId, file, 'x.csv', `?mapping=${mapping}`)).json()).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      changeSetId: expect.any(String),
+    });
   });
 
   it('a dry run writes nothing', async () => {

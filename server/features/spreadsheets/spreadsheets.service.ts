@@ -1,7 +1,7 @@
 import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { ExportQuery, ImportDryRunResponse, ImportMapping, ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
-import { maxReportedImportErrors } from '../../../shared/schemas/spreadsheet.ts';
+import { maxListedImportRows, maxReportedImportErrors } from '../../../shared/schemas/spreadsheet.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
@@ -10,11 +10,15 @@ import { findPlan } from '../plans/plans.queries.ts';
 import { insertPropertyParts, listBuildings, listLocations } from '../property-parts/property-parts.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
 import { buildTemplateWorkbook } from './build-template-workbook.ts';
-import { keyOf, readImportRows, type ImportReading } from './read-import-rows.ts';
+import { planImportChanges, type PlanImportChanges, type ValueField } from './plan-import-changes.ts';
+import { keyOf, readImportRows, type ImportedAction, type ImportReading } from './read-import-rows.ts';
 import { fileError, readSpreadsheet } from './read-spreadsheet.ts';
 import * as queries from './spreadsheets.queries.ts';
-import { recordChangesBy } from '../../plan-history/record-changes.ts';
+import type { ImportedActionValues } from './spreadsheets.queries.ts';
 import type { AccountId } from '../../db/account-id.ts';
+import type { ActionRow } from '../../plan-snapshot/plan-snapshot.queries.ts';
+import { openChangeSet } from '../../plan-history/change-sets.ts';
+import { actionChangeColumns } from '../../plan-history/change-columns.ts';
 
 /** A workbook ready to send: its bytes and the plan's name for the file name. */
 export interface WorkbookFile {
@@ -63,31 +67,38 @@ export interface ImportInput {
 }
 
 /**
- * Imports the file's rows as new actions of the plan. A dry run reads and checks everything and
- * writes nothing. A confirm does the same inside one transaction, and either creates every row
- * (and the buildings and locations it names that the property lacks) or, when any cell is wrong,
- * nothing: a 400 listing every error as `rows.<row>.<field>`.
+ * Imports the file's rows into the plan: a row with the id of one of the plan's actions updates the
+ * fields that differ (an unchanged row writes nothing), a row without an id creates an action
+ * (docs/decisions/0035-re-import-by-id.md). A dry run reads and checks everything, says what a
+ * confirm would do, and writes nothing. A confirm does the same inside one transaction, as one
+ * change set, and either writes every row (and the buildings and locations it names that the
+ * property lacks) or, when any cell is wrong, nothing: a 400 listing every error as `rows.<row>.<field>`.
  */
 export async function importActions(deps: Deps, actor: Actor, planId: string, input: ImportInput): Promise<ImportDryRunResponse | ImportResponse> {
   // Checked before the file is parsed, so a viewer or a stranger costs no parsing.
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'plans:write', 'Plan');
   const rows = await readSpreadsheet(input.file);
+  const read = (parts: Parts, planActions: readonly ActionRow[]) =>
+    readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language, planActionIds: new Set(planActions.map((action) => action.id)) });
   if (input.dryRun) {
     const plan = await findPlan(deps.db, accountId, planId);
     if (!plan) throw notFound('Plan');
-    const reading = readImportRows(rows, await loadParts(deps.db, accountId, plan.propertyId), { manualMapping: input.mapping, language: input.language });
-    return dryRunResponseOf(reading);
+    const [parts, planActions] = await Promise.all([loadParts(deps.db, accountId, plan.propertyId), queries.listPlanActions(deps.db, accountId, planId)]);
+    const reading = read(parts, planActions);
+    return dryRunResponseOf(reading, planImportChanges(reading, planActions));
   }
   return deps.db.transaction().execute(async (transaction) => {
     // Again inside the transaction: the membership may have changed while the file was parsed.
     await requireRowPermission(transaction, actor, 'plans', planId, 'plans:write', 'Plan', { forKeyShare: true });
+    const changeSetId = await openChangeSet(transaction, accountId, planId, 'import', actor);
     const plan = await findPlan(transaction, accountId, planId);
     if (!plan) throw notFound('Plan');
     const parts = await loadParts(transaction, accountId, plan.propertyId);
-    const reading = readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language });
+    const planActions = await queries.listPlanActions(transaction, accountId, planId, { forUpdate: true });
+    const reading = read(parts, planActions);
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw rowsError(reading);
-    await recordChangesBy(transaction, actor);
+    const changes = planImportChanges(reading, planActions);
     const buildingIds = idsByName([
       ...parts.buildings,
       ...(await insertPropertyParts(transaction, accountId, 'buildings', plan.propertyId, reading.newBuildings)),
@@ -96,29 +107,41 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
       ...parts.locations,
       ...(await insertPropertyParts(transaction, accountId, 'locations', plan.propertyId, reading.newLocations)),
     ]);
-    const created = await queries.insertImportedActions(
-      transaction,
-      accountId,
-      { propertyId: plan.propertyId, planId },
-      reading.actions.map(({ request, building, location }) => ({
-        building_id: building === null ? null : (buildingIds.get(keyOf(building)) ?? null),
-        location_id: location === null ? null : (locationIds.get(keyOf(location)) ?? null),
-        name: request.name,
-        category: request.category,
-        quantity: request.quantity,
-        unit: request.unit,
-        unit_price: request.unitPrice,
-        year: request.year,
-        interval_years: request.intervalYears ?? null,
-        status: request.status ?? 'planned',
-        base_year: request.baseYear ?? null,
-        is_investment: request.isInvestment ?? false,
-        tags: request.tags ?? [],
-        note: request.note ?? '',
-      })),
-    );
-    return { created };
+    const columnsOf = ({ request, building, location }: ImportedAction): ImportedActionValues => ({
+      building_id: building === null ? null : (buildingIds.get(keyOf(building)) ?? null),
+      location_id: location === null ? null : (locationIds.get(keyOf(location)) ?? null),
+      name: request.name,
+      category: request.category,
+      quantity: request.quantity,
+      unit: request.unit,
+      unit_price: request.unitPrice,
+      year: request.year,
+      interval_years: request.intervalYears ?? null,
+      status: request.status ?? 'planned',
+      base_year: request.baseYear ?? null,
+      is_investment: request.isInvestment ?? false,
+      tags: request.tags ?? [],
+      note: request.note ?? '',
+    });
+    const created = await queries.insertImportedActions(transaction, accountId, { propertyId: plan.propertyId, planId }, changes.creates.map(columnsOf));
+    for (const { summary, imported } of changes.updates) {
+      const all = columnsOf(imported);
+      const columns = Object.keys(summary.changes).map((field) => columnOfField(field as ValueField));
+      const values = Object.fromEntries(columns.map((column) => [column, all[column]]));
+      // The plan's actions are locked: an action the reading matched is still there.
+      if (!(await queries.updateImportedAction(transaction, accountId, planId, summary.actionId, values))) throw notFound('Action');
+    }
+    return { created, updated: changes.updates.length, unchanged: changes.unchanged, changeSetId };
   });
+}
+
+type Parts = Awaited<ReturnType<typeof loadParts>>;
+
+/** The column a field of a row is stored in: the history's names, with buildings and locations by id. */
+function columnOfField(field: ValueField): keyof ImportedActionValues {
+  if (field === 'building') return actionChangeColumns.buildingId;
+  if (field === 'location') return actionChangeColumns.locationId;
+  return actionChangeColumns[field];
 }
 
 async function loadParts(db: Deps['db'], accountId: AccountId, propertyId: string) {
@@ -133,7 +156,7 @@ function idsByName(parts: readonly { id: string; name: string }[]): Map<string, 
   return ids;
 }
 
-function dryRunResponseOf(reading: ImportReading): ImportDryRunResponse {
+function dryRunResponseOf(reading: ImportReading, changes: PlanImportChanges): ImportDryRunResponse {
   return {
     columns: reading.columns,
     rowCount: reading.rowCount,
@@ -143,6 +166,11 @@ function dryRunResponseOf(reading: ImportReading): ImportDryRunResponse {
     errors: reading.errors.slice(0, maxReportedImportErrors),
     newBuildings: reading.newBuildings,
     newLocations: reading.newLocations,
+    toCreate: changes.creates.length,
+    toUpdate: changes.updates.length,
+    unchanged: changes.unchanged,
+    updates: changes.updates.slice(0, maxListedImportRows).map((update) => update.summary),
+    possibleDuplicates: changes.possibleDuplicates.slice(0, maxListedImportRows),
   };
 }
 

@@ -1,7 +1,8 @@
-import type { ReactNode, RefObject } from 'react';
+import { useId, type ReactNode, type RefObject } from 'react';
 import type { ImportColumn, ImportDryRunResponse } from '../../../shared/schemas/spreadsheet.ts';
 import { classNames } from '../../components/ui/class-names.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ImportChanges } from './import-changes.tsx';
 
 interface ImportReviewProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -12,9 +13,10 @@ interface ImportReviewProps {
   mappingControl: (column: ImportColumn) => ReactNode;
 }
 
-/** What a dry run found: counts, new buildings and locations, the column mapping, every error and a preview. */
+/** What a dry run found: counts, new buildings and locations, what a confirm would change, the column mapping, every error and a preview. */
 export function ImportReview({ headingRef, fileName, result, isBusy, mappingControl }: ImportReviewProps) {
   const { t } = useTranslation();
+  const previewTitleId = useId();
   const errorsByCell = new Map(
     result.errors.filter((error) => error.columnIndex !== null).map((error) => [`${error.row}:${error.columnIndex}`, error.message]),
   );
@@ -28,6 +30,7 @@ export function ImportReview({ headingRef, fileName, result, isBusy, mappingCont
       </p>
       {result.newBuildings.length > 0 && <p>{t('spreadsheets.import.new_buildings', { names: result.newBuildings.join(', ') })}</p>}
       {result.newLocations.length > 0 && <p>{t('spreadsheets.import.new_locations', { names: result.newLocations.join(', ') })}</p>}
+      <ImportChanges result={result} />
 
       <h3>{t('spreadsheets.import.mapping_title')}</h3>
       <p className="page__lead">{t('spreadsheets.import.mapping_lead')}</p>
@@ -82,9 +85,10 @@ export function ImportReview({ headingRef, fileName, result, isBusy, mappingCont
 
       {result.preview.length > 0 && (
         <>
-          <h3>{t('spreadsheets.import.preview_title')}</h3>
+          <h3 id={previewTitleId}>{t('spreadsheets.import.preview_title')}</h3>
           <p className="page__lead">{t('spreadsheets.import.preview_lead', { count: result.preview.length })}</p>
-          <div className="table-scroll">
+          {/* Focusable, so a keyboard can scroll the columns the ID column pushes past the edge. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={previewTitleId}>
             <table className="table import-preview">
               <thead>
                 <tr>

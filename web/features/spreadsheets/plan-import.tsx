@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
-import { importFields, type ImportDryRunResponse, type ImportField, type ImportMapping } from '../../../shared/schemas/spreadsheet.ts';
+import { importFields, type ImportDryRunResponse, type ImportField, type ImportMapping, type ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { classNames } from '../../components/ui/class-names.ts';
@@ -8,6 +8,7 @@ import { SelectField } from '../../components/ui/select-field.tsx';
 import { describeActionError } from '../../lib/api/describe-api-error.ts';
 import type { UploadProgress } from '../../lib/api/upload-file.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
 import { planPath } from '../plan-core/plan-route-params.ts';
 import { ImportReview } from './import-review.tsx';
 import { useImportActions, useImportDryRun } from './spreadsheets-api.ts';
@@ -17,7 +18,7 @@ type Phase =
   | { kind: 'checking'; percent: number }
   | { kind: 'review'; result: ImportDryRunResponse }
   | { kind: 'importing'; result: ImportDryRunResponse; percent: number }
-  | { kind: 'done'; created: number };
+  | { kind: 'done'; outcome: ImportResponse };
 
 /** `.xlsx`, `.csv` and the types browsers give them, for the file picker. */
 const accept = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -37,6 +38,10 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [failure, setFailure] = useState<{ title: string; text: string } | null>(null);
   const [isDragging, setIsDragging] = useState(false);
+  // The outcome's counts come with an undo button until the person dismisses them.
+  const [isNoticeShown, setIsNoticeShown] = useState(true);
+  const doneCounts = (outcome: ImportResponse) =>
+    t('spreadsheets.import.done_counts', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
   const input = useRef<HTMLInputElement>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -76,13 +81,14 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
     setFailure(null);
     setPhase({ kind: 'importing', result, percent: 0 });
     try {
-      const { created } = await confirm.mutateAsync({
+      const outcome = await confirm.mutateAsync({
         file,
         mapping,
         onProgress: (progress) => setPhase({ kind: 'importing', result, percent: percentOf(progress) }),
       });
       focusNext.current = doneHeading;
-      setPhase({ kind: 'done', created });
+      setIsNoticeShown(true);
+      setPhase({ kind: 'done', outcome });
     } catch (error) {
       setFailure({ title: t('spreadsheets.import.import_failed'), text: describeActionError(error, t, language) });
       setPhase({ kind: 'review', result });
@@ -114,8 +120,19 @@ export function PlanImport({ accountId, planId }: { accountId: string; planId: s
     return (
       <section className="import-result" aria-labelledby={`${inputId}-done`}>
         <h2 id={`${inputId}-done`} ref={doneHeading} tabIndex={-1}>
-          {t('spreadsheets.import.done_title', { count: phase.created })}
+          {t('spreadsheets.import.done_title', { count: phase.outcome.created + phase.outcome.updated + phase.outcome.unchanged })}
         </h2>
+        {isNoticeShown ? (
+          <ChangeSetNotice
+            key={phase.outcome.changeSetId}
+            planId={planId}
+            changeSetId={phase.outcome.changeSetId}
+            message={doneCounts(phase.outcome)}
+            onDismiss={() => setIsNoticeShown(false)}
+          />
+        ) : (
+          <p className="import-result__counts">{doneCounts(phase.outcome)}</p>
+        )}
         <p>{t('spreadsheets.import.done_text')}</p>
         <div className="import-actions">
           <Link className="button button--primary" to={planPath(accountId, planId)}>

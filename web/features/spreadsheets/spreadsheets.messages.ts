@@ -12,7 +12,7 @@ export const spreadsheetsMessages = defineMessages(
 
     'spreadsheets.import.title': 'Importera åtgärder',
     'spreadsheets.import.lead':
-      'Läs in åtgärder från en Excel-fil (.xlsx) eller en CSV-fil. Inget sparas förrän du bekräftar, och då sparas alla rader eller inga.',
+      'Läs in åtgärder från en Excel-fil (.xlsx) eller en CSV-fil. En rad med ID från en export uppdaterar den åtgärden, en rad utan ID blir en ny åtgärd. Inget sparas förrän du bekräftar, och då sparas alla rader eller inga.',
     'spreadsheets.import.viewer_title': 'Du kan inte importera',
     'spreadsheets.import.viewer_text':
       'Din roll i kontot är Läsa och kommentera. Be en administratör om rollen Arbeta för att importera åtgärder. Mallen och exporten kan du ladda ner.',
@@ -56,6 +56,20 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.import.done_text': 'Åtgärderna finns nu i planen.',
     'spreadsheets.import.back_to_plan': 'Till planen',
     'spreadsheets.import.import_more': 'Importera en fil till',
+    'spreadsheets.import.plan_counts': 'Vid import: {create} skapas, {update} uppdateras och {unchanged} är oförändrade.',
+    'spreadsheets.import.duplicates_title': 'Möjliga dubbletter ({count})',
+    'spreadsheets.import.duplicates_lead':
+      'De här raderna saknar ID men har samma namn, byggnad och år som en åtgärd i planen. De skapas som nya åtgärder om du importerar. Skriv åtgärdens ID i filen om raden ska uppdatera den i stället.',
+    'spreadsheets.import.duplicate': 'Rad {row}: {name} ({building}, {year}) liknar den befintliga åtgärden {existing}.',
+    'spreadsheets.import.no_building': 'ingen byggnad',
+    'spreadsheets.import.updates_title': 'Åtgärder som uppdateras',
+    'spreadsheets.import.updates_changes': 'Ändringar',
+    'spreadsheets.import.changed_fields': 'Ändrade fält: {count}',
+    'spreadsheets.import.change': '{field}: {from} → {to}',
+    'spreadsheets.import.updates_more': 'Och {count} åtgärder till som uppdateras.',
+    'spreadsheets.import.value_yes': 'ja',
+    'spreadsheets.import.value_no': 'nej',
+    'spreadsheets.import.done_counts': '{created} skapade, {updated} uppdaterade, {unchanged} oförändrade.',
 
     'spreadsheets.field.name': 'Åtgärd',
     'spreadsheets.field.category': 'Kategori',
@@ -71,6 +85,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investering',
     'spreadsheets.field.tags': 'Taggar',
     'spreadsheets.field.note': 'Anteckning',
+    'spreadsheets.field.id': 'ID',
   },
   {
     'spreadsheets.toolbar_label': 'Excel',
@@ -82,7 +97,7 @@ export const spreadsheetsMessages = defineMessages(
 
     'spreadsheets.import.title': 'Import actions',
     'spreadsheets.import.lead':
-      'Read actions from an Excel file (.xlsx) or a CSV file. Nothing is saved until you confirm, and then every row is saved or none.',
+      'Read actions from an Excel file (.xlsx) or a CSV file. A row with an ID from an export updates that action, a row without an ID becomes a new action. Nothing is saved until you confirm, and then every row is saved or none.',
     'spreadsheets.import.viewer_title': 'You cannot import',
     'spreadsheets.import.viewer_text':
       'Your role in this account is viewer. Ask an admin for the editor role to import actions. You can download the template and the export.',
@@ -126,6 +141,20 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.import.done_text': 'The actions are now in the plan.',
     'spreadsheets.import.back_to_plan': 'Back to the plan',
     'spreadsheets.import.import_more': 'Import another file',
+    'spreadsheets.import.plan_counts': 'On import: {create} created, {update} updated and {unchanged} unchanged.',
+    'spreadsheets.import.duplicates_title': 'Possible duplicates ({count})',
+    'spreadsheets.import.duplicates_lead':
+      'These rows have no ID but the same name, building and year as an action of the plan. Importing creates them as new actions. Write the action’s ID in the file if the row should update it instead.',
+    'spreadsheets.import.duplicate': 'Row {row}: {name} ({building}, {year}) resembles the existing action {existing}.',
+    'spreadsheets.import.no_building': 'no building',
+    'spreadsheets.import.updates_title': 'Actions to update',
+    'spreadsheets.import.updates_changes': 'Changes',
+    'spreadsheets.import.changed_fields': 'Changed fields: {count}',
+    'spreadsheets.import.change': '{field}: {from} → {to}',
+    'spreadsheets.import.updates_more': 'And {count} more actions to update.',
+    'spreadsheets.import.value_yes': 'yes',
+    'spreadsheets.import.value_no': 'no',
+    'spreadsheets.import.done_counts': '{created} created, {updated} updated, {unchanged} unchanged.',
 
     'spreadsheets.field.name': 'Action',
     'spreadsheets.field.category': 'Category',
@@ -141,5 +170,6 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investment',
     'spreadsheets.field.tags': 'Tags',
     'spreadsheets.field.note': 'Note',
+    'spreadsheets.field.id': 'ID',
   },
 );
