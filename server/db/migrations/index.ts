@@ -8,6 +8,7 @@ import * as twoFactor from './0007-two-factor.ts';
 import * as passwordResetAndSessions from './0008-password-reset-and-sessions.ts';
 import * as invitationsByAddress from './0009-invitations-by-address.ts';
 import * as passkeys from './0010-passkeys.ts';
+import * as uniquePartNames from './0012-unique-part-names.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-password-reset-and-sessions': passwordResetAndSessions,
   '0009-invitations-by-address': invitationsByAddress,
   '0010-passkeys': passkeys,
+  '0012-unique-part-names': uniquePartNames,
 };
