@@ -135,7 +135,7 @@ describe('plan views journey', () => {
     const afterPeriod = page.locator('[data-section="after"]');
     // Sections off screen are not laid out (content-visibility), so they have no inner text.
     await afterPeriod.scrollIntoViewIfNeeded();
-    expect(await textOf(afterPeriod.getByRole('heading'))).toBe('Efter planperioden 1 åtgärd');
+    expect(await textOf(afterPeriod.locator('h3'))).toBe('Efter planperioden 1 åtgärd');
     expect(await textOf(afterPeriod.locator('tr', { hasText: 'Relining stammar' }))).toBe('Relining stammar Avlopp · Hus A 1 st 2040 Planerad Ändra');
 
     // One row read in full: marker for overdue, category, building, quantity, cost and status.
