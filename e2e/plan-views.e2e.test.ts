@@ -64,7 +64,7 @@ const planInput = {
 
 /** Every year section on the page: its year, the names in its rows (if open) and its sum in whole kronor. */
 async function readYears(page: Page) {
-  return page.$$eval('[data-section]', (sections) =>
+  return page.$$eval('[data-section]:not([data-section="before"], [data-section="after"])', (sections) =>
     sections.map((section) => ({
       year: section.getAttribute('data-section'),
       names: Array.from(section.querySelectorAll('tr[data-action-id] th a')).map((link) => link.textContent),
@@ -105,7 +105,8 @@ describe('plan views journey', () => {
     expect(await page.getByRole('link', { name: 'Åtgärder per år' }).getAttribute('aria-current')).toBe('page');
     // The property, which names the breadcrumb, loads on its own, after the plan.
     await eventually(() => page.getByRole('navigation', { name: 'Du är här' }).getByRole('link').allInnerTexts()).toEqual(['Start', 'Eken 1']);
-    await expectCount(page, '5 av 6 åtgärder');
+    // Relining, planned after the plan period, is listed in a section of its own after the years.
+    await expectCount(page, '6 av 6 åtgärder');
 
     // The first three years are open; the rest show their sums and open on demand.
     expect((await readYears(page)).map(({ year, names }) => [year, names])).toEqual([
@@ -131,6 +132,10 @@ describe('plan views journey', () => {
     expect(years.map(({ year, total }) => ({ year, total }))).toEqual(await analysisTotals(api, fixture.planId, 'excl'));
     expect(years.map(({ total }) => total)).toEqual([548_000, 100_000, 105_000, 1_208_000, 100_000, 8_000, 108_000]);
     expect(await textOf(page.getByTestId('grand-total'))).toBe('2 177 000 kr');
+    const afterPeriod = page.locator('[data-section="after"]');
+    // Sections off screen are not laid out (content-visibility), so they have no inner text: read their text content.
+    expect((await afterPeriod.locator('h3').textContent())?.replace(/\s+/g, ' ').trim()).toBe('Efter planperioden1 åtgärd');
+    expect(await afterPeriod.locator('tr', { hasText: 'Relining stammar' }).locator('td').allTextContents()).toEqual(['', '1 st', '2040', 'Planerad', 'Ändra']);
 
     // One row read in full: marker for overdue, category, building, quantity, cost and status.
     const roofRow = page.locator('[data-section="2026"] tr', { hasText: 'Byte av takpapp' });
@@ -230,7 +235,7 @@ describe('plan views journey', () => {
     await expectCount(page, '2 av 6 åtgärder');
 
     await filters.getByRole('button', { name: 'Rensa filter' }).click();
-    await expectCount(page, '5 av 6 åtgärder');
+    await expectCount(page, '6 av 6 åtgärder');
 
     await filters.getByLabel('Tagg').selectOption('konto 4110');
     await expectCount(page, '1 av 6 åtgärder');
@@ -240,7 +245,7 @@ describe('plan views journey', () => {
     await filters.getByLabel('Status').selectOption('draft');
     await expectCount(page, '1 av 6 åtgärder');
     await filters.getByRole('button', { name: 'Rensa filter' }).click();
-    await expectCount(page, '5 av 6 åtgärder');
+    await expectCount(page, '6 av 6 åtgärder');
 
     await filters.getByLabel('Från år').selectOption('2029');
     await filters.getByLabel('Till år').selectOption('2032');
@@ -286,7 +291,7 @@ describe('plan views journey', () => {
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('link', { name: 'Actions by year' }).waitFor();
     await expectTitle(page, 'Actions by year · Underhållsplan 2026');
-    await expectCount(page, '5 of 6 actions');
+    await expectCount(page, '6 of 6 actions');
     expect(await page.locator('.action-view input[type="checkbox"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Change year or status/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New action' }).count()).toBe(0);

@@ -121,6 +121,7 @@ export interface Buildings {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  name_key: string;
   property_id: string;
   updated_at: Generated<Timestamp>;
 }
@@ -153,6 +154,7 @@ export interface Locations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  name_key: string;
   property_id: string;
   updated_at: Generated<Timestamp>;
 }

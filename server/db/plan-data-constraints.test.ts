@@ -56,7 +56,7 @@ describe('tenancy in the database', () => {
     ).rejects.toMatchObject(foreignKeyViolation);
     for (const table of ['buildings', 'locations'] as const) {
       await expect(
-        db.insertInto(table).values({ account_id: other.accountId, property_id: mine.propertyId, name: 'X' }).execute(),
+        db.insertInto(table).values({ account_id: other.accountId, property_id: mine.propertyId, name: 'X', name_key: 'x' }).execute(),
         table,
       ).rejects.toMatchObject(foreignKeyViolation);
     }
@@ -99,12 +99,12 @@ describe('tenancy in the database', () => {
     const db = testApp.database.db;
     const siblingBuilding = await db
       .insertInto('buildings')
-      .values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Hus B' })
+      .values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Hus B', name_key: 'hus b' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const siblingLocation = await db
       .insertInto('locations')
-      .values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Vind' })
+      .values({ account_id: team.accountId, property_id: siblingPropertyId, name: 'Vind', name_key: 'vind' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await expect(

@@ -83,6 +83,14 @@ export const validationMessages = {
     sv: 'Personen är redan medlem i kontot.',
     en: 'This person is already a member of the account.',
   },
+  'building.name_taken': {
+    sv: 'Fastigheten har redan en byggnad med det namnet. Välj ett annat namn.',
+    en: 'The property already has a building with this name. Choose another name.',
+  },
+  'location.name_taken': {
+    sv: 'Fastigheten har redan ett läge med det namnet. Välj ett annat namn.',
+    en: 'The property already has a location with this name. Choose another name.',
+  },
   'invitation.sent_by_email': {
     sv: 'Inbjudningar skickas med e-post här; länken visas inte.',
     en: 'Invitations are sent by e-mail here; the link is not shown.',

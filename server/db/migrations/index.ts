@@ -9,6 +9,7 @@ import * as passwordResetAndSessions from './0008-password-reset-and-sessions.ts
 import * as invitationsByAddress from './0009-invitations-by-address.ts';
 import * as passkeys from './0010-passkeys.ts';
 import * as planHistory from './0011-plan-history.ts';
+import * as uniquePartNames from './0012-unique-part-names.ts';
 import * as trash from './0013-trash.ts';
 import * as planVersions from './0014-plan-versions.ts';
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0009-invitations-by-address': invitationsByAddress,
   '0010-passkeys': passkeys,
   '0011-plan-history': planHistory,
+  '0012-unique-part-names': uniquePartNames,
   '0013-trash': trash,
   '0014-plan-versions': planVersions,
 };

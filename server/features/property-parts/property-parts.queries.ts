@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { propertyPartNameKey } from '../../../shared/property-part-name-key.ts';
 import type { CreatePropertyPartRequest, PropertyPartKind, UpdatePropertyPartRequest } from '../../../shared/schemas/property-part.ts';
 import type { Db } from '../../db/database.ts';
 import type { AccountId } from '../../db/account-id.ts';
@@ -22,8 +23,18 @@ export async function listPropertyParts(db: Db, accountId: AccountId, kind: Prop
 export const listBuildings = (db: Db, accountId: AccountId, propertyId: string) => listPropertyParts(db, accountId, 'buildings', propertyId);
 export const listLocations = (db: Db, accountId: AccountId, propertyId: string) => listPropertyParts(db, accountId, 'locations', propertyId);
 
+/**
+ * The unique index that keeps a property's names of one kind apart, on the key stored beside each
+ * name (`propertyPartNameKey`): a write that takes a used name fails on it.
+ */
+export const uniqueNameIndexOf = (kind: PropertyPartKind) => `${kind}_name_key`;
+
 export async function insertPropertyPart(db: Db, accountId: AccountId, kind: PropertyPartKind, propertyId: string, input: CreatePropertyPartRequest) {
-  return db.insertInto(kind).values({ account_id: accountId, property_id: propertyId, name: input.name }).returning(partColumns).executeTakeFirstOrThrow();
+  return db
+    .insertInto(kind)
+    .values({ account_id: accountId, property_id: propertyId, name: input.name, name_key: propertyPartNameKey(input.name) })
+    .returning(partColumns)
+    .executeTakeFirstOrThrow();
 }
 
 /** Creates parts of one kind by name, in one statement (the spreadsheet import); returns them with their ids. */
@@ -37,7 +48,7 @@ export async function insertPropertyParts(
   if (names.length === 0) return [];
   return db
     .insertInto(kind)
-    .values(names.map((name) => ({ account_id: accountId, property_id: propertyId, name })))
+    .values(names.map((name) => ({ account_id: accountId, property_id: propertyId, name, name_key: propertyPartNameKey(name) })))
     .returning(['id', 'name'])
     .execute();
 }
@@ -45,7 +56,7 @@ export async function insertPropertyParts(
 export async function updatePropertyPart(db: Db, accountId: AccountId, kind: PropertyPartKind, partId: string, input: UpdatePropertyPartRequest) {
   return db
     .updateTable(kind)
-    .set({ name: input.name, updated_at: sql`now()` })
+    .set({ name: input.name, name_key: input.name === undefined ? undefined : propertyPartNameKey(input.name), updated_at: sql`now()` })
     .where('account_id', '=', accountId)
     .where('id', '=', partId)
     .returning(partColumns)

@@ -104,6 +104,40 @@ describe.each(kinds)('$noun of a property', ({ noun, singular, notFoundNoun, idK
     expect((await team.viewer.client.get(partsUrl(ids.propertyId))).json()[1]).toEqual(response.json());
   });
 
+  it(`refuses a name the property already has for a ${singular}, ignoring case and surrounding space: 409 on the name, nothing changed`, async () => {
+    const before = await snapshotPlanData(testApp.database.db);
+    const taken = {
+      code: 'conflict',
+      message: `The property already has a ${singular} with this name`,
+      fields: { name: `The property already has a ${singular} with this name. Choose another name.` },
+      fieldCodes: { name: `${singular}.name_taken` },
+    };
+    for (const name of [names.existing, names.existing.toUpperCase(), `  ${names.existing.toLowerCase()} `]) {
+      const create = await team.editor.client.post(partsUrl(ids.propertyId), { name });
+      expect(create.statusCode, name).toBe(409);
+      expect(create.json()).toEqual({ error: taken });
+      const rename = await team.editor.client.patch(partUrl(partId), { name });
+      expect(rename.statusCode, name).toBe(409);
+      expect(rename.json()).toEqual({ error: taken });
+    }
+    expect(await snapshotPlanData(testApp.database.db)).toEqual(before);
+    // In Swedish for a Swedish client.
+    const swedish = await team.editor.client.request('POST', partsUrl(ids.propertyId), { name: names.existing }, { 'accept-language': 'sv' });
+    expect(swedish.json().error.fields).toEqual({
+      name: `Fastigheten har redan ${singular === 'building' ? 'en byggnad' : 'ett läge'} med det namnet. Välj ett annat namn.`,
+    });
+  });
+
+  it(`lets a ${singular} change the case of its own name, and another property use the same name`, async () => {
+    const recased = await team.editor.client.patch(partUrl(partId), { name: names.renamed.toUpperCase() });
+    expect(recased.statusCode).toBe(200);
+    expect(recased.json().name).toBe(names.renamed.toUpperCase());
+    expect((await team.editor.client.patch(partUrl(partId), { name: names.renamed })).statusCode).toBe(200);
+    const otherProperty = await createPropertyWithPlan(team.editor.client, team.accountId, { organisation: 'Brf Alm', property: 'Alm 1', plan: 'Alm' });
+    const sameName = await team.editor.client.post(partsUrl(otherProperty.propertyId), { name: names.renamed });
+    expect(sameName.statusCode).toBe(201);
+  });
+
   it('answers 400 with field codes to invalid input, and changes nothing', async () => {
     const before = await snapshotPlanData(testApp.database.db);
     const cases: [Record<string, unknown>, Record<string, string>][] = [

@@ -2,7 +2,9 @@ import type { CreatePropertyPartRequest, PropertyPartKind, UpdatePropertyPartReq
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { isUniqueViolation } from '../../db/postgres-errors.ts';
+import type { ValidationMessageKey } from '../../../shared/i18n/validation-messages.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import * as queries from './property-parts.queries.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
@@ -21,18 +23,36 @@ export async function listPropertyParts(deps: Deps, actor: Actor, kind: Property
 export async function createPropertyPart(deps: Deps, actor: Actor, kind: PropertyPartKind, propertyId: string, input: CreatePropertyPartRequest) {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, 'properties', propertyId, 'plans:write', 'Property', { forKeyShare: true });
-    return withIsoTimestamps(await queries.insertPropertyPart(transaction, accountId, kind, propertyId, input));
+    return withIsoTimestamps(await withUniqueName(kind, queries.insertPropertyPart(transaction, accountId, kind, propertyId, input)));
   });
 }
 
 export async function updatePropertyPart(deps: Deps, actor: Actor, kind: PropertyPartKind, partId: string, input: UpdatePropertyPartRequest) {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireRowPermission(transaction, actor, kind, partId, 'plans:write', nounOf[kind]);
-    const part = await queries.updatePropertyPart(transaction, accountId, kind, partId, input);
+    const part = await withUniqueName(kind, queries.updatePropertyPart(transaction, accountId, kind, partId, input));
     if (!part) throw notFound(nounOf[kind]);
     return withIsoTimestamps(part);
   });
 }
+
+/**
+ * A name the property already has for a part of this kind (the same ignoring case, see
+ * `propertyPartNameKey`) is a conflict on the field, as a taken e-mail address is: the index
+ * decides, so two requests at the same moment cannot both take it.
+ */
+async function withUniqueName<T>(kind: PropertyPartKind, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error, queries.uniqueNameIndexOf(kind))) {
+      throw new AppError('conflict', `The property already has a ${nounOf[kind].toLowerCase()} with this name`, { name: nameTakenOf[kind] });
+    }
+    throw error;
+  }
+}
+
+const nameTakenOf = { buildings: 'building.name_taken', locations: 'location.name_taken' } as const satisfies Record<PropertyPartKind, ValidationMessageKey>;
 
 /**
  * Moves the part to the account's trash; actions that named it stay, without it, until it is

@@ -3,6 +3,7 @@ import { translateValidationMessage, type ValidationMessageKey } from '../../../
 import type { Language } from '../../../shared/i18n/language.ts';
 import { createActionRequestSchema, type CreateActionRequest } from '../../../shared/schemas/action.ts';
 import { nameSchema } from '../../../shared/schemas/common.ts';
+import { propertyPartNameKey } from '../../../shared/property-part-name-key.ts';
 import {
   importPreviewRows,
   requiredImportFields,
@@ -306,6 +307,5 @@ class PartNames {
   }
 }
 
-export function keyOf(name: string): string {
-  return name.trim().toLowerCase();
-}
+/** Names are matched as the unique index on buildings and locations compares them. */
+export const keyOf = propertyPartNameKey;

@@ -4,6 +4,7 @@ import type { AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { cascadingChildren, clearableReferences, trashKinds, trashTables, type TrashTable } from './trash-kinds.ts';
+import { propertyPartNameKey } from '../../../shared/property-part-name-key.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -236,7 +237,7 @@ export async function countExistingIds(transaction: Transaction<Database>, accou
   return result.rows[0]?.total ?? 0;
 }
 
-/** Whether another building or location of the property already has this name (compared case-insensitively). */
+/** Whether another building or location of the property already has this name (the same by `propertyPartNameKey`, as the unique index compares). */
 export async function isPartNameTaken(
   transaction: Transaction<Database>,
   accountId: AccountId,
@@ -247,7 +248,7 @@ export async function isPartNameTaken(
   const result = await sql<{ taken: boolean }>`
     select exists (
       select 1 from ${sql.table(trashKinds[kind].table)}
-      where account_id = ${accountId} and property_id = ${propertyId} and lower(name) = lower(${name})
+      where account_id = ${accountId} and property_id = ${propertyId} and name_key = ${propertyPartNameKey(name)}
     ) as taken
   `.execute(transaction);
   return result.rows[0]!.taken;

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { planWindow } from '../../../shared/cost-model/index.ts';
 import { commonUnits } from '../../../shared/schemas/action.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -8,12 +9,14 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { planCostInputOf } from '../plan-core/plan-cost-inputs.ts';
 import { ActionCostPreview, type CostFieldTexts } from './action-cost-preview.tsx';
 import { actionFormSchema, type ActionFormDefaults, type ActionFormValues } from './action-form-schema.ts';
 import { CheckboxField } from '../../components/ui/checkbox-field.tsx';
 import { categoryOptions, statusOptions } from './action-labels.ts';
 import { PropertyPartField } from './property-part-field.tsx';
 import { TagInput } from './tag-input.tsx';
+import { YearOutsidePlanNotice } from './year-outside-plan-notice.tsx';
 import { TextAreaField } from '../../components/ui/text-area-field.tsx';
 
 /** Which submit button was used: "save" or "save and add another" (new actions only). */
@@ -51,13 +54,16 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
   // The ref is read on submit (the click's state update is not rendered yet); the state shows the spinner.
   const intent = useRef<SaveIntent>('save');
   const [submittedIntent, setSubmittedIntent] = useState<SaveIntent>('save');
+  const [status, setStatus] = useState<string>(defaults.status);
   const unitListId = useId();
   const defaultBaseYear = plan.indexation.defaultBaseYear;
+  const window = useMemo(() => planWindow(planCostInputOf(plan)), [plan]);
 
   function updatePreview(event: FormEvent<HTMLFormElement>) {
     const data = new FormData(event.currentTarget);
     const text = (name: keyof CostFieldTexts) => String(data.get(name) ?? '');
     setCostTexts({ quantity: text('quantity'), unitPrice: text('unitPrice'), year: text('year'), baseYear: text('baseYear') });
+    setStatus(String(data.get('status') ?? ''));
   }
 
   return (
@@ -159,14 +165,17 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
       <fieldset className="action-form__group">
         <legend>{t('actions.group.when')}</legend>
         <div className="form__row">
-          <TextField
-            label={t('actions.field.year')}
-            hint={t('actions.field.year_hint')}
-            name="year"
-            inputMode="numeric"
-            defaultValue={defaults.year}
-            error={form.errorFor('year')}
-          />
+          <div className="action-form__year">
+            <TextField
+              label={t('actions.field.year')}
+              hint={t('actions.field.year_hint')}
+              name="year"
+              inputMode="numeric"
+              defaultValue={defaults.year}
+              error={form.errorFor('year')}
+            />
+            <YearOutsidePlanNotice window={window} year={costTexts.year} status={status} />
+          </div>
           <div className="action-form__recurrence">
             <CheckboxField
               label={t('actions.field.recurring')}

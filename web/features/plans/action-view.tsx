@@ -138,14 +138,7 @@ export function ActionView<G extends ShownActions>({
         />
       )}
       {isEmpty(grouped) ? (
-        <PlanEmptyStates
-          accountId={accountId}
-          planId={data.plan.id}
-          canEdit={canEdit}
-          hasActions={data.actions.length > 0}
-          filters={filters}
-          onClear={clearFilters}
-        />
+        <PlanEmptyStates accountId={accountId} planId={data.plan.id} canEdit={canEdit} hasActions={data.actions.length > 0} onClear={clearFilters} />
       ) : (
         <>
           <ActionTableToolbar

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
+import { planWindow } from '../../../shared/cost-model/index.ts';
 import type { Action } from '../../../shared/schemas/action.ts';
 import { statusSchema } from '../../../shared/schemas/status.ts';
 import { yearSchema } from '../../../shared/schemas/common.ts';
@@ -15,6 +16,9 @@ import { describeActionError } from '../../lib/api/describe-api-error.ts';
 import { numberField } from '../../lib/forms/form-values.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useUpdateAction } from '../actions/actions-api.ts';
+import { YearOutsidePlanNotice } from '../actions/year-outside-plan-notice.tsx';
+import { planCostInputOf } from '../plan-core/plan-cost-inputs.ts';
+import { usePlan } from '../plan-core/plans-api.ts';
 
 const inlineEditSchema = z.strictObject({ year: numberField(yearSchema), status: statusSchema });
 
@@ -45,6 +49,9 @@ export function InlineEditForm({ planId, action, onClose }: InlineEditFormProps)
     input?.select();
   };
   const titleId = useId();
+  // The plan page's layout has loaded the plan: this reads its cache.
+  const plan = usePlan(planId).data;
+  const window = useMemo(() => (plan ? planWindow(planCostInputOf(plan)) : null), [plan]);
 
   useEffect(focusYear, []);
 
@@ -132,6 +139,7 @@ export function InlineEditForm({ planId, action, onClose }: InlineEditFormProps)
           <Button onClick={() => onClose(false)}>{t('action.cancel')}</Button>
         </div>
       </div>
+      {window && <YearOutsidePlanNotice window={window} year={year} status={status} />}
     </form>
   );
 }

@@ -3,19 +3,17 @@ import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { planPath } from '../plan-core/plan-route-params.ts';
-import { hasActiveFilters, type PlanFilters } from './plan-filters.ts';
 
 interface PlanEmptyStatesProps {
   accountId: string;
   planId: string;
   canEdit: boolean;
   hasActions: boolean;
-  filters: PlanFilters;
   onClear: () => void;
 }
 
 /** Why an action view is empty, and the next step: add the first action, or clear the filters. */
-export function PlanEmptyStates({ accountId, planId, canEdit, hasActions, filters, onClear }: PlanEmptyStatesProps) {
+export function PlanEmptyStates({ accountId, planId, canEdit, hasActions, onClear }: PlanEmptyStatesProps) {
   const { t } = useTranslation();
   if (!hasActions) {
     return (
@@ -33,16 +31,10 @@ export function PlanEmptyStates({ accountId, planId, canEdit, hasActions, filter
       </EmptyState>
     );
   }
-  if (hasActiveFilters(filters)) {
-    return (
-      <EmptyState title={t('plan_views.no_match_title')} action={<Button onClick={onClear}>{t('plan_views.filter.clear')}</Button>}>
-        <p>{t('plan_views.no_match_text')}</p>
-      </EmptyState>
-    );
-  }
+  // Both views show every action when no filter is set, so a plan with actions is only empty through its filters.
   return (
-    <EmptyState title={t('plan_views.no_occurrences_title')}>
-      <p>{t('plan_views.no_occurrences_text')}</p>
+    <EmptyState title={t('plan_views.no_match_title')} action={<Button onClick={onClear}>{t('plan_views.filter.clear')}</Button>}>
+      <p>{t('plan_views.no_match_text')}</p>
     </EmptyState>
   );
 }
