@@ -1,24 +1,14 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireMembership } from '../features/accounts/require-membership.tsx';
 import { ActionPage } from '../routes/action-page.tsx';
-import { SecurityPage } from '../routes/security-page.tsx';
-import { EconomicAnalysisPage } from '../routes/economic-analysis-page.tsx';
 import { ForgotPasswordPage } from '../routes/forgot-password-page.tsx';
-import { FundAnalysisPage } from '../routes/fund-analysis-page.tsx';
 import { HomePage } from '../routes/home-page.tsx';
 import { InvitationPage } from '../routes/invitation-page.tsx';
-import { MembersPage } from '../routes/members-page.tsx';
-import { TrashPage } from '../routes/trash-page.tsx';
 import { NewActionPage } from '../routes/new-action-page.tsx';
 import { NotFoundPage } from '../routes/not-found-page.tsx';
-import { OperationsPage } from '../routes/operations-page.tsx';
 import { PlanByCategoryPage } from '../routes/plan-by-category-page.tsx';
 import { PlanByYearPage } from '../routes/plan-by-year-page.tsx';
-import { PlanHistoryPage } from '../routes/plan-history-page.tsx';
-import { PlanImportPage } from '../routes/plan-import-page.tsx';
 import { PlanLayout } from '../routes/plan-layout.tsx';
-import { PlanSettingsPage } from '../routes/plan-settings-page.tsx';
-import { PlanVersionsPage } from '../routes/plan-versions-page.tsx';
 import { PropertyPage } from '../routes/property-page.tsx';
 import { ResetPasswordPage } from '../routes/reset-password-page.tsx';
 import { SignInPage } from '../routes/sign-in-page.tsx';
@@ -27,6 +17,18 @@ import { StartPage } from '../routes/start-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RequireSession } from './require-session.tsx';
+import { lazyPage } from './lazy-page.tsx';
+
+const SecurityPage = lazyPage(() => import('../routes/security-page.tsx').then((module) => module.SecurityPage));
+const EconomicAnalysisPage = lazyPage(() => import('../routes/economic-analysis-page.tsx').then((module) => module.EconomicAnalysisPage));
+const FundAnalysisPage = lazyPage(() => import('../routes/fund-analysis-page.tsx').then((module) => module.FundAnalysisPage));
+const MembersPage = lazyPage(() => import('../routes/members-page.tsx').then((module) => module.MembersPage));
+const TrashPage = lazyPage(() => import('../routes/trash-page.tsx').then((module) => module.TrashPage));
+const OperationsPage = lazyPage(() => import('../routes/operations-page.tsx').then((module) => module.OperationsPage));
+const PlanImportPage = lazyPage(() => import('../routes/plan-import-page.tsx').then((module) => module.PlanImportPage));
+const PlanSettingsPage = lazyPage(() => import('../routes/plan-settings-page.tsx').then((module) => module.PlanSettingsPage));
+const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx').then((module) => module.PlanHistoryPage));
+const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
 export function AppRoutes() {

@@ -4,6 +4,7 @@ import { Alert } from '../components/ui/alert.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
+/** The account's trash: what was deleted, by whom, until when it can be restored. */
 export function TrashPage() {
   const { t } = useTranslation();
   usePageTitle(t('trash.title'));
