@@ -66,7 +66,7 @@ describe('plan versions journey', () => {
     const planBefore = await api.get(`/api/plans/${fixture.planId}/actions`);
 
     await page.goto(`${fixture.planUrl}/versions`);
-    await page.getByRole('heading', { name: 'Versioner', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Versioner', level: 2, exact: true }).waitFor();
     await expectTitle(page, 'Versioner · Underhållsplan 2026–2035');
     await page.getByRole('heading', { name: 'Inga versioner ännu' }).waitFor();
     await keepScreenshot(page, 'plan-versions-empty');
@@ -135,7 +135,7 @@ describe('plan versions journey', () => {
 
     // English.
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
-    await page.getByRole('heading', { name: 'Versions', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Versions', level: 2, exact: true }).waitFor();
     await page.getByRole('heading', { name: `${versionName} compared with The plan today` }).waitFor();
     await keepScreenshot(page, 'plan-versions-en');
     expect(problems).toEqual([]);
