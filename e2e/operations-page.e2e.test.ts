@@ -119,9 +119,7 @@ describe('operations page journey', () => {
 
     // The failing drill is first, with what it means and what to do; the rest follow.
     // The refreshed list replaces the pending one when its answer arrives, so wait for it.
-    await eventually(async () => (await page.locator('.check-list__title').allTextContents())[0]).toBe(
-      'Återställningsövningen lyckades',
-    );
+    await eventually(async () => (await page.locator('.check-list__title').allTextContents())[0]).toBe('Återställningsövningen lyckades');
     const firstCheck = page.locator('.check-list__item').first();
     expect(await firstCheck.locator('.status').textContent()).toBe('✕Fel');
     await firstCheck.getByText('Vad du kan göra').waitFor();
