@@ -268,7 +268,7 @@ export const validationMessages = {
     en: 'Not the id of an item in the account’s library. Empty the cell to leave the action unlinked.',
   },
   'spreadsheet.kind_invalid': {
-    sv: 'Skriv utbyte, underhåll eller besiktning.',
+    sv: 'Skriv byte, underhåll eller besiktning.',
     en: 'Write replacement, maintenance or inspection.',
   },
 } as const satisfies Record<string, Record<Language, string>>;

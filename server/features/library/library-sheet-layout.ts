@@ -44,7 +44,7 @@ export const librarySheetLayout: SheetLayout<LibraryImportField> = {
 
 /** How the export writes a kind, and how the import reads one back: its code or its Swedish or English word. */
 export const kindNames: Record<LibraryItemKind, { sv: string; en: string }> = {
-  replace: { sv: 'Utbyte', en: 'Replacement' },
+  replace: { sv: 'Byte', en: 'Replacement' },
   maintain: { sv: 'Underhåll', en: 'Maintenance' },
   inspect: { sv: 'Besiktning', en: 'Inspection' },
 };

@@ -17,7 +17,7 @@ describe('readLibraryRows', () => {
       rows(
         headerSv,
         headerEn,
-        ['Takpannor, eget pris', 'Roof tiles, own price', 'Yttertak', 'm2', 50, '1 150,50', 2025, 'Avtal 2025', 'Utbyte', builtinId.toUpperCase(), ownId],
+        ['Takpannor, eget pris', 'Roof tiles, own price', 'Yttertak', 'm2', 50, '1 150,50', 2025, 'Avtal 2025', 'Byte', builtinId.toUpperCase(), ownId],
         ['OVK', null, 'myndighet', 'st', '6', 9000, '2024', null, 'inspection', null, null],
       ),
       known,
@@ -91,5 +91,24 @@ describe('readLibraryRows', () => {
       { row: 1, columnIndex: null, column: 'Livslängd (år)', code: 'spreadsheet.column_missing' },
       { row: 1, columnIndex: null, column: 'Prisår', code: 'spreadsheet.column_missing' },
     ]);
+  });
+
+  it('refuses a second replacement of a built-in item, in the file or of another of the account’s items', () => {
+    const otherOwnId = '6f1c2a10-7d1e-4b8a-9a51-0d6f7c2b9e03';
+    const reading = readLibraryRows(
+      rows(
+        ['Namn', 'Kategori', 'Enhet', 'Livslängd', 'À-pris', 'Prisår', 'Ersätter (ID)', 'ID'],
+        ['Takpannor', 'yttertak', 'm2', 50, 1100, 2025, builtinId, ownId],
+        ['Takpannor igen', 'yttertak', 'm2', 50, 1100, 2025, builtinId, null],
+        ['Takpannor, annat avtal', 'yttertak', 'm2', 50, 1100, 2025, builtinId, otherOwnId],
+      ),
+      { accountItemIds: new Set([ownId, otherOwnId]), builtinItemIds: known.builtinItemIds, replacements: new Map([[builtinId, ownId]]) },
+      { language: 'sv' },
+    );
+    expect(reading.errors.map(({ row, field, code }) => ({ row, field, code }))).toEqual([
+      { row: 3, field: 'replacesItemId', code: 'library.already_replaced' },
+      { row: 4, field: 'replacesItemId', code: 'library.already_replaced' },
+    ]);
+    expect(reading.items.map((item) => item.request.replacesItemId)).toEqual([builtinId]);
   });
 });

@@ -43,12 +43,18 @@ export interface LibraryReading {
  */
 export function readLibraryRows(
   sheetRows: readonly SheetRow[],
-  known: { accountItemIds: ReadonlySet<string>; builtinItemIds: ReadonlySet<string> },
+  known: {
+    accountItemIds: ReadonlySet<string>;
+    builtinItemIds: ReadonlySet<string>;
+    /** Each built-in item the account has replaced, and the account's item that replaces it. */
+    replacements?: ReadonlyMap<string, string>;
+  },
   options: { manualMapping?: LibraryImportMapping | undefined; language: Language },
 ): LibraryReading {
   const frame = readSheetFrame(sheetRows, librarySheetLayout, options);
   const items: ImportedLibraryItem[] = [];
   const seenIds = new Set<string>();
+  const replacedInFile = new Set<string>();
   for (const { row, cells } of frame.rows) {
     const before = frame.errors.length;
     const cell = (field: LibraryImportField): SheetCell => frame.cellOf(cells, field);
@@ -56,15 +62,18 @@ export function readLibraryRows(
     const request = rowRequest(cell, fail);
     // The name may be one text or a pair, and a union's refusal reads "invalid": a blank name is "required".
     if (request.name === undefined && frame.columnOf.has('name')) fail('name')('field.required');
-    const replaces = rowIdOf(cell('replacesItemId'), known.builtinItemIds, new Set(), fail('replacesItemId'), {
-      unknown: 'spreadsheet.builtin_id_unknown',
-      twice: 'spreadsheet.builtin_id_unknown',
-    });
-    if (replaces !== null) request.replacesItemId = replaces;
     const id = rowIdOf(cell('id'), known.accountItemIds, seenIds, fail('id'), {
       unknown: 'spreadsheet.library_id_unknown',
       twice: 'spreadsheet.library_id_twice',
     });
+    // A built-in item has at most one replacement per account: another item's, or an earlier row's, is taken.
+    const replaces = rowIdOf(cell('replacesItemId'), known.builtinItemIds, replacedInFile, fail('replacesItemId'), {
+      unknown: 'spreadsheet.builtin_id_unknown',
+      twice: 'library.already_replaced',
+    });
+    const replacedBy = replaces === null ? undefined : known.replacements?.get(replaces);
+    if (replacedBy !== undefined && replacedBy !== id) fail('replacesItemId')('library.already_replaced');
+    else if (replaces !== null) request.replacesItemId = replaces;
     const parsed = checkRowRequest(frame, row, before, createLibraryItemRequestSchema, request);
     if (parsed) items.push({ row, id, request: parsed });
   }

@@ -5,7 +5,8 @@ import { maxListedImportRows, maxReportedImportErrors } from '../../../shared/sc
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { notFound } from '../../http/app-error.ts';
+import { importRowsError } from './import-rows-error.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { insertPropertyParts, listBuildings, listLocations } from '../property-parts/property-parts.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
@@ -97,7 +98,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     const planActions = await queries.listPlanActions(transaction, accountId, planId, { forUpdate: true });
     const reading = read(parts, planActions);
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
-    if (reading.errors.length > 0) throw rowsError(reading);
+    if (reading.errors.length > 0) throw importRowsError(reading.errors);
     const changes = planImportChanges(reading, planActions);
     const buildingIds = idsByName([
       ...parts.buildings,
@@ -172,15 +173,4 @@ function dryRunResponseOf(reading: ImportReading, changes: PlanImportChanges): I
     updates: changes.updates.slice(0, maxListedImportRows).map((update) => update.summary),
     possibleDuplicates: changes.possibleDuplicates.slice(0, maxListedImportRows),
   };
-}
-
-/** Every error as a field code `rows.<row>.<field>` (the error handler translates them), or `mapping.<field>` for columns. */
-function rowsError(reading: ImportReading): AppError {
-  const fieldCodes: NonNullable<AppError['fieldCodes']> = {};
-  for (const error of reading.errors.slice(0, maxReportedImportErrors)) {
-    const key =
-      error.code === 'spreadsheet.column_missing' || error.code === 'spreadsheet.column_twice' ? `mapping.${error.field}` : `rows.${error.row}.${error.field}`;
-    fieldCodes[key] ??= error.code;
-  }
-  return new AppError('validation', `${reading.errors.length} errors in the file; nothing was imported`, fieldCodes);
 }

@@ -30,7 +30,7 @@ export const libraryMessages = defineMessages(
     'library.price_per_unit': '{price} / {unit}',
     'library.indicative': 'Riktpris ({year})',
     'library.no_source': 'Ingen källa angiven',
-    'library.kind.replace': 'Utbyte',
+    'library.kind.replace': 'Byte',
     'library.kind.maintain': 'Underhåll',
     'library.kind.inspect': 'Besiktning',
     'library.origin.builtin': 'Inbyggd',
