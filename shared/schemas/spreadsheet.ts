@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { vatQuerySchema } from './action.ts';
 
 /**
- * The action fields a spreadsheet column can hold (docs/product/domain.md § Actions). `building`
+ * The action fields a spreadsheet column can hold (docs/product/domain.md § Actions). `libraryItemId`
+ * is the library item the action is linked to (empty: none). `building`
  * and `location` are names, not ids: a name the property does not have yet becomes a new building
  * or location on confirm. `id` is the action's id, written by the export (and left empty in the
  * template): a row with an id updates that action of the plan, a row without one creates an
@@ -23,6 +24,7 @@ export const importFields = [
   'isInvestment',
   'tags',
   'note',
+  'libraryItemId',
   'id',
 ] as const;
 export type ImportField = (typeof importFields)[number];

@@ -88,6 +88,7 @@ function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
       isInvestment: yesNo(action.isInvestment),
       tags: formatTagList(action.tags),
       note: action.note,
+      libraryItemId: action.libraryItemId,
       id: action.id,
     };
     appendRow(

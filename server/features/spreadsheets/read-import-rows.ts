@@ -68,7 +68,13 @@ const actionLayout: SheetLayout<ImportField> = { headers: fieldHeaders, matcher:
 export function readImportRows(
   sheetRows: readonly SheetRow[],
   property: { buildings: readonly NamedPart[]; locations: readonly NamedPart[] },
-  options: { manualMapping?: ImportMapping; language: Language; planActionIds?: ReadonlySet<string> },
+  options: {
+    manualMapping?: ImportMapping;
+    language: Language;
+    planActionIds?: ReadonlySet<string>;
+    /** The library items an action may link to (the account's and the built-in ones); absent: none. */
+    libraryItemIds?: ReadonlySet<string>;
+  },
 ): ImportReading {
   const frame = readSheetFrame(sheetRows, actionLayout, options);
   const buildings = new PartNames(property.buildings);
@@ -83,6 +89,12 @@ export function readImportRows(
     const building = partName(cell('building'), (code) => fail('building', code));
     const location = partName(cell('location'), (code) => fail('location', code));
     const id = rowIdOf(cell('id'), options.planActionIds ?? new Set(), seenIds, (code) => fail('id', code));
+    // Many actions may link one item; an id outside the account's library (another account's) is unknown.
+    const libraryItemId = rowIdOf(cell('libraryItemId'), options.libraryItemIds ?? new Set(), null, (code) => fail('libraryItemId', code), {
+      unknown: 'spreadsheet.library_item_unknown',
+      twice: 'spreadsheet.library_item_unknown',
+    });
+    if (libraryItemId !== null) request.libraryItemId = libraryItemId;
     const parsed = checkRowRequest(frame, row, before, createActionRequestSchema, request);
     if (parsed) {
       actions.push({ row, id, request: parsed, building: building && buildings.resolve(building), location: location && locations.resolve(location) });

@@ -146,7 +146,8 @@ export function cellNumberValue(value: SheetCell, decimals?: number): number | u
 export function rowIdOf(
   value: SheetCell,
   knownIds: ReadonlySet<string>,
-  seenIds: Set<string>,
+  /** The ids earlier rows used, when each may be used once; null: any number of times. */
+  seenIds: Set<string> | null,
   fail: (code: ValidationMessageKey) => void,
   codes: { unknown: ValidationMessageKey; twice: ValidationMessageKey } = { unknown: 'spreadsheet.id_unknown', twice: 'spreadsheet.id_twice' },
 ): string | null {
@@ -156,6 +157,7 @@ export function rowIdOf(
     fail(codes.unknown);
     return null;
   }
+  if (seenIds === null) return text;
   if (seenIds.has(text)) {
     fail(codes.twice);
     return null;

@@ -16,6 +16,7 @@ export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
   isInvestment: { sv: 'Investering', en: 'Investment' },
   tags: { sv: 'Taggar', en: 'Tags' },
   note: { sv: 'Anteckning', en: 'Note' },
+  libraryItemId: { sv: 'Biblioteks-ID', en: 'Library ID' },
   id: { sv: 'ID', en: 'ID' },
 };
 
@@ -52,6 +53,7 @@ const synonyms: Record<ImportField, string[]> = {
   // "Märkning" was the template's header before tags had one word (shared/i18n/vocabulary.ts).
   tags: ['taggar', 'tagg', 'tags', 'tag', 'markning', 'markningar', 'etikett', 'etiketter', 'label', 'labels', 'projekt', 'konto'],
   note: ['anteckning', 'note', 'notes', 'kommentar', 'comment', 'anmarkning', 'noteringar', 'remarks'],
+  libraryItemId: ['biblioteks-id', 'biblioteksid', 'library id', 'library item id', 'libraryitemid', 'biblioteksposts-id'],
   id: ['id', 'atgards-id', 'atgardsid', 'action id', 'actionid'],
 };
 

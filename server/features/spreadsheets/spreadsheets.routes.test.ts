@@ -80,6 +80,7 @@ describe('template', () => {
       'Investering',
       'Taggar',
       'Anteckning',
+      'Biblioteks-ID',
       'ID',
     ]);
     expect(sheet.getRow(2).values).toEqual([
@@ -98,6 +99,7 @@ describe('template', () => {
       'Investment',
       'Tags',
       'Note',
+      'Library ID',
       'ID',
     ]);
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$A$2:$A$17"], showErrorMessage: true });

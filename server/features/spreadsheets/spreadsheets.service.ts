@@ -79,13 +79,22 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
   // Checked before the file is parsed, so a viewer or a stranger costs no parsing.
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'plans:write', 'Plan');
   const rows = await readSpreadsheet(input.file);
-  const read = (parts: Parts, planActions: readonly ActionRow[]) =>
-    readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language, planActionIds: new Set(planActions.map((action) => action.id)) });
+  const read = (parts: Parts, planActions: readonly ActionRow[], libraryItemIds: ReadonlySet<string>) =>
+    readImportRows(rows, parts, {
+      manualMapping: input.mapping,
+      language: input.language,
+      planActionIds: new Set(planActions.map((action) => action.id)),
+      libraryItemIds,
+    });
   if (input.dryRun) {
     const plan = await findPlan(deps.db, accountId, planId);
     if (!plan) throw notFound('Plan');
-    const [parts, planActions] = await Promise.all([loadParts(deps.db, accountId, plan.propertyId), queries.listPlanActions(deps.db, accountId, planId)]);
-    const reading = read(parts, planActions);
+    const [parts, planActions, libraryItemIds] = await Promise.all([
+      loadParts(deps.db, accountId, plan.propertyId),
+      queries.listPlanActions(deps.db, accountId, planId),
+      queries.listLinkableLibraryItemIds(deps.db, accountId, planId),
+    ]);
+    const reading = read(parts, planActions, libraryItemIds);
     return dryRunResponseOf(reading, planImportChanges(reading, planActions));
   }
   return deps.db.transaction().execute(async (transaction) => {
@@ -96,7 +105,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     if (!plan) throw notFound('Plan');
     const parts = await loadParts(transaction, accountId, plan.propertyId);
     const planActions = await queries.listPlanActions(transaction, accountId, planId, { forUpdate: true });
-    const reading = read(parts, planActions);
+    const reading = read(parts, planActions, await queries.listLinkableLibraryItemIds(transaction, accountId, planId));
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw importRowsError(reading.errors);
     const changes = planImportChanges(reading, planActions);
@@ -123,6 +132,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
       is_investment: request.isInvestment ?? false,
       tags: request.tags ?? [],
       note: request.note ?? '',
+      library_item_id: request.libraryItemId ?? null,
     });
     const created = await queries.insertImportedActions(transaction, accountId, { propertyId: plan.propertyId, planId }, changes.creates.map(columnsOf));
     for (const { summary, imported } of changes.updates) {

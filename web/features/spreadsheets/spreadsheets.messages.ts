@@ -85,6 +85,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investering',
     'spreadsheets.field.tags': 'Taggar',
     'spreadsheets.field.note': 'Anteckning',
+    'spreadsheets.field.libraryItemId': 'Biblioteks-ID',
     'spreadsheets.field.id': 'ID',
   },
   {
@@ -170,6 +171,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investment',
     'spreadsheets.field.tags': 'Tags',
     'spreadsheets.field.note': 'Note',
+    'spreadsheets.field.libraryItemId': 'Library ID',
     'spreadsheets.field.id': 'ID',
   },
 );
