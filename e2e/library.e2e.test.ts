@@ -148,6 +148,7 @@ describe('the library screen', () => {
       .setInputFiles({ name: 'bibliotek.xlsx', mimeType: xlsxType, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
     await page.getByRole('heading', { name: 'Granska bibliotek.xlsx' }).waitFor();
     expect(normalise(await page.locator('.import-review__plan').innerText())).toBe('Vid import: 0 skapas, 1 uppdateras och 1 är oförändrade.');
+    await page.getByRole('heading', { name: 'Poster som uppdateras' }).waitFor();
     expect((await page.locator('.import-updates tbody tr').allInnerTexts()).map(normalise)).toEqual([
       `${door.number} Byte av entrédörr, ramavtal Ändrade fält: 1 À-pris: 41 250,50 kr → 45 000 kr`,
     ]);

@@ -29,7 +29,18 @@ export function LibraryImport({ accountId }: { accountId: string }) {
       fieldLabel={fieldLabel}
       checkFile={(upload) => dryRun.mutateAsync(upload)}
       importFile={(upload) => confirm.mutateAsync(upload)}
-      changes={(result) => <ImportChanges result={result} fieldLabel={fieldLabel} formatValue={formatValue} />}
+      changes={(result) => (
+        <ImportChanges
+          result={result}
+          fieldLabel={fieldLabel}
+          formatValue={formatValue}
+          texts={{
+            updatesTitle: t('library.import.updates_title'),
+            nameColumn: t('library.field.name'),
+            updatesMore: (count) => t('library.import.updates_more', { count }),
+          }}
+        />
+      )}
       confirmLabel={(count) => t('library.import.confirm', { count })}
       importingText={(count) => t('library.import.importing', { count })}
       done={(outcome, heading, restart) => (

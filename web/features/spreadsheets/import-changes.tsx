@@ -19,14 +19,21 @@ interface ImportChangesProps<F extends string> {
   fieldLabel: (field: F) => string;
   /** A field's value as people read it (see `formatImportValue`). */
   formatValue: (field: F, value: ImportValue) => string;
+  /** What the rows update, in words: the plan's actions by default. */
+  texts?: { updatesTitle: string; nameColumn: string; updatesMore: (count: number) => string };
 }
 
 /**
  * What a confirm would do with the rows without errors: how many create, update and stay
  * unchanged, the rows that look like an existing one, and each update's fields from → to.
  */
-export function ImportChanges<F extends string>({ result, fieldLabel, formatValue }: ImportChangesProps<F>) {
+export function ImportChanges<F extends string>({ result, fieldLabel, formatValue, texts: givenTexts }: ImportChangesProps<F>) {
   const { t } = useTranslation();
+  const texts = givenTexts ?? {
+    updatesTitle: t('spreadsheets.import.updates_title'),
+    nameColumn: t('spreadsheets.field.name'),
+    updatesMore: (count: number) => t('spreadsheets.import.updates_more', { count }),
+  };
   const updatesTitleId = useId();
   return (
     <>
@@ -56,13 +63,13 @@ export function ImportChanges<F extends string>({ result, fieldLabel, formatValu
 
       {result.updates.length > 0 && (
         <>
-          <h3 id={updatesTitleId}>{t('spreadsheets.import.updates_title')}</h3>
+          <h3 id={updatesTitleId}>{texts.updatesTitle}</h3>
           <div className="table-scroll import-updates" tabIndex={0} role="region" aria-labelledby={updatesTitleId}>
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col">{t('spreadsheets.import.preview_row')}</th>
-                  <th scope="col">{t('spreadsheets.field.name')}</th>
+                  <th scope="col">{texts.nameColumn}</th>
                   <th scope="col">{t('spreadsheets.import.updates_changes')}</th>
                 </tr>
               </thead>
@@ -93,7 +100,7 @@ export function ImportChanges<F extends string>({ result, fieldLabel, formatValu
               </tbody>
             </table>
           </div>
-          {result.toUpdate > result.updates.length && <p>{t('spreadsheets.import.updates_more', { count: result.toUpdate - result.updates.length })}</p>}
+          {result.toUpdate > result.updates.length && <p>{texts.updatesMore(result.toUpdate - result.updates.length)}</p>}
         </>
       )}
     </>
