@@ -1,13 +1,14 @@
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { LibraryItem } from '../../../shared/schemas/library.ts';
 import type { LibraryImportDryRunResponse, LibraryImportMapping, LibraryImportResponse } from '../../../shared/schemas/library-spreadsheet.ts';
-import { maxListedImportRows, maxReportedImportErrors } from '../../../shared/schemas/spreadsheet.ts';
+import { maxListedImportRows } from '../../../shared/schemas/spreadsheet.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requirePermission } from '../../auth/require-permission.ts';
 import type { AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { importRowsError } from '../spreadsheets/import-rows-error.ts';
+import { readingSummaryOf } from '../spreadsheets/read-sheet-frame.ts';
 import { fileError, readSpreadsheet } from '../spreadsheets/read-spreadsheet.ts';
 import { buildLibraryWorkbook } from './build-library-workbook.ts';
 import { libraryImportChanges, type LibraryItemValues } from './library-import-changes.ts';
@@ -49,12 +50,7 @@ export async function importLibraryItems(
     const { reading, items } = await readAgainstLibrary(deps.db, account, rows, input);
     const changes = libraryImportChanges(reading, items);
     return {
-      columns: reading.columns,
-      rowCount: reading.rowCount,
-      validRowCount: reading.validRowCount,
-      preview: reading.preview,
-      errorCount: reading.errors.length,
-      errors: reading.errors.slice(0, maxReportedImportErrors),
+      ...readingSummaryOf(reading),
       toCreate: changes.creates.length,
       toUpdate: changes.updates.length,
       unchanged: changes.unchanged,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { translateValidationMessage, type ValidationMessageKey } from '../../../shared/i18n/validation-messages.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
-import { importPreviewRows } from '../../../shared/schemas/spreadsheet.ts';
+import { importPreviewRows, maxReportedImportErrors } from '../../../shared/schemas/spreadsheet.ts';
 import { issuesToFieldCodes } from '../../../shared/validation-issues.ts';
 import { restoreNeutralisedFormula } from './neutralise-formula.ts';
 import { parseSpreadsheetNumber } from './parse-spreadsheet-number.ts';
@@ -115,6 +115,24 @@ export function checkRowRequest<F extends string, S extends z.ZodType>(
     }
   }
   return frame.errors.length === errorsBefore && parsed.success ? parsed.data : null;
+}
+
+/** How a dry run answers the reading of a file, whatever its fields: errors listed up to `maxReportedImportErrors`. */
+export function readingSummaryOf<F extends string>(reading: {
+  columns: SheetFrame<F>['columns'];
+  rowCount: number;
+  validRowCount: number;
+  preview: SheetFrame<F>['preview'];
+  errors: ReadingError<F>[];
+}) {
+  return {
+    columns: reading.columns,
+    rowCount: reading.rowCount,
+    validRowCount: reading.validRowCount,
+    preview: reading.preview,
+    errorCount: reading.errors.length,
+    errors: reading.errors.slice(0, maxReportedImportErrors),
+  };
 }
 
 /** Errors in row order, then column order (a missing column first). */

@@ -1,12 +1,13 @@
 import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { ExportQuery, ImportDryRunResponse, ImportMapping, ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
-import { maxListedImportRows, maxReportedImportErrors } from '../../../shared/schemas/spreadsheet.ts';
+import { maxListedImportRows } from '../../../shared/schemas/spreadsheet.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import { importRowsError } from './import-rows-error.ts';
+import { readingSummaryOf } from './read-sheet-frame.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { insertPropertyParts, listBuildings, listLocations } from '../property-parts/property-parts.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
@@ -169,12 +170,7 @@ function idsByName(parts: readonly { id: string; name: string }[]): Map<string, 
 
 function dryRunResponseOf(reading: ImportReading, changes: PlanImportChanges): ImportDryRunResponse {
   return {
-    columns: reading.columns,
-    rowCount: reading.rowCount,
-    validRowCount: reading.validRowCount,
-    preview: reading.preview,
-    errorCount: reading.errors.length,
-    errors: reading.errors.slice(0, maxReportedImportErrors),
+    ...readingSummaryOf(reading),
     newBuildings: reading.newBuildings,
     newLocations: reading.newLocations,
     toCreate: changes.creates.length,
