@@ -24,8 +24,8 @@ export const importFields = [
   'isInvestment',
   'tags',
   'note',
-  'libraryItemId',
   'id',
+  'libraryItemId',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 

@@ -16,8 +16,8 @@ export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
   isInvestment: { sv: 'Investering', en: 'Investment' },
   tags: { sv: 'Taggar', en: 'Tags' },
   note: { sv: 'Anteckning', en: 'Note' },
-  libraryItemId: { sv: 'Biblioteks-ID', en: 'Library ID' },
   id: { sv: 'ID', en: 'ID' },
+  libraryItemId: { sv: 'Biblioteks-ID', en: 'Library ID' },
 };
 
 /**

@@ -80,8 +80,8 @@ describe('template', () => {
       'Investering',
       'Taggar',
       'Anteckning',
-      'Biblioteks-ID',
       'ID',
+      'Biblioteks-ID',
     ]);
     expect(sheet.getRow(2).values).toEqual([
       undefined,
@@ -99,8 +99,8 @@ describe('template', () => {
       'Investment',
       'Tags',
       'Note',
-      'Library ID',
       'ID',
+      'Library ID',
     ]);
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$A$2:$A$17"], showErrorMessage: true });
     expect(sheet.getCell('J2002').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$D$2:$D$6"] });

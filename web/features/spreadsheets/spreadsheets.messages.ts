@@ -85,8 +85,8 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investering',
     'spreadsheets.field.tags': 'Taggar',
     'spreadsheets.field.note': 'Anteckning',
-    'spreadsheets.field.libraryItemId': 'Biblioteks-ID',
     'spreadsheets.field.id': 'ID',
+    'spreadsheets.field.libraryItemId': 'Biblioteks-ID',
   },
   {
     'spreadsheets.toolbar_label': 'Excel',
@@ -171,7 +171,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.isInvestment': 'Investment',
     'spreadsheets.field.tags': 'Tags',
     'spreadsheets.field.note': 'Note',
-    'spreadsheets.field.libraryItemId': 'Library ID',
     'spreadsheets.field.id': 'ID',
+    'spreadsheets.field.libraryItemId': 'Library ID',
   },
 );
