@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import { categoryNames } from '../shared/categories.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi } from './support/api-session.ts';
+import { addMemberThroughApi, signUpThroughApi } from './support/api-session.ts';
 import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
 import { eventually, normalise } from './support/page-reads.ts';
@@ -175,5 +175,51 @@ describe('the library screen', () => {
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'library-en');
     expect(problems).toEqual([]);
+  });
+
+  it('deletes an own item after saying what happens to its actions, and shows a viewer the list without any control', async () => {
+    const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
+    const admin = await signUpThroughApi(context, e2e.baseUrl, {
+      email: 'ines@brf-asken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Ines',
+      accountName: 'Brf Asken',
+    });
+    await admin.post(`/api/accounts/${admin.accountId}/library-items`, {
+      name: 'Rensning av dagvattenbrunnar',
+      category: 'mark',
+      unit: 'st',
+      lifetimeYears: 5,
+      unitPrice: 1800,
+      priceYear: 2026,
+    });
+    const viewerContext = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+    const viewerPage = await viewerContext.newPage();
+    const viewer = await signUpThroughApi(viewerContext, e2e.baseUrl, {
+      email: 'vide@brf-asken.se',
+      password: 'ekar och lönnar i parken',
+      name: 'Vide',
+      accountName: 'Vide',
+    });
+    await addMemberThroughApi(admin, viewer, 'vide@brf-asken.se', 'viewer');
+    await viewerPage.goto(`${e2e.baseUrl}/accounts/${admin.accountId}/library`);
+    await viewerPage.getByText('Din roll i kontot är Läsa och kommentera: du ser biblioteket men kan inte ändra det.').waitFor();
+    expect(await count(viewerPage)).toBe(`Visar ${builtinItems.length + 1} av ${builtinItems.length + 1}`);
+    expect(await viewerPage.locator('.library-table').getByRole('button').count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: 'Lägg till egen post' }).count()).toBe(0);
+    expect(await viewerPage.getByRole('link', { name: 'Importera från Excel' }).count()).toBe(0);
+    expect(await findSeriousAccessibilityViolations(viewerPage)).toEqual([]);
+    await viewerContext.close();
+
+    await page.goto(`${e2e.baseUrl}/accounts/${admin.accountId}/library`);
+    await page.getByRole('button', { name: 'Ta bort Rensning av dagvattenbrunnar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ta bort Rensning av dagvattenbrunnar?' });
+    await dialog.getByText('Åtgärder som har hämtat värden från posten behåller sina värden men kopplas bort från den.').waitFor();
+    await dialog.getByRole('button', { name: 'Ta bort' }).click();
+    await page.getByText('”Rensning av dagvattenbrunnar” är borttagen.').waitFor();
+    await eventually(() => count(page)).toBe(`Visar ${builtinItems.length} av ${builtinItems.length}`);
+    expect(await admin.get<unknown[]>(`/api/accounts/${admin.accountId}/library-items`)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
