@@ -24,8 +24,9 @@ interface LibraryNameFieldProps {
 
 /**
  * The action's name, suggesting library items as it is typed: an editable combobox with a list
- * popup (WAI-ARIA 1.2 combobox pattern). Down and Up highlight a suggestion, Enter picks it,
- * Escape closes the list; a tap or click picks too. Focus stays in the text field throughout.
+ * popup (WAI-ARIA 1.2 combobox pattern). Down and Up highlight a suggestion (opening the list
+ * again after Escape), Enter picks it, Escape closes the list; a tap or click picks too. Focus
+ * stays in the text field throughout.
  */
 export function LibraryNameField({ accountId, label, hint, defaultValue, error, onPick }: LibraryNameFieldProps) {
   const { t, language } = useTranslation();
@@ -43,7 +44,8 @@ export function LibraryNameField({ accountId, label, hint, defaultValue, error, 
   }, [text]);
 
   const isSearching = isOpen && text.trim().length >= minimumSearchLength;
-  const suggestions = isSearching ? (results.data ?? []).slice(0, maximumSuggestions) : [];
+  const matches = text.trim().length >= minimumSearchLength ? (results.data ?? []).slice(0, maximumSuggestions) : [];
+  const suggestions = isOpen ? matches : [];
   const isExpanded = suggestions.length > 0;
   const isAnswered = isSearching && search === text && !results.isFetching;
 
@@ -59,10 +61,12 @@ export function LibraryNameField({ accountId, label, hint, defaultValue, error, 
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (isComboboxMoveKey(event.key) && !event.altKey) {
-      if (!isExpanded) return;
+    if (isComboboxMoveKey(event.key)) {
+      if (matches.length === 0) return;
       event.preventDefault();
-      setActiveIndex((active) => nextActiveIndex(event.key as 'ArrowDown' | 'ArrowUp', active, suggestions.length));
+      // A closed list opens on the first (Down) or last (Up) suggestion.
+      setActiveIndex(nextActiveIndex(event.key, isExpanded ? activeIndex : -1, matches.length));
+      setIsOpen(true);
       return;
     }
     const active = suggestions[activeIndex];

@@ -4,9 +4,6 @@ import { defineMessages } from '../../lib/i18n/define-messages.ts';
 export const librarySuggestionsMessages = defineMessages(
   {
     'actions.library.suggestions_label': 'Förslag ur biblioteket',
-    'actions.library.name_hint':
-      'Verb och föremål, till exempel Byte av takpapp. Från två tecken visas förslag ur biblioteket: välj med piltangenterna och Enter.',
-    'actions.library.searching': 'Söker i biblioteket…',
     'actions.library.no_match': 'Inget i biblioteket matchar.',
     'actions.library.count.one': '1 förslag ur biblioteket.',
     'actions.library.count.other': '{count} förslag ur biblioteket.',
@@ -19,15 +16,11 @@ export const librarySuggestionsMessages = defineMessages(
     'actions.library.unlink': 'Ta bort koppling',
     'actions.library.unlinked': 'Kopplingen till biblioteket tas bort när du sparar.',
     'actions.library.marker': 'Bibliotek',
-    'actions.library.marker_hint': 'Kopplad till en post i biblioteket',
     'actions.library.detail': 'Bibliotek',
     'actions.library.not_linked': 'Inte kopplad',
   },
   {
     'actions.library.suggestions_label': 'Suggestions from the library',
-    'actions.library.name_hint':
-      'Verb and object, e.g. Replace roofing felt. From two characters, the library suggests items: choose with the arrow keys and Enter.',
-    'actions.library.searching': 'Searching the library…',
     'actions.library.no_match': 'Nothing in the library matches.',
     'actions.library.count.one': '1 suggestion from the library.',
     'actions.library.count.other': '{count} suggestions from the library.',
@@ -40,7 +33,6 @@ export const librarySuggestionsMessages = defineMessages(
     'actions.library.unlink': 'Remove link',
     'actions.library.unlinked': 'The link to the library is removed when you save.',
     'actions.library.marker': 'Library',
-    'actions.library.marker_hint': 'Linked to a library item',
     'actions.library.detail': 'Library',
     'actions.library.not_linked': 'Not linked',
   },
