@@ -124,7 +124,9 @@ function CandidatesNotice({ actions, canEdit, isPending, onUpdate }: CandidatesN
                     />
                   </td>
                 )}
-                <th scope="row">{action.name}</th>
+                <th scope="row" className="table__name">
+                  {action.name}
+                </th>
                 <td>{price(action.unitPrice, action.baseYear)}</td>
                 <td>{price(action.libraryUnitPrice, action.libraryPriceYear)}</td>
               </tr>
