@@ -19,6 +19,7 @@ import { PublicLayout } from './public-layout.tsx';
 import { RequireSession } from './require-session.tsx';
 import { lazyPage } from './lazy-page.tsx';
 
+const NewAccountPage = lazyPage(() => import('../routes/new-account-page.tsx').then((module) => module.NewAccountPage));
 const SecurityPage = lazyPage(() => import('../routes/security-page.tsx').then((module) => module.SecurityPage));
 const EconomicAnalysisPage = lazyPage(() => import('../routes/economic-analysis-page.tsx').then((module) => module.EconomicAnalysisPage));
 const FundAnalysisPage = lazyPage(() => import('../routes/fund-analysis-page.tsx').then((module) => module.FundAnalysisPage));
@@ -49,6 +50,7 @@ export function AppRoutes() {
           {/* The address of this page before it held more than the password. */}
           <Route path="password" element={<Navigate to="/security" replace />} />
           <Route path="operations" element={<OperationsPage />} />
+          <Route path="accounts/new" element={<NewAccountPage />} />
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
             <Route path="members" element={<MembersPage />} />

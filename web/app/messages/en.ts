@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { accountsMessages } from '../../features/accounts/accounts.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
 import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
@@ -254,6 +255,7 @@ export const en: Record<keyof typeof sv, string> = {
 
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.en,
+  ...accountsMessages.en,
   ...propertiesMessages.en,
   ...propertyPartsMessages.en,
   ...plansMessages.en,

@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { accountsMessages } from '../../features/accounts/accounts.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
 import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
@@ -256,6 +257,7 @@ export const sv = {
 
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.sv,
+  ...accountsMessages.sv,
   ...propertiesMessages.sv,
   ...propertyPartsMessages.sv,
   ...plansMessages.sv,
