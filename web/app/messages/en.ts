@@ -16,6 +16,7 @@ import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
+import { generateMessages } from '../../features/generate/generate.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -268,4 +269,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...changeSetsMessages.en,
   ...versionsMessages.en,
   ...trashMessages.en,
+  ...generateMessages.en,
 };

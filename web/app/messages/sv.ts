@@ -16,6 +16,7 @@ import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
+import { generateMessages } from '../../features/generate/generate.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -270,4 +271,5 @@ export const sv = {
   ...changeSetsMessages.sv,
   ...versionsMessages.sv,
   ...trashMessages.sv,
+  ...generateMessages.sv,
 } satisfies Record<string, string>;
