@@ -42,7 +42,7 @@ export function ChecklistComponent({ component, buildings, itemsById, checklist,
             return code === undefined ? undefined : translateValidationMessage(code, language);
           };
           return (
-            <div key={key} className="checklist-component__building" data-ticked={entry ? 'true' : undefined}>
+            <div key={key} role="group" aria-label={building.name} className="checklist-component__building" data-ticked={entry ? 'true' : undefined}>
               <CheckboxField
                 label={building.name}
                 checked={entry !== undefined}
