@@ -28,6 +28,7 @@ import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.
 import { registerTrashRoutes } from './features/trash/trash.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
+import { registerLibraryRoutes } from './features/library/library.routes.ts';
 import { registerVersionRoutes } from './features/versions/versions.routes.ts';
 import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerActionRoutes(api, deps);
     registerAnalysisRoutes(api, deps);
     registerVersionRoutes(api, deps);
+    registerLibraryRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerCommentRoutes(api, deps);
     registerHistoryRoutes(api, deps);

@@ -3,7 +3,17 @@ import type { Db } from '../db/database.ts';
 
 /** Tenant tables whose rows are addressed by id alone in API paths (/api/properties/:id). */
 export type TenantTable =
-  'organisations' | 'properties' | 'buildings' | 'locations' | 'plans' | 'actions' | 'action_comments' | 'action_attachments' | 'change_sets' | 'trash_items';
+  | 'organisations'
+  | 'properties'
+  | 'buildings'
+  | 'locations'
+  | 'plans'
+  | 'actions'
+  | 'action_comments'
+  | 'action_attachments'
+  | 'change_sets'
+  | 'trash_items'
+  | 'library_items';
 
 /**
  * The account a row belongs to, found by its id alone: the one query on tenant data that does not

@@ -71,6 +71,7 @@ export interface Actions {
   id: Generated<string>;
   interval_years: number | null;
   is_investment: Generated<boolean>;
+  library_item_id: string | null;
   location_id: string | null;
   name: string;
   note: Generated<string>;
@@ -131,7 +132,7 @@ export interface ChangeSets {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
-  kind: "bulk-update" | "bulk-delete" | "import" | "roll-forward" | "version-restore" | "trash-restore" | "undo";
+  kind: "bulk-update" | "bulk-delete" | "import" | "roll-forward" | "version-restore" | "trash-restore" | "undo" | "generate" | "reprice";
   plan_id: string;
   undone_at: Timestamp | null;
   undone_by: string | null;
@@ -147,6 +148,25 @@ export interface Invitations {
   invited_by: string | null;
   role: "viewer" | "editor" | "admin";
   token_hash: string;
+}
+
+export interface LibraryItems {
+  account_id: string | null;
+  builtin_key: string | null;
+  category: "mark" | "stomme" | "fasad" | "yttertak" | "invandigt" | "ventilation" | "vatten" | "avlopp" | "avfall" | "varme-kyla" | "el" | "styr" | "tele" | "transport" | "brand-sakerhet" | "myndighet";
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: "replace" | "maintain" | "inspect";
+  lifetime_years: number;
+  name_en: string;
+  name_sv: string;
+  price_year: number;
+  replaces_item_id: string | null;
+  retired_at: Timestamp | null;
+  source: Generated<string>;
+  unit: string;
+  unit_price: number;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Locations {
@@ -357,6 +377,7 @@ export interface DB {
   buildings: Buildings;
   change_sets: ChangeSets;
   invitations: Invitations;
+  library_items: LibraryItems;
   locations: Locations;
   login_failures: LoginFailures;
   memberships: Memberships;

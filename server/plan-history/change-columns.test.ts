@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { created, createPropertyWithPlan, signUpTeam, type Team } from '../test-support/plan-data.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { builtinLibrary } from '../features/library/builtin-library.ts';
 import { actionChangeColumns, planChangeColumns } from './change-columns.ts';
 
 let testApp: TestApp;
@@ -31,6 +32,7 @@ const newValues: Record<string, unknown> = {
   is_investment: true,
   tags: ['ny'],
   note: 'Ny anteckning',
+  library_item_id: builtinLibrary().items[0]!.id,
   start_year: 2030,
   length_years: 20,
   client_cost_percent: 5,

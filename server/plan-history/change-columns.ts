@@ -19,6 +19,7 @@ export const actionChangeColumns = {
   isInvestment: 'is_investment',
   tags: 'tags',
   note: 'note',
+  libraryItemId: 'library_item_id',
 } as const;
 
 export const planChangeColumns = {

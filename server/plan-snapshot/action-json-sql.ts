@@ -70,6 +70,7 @@ const actionJsonMembers = {
   isInvestment: sql<string>`case when is_investment then 'true' else 'false' end`,
   tags: sql<string>`array_to_json(tags)::text`,
   note: jsonString('note'),
+  libraryItemId: orNull(quoted(sql.ref('library_item_id'))),
   createdAt: quoted(isoTimestamp('created_at')),
   updatedAt: quoted(isoTimestamp('updated_at')),
 } satisfies Record<keyof Action, RawBuilder<string>>;

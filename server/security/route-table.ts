@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/schemas/role.ts';
 import { routeKey, type AppRoute, type HttpMethod } from './app-routes.ts';
+import { builtinLibrary } from '../features/library/builtin-library.ts';
 import { fileUpload, freshInviteeEmail, json, type IdKind, type RequestBody, type TenantData } from './tenant-data.ts';
 
 /** What one role gets from a write, and on whose content it acts when that matters. */
@@ -114,6 +115,21 @@ export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/plans/:id/versions/:versionId/diff', { ...plan, versionId: 'versionId' }),
   route('POST', '/api/plans/:id/versions/:versionId/restore', { ...plan, versionId: 'versionId' }, { roles: planWrite(200) }),
 
+  route('GET', '/api/accounts/:accountId/library-items', account),
+  route('POST', '/api/accounts/:accountId/library-items', account, {
+    body: () => json({ name: 'Byte av entrédörr', category: 'fasad', unit: 'st', lifetimeYears: 35, unitPrice: 41000, priceYear: 2026 }),
+    roles: planWrite(201),
+  }),
+  route('PATCH', '/api/library-items/:id', { id: 'libraryItemId' }, { body: () => json({ unitPrice: 650 }), roles: planWrite(200) }),
+  route('DELETE', '/api/library-items/:id', { id: 'libraryItemId' }, { roles: planWrite(204) }),
+  route('POST', '/api/plans/:id/generate', plan, {
+    // onExisting: every role's request creates the drafts, whoever generated them first.
+    body: () => json({ components: [{ componentId: builtinLibrary().components[0]!.id }], onExisting: 'add' }),
+    roles: planWrite(201),
+  }),
+  route('GET', '/api/plans/:id/reprice', plan),
+  route('POST', '/api/plans/:id/reprice', plan, { body: () => json({}), roles: planWrite(200) }),
+
   route('GET', '/api/actions/:id', action),
   route('PATCH', '/api/actions/:id', action, { body: () => json({ name: 'Byte av takplåt', status: 'urgent' }), roles: planWrite(200) }),
   route('DELETE', '/api/actions/:id', action, { roles: planWrite(204) }),
@@ -154,6 +170,12 @@ export const tenantRoutes: TenantRoute[] = [
 ];
 
 export const exemptRoutes: ExemptRoute[] = [
+  {
+    method: 'GET',
+    url: '/api/library/items',
+    reason: "the built-in items, and an account's own only after its membership check (?accountId=; cross-account in library.routes.test.ts)",
+  },
+  { method: 'GET', url: '/api/library/components', reason: 'the built-in components: the same for every installation, no account data' },
   { method: 'GET', url: '/healthz', reason: 'liveness probe: no session, no data' },
   { method: 'GET', url: '/readyz', reason: 'readiness probe (the database answers): no session, no data' },
   { method: 'POST', url: '/api/auth/signup', reason: 'creates a new account of its own; no id' },

@@ -27,6 +27,8 @@ export interface TenantData {
   changeSetId: string;
   /** A saved version of the plan: both actions, before the one-off was completed. */
   versionId: string;
+  /** An item of the account's own library, which the recurring action is linked to. */
+  libraryItemId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -75,6 +77,16 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
   const admin = team.admin.client;
   const author = options.contentAuthor ?? team.admin;
   const ids = await createPropertyWithPlan(admin, team.accountId);
+  const libraryItem = created<{ id: string }>(
+    await admin.post(`/api/accounts/${team.accountId}/library-items`, {
+      name: 'Byte av takpapp, eget pris',
+      category: 'yttertak',
+      unit: 'm2',
+      lifetimeYears: 30,
+      unitPrice: 640.5,
+      priceYear: 2026,
+    }),
+  );
   const action = created<{ id: string }>(
     await admin.post(`/api/plans/${ids.planId}/actions`, {
       name: 'Byte av takpapp',
@@ -88,6 +100,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
       intervalYears: 30,
       tags: ['P-1'],
       note: 'Enligt besiktning',
+      libraryItemId: libraryItem.id,
     }),
   );
   const oneOff = created<{ id: string }>(
@@ -123,6 +136,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     invitationId: invitation.invitation.id,
     changeSetId: (rolledForward.json() as { changeSetId: string }).changeSetId,
     versionId: version.id,
+    libraryItemId: libraryItem.id,
   };
 }
 

@@ -226,6 +226,31 @@ export const validationMessages = {
     sv: 'Samma id står på en tidigare rad: varje åtgärd kan uppdateras av en rad.',
     en: 'The same id is on an earlier row: each action can be updated by one row.',
   },
+  'library.kind_invalid': { sv: 'Välj byte, underhåll eller besiktning.', en: 'Choose replacement, maintenance or inspection.' },
+  'library.source_too_long': { sv: 'Källan får vara högst 300 tecken.', en: 'The source may be at most 300 characters.' },
+  'library.generate_none': { sv: 'Välj minst en byggnadsdel.', en: 'Choose at least one building part.' },
+  'library.generate_too_many': { sv: 'Högst 2 000 byggnadsdelar åt gången.', en: 'At most 2,000 building parts at a time.' },
+  'library.component_unknown': { sv: 'Byggnadsdelen finns inte i biblioteket.', en: 'The building part is not in the library.' },
+  'library.generate_twice': {
+    sv: 'Samma byggnadsdel och byggnad står två gånger.',
+    en: 'The same building part and building are given twice.',
+  },
+  'library.last_done_in_future': {
+    sv: 'Året då det senast gjordes kan inte vara senare än i år.',
+    en: 'The year it was last done cannot be later than this year.',
+  },
+  'library.next_year_out_of_range': {
+    sv: 'Nästa gång blir efter år 2200: ange ett senare år då det senast gjordes.',
+    en: 'The next time would be after 2200: give a later year it was last done.',
+  },
+  'library.replaces_not_builtin': {
+    sv: 'Välj en post i det inbyggda biblioteket att ersätta.',
+    en: 'Choose an item of the built-in library to replace.',
+  },
+  'library.already_replaced': {
+    sv: 'Kontot har redan en egen post i stället för den här.',
+    en: 'The account already has its own item in place of this one.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

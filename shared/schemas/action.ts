@@ -87,6 +87,8 @@ const actionFields = {
   isInvestment: booleanSchema,
   tags: tagsSchema,
   note: noteSchema,
+  /** The library item the action was made from (docs/product/domain.md § Library); null: none. */
+  libraryItemId: idSchema.nullable(),
 };
 
 /**
@@ -108,6 +110,7 @@ export const createActionRequestSchema = z.strictObject({
   isInvestment: actionFields.isInvestment.optional(),
   tags: actionFields.tags.optional(),
   note: actionFields.note.optional(),
+  libraryItemId: actionFields.libraryItemId.optional(),
 });
 export type CreateActionRequest = z.infer<typeof createActionRequestSchema>;
 
@@ -135,6 +138,7 @@ export const actionSchema = z.object({
   isInvestment: z.boolean(),
   tags: z.array(z.string()),
   note: z.string(),
+  libraryItemId: idSchema.nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

@@ -54,7 +54,7 @@ const planColumns = {
 };
 
 /** `{field: {from, to}}` for every column, from the row `from` to the row `to` (either may be the literal null). */
-function allFields(columns: Record<string, string>, from: string, to: string): string {
+export function allFields(columns: Record<string, string>, from: string, to: string): string {
   const value = (row: string, column: string) => (row === 'null' ? 'null' : `${row}.${column}`);
   const pairs = Object.entries(columns).map(([column, field]) => `'${field}', jsonb_build_object('from', ${value(from, column)}, 'to', ${value(to, column)})`);
   return `jsonb_build_object(${pairs.join(', ')})`;
@@ -64,7 +64,7 @@ function allFields(columns: Record<string, string>, from: string, to: string): s
  * `{field: {from, to}}` for the columns whose value differs between the rows, as one expression of
  * `case … end || …` (no subquery or aggregate per row: a bulk change of 10 000 rows runs it 10 000 times).
  */
-function changedFields(columns: Record<string, string>, from: string, to: string): string {
+export function changedFields(columns: Record<string, string>, from: string, to: string): string {
   const parts = Object.entries(columns).map(
     ([column, field]) =>
       `case when ${from}.${column} is distinct from ${to}.${column} ` +

@@ -12,6 +12,7 @@ import * as planHistory from './0011-plan-history.ts';
 import * as uniquePartNames from './0012-unique-part-names.ts';
 import * as trash from './0013-trash.ts';
 import * as planVersions from './0014-plan-versions.ts';
+import * as library from './0015-library.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0012-unique-part-names': uniquePartNames,
   '0013-trash': trash,
   '0014-plan-versions': planVersions,
+  '0015-library': library,
 };

@@ -24,6 +24,7 @@ export const actionColumns = [
   'is_investment as isInvestment',
   'tags',
   'note',
+  'library_item_id as libraryItemId',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
@@ -35,6 +36,7 @@ export type ActionValues = Partial<
   is_investment?: boolean;
   tags?: string[];
   note?: string;
+  library_item_id?: string | null;
 };
 
 /** The action; locked against concurrent changes until the transaction ends when `forUpdate`. */

@@ -12,6 +12,7 @@ import {
 } from '../../test-support/plan-data.ts';
 import { addMember } from '../../test-support/add-member.ts';
 import { createTestApp, signUpUser, TestClient, type TestApp } from '../../test-support/test-app.ts';
+import { builtinLibrary } from '../library/builtin-library.ts';
 
 let testApp: TestApp;
 let team: Team;
@@ -80,6 +81,7 @@ function minimalAnswer(planId: string) {
     isInvestment: false,
     tags: [],
     note: '',
+    libraryItemId: null,
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   };
@@ -105,6 +107,7 @@ describe('creating, reading and changing actions', () => {
       isInvestment: true,
       tags: ['P-12', 'konto 4510'],
       note: 'Alla fönster mot gården.',
+      libraryItemId: builtinLibrary().items[0]!.id,
     };
     const action = await createAction(own.planId, full);
     actionId = action.id;

@@ -24,6 +24,7 @@ import * as queries from './actions.queries.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
 import { occurrencesResponseOf } from './occurrences-response.ts';
 import { moveToTrash } from '../trash/move-to-trash.ts';
+import { assertLibraryItemUsable } from '../library/library-items.service.ts';
 
 const what = 'Action';
 
@@ -50,6 +51,7 @@ export async function createAction(deps: Deps, actor: Actor, planId: string, inp
     const plan = await findPlan(transaction, accountId, planId);
     if (!plan) throw notFound('Plan');
     await assertBuildingAndLocationBelongToProperty(transaction, accountId, plan.propertyId, input);
+    await assertLibraryItemUsable(transaction, accountId, input.libraryItemId);
     await recordChangesBy(transaction, actor);
     const values = {
       ...toActionValues(input),
@@ -81,6 +83,7 @@ export async function updateAction(deps: Deps, actor: Actor, actionId: string, i
     const current = await queries.findAction(transaction, accountId, actionId);
     if (!current) throw notFound(what);
     await assertBuildingAndLocationBelongToProperty(transaction, accountId, current.propertyId, input);
+    await assertLibraryItemUsable(transaction, accountId, input.libraryItemId);
     await recordChangesBy(transaction, actor);
     const action = await queries.updateAction(transaction, accountId, actionId, toActionValues(input));
     if (!action) throw notFound(what);
@@ -230,6 +233,7 @@ function toActionValues(input: UpdateActionRequest): queries.ActionValues {
     is_investment: input.isInvestment,
     tags: input.tags,
     note: input.note,
+    library_item_id: input.libraryItemId,
   };
 }
 

@@ -78,6 +78,7 @@ const actionColumnTypes: Record<(typeof actionChangeColumns)[keyof typeof action
   is_investment: 'boolean',
   tags: 'text[]',
   note: 'text',
+  library_item_id: 'uuid',
 };
 
 const planColumnTypes: Record<(typeof planChangeColumns)[keyof typeof planChangeColumns], string> = {

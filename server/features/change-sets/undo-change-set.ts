@@ -62,9 +62,12 @@ export async function undoChangeSet(deps: Deps, actor: Actor, changeSetId: strin
       return { changeSetId: undoId };
     });
   } catch (error) {
-    // A building or location the earlier values point at was deleted since.
+    // A building, location or library item the earlier values point at was deleted since.
     if (isForeignKeyViolation(error)) {
-      throw new AppError('conflict', 'A building or location this change used has been deleted since: restore it from the trash first.');
+      throw new AppError(
+        'conflict',
+        'A building, location or library item this change used has been deleted since: restore a building or location from the trash first, or link the actions again.',
+      );
     }
     throw error;
   }

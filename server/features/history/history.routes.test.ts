@@ -57,6 +57,7 @@ describe("an action's history", () => {
           isInvestment: { from: null, to: false },
           tags: { from: null, to: ['P-1'] },
           note: { from: null, to: '' },
+          libraryItemId: { from: null, to: null },
         },
       },
     ]);

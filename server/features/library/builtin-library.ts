@@ -121,3 +121,11 @@ export function readBuiltinLibrary(): BuiltinLibrary {
     }),
   };
 }
+
+let loaded: BuiltinLibrary | undefined;
+
+/** The built-in library, read once per process (the files change only with a new release or an operator's restart). */
+export function builtinLibrary(): BuiltinLibrary {
+  loaded ??= readBuiltinLibrary();
+  return loaded;
+}

@@ -56,12 +56,14 @@ export const cascadingChildren: Record<TrashTable, ReadonlyArray<{ table: TrashT
  * Columns of copied rows that point outside the copy and may point at nothing by the time of a
  * restore: they are restored as null then (the database would clear them the same way on delete).
  */
-export const clearableReferences: Partial<Record<TrashTable, ReadonlyArray<{ column: string; table: 'users' | 'buildings' | 'locations' }>>> = {
-  actions: [
-    { column: 'building_id', table: 'buildings' },
-    { column: 'location_id', table: 'locations' },
-  ],
-  action_completions: [{ column: 'completed_by', table: 'users' }],
-  action_comments: [{ column: 'author_id', table: 'users' }],
-  action_attachments: [{ column: 'uploaded_by', table: 'users' }],
-};
+export const clearableReferences: Partial<Record<TrashTable, ReadonlyArray<{ column: string; table: 'users' | 'buildings' | 'locations' | 'library_items' }>>> =
+  {
+    actions: [
+      { column: 'building_id', table: 'buildings' },
+      { column: 'location_id', table: 'locations' },
+      { column: 'library_item_id', table: 'library_items' },
+    ],
+    action_completions: [{ column: 'completed_by', table: 'users' }],
+    action_comments: [{ column: 'author_id', table: 'users' }],
+    action_attachments: [{ column: 'uploaded_by', table: 'users' }],
+  };

@@ -50,7 +50,9 @@ function diffActions(from: readonly VersionAction[], to: readonly VersionAction[
 function fieldChangesOf(from: VersionAction, to: VersionAction): FieldChanges {
   const changes: FieldChanges = {};
   for (const field of versionActionFields) {
-    if (!isSameValue(from[field], to[field])) changes[field] = { from: from[field], to: to[field] };
+    // A version saved before a field existed (libraryItemId) lacks it: it had none.
+    const [before, after] = [from[field] ?? null, to[field] ?? null];
+    if (!isSameValue(before, after)) changes[field] = { from: before, to: after };
   }
   return changes;
 }

@@ -15,7 +15,8 @@ const settingsJson = sql<PlanData['settings']>`json_build_object(
 const actionsJson = sql<PlanData['actions']>`coalesce((select json_agg(json_build_object(
   'id', a.id, 'name', a.name, 'category', a.category, 'buildingId', a.building_id, 'locationId', a.location_id,
   'quantity', a.quantity, 'unit', a.unit, 'unitPrice', a.unit_price, 'year', a.year, 'intervalYears', a.interval_years,
-  'status', a.status, 'baseYear', a.base_year, 'isInvestment', a.is_investment, 'tags', a.tags, 'note', a.note
+  'status', a.status, 'baseYear', a.base_year, 'isInvestment', a.is_investment, 'tags', a.tags, 'note', a.note,
+  'libraryItemId', a.library_item_id
 ) order by a.id) from actions a where a.account_id = plans.account_id and a.plan_id = plans.id), '[]'::json)`;
 
 /**
@@ -89,20 +90,21 @@ export async function findVersionData(db: Db, accountId: AccountId, planId: stri
 }
 
 /**
- * The version's actions as rows, with their building and location only while these still exist in
+ * The version's actions as rows, with their building, location and library item only while these still exist in
  * the plan's property (a version's building deleted since is cleared, as the deletion cleared it on
  * the plan's own actions). Read from the stored jsonb in SQL, so the numerics stay exact.
  */
 function versionActionRows(accountId: AccountId, propertyId: string, versionId: string) {
   return sql`select t.id, t.name, t.category, b.id as building_id, l.id as location_id, t.quantity, t.unit,
       t."unitPrice" as unit_price, t.year, t."intervalYears" as interval_years, t.status, t."baseYear" as base_year,
-      t."isInvestment" as is_investment, t.tags, t.note
+      t."isInvestment" as is_investment, t.tags, t.note, li.id as library_item_id
     from plan_versions v
     cross join jsonb_to_recordset(v.actions) as t(id uuid, name text, category text, "buildingId" uuid, "locationId" uuid,
       quantity numeric, unit text, "unitPrice" numeric, year integer, "intervalYears" integer, status text,
-      "baseYear" integer, "isInvestment" boolean, tags text[], note text)
+      "baseYear" integer, "isInvestment" boolean, tags text[], note text, "libraryItemId" uuid)
     left join buildings b on b.account_id = v.account_id and b.property_id = ${propertyId} and b.id = t."buildingId"
     left join locations l on l.account_id = v.account_id and l.property_id = ${propertyId} and l.id = t."locationId"
+    left join library_items li on li.id = t."libraryItemId" and (li.account_id is null or li.account_id = v.account_id)
     where v.account_id = ${accountId} and v.id = ${versionId}`;
 }
 
@@ -121,6 +123,7 @@ const restoredColumns = [
   'is_investment',
   'tags',
   'note',
+  'library_item_id',
 ] as const;
 const actionColumns = sql.join(restoredColumns.map((column) => sql.id(column)));
 const columnsOf = (table: 'a' | 'va') => sql.join(restoredColumns.map((column) => sql.id(table, column)));

@@ -22,6 +22,7 @@ const action: Action = {
   isInvestment: false,
   tags: ['P-1', 'P-2'],
   note: 'Kulör NCS S 0502-Y',
+  libraryItemId: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -41,6 +42,7 @@ const unchanged: ActionFormValues = {
   isInvestment: action.isInvestment,
   tags: ['P-1', 'P-2'],
   note: action.note,
+  libraryItemId: null,
 };
 
 describe('changedActionFields', () => {

@@ -40,6 +40,7 @@ describe('actionFormSchema', () => {
       isInvestment: false,
       tags: ['P-104', 'konto 4610'],
       note: 'Kulör enligt 2019',
+      libraryItemId: null,
     });
   });
 
@@ -127,6 +128,7 @@ describe('form defaults', () => {
       isInvestment: true,
       tags: ['P-7'],
       note: '',
+      libraryItemId: null,
     } as const satisfies Partial<Action>;
     const action: Action = {
       ...values,

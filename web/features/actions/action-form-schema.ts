@@ -58,6 +58,8 @@ export const actionFormSchema = z
     isInvestment: checkboxField,
     tags: tagsField,
     note: z.preprocess((value) => value ?? '', noteSchema),
+    /** A hidden field: the library item the action is linked to, kept as it is unless changed. */
+    libraryItemId: optionalIdField,
   })
   // `when`: also checked while other fields are invalid, so one submit shows every message.
   .refine((fields) => !(fields.isRecurring && fields.intervalYears === null), {
@@ -89,6 +91,7 @@ export interface ActionFormDefaults {
   isInvestment: boolean;
   tags: string[];
   note: string;
+  libraryItemId: string;
 }
 
 /**
@@ -115,6 +118,7 @@ export function newActionDefaults(
     isInvestment: false,
     tags: [],
     note: '',
+    libraryItemId: '',
   };
 }
 
@@ -140,5 +144,6 @@ export function actionFormDefaultsOf(action: Action, decimalSeparator: ',' | '.'
     isInvestment: action.isInvestment,
     tags: [...action.tags],
     note: action.note,
+    libraryItemId: action.libraryItemId ?? '',
   };
 }

@@ -207,6 +207,7 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
         />
         <TagInput name="tags" tags={tags} onChange={setTags} error={tagsError(form.errorFor)} />
         <TextAreaField label={t('actions.field.note')} name="note" defaultValue={defaults.note} error={form.errorFor('note')} />
+        <input type="hidden" name="libraryItemId" value={defaults.libraryItemId} />
       </fieldset>
 
       <div className="action-form__buttons">

@@ -22,6 +22,7 @@ export function testAction(overrides: Partial<Action> = {}): Action {
     isInvestment: false,
     tags: [],
     note: '',
+    libraryItemId: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
