@@ -105,12 +105,9 @@ function occurrencesOf(draft: Pick<ExpectedDraft, 'year' | 'intervalYears' | 'qu
   return occurrences;
 }
 
-/** An action as every read returns it once the library links it (shared/schemas/action.ts). */
-type LinkedAction = Action & { libraryItemId: string | null };
-
 const draftKey = (draft: ExpectedDraft) => JSON.stringify(draft);
 const sortedKeys = (drafts: readonly ExpectedDraft[]) => drafts.map(draftKey).sort();
-const asExpected = (action: LinkedAction): ExpectedDraft => ({
+const asExpected = (action: Action): ExpectedDraft => ({
   buildingId: action.buildingId ?? '',
   libraryItemId: action.libraryItemId ?? '',
   category: action.category,
@@ -220,7 +217,7 @@ describe('generate a plan from a checklist on a tablet', () => {
     await notice.getByRole('button', { name: 'Ångra' }).waitFor();
     expect(page.url()).toBe(fixture.planUrl);
 
-    const actions = await api.get<LinkedAction[]>(`/api/plans/${fixture.planId}/actions`);
+    const actions = await api.get<Action[]>(`/api/plans/${fixture.planId}/actions`);
     expect(sortedKeys(actions.map(asExpected))).toEqual(sortedKeys(expected));
     const expectedRows = actions.flatMap((action) =>
       occurrencesOf(asExpected(action)).map(({ year, cost }) => `${year} ${action.id} ${formatAmount(cost, 'sv', true)}`),
@@ -241,7 +238,7 @@ describe('generate a plan from a checklist on a tablet', () => {
     const warning = page.getByTestId('already-generated');
     await warning.getByRole('heading', { name: 'Vissa delar har genererats förut' }).waitFor();
     expect(await warning.locator('li').allTextContents()).toEqual([`${first.component.name.sv} – Hus A`]);
-    expect(await api.get<LinkedAction[]>(`/api/plans/${fixture.planId}/actions`)).toHaveLength(expected.length);
+    expect(await api.get<Action[]>(`/api/plans/${fixture.planId}/actions`)).toHaveLength(expected.length);
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await keepScreenshot(page, 'generate-already-generated');
 
@@ -249,7 +246,7 @@ describe('generate a plan from a checklist on a tablet', () => {
     const added = expectedDrafts([newPart], itemsById);
     const addedText = added.length === 1 ? '1 utkast skapades från checklistan.' : `${added.length} utkast skapades från checklistan.`;
     await notice.getByText(addedText).waitFor();
-    expect(sortedKeys((await api.get<LinkedAction[]>(`/api/plans/${fixture.planId}/actions`)).map(asExpected))).toEqual(sortedKeys([...expected, ...added]));
+    expect(sortedKeys((await api.get<Action[]>(`/api/plans/${fixture.planId}/actions`)).map(asExpected))).toEqual(sortedKeys([...expected, ...added]));
     // The 409 that asked for the choice is the journey's one failed request.
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
   });

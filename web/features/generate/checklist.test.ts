@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeEntry, checklistKey, checklistRequest, emptyChecklist, toggleEntry } from './checklist.ts';
+import { changeEntry, checklistErrorsFromApi, checklistKey, checklistRequest, emptyChecklist, toggleEntry } from './checklist.ts';
 
 const roof = '6f1c2f0e-3b0a-4c53-9d35-0d8f3f1b2a10';
 const lift = '0b7e7d36-52ad-4b9a-9f0b-7f4d9d4c1e22';
@@ -22,7 +22,7 @@ describe('checklist', () => {
     checklist = toggleEntry(checklist, lift, null, true);
     checklist = changeEntry(checklist, checklistKey(roof, houseA), 'lastDoneYear', ' 1998 ');
     checklist = changeEntry(checklist, checklistKey(roof, houseA), 'quantity', '1 250,5');
-    expect(checklistRequest(checklist)).toEqual({
+    expect(checklistRequest(checklist, 2026)).toEqual({
       components: [
         { componentId: roof, buildingId: houseA, lastDoneYear: 1998, quantity: 1250.5 },
         { componentId: roof, buildingId: houseB },
@@ -39,13 +39,29 @@ describe('checklist', () => {
     checklist = changeEntry(checklist, checklistKey(roof, houseA), 'quantity', '-3');
     checklist = changeEntry(checklist, checklistKey(lift, houseA), 'lastDoneYear', '2001,5');
     checklist = changeEntry(checklist, checklistKey(lift, houseA), 'quantity', 'tre');
-    const { components, errors } = checklistRequest(checklist);
+    checklist = toggleEntry(checklist, lift, houseB, true);
+    checklist = changeEntry(checklist, checklistKey(lift, houseB), 'lastDoneYear', '2027');
+    const { components, errors } = checklistRequest(checklist, 2026);
     expect(components).toEqual([]);
     expect(errors).toEqual(
       new Map([
         [checklistKey(roof, houseA), { lastDoneYear: 'year.out_of_range', quantity: 'quantity.out_of_range' }],
         [checklistKey(lift, houseA), { lastDoneYear: 'number.not_integer', quantity: 'number.invalid' }],
+        [checklistKey(lift, houseB), { lastDoneYear: 'library.last_done_in_future' }],
       ]),
     );
+  });
+
+  it('places the API’s field errors beside the fields of the entries they name, by position', () => {
+    let checklist = toggleEntry(emptyChecklist, roof, houseA, true);
+    checklist = toggleEntry(checklist, lift, houseB, true);
+    expect(
+      checklistErrorsFromApi(checklist, {
+        'components.1.lastDoneYear': 'library.next_year_out_of_range',
+        'components.1.quantity': 'quantity.out_of_range',
+        'components.0.componentId': 'library.component_unknown',
+        'components.7.quantity': 'quantity.out_of_range',
+      }),
+    ).toEqual(new Map([[checklistKey(lift, houseB), { lastDoneYear: 'library.next_year_out_of_range', quantity: 'quantity.out_of_range' }]]));
   });
 });

@@ -45,18 +45,24 @@ const lastDoneYearField = nullableNumberField(yearSchema);
 const quantityField = nullableNumberField(quantitySchema);
 
 /**
- * The request's components, or the field errors, checked with the API's own schemas: a blank field
- * is left out (no last-done year: the plan's start year; no quantity: 0, to be measured).
+ * The request's components, or the field errors, checked with the API's own schemas and its rule
+ * that a part cannot have been done after `thisYear`: a blank field is left out (no last-done year:
+ * the plan's start year; no quantity: 0, to be measured).
  */
-export function checklistRequest(checklist: Checklist): { components: GenerateComponent[]; errors: ChecklistErrors } {
+export function checklistRequest(checklist: Checklist, thisYear: number): { components: GenerateComponent[]; errors: ChecklistErrors } {
   const components: GenerateComponent[] = [];
   const errors = new Map<string, Partial<Record<ChecklistField, string>>>();
   for (const [key, entry] of checklist) {
     const year = lastDoneYearField.safeParse(entry.lastDoneYear);
     const quantity = quantityField.safeParse(entry.quantity);
-    if (!year.success || !quantity.success) {
+    const yearError = !year.success
+      ? (year.error.issues[0]?.message ?? 'field.invalid')
+      : year.data !== null && year.data > thisYear
+        ? 'library.last_done_in_future'
+        : undefined;
+    if (!year.success || yearError !== undefined || !quantity.success) {
       errors.set(key, {
-        ...(year.success ? {} : { lastDoneYear: year.error.issues[0]?.message ?? 'field.invalid' }),
+        ...(yearError === undefined ? {} : { lastDoneYear: yearError }),
         ...(quantity.success ? {} : { quantity: quantity.error.issues[0]?.message ?? 'field.invalid' }),
       });
       continue;
@@ -69,4 +75,20 @@ export function checklistRequest(checklist: Checklist): { components: GenerateCo
     });
   }
   return { components, errors };
+}
+
+/**
+ * The API's field errors of a request built from `checklist` (`components.3.lastDoneYear`: the
+ * fourth entry's year, say) as errors beside the entries' fields; other fields are ignored.
+ */
+export function checklistErrorsFromApi(checklist: Checklist, fieldCodes: Readonly<Record<string, string>>): ChecklistErrors {
+  const keys = [...checklist.keys()];
+  const errors = new Map<string, Partial<Record<ChecklistField, string>>>();
+  for (const [path, code] of Object.entries(fieldCodes)) {
+    const match = /^components\.(\d+)\.(lastDoneYear|quantity)$/.exec(path);
+    const key = match ? keys[Number(match[1])] : undefined;
+    if (!match || key === undefined) continue;
+    errors.set(key, { ...errors.get(key), [match[2] as ChecklistField]: code });
+  }
+  return errors;
 }

@@ -17,7 +17,7 @@ import { planCostInputOf } from '../plan-core/plan-cost-inputs.ts';
 import { planPath } from '../plan-core/plan-route-params.ts';
 import { useBuildings } from '../property-parts/property-parts-api.ts';
 import { AlreadyGeneratedChoice } from './already-generated-choice.tsx';
-import { changeEntry, checklistRequest, emptyChecklist, toggleEntry, type Checklist } from './checklist.ts';
+import { changeEntry, checklistErrorsFromApi, checklistRequest, emptyChecklist, toggleEntry, type Checklist, type ChecklistErrors } from './checklist.ts';
 import { ChecklistGroup } from './checklist-group.tsx';
 import { summariseDrafts } from './draft-summary.ts';
 import { useGenerate, useGeneratePreview, useLibraryComponents, useLibraryItems } from './generate-api.ts';
@@ -55,13 +55,20 @@ export function GenerateChecklist({ accountId, plan }: { accountId: string; plan
   const form = useRef<HTMLFormElement>(null);
   const generate = useGenerate(plan.id);
 
-  const { components: requested, errors } = useMemo(() => checklistRequest(checklist), [checklist]);
+  const { components: requested, errors: typedErrors } = useMemo(() => checklistRequest(checklist, new Date().getFullYear()), [checklist]);
   const previewRequest = useMemo(
     // Until the person chooses, the preview leaves out what was generated before, and says so.
-    () => (errors.size === 0 && requested.length > 0 ? { components: requested, onExisting: onExisting ?? ('skip' as const) } : null),
-    [errors, requested, onExisting],
+    () => (typedErrors.size === 0 && requested.length > 0 ? { components: requested, onExisting: onExisting ?? ('skip' as const) } : null),
+    [typedErrors, requested, onExisting],
   );
-  const preview = useGeneratePreview(plan.id, useDebouncedValue(previewRequest, 300));
+  const settledRequest = useDebouncedValue(previewRequest, 300);
+  const preview = useGeneratePreview(plan.id, settledRequest);
+  // What only the server can tell (a next year after 2200): beside the fields, once it answers the request on screen.
+  const errors = useMemo<ChecklistErrors>(() => {
+    if (typedErrors.size > 0) return typedErrors;
+    const refusal = generate.error ?? (settledRequest === previewRequest ? preview.error : null);
+    return refusal instanceof ApiError ? checklistErrorsFromApi(checklist, refusal.fieldCodes) : typedErrors;
+  }, [typedErrors, generate.error, settledRequest, previewRequest, preview.error, checklist]);
   const summaryState = useMemo<SummaryState>(() => {
     if (checklist.size === 0) return { kind: 'none' };
     if (errors.size > 0) return { kind: 'invalid' };
@@ -86,6 +93,7 @@ export function GenerateChecklist({ accountId, plan }: { accountId: string; plan
     setChecklist(next);
     setConflict(null);
     setOutcome(null);
+    generate.reset();
   }
 
   async function create(request: { components: GenerateComponent[]; onExisting?: 'skip' | 'add' }) {
@@ -164,7 +172,7 @@ export function GenerateChecklist({ accountId, plan }: { accountId: string; plan
           />
         )}
         {outcome === 'nothing' && <Alert tone="info">{t('generate.nothing_created')}</Alert>}
-        {generate.isError && !conflict && (
+        {generate.isError && !conflict && errors.size === 0 && (
           <Alert tone="error" title={t('generate.create_failed')}>
             {describeActionError(generate.error, t, language)}
           </Alert>
