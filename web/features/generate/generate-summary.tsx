@@ -48,7 +48,8 @@ export function GenerateSummary({ plan, state, buildingNames }: GenerateSummaryP
           <Button className="disclosure-toggle" aria-expanded={isListOpen} aria-controls={listId} onClick={() => setIsListOpen((isOpen) => !isOpen)}>
             {t('generate.show_drafts')}
           </Button>
-          <div id={listId} hidden={!isListOpen} className="generate-summary__drafts">
+          {/* It scrolls on its own: focusable, so a keyboard can scroll it too. */}
+          <div id={listId} hidden={!isListOpen} className="generate-summary__drafts" role="region" aria-label={t('generate.summary_title')} tabIndex={0}>
             {isListOpen && (
               <table className="table">
                 <thead>
