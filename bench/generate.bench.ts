@@ -16,7 +16,8 @@
  * The plan page afterwards: the web app in headless Chromium (the system's, as the browser
  * journeys drive it), a fresh browser context per load signed in by the session cookie, at
  * 1024 × 768: first-contentful-paint (`performance.getEntriesByName`) and the time from navigation
- * until the per-year view shows its first action row. Needs the web build (`scripts/bench.sh`
+ * until the per-year view shows its first action row; the first load, which also starts the
+ * browser's own caches of the machine, is not counted. Needs the web build (`scripts/bench.sh`
  * makes it).
  *
  *   npx tsx bench/generate.bench.ts
