@@ -6,6 +6,12 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { checklistKey, type Checklist, type ChecklistErrors, type ChecklistField } from './checklist.ts';
 
+/** A ticked part's fields, in the order typed: the year it was last done, then how much of it there is. */
+const fields = [
+  { field: 'lastDoneYear', label: 'generate.last_done_year', inputMode: 'numeric' },
+  { field: 'quantity', label: 'generate.quantity', inputMode: 'decimal' },
+] as const;
+
 export interface ChecklistComponentProps {
   component: LibraryComponent;
   /** The property's buildings; none: one "Ingen byggnad" column. */
@@ -50,22 +56,17 @@ export function ChecklistComponent({ component, buildings, itemsById, checklist,
               />
               {entry && (
                 <div className="checklist-component__fields">
-                  <TextField
-                    label={t('generate.last_done_year')}
-                    value={entry.lastDoneYear}
-                    onChange={(event) => onChange(key, 'lastDoneYear', event.target.value)}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    error={errorOf('lastDoneYear')}
-                  />
-                  <TextField
-                    label={t('generate.quantity')}
-                    value={entry.quantity}
-                    onChange={(event) => onChange(key, 'quantity', event.target.value)}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    error={errorOf('quantity')}
-                  />
+                  {fields.map(({ field, label, inputMode }) => (
+                    <TextField
+                      key={field}
+                      label={t(label)}
+                      value={entry[field]}
+                      onChange={(event) => onChange(key, field, event.target.value)}
+                      inputMode={inputMode}
+                      autoComplete="off"
+                      error={errorOf(field)}
+                    />
+                  ))}
                 </div>
               )}
             </div>
