@@ -19,7 +19,7 @@ import { expandAllSections } from './support/plan-sections.ts';
  * An inspector on a tablet (768 × 1024, touch) starts a plan from the library: ticks 20 building
  * parts in two buildings, enters three last-done years and two quantities, sees what will be
  * created and what it costs, creates the drafts and finds them in the plan with exactly the years
- * and costs the cost model gives; generating the same part again warns instead of duplicating.
+ * and costs the cost model gives; generating the same part again warns instead of duplicating, and the plan's notice undoes it.
  */
 let e2e: TestServer;
 let browser: Browser;
@@ -247,6 +247,11 @@ describe('generate a plan from a checklist on a tablet', () => {
     const addedText = added.length === 1 ? '1 utkast skapades från checklistan.' : `${added.length} utkast skapades från checklistan.`;
     await notice.getByText(addedText).waitFor();
     expect(sortedKeys((await api.get<Action[]>(`/api/plans/${fixture.planId}/actions`)).map(asExpected))).toEqual(sortedKeys([...expected, ...added]));
+
+    // The notice undoes the generation as a whole.
+    await notice.getByRole('button', { name: 'Ångra' }).tap();
+    await notice.getByText('Ändringen är ångrad.').waitFor();
+    expect(sortedKeys((await api.get<Action[]>(`/api/plans/${fixture.planId}/actions`)).map(asExpected))).toEqual(sortedKeys(expected));
     // The 409 that asked for the choice is the journey's one failed request.
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
   });
