@@ -29,6 +29,7 @@ const OperationsPage = lazyPage(() => import('../routes/operations-page.tsx').th
 const PlanImportPage = lazyPage(() => import('../routes/plan-import-page.tsx').then((module) => module.PlanImportPage));
 const PlanSettingsPage = lazyPage(() => import('../routes/plan-settings-page.tsx').then((module) => module.PlanSettingsPage));
 const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx').then((module) => module.PlanHistoryPage));
+const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx').then((module) => module.PlanGeneratePage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
@@ -65,6 +66,7 @@ export function AppRoutes() {
               <Route path="settings" element={<PlanSettingsPage />} />
               <Route path="import" element={<PlanImportPage />} />
               <Route path="history" element={<PlanHistoryPage />} />
+              <Route path="generate" element={<PlanGeneratePage />} />
             </Route>
             <Route path="plans/:planId/actions/new" element={<NewActionPage />} />
             <Route path="plans/:planId/actions/:actionId" element={<ActionPage />} />

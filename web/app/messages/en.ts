@@ -19,6 +19,7 @@ import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
+import { generateMessages } from '../../features/generate/generate.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -274,4 +275,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...trashMessages.en,
   ...librarySuggestionsMessages.en,
   ...repriceMessages.en,
+  ...generateMessages.en,
 };

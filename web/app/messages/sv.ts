@@ -19,6 +19,7 @@ import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
+import { generateMessages } from '../../features/generate/generate.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -276,4 +277,5 @@ export const sv = {
   ...trashMessages.sv,
   ...librarySuggestionsMessages.sv,
   ...repriceMessages.sv,
+  ...generateMessages.sv,
 } satisfies Record<string, string>;
