@@ -46,6 +46,6 @@ it('lets a signed-in manager open a second account from the user menu and switch
   await eventually(() => switcher.locator('option').allTextContents()).toEqual(['Brf Styrelsen', 'Förvaltning AB']);
   expect(await switcher.inputValue()).not.toBe(api.accountId);
   await switcher.selectOption({ label: 'Förvaltning AB' });
-  await eventually(() => page.url()).toBe(`${e2e.baseUrl}/accounts/${api.accountId}`);
+  await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${api.accountId}`);
   expect(problems).toEqual([]);
 });
