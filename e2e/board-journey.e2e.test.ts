@@ -149,8 +149,8 @@ describe('a board’s journey', () => {
     expect(accountId).toBeDefined();
     const startUrl = `${e2e.baseUrl}/accounts/${accountId}`;
 
-    // An organisation, then its property: 1 850,5 + 149,5 m² typed the Swedish way make 2 000 m².
-    await page.getByLabel('Organisationens namn').fill('Brf Eken');
+    // An organisation (named as at sign-up, without typing it again), then its property: 1 850,5 + 149,5 m² typed the Swedish way make 2 000 m².
+    expect(await page.getByLabel('Organisationens namn').inputValue()).toBe('Brf Eken');
     await page.getByRole('button', { name: 'Skapa organisation' }).click();
     await page.getByText('Organisationen Brf Eken är skapad. Lägg till dess fastighet nedan.').waitFor();
     await page.getByRole('heading', { name: 'Ny fastighet i Brf Eken' }).waitFor();

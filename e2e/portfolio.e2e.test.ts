@@ -71,6 +71,9 @@ describe('portfolio journey', () => {
     await page.getByRole('heading', { name: 'Inga organisationer ännu' }).waitFor();
     await page.getByText('Skapa en organisation, till exempel Brf Eken.').waitFor();
     await saveScreenshot(page, 'portfolio-empty-sv');
+    // The first organisation is offered the account's name; emptied, the field says it is required.
+    expect(await page.getByLabel('Organisationens namn').inputValue()).toBe('Brf Ekens konto');
+    await page.getByLabel('Organisationens namn').fill('');
     await page.getByRole('button', { name: 'Skapa organisation' }).click();
     await page.getByText('Fältet måste fyllas i.').waitFor();
     // Focus moves to the invalid field in an effect, after the message has rendered.

@@ -3,6 +3,7 @@ import type { AccountId } from '../db/account-id.ts';
 
 export type AuditEventName =
   | 'signup'
+  | 'account.created'
   | 'login.succeeded'
   | 'login.failed'
   | 'login.locked'

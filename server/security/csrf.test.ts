@@ -37,6 +37,7 @@ const exemptRequests: Record<string, () => { url: string; body?: RequestBody }> 
     url: '/api/auth/signup',
     body: json({ email: 'csrf-new@example.se', password: 'correct horse battery staple', name: 'Ny', accountName: 'Brf Ny' }),
   }),
+  'POST /api/accounts': () => ({ url: '/api/accounts', body: json({ name: 'Brf CSRF' }) }),
   'POST /api/auth/login': () => ({ url: '/api/auth/login', body: json({ email: team.admin.email, password: 'correct horse battery staple' }) }),
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
   'POST /api/auth/password': () => ({

@@ -185,6 +185,7 @@ export const exemptRoutes: ExemptRoute[] = [
   { method: 'GET', url: '/healthz', reason: 'liveness probe: no session, no data' },
   { method: 'GET', url: '/readyz', reason: 'readiness probe (the database answers): no session, no data' },
   { method: 'POST', url: '/api/auth/signup', reason: 'creates a new account of its own; no id' },
+  { method: 'POST', url: '/api/accounts', reason: "creates another account of the caller's own, who becomes its admin; no id" },
   { method: 'POST', url: '/api/auth/login', reason: 'credentials only; brute force in auth.routes.test.ts' },
   { method: 'POST', url: '/api/auth/logout', reason: "ends the caller's own session" },
   { method: 'GET', url: '/api/auth/me', reason: "the caller's own user and memberships" },

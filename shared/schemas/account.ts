@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanSchema, idSchema } from './common.ts';
+import { booleanSchema, idSchema, nameSchema } from './common.ts';
 
 /** PATCH /api/accounts/:accountId: an account's settings that its admins change. */
 export const updateAccountRequestSchema = z.strictObject({ requireTwoFactor: booleanSchema });
@@ -7,3 +7,10 @@ export type UpdateAccountRequest = z.infer<typeof updateAccountRequestSchema>;
 
 export const accountSettingsSchema = z.object({ id: idSchema, name: z.string(), requireTwoFactor: z.boolean() });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+
+/** POST /api/accounts: another account of the signed-in user, who becomes its admin. */
+export const createAccountRequestSchema = z.strictObject({ name: nameSchema });
+export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>;
+
+export const createdAccountSchema = z.object({ id: idSchema, name: z.string() });
+export type CreatedAccount = z.infer<typeof createdAccountSchema>;

@@ -19,6 +19,7 @@ import { PublicLayout } from './public-layout.tsx';
 import { RequireSession } from './require-session.tsx';
 import { lazyPage } from './lazy-page.tsx';
 
+const NewAccountPage = lazyPage(() => import('../routes/new-account-page.tsx').then((module) => module.NewAccountPage));
 const SecurityPage = lazyPage(() => import('../routes/security-page.tsx').then((module) => module.SecurityPage));
 const EconomicAnalysisPage = lazyPage(() => import('../routes/economic-analysis-page.tsx').then((module) => module.EconomicAnalysisPage));
 const FundAnalysisPage = lazyPage(() => import('../routes/fund-analysis-page.tsx').then((module) => module.FundAnalysisPage));
@@ -30,6 +31,7 @@ const PlanSettingsPage = lazyPage(() => import('../routes/plan-settings-page.tsx
 const LibraryPage = lazyPage(() => import('../routes/library-page.tsx').then((module) => module.LibraryPage));
 const LibraryImportPage = lazyPage(() => import('../routes/library-import-page.tsx').then((module) => module.LibraryImportPage));
 const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx').then((module) => module.PlanHistoryPage));
+const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx').then((module) => module.PlanGeneratePage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
@@ -51,6 +53,7 @@ export function AppRoutes() {
           {/* The address of this page before it held more than the password. */}
           <Route path="password" element={<Navigate to="/security" replace />} />
           <Route path="operations" element={<OperationsPage />} />
+          <Route path="accounts/new" element={<NewAccountPage />} />
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
             <Route path="members" element={<MembersPage />} />
@@ -67,6 +70,7 @@ export function AppRoutes() {
               <Route path="settings" element={<PlanSettingsPage />} />
               <Route path="import" element={<PlanImportPage />} />
               <Route path="history" element={<PlanHistoryPage />} />
+              <Route path="generate" element={<PlanGeneratePage />} />
             </Route>
             <Route path="plans/:planId/actions/new" element={<NewActionPage />} />
             <Route path="plans/:planId/actions/:actionId" element={<ActionPage />} />

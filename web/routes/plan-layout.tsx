@@ -4,10 +4,12 @@ import { EmptyState } from '../components/ui/empty-state.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
 import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { ActionFeedback } from '../features/actions/action-feedback.tsx';
+import { GeneratedNotice } from '../features/generate/generated-notice.tsx';
 import { usePlanRouteParams } from '../features/plan-core/plan-route-params.ts';
 import { usePlan } from '../features/plan-core/plans-api.ts';
 import { PlanHeader } from '../features/plans/plan-header.tsx';
 import { useProperty } from '../features/properties/properties-api.ts';
+import { RepriceNotice } from '../features/reprice/reprice-notice.tsx';
 import { ReportDownload } from '../features/reports/report-download.tsx';
 import { SpreadsheetActions } from '../features/spreadsheets/spreadsheet-actions.tsx';
 import { ApiError } from '../lib/api/api-error.ts';
@@ -48,6 +50,8 @@ function PlanFrame({ accountId, plan }: { accountId: string; plan: Plan }) {
         }
       />
       <ActionFeedback />
+      <RepriceNotice planId={plan.id} canEdit={role !== 'viewer'} />
+      <GeneratedNotice planId={plan.id} />
       <Outlet />
     </div>
   );

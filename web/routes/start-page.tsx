@@ -12,7 +12,7 @@ export function StartPage() {
     <>
       <h1>{accountName}</h1>
       <p className="page__lead">{t('organisations.lead')}</p>
-      <PortfolioOverview accountId={accountId} canEdit={role !== 'viewer'} />
+      <PortfolioOverview accountId={accountId} accountName={accountName} canEdit={role !== 'viewer'} />
     </>
   );
 }

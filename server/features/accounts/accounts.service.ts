@@ -1,11 +1,26 @@
-import type { AccountSettings, UpdateAccountRequest } from '../../../shared/schemas/account.ts';
+import type { AccountSettings, CreateAccountRequest, CreatedAccount, UpdateAccountRequest } from '../../../shared/schemas/account.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requirePermission } from '../../auth/require-permission.ts';
 import { findSecondFactors } from '../../auth/second-factors.queries.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
+import { insertAccount } from '../auth/auth.queries.ts';
+import { insertMembership } from '../members/members.queries.ts';
 import { findAccount, updateRequireTwoFactor } from './accounts.queries.ts';
+
+/**
+ * Another account for the signed-in user (a manager's employee who also sits on a board, a
+ * consultant with a firm of their own), who becomes its admin: sign-up is for new people only.
+ */
+export async function createAccount(deps: Deps, actor: Actor, input: CreateAccountRequest, ip: string): Promise<CreatedAccount> {
+  return deps.db.transaction().execute(async (transaction) => {
+    const account = await insertAccount(transaction, input.name);
+    await insertMembership(transaction, account.id, actor.userId, 'admin');
+    await recordAuditEvent(transaction, { event: 'account.created', userId: actor.userId, accountId: account.id, ip });
+    return { id: account.id, name: account.name };
+  });
+}
 
 /**
  * Any member may read the settings, also one refused the account's data for want of a second

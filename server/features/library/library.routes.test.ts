@@ -162,3 +162,35 @@ describe('account items', () => {
     expect(history[1]!.changes).toEqual({ libraryItemId: { from: firstItem.id, to: own.id } });
   });
 });
+
+describe('links over time', () => {
+  it('restores an action from the trash, and a version, without a link to an item deleted since', async () => {
+    const ids = await createPropertyWithPlan(team.editor.client, team.accountId);
+    const own = created<Item>(await team.editor.client.post(`/api/accounts/${team.accountId}/library-items`, ownItem({ name: 'Snart borta' })));
+    const action = created<Action>(
+      await team.editor.client.post(`/api/plans/${ids.planId}/actions`, {
+        name: 'Snart borta',
+        category: 'fasad',
+        quantity: 1,
+        unit: 'st',
+        unitPrice: 100,
+        year: 2030,
+        libraryItemId: own.id,
+      }),
+    );
+    const version = created<{ id: string }>(await team.editor.client.post(`/api/plans/${ids.planId}/versions`, { name: 'Med länk' }));
+    expect((await team.editor.client.delete(`/api/actions/${action.id}`)).statusCode).toBe(204);
+    expect((await team.editor.client.delete(`/api/library-items/${own.id}`)).statusCode).toBe(204);
+
+    const trash = (await team.editor.client.get(`/api/accounts/${team.accountId}/trash`)).json() as Array<{ id: string; name: string }>;
+    const trashed = trash.find((item) => item.name === 'Snart borta')!;
+    const restored = await team.editor.client.post(`/api/trash/${trashed.id}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((await team.viewer.client.get(`/api/actions/${action.id}`)).json()).toMatchObject({ name: 'Snart borta', libraryItemId: null });
+
+    expect((await team.editor.client.patch(`/api/actions/${action.id}`, { unitPrice: 200 })).statusCode).toBe(200);
+    const back = await team.editor.client.post(`/api/plans/${ids.planId}/versions/${version.id}/restore`);
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await team.viewer.client.get(`/api/actions/${action.id}`)).json()).toMatchObject({ unitPrice: 100, libraryItemId: null });
+  });
+});

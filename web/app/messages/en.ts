@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { accountsMessages } from '../../features/accounts/accounts.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
 import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
@@ -17,6 +18,9 @@ import { changeSetsMessages } from '../../features/change-sets/change-sets.messa
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
 import { libraryMessages } from '../../features/library/library.messages.ts';
+import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
+import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
+import { generateMessages } from '../../features/generate/generate.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -253,6 +257,7 @@ export const en: Record<keyof typeof sv, string> = {
 
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.en,
+  ...accountsMessages.en,
   ...propertiesMessages.en,
   ...propertyPartsMessages.en,
   ...plansMessages.en,
@@ -270,4 +275,7 @@ export const en: Record<keyof typeof sv, string> = {
   ...versionsMessages.en,
   ...trashMessages.en,
   ...libraryMessages.en,
+  ...librarySuggestionsMessages.en,
+  ...repriceMessages.en,
+  ...generateMessages.en,
 };

@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../../lib/api/api-error.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { accountsMessages } from '../../features/accounts/accounts.messages.ts';
 import { propertiesMessages } from '../../features/properties/properties.messages.ts';
 import { propertyPartsMessages } from '../../features/property-parts/property-parts.messages.ts';
 import { plansMessages } from '../../features/plans/plans.messages.ts';
@@ -17,6 +18,9 @@ import { changeSetsMessages } from '../../features/change-sets/change-sets.messa
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
 import { libraryMessages } from '../../features/library/library.messages.ts';
+import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
+import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
+import { generateMessages } from '../../features/generate/generate.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -255,6 +259,7 @@ export const sv = {
 
   // Each feature's own messages (web/features/<noun>/<noun>.messages.ts).
   ...organisationsMessages.sv,
+  ...accountsMessages.sv,
   ...propertiesMessages.sv,
   ...propertyPartsMessages.sv,
   ...plansMessages.sv,
@@ -272,4 +277,7 @@ export const sv = {
   ...versionsMessages.sv,
   ...trashMessages.sv,
   ...libraryMessages.sv,
+  ...librarySuggestionsMessages.sv,
+  ...repriceMessages.sv,
+  ...generateMessages.sv,
 } satisfies Record<string, string>;

@@ -66,4 +66,12 @@ describe('changedActionFields', () => {
       status: 'urgent',
     });
   });
+
+  it('keeps the library link when the price is changed by hand, and sends null when the link is removed', () => {
+    const libraryItemId = 'a0a0a0a0-0000-4000-8000-000000000006';
+    const linked = { ...action, libraryItemId };
+    expect(changedActionFields(linked, { ...unchanged, libraryItemId, unitPrice: 2750 })).toEqual({ unitPrice: 2750 });
+    expect(changedActionFields(linked, unchanged)).toEqual({ libraryItemId: null });
+    expect(changedActionFields(action, { ...unchanged, libraryItemId })).toEqual({ libraryItemId });
+  });
 });

@@ -16,6 +16,7 @@ const editableFields = [
   'isInvestment',
   'tags',
   'note',
+  'libraryItemId',
 ] as const satisfies readonly (keyof ActionFormValues & keyof Action)[];
 
 /**

@@ -8,6 +8,7 @@ import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useBuildings, useLocations } from '../property-parts/property-parts-api.ts';
 import { costPreviewOf } from './cost-preview.ts';
 import { categoryName, intervalText, statusName } from './action-labels.ts';
+import { useLibraryItem } from './library-items-api.ts';
 
 /** Every field of the action in words: names instead of codes and ids, amounts in the VAT choice. */
 export function ActionDetails({ action, plan }: { action: Action; plan: Plan }) {
@@ -22,6 +23,7 @@ export function ActionDetails({ action, plan }: { action: Action; plan: Plan }) 
     return parts.data?.find((part) => part.id === id)?.name ?? t('loading');
   };
   const defaultBaseYear = plan.indexation.defaultBaseYear;
+  const libraryItem = useLibraryItem(action.accountId, action.libraryItemId);
 
   return (
     <dl className="action-details">
@@ -51,6 +53,9 @@ export function ActionDetails({ action, plan }: { action: Action; plan: Plan }) 
           : defaultBaseYear !== null
             ? t('actions.details.base_year_plan', { year: defaultBaseYear })
             : t('actions.details.base_year_none')}
+      </Detail>
+      <Detail term={t('actions.library.detail')}>
+        {action.libraryItemId === null ? t('actions.library.not_linked') : (libraryItem?.name[language] ?? t('actions.library.linked_unknown'))}
       </Detail>
       <Detail term={t('actions.details.investment')}>{action.isInvestment ? t('actions.details.investment_yes') : t('actions.details.investment_no')}</Detail>
       <Detail term={t('actions.field.tags')}>

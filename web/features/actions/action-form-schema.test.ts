@@ -44,6 +44,12 @@ describe('actionFormSchema', () => {
     });
   });
 
+  it('links the library item picked (its id in the hidden field)', () => {
+    const libraryItemId = '6f1c2a40-3b7e-4d2a-9c41-0a8e7b6d5c4f';
+    expect(actionFormSchema.parse({ ...filled, libraryItemId }).libraryItemId).toBe(libraryItemId);
+    expect(actionFormSchema.parse({ ...filled, libraryItemId: '' }).libraryItemId).toBeNull();
+  });
+
   it('drops the interval of a one-off action and reads the base year', () => {
     const { isRecurring: _, ...oneOff } = filled;
     const parsed = actionFormSchema.parse({ ...oneOff, baseYear: '2 025', isInvestment: 'on' });

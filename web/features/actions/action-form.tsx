@@ -1,6 +1,8 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { planWindow } from '../../../shared/cost-model/index.ts';
 import { commonUnits } from '../../../shared/schemas/action.ts';
+import type { LibraryItem } from '../../../shared/schemas/library.ts';
 import type { Plan } from '../../../shared/schemas/plan.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -17,6 +19,9 @@ import { categoryOptions, statusOptions } from './action-labels.ts';
 import { PropertyPartField } from './property-part-field.tsx';
 import { TagInput } from './tag-input.tsx';
 import { YearOutsidePlanNotice } from './year-outside-plan-notice.tsx';
+import { LibraryLink } from './library-link.tsx';
+import { libraryItemFields } from './library-item-fields.ts';
+import { LibraryNameField } from './library-name-field.tsx';
 import { TextAreaField } from '../../components/ui/text-area-field.tsx';
 
 /** Which submit button was used: "save" or "save and add another" (new actions only). */
@@ -55,22 +60,45 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
   const intent = useRef<SaveIntent>('save');
   const [submittedIntent, setSubmittedIntent] = useState<SaveIntent>('save');
   const [status, setStatus] = useState<string>(defaults.status);
+  const [libraryItemId, setLibraryItemId] = useState(defaults.libraryItemId);
+  // The item just picked, shown at once; a link the action already had is looked up by its id.
+  const [pickedItem, setPickedItem] = useState<LibraryItem | null>(null);
+  const formElement = useRef<HTMLFormElement>(null);
   const unitListId = useId();
   const defaultBaseYear = plan.indexation.defaultBaseYear;
   const window = useMemo(() => planWindow(planCostInputOf(plan)), [plan]);
 
-  function updatePreview(event: FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget);
+  function updatePreview(form: HTMLFormElement) {
+    const data = new FormData(form);
     const text = (name: keyof CostFieldTexts) => String(data.get(name) ?? '');
     setCostTexts({ quantity: text('quantity'), unitPrice: text('unitPrice'), year: text('year'), baseYear: text('baseYear') });
     setStatus(String(data.get('status') ?? ''));
   }
 
+  /** Fills the fields the item knows and links it; the name field has already taken its name. */
+  function fillFromLibrary(item: LibraryItem) {
+    const form = formElement.current;
+    if (form === null) return;
+    // The interval field exists only while "recurring" is ticked: render it before filling it in.
+    flushSync(() => {
+      setIsRecurring(true);
+      setLibraryItemId(item.id);
+      setPickedItem(item);
+    });
+    const { name: _name, ...fields } = libraryItemFields(item, language);
+    for (const [name, value] of Object.entries(fields)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    }
+    updatePreview(form);
+  }
+
   return (
     <form
+      ref={formElement}
       className="form action-form"
       noValidate
-      onChange={updatePreview}
+      onChange={(event) => updatePreview(event.currentTarget)}
       onSubmit={form.handleSubmit((values) => {
         setSubmittedIntent(intent.current);
         onSave(values, intent.current, form.showApiError);
@@ -80,7 +108,27 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
 
       <fieldset className="action-form__group">
         <legend>{t('actions.group.what')}</legend>
-        <TextField label={t('actions.field.name')} hint={t('actions.field.name_hint')} name="name" defaultValue={defaults.name} error={form.errorFor('name')} />
+        <LibraryNameField
+          accountId={plan.accountId}
+          label={t('actions.field.name')}
+          hint={t('actions.field.name_hint')}
+          defaultValue={defaults.name}
+          error={form.errorFor('name')}
+          onPick={fillFromLibrary}
+        />
+        <LibraryLink
+          accountId={plan.accountId}
+          itemId={libraryItemId === '' ? null : libraryItemId}
+          pickedItem={pickedItem}
+          wasLinked={defaults.libraryItemId !== ''}
+          onUnlink={() => {
+            setLibraryItemId('');
+            setPickedItem(null);
+            // The button goes with the link: the name field is where the person goes on.
+            const name = formElement.current?.elements.namedItem('name');
+            if (name instanceof HTMLInputElement) name.focus();
+          }}
+        />
         <div className="form__row">
           <SelectField
             label={t('actions.field.category')}
@@ -207,7 +255,7 @@ export function ActionForm({ plan, defaults, submitLabel, canAddAnother = false,
         />
         <TagInput name="tags" tags={tags} onChange={setTags} error={tagsError(form.errorFor)} />
         <TextAreaField label={t('actions.field.note')} name="note" defaultValue={defaults.note} error={form.errorFor('note')} />
-        <input type="hidden" name="libraryItemId" value={defaults.libraryItemId} />
+        <input type="hidden" name="libraryItemId" value={libraryItemId} />
       </fieldset>
 
       <div className="action-form__buttons">

@@ -26,7 +26,8 @@ export const actionsMessages = defineMessages(
     'actions.group.when': 'När',
     'actions.group.more': 'Mer',
     'actions.field.name': 'Benämning',
-    'actions.field.name_hint': 'Verb och föremål, till exempel Byte av takpapp.',
+    'actions.field.name_hint':
+      'Verb och föremål, till exempel Byte av takpapp. Från två tecken visas förslag ur biblioteket: välj med piltangenterna och Enter.',
     'actions.field.category': 'Kategori',
     'actions.field.category_choose': 'Välj kategori',
     'actions.field.status': 'Status',
@@ -160,7 +161,8 @@ export const actionsMessages = defineMessages(
     'actions.group.when': 'When',
     'actions.group.more': 'More',
     'actions.field.name': 'Name',
-    'actions.field.name_hint': 'Verb and object, e.g. Replace roofing felt.',
+    'actions.field.name_hint':
+      'Verb and object, e.g. Replace roofing felt. From two characters, the library suggests items: choose with the arrow keys and Enter.',
     'actions.field.category': 'Category',
     'actions.field.category_choose': 'Choose a category',
     'actions.field.status': 'Status',

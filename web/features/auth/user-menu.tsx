@@ -63,6 +63,9 @@ export function UserMenu() {
           <Link className="user-menu__item" to="/security" onClick={() => setIsOpen(false)}>
             {t('security.title')}
           </Link>
+          <Link className="user-menu__item" to="/accounts/new" onClick={() => setIsOpen(false)}>
+            {t('accounts.menu_new')}
+          </Link>
           <Button variant="quiet" className="user-menu__item" isPending={signOut.isPending} onClick={() => signOut.mutate()}>
             {t('user_menu.sign_out')}
           </Button>

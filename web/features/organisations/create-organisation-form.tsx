@@ -12,10 +12,12 @@ interface CreateOrganisationFormProps {
   accountId: string;
   /** Heading level 2 on its own, 3 when it sits inside the empty state. */
   headingLevel?: 2 | 3;
+  /** A name filled in for the person to keep or change (the account's, for its first organisation). */
+  suggestedName?: string;
   onCreated: (organisation: Organisation) => void;
 }
 
-export function CreateOrganisationForm({ accountId, headingLevel = 2, onCreated }: CreateOrganisationFormProps) {
+export function CreateOrganisationForm({ accountId, headingLevel = 2, suggestedName, onCreated }: CreateOrganisationFormProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const createOrganisation = useCreateOrganisation(accountId);
@@ -43,8 +45,9 @@ export function CreateOrganisationForm({ accountId, headingLevel = 2, onCreated 
       {createOrganisation.isError && <Alert tone="error">{describeApiError(createOrganisation.error, t)}</Alert>}
       <TextField
         label={t('organisations.field.name')}
-        hint={t('organisations.field.name_hint')}
+        hint={t(suggestedName === undefined ? 'organisations.field.name_hint' : 'organisations.field.name_hint_suggested')}
         name="name"
+        defaultValue={suggestedName}
         autoComplete="off"
         required
         error={form.errorFor('name')}

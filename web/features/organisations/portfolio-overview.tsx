@@ -12,6 +12,8 @@ import { useOrganisations } from './organisations-api.ts';
 
 interface PortfolioOverviewProps {
   accountId: string;
+  /** The first organisation is often the account itself (a cooperative's own account): offered as its name. */
+  accountName: string;
   canEdit: boolean;
 }
 
@@ -25,7 +27,7 @@ const outcomeKeys = {
 } as const;
 
 /** The account's organisations, each with its properties and their plans' key figures. */
-export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps) {
+export function PortfolioOverview({ accountId, accountName, canEdit }: PortfolioOverviewProps) {
   const { t } = useTranslation();
   const { vat, isRounded } = useDisplayPreferences();
   const organisations = useOrganisations(accountId);
@@ -66,7 +68,7 @@ export function PortfolioOverview({ accountId, canEdit }: PortfolioOverviewProps
         </EmptyState>
         {canEdit && (
           <div className="section">
-            <CreateOrganisationForm accountId={accountId} onCreated={onCreated} />
+            <CreateOrganisationForm accountId={accountId} suggestedName={accountName} onCreated={onCreated} />
           </div>
         )}
       </>

@@ -65,6 +65,7 @@ export function NameCell({ accountId, action, names, hasPlace, isOverdue, hasInt
         )}
         {hasInterval && action.intervalYears !== null && <span className="marker marker--recurring">{intervalText(action.intervalYears, t)}</span>}
         {action.isInvestment && <span className="marker marker--investment">{t('plan_views.investment')}</span>}
+        {action.libraryItemId !== null && <span className="marker marker--library">{t('actions.library.marker')}</span>}
       </span>
     </th>
   );

@@ -21,13 +21,19 @@ export function PlanEmptyStates({ accountId, planId, canEdit, hasActions, onClea
         title={t('plan_views.empty_title')}
         action={
           canEdit && (
-            <Link className="button button--primary" to={`${planPath(accountId, planId)}/actions/new`}>
-              {t('plan_views.create_first')}
-            </Link>
+            <>
+              <Link className="button button--primary" to={`${planPath(accountId, planId)}/actions/new`}>
+                {t('plan_views.create_first')}
+              </Link>
+              <Link className="button button--secondary" to={`${planPath(accountId, planId)}/generate`}>
+                {t('generate.open')}
+              </Link>
+            </>
           )
         }
       >
         <p>{t(canEdit ? 'plan_views.empty_text_editor' : 'plan_views.empty_text_viewer')}</p>
+        {canEdit && <p>{t('generate.empty_plan_hint')}</p>}
       </EmptyState>
     );
   }

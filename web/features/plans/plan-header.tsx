@@ -45,9 +45,14 @@ export function PlanHeader({ accountId, plan, property, canEdit, exports }: Plan
           <p className="plan-header__window">{t('plan_views.window', { start: plan.startYear, end: endYear })}</p>
         </div>
         {canEdit && (
-          <Link className="button button--primary" to={`${planPath(accountId, plan.id)}/actions/new`}>
-            {t('plan_views.new_action')}
-          </Link>
+          <div className="plan-header__create">
+            <Link className="button button--secondary" to={`${planPath(accountId, plan.id)}/generate`}>
+              {t('generate.open')}
+            </Link>
+            <Link className="button button--primary" to={`${planPath(accountId, plan.id)}/actions/new`}>
+              {t('plan_views.new_action')}
+            </Link>
+          </div>
         )}
       </div>
       {/* Folded away behind a button that looks like one: downloads are occasional, the tabs are what the page is for. */}

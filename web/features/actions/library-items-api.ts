@@ -1,0 +1,46 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { libraryItemsResponseSchema } from '../../../shared/schemas/library.ts';
+import { apiRequest } from '../../lib/api/api-client.ts';
+
+/**
+ * The library as one account sees it (built-in items it has not replaced, and its own) lives under
+ * `['library-items', accountId]`: an account's items never answer for another account, and a
+ * change to the account's library can refresh every search at once.
+ */
+export const libraryItemsQueryKey = (accountId: string) => ['library-items', accountId] as const;
+
+/** Library items change seldom and a form is filled in minutes: the same search is not asked again meanwhile. */
+const libraryStaleTimeMs = 5 * 60 * 1000;
+
+/** The shortest name part worth searching for: one letter matches half the library. */
+export const minimumSearchLength = 2;
+
+const itemsPath = (accountId: string, search?: string) => {
+  const query = new URLSearchParams({ accountId });
+  if (search !== undefined) query.set('q', search);
+  return `/api/library/items?${query.toString()}`;
+};
+
+/** The account's items whose name (sv or en) contains `search`; idle below `minimumSearchLength` characters. */
+export function useLibrarySearch(accountId: string, search: string) {
+  const trimmed = search.trim();
+  return useQuery({
+    queryKey: [...libraryItemsQueryKey(accountId), 'search', trimmed.toLocaleLowerCase('sv')],
+    queryFn: () => apiRequest('GET', itemsPath(accountId, trimmed), { schema: libraryItemsResponseSchema }),
+    enabled: trimmed.length >= minimumSearchLength,
+    staleTime: libraryStaleTimeMs,
+    // The list keeps showing the last answer while the next one is on its way, so it does not flicker as the name is typed.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One item of the account's library (the one an action links), from the whole list; undefined while loading or when gone. */
+export function useLibraryItem(accountId: string, itemId: string | null) {
+  const items = useQuery({
+    queryKey: [...libraryItemsQueryKey(accountId), 'all'],
+    queryFn: () => apiRequest('GET', itemsPath(accountId), { schema: libraryItemsResponseSchema }),
+    enabled: itemId !== null,
+    staleTime: libraryStaleTimeMs,
+  });
+  return itemId === null ? undefined : items.data?.find((item) => item.id === itemId);
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from '../../lib/i18n/define-messages.ts';
+
+/** Texts of the plan page's reprice notice (keys start with `reprice.`). */
+export const repriceMessages = defineMessages(
+  {
+    'reprice.count.one': '1 åtgärd har ett annat pris än biblioteket.',
+    'reprice.count.other': '{count} åtgärder har ett annat pris än biblioteket.',
+    'reprice.show': 'Visa åtgärderna',
+    'reprice.update': 'Uppdatera priser',
+    'reprice.update_ticked': 'Uppdatera valda ({count})',
+    'reprice.table_caption': 'Åtgärder med ett annat pris än biblioteket',
+    'reprice.column.include': 'Uppdatera',
+    'reprice.column.action': 'Åtgärd',
+    'reprice.column.current': 'Pris nu (prisår)',
+    'reprice.column.library': 'Bibliotekets pris (prisår)',
+    'reprice.include_named': 'Uppdatera {name}',
+    'reprice.price_year': '{amount} ({year})',
+    'reprice.no_price_year': '{amount} (planens basår)',
+    'reprice.viewer_note': 'Den som har rollen Arbeta kan uppdatera priserna.',
+    'reprice.updated.one': '1 åtgärd fick bibliotekets pris.',
+    'reprice.updated.other': '{count} åtgärder fick bibliotekets pris.',
+    'reprice.nothing_updated': 'Priserna stämde redan med biblioteket.',
+  },
+  {
+    'reprice.count.one': '1 action has a different price from the library.',
+    'reprice.count.other': '{count} actions have a different price from the library.',
+    'reprice.show': 'Show the actions',
+    'reprice.update': 'Update prices',
+    'reprice.update_ticked': 'Update selected ({count})',
+    'reprice.table_caption': 'Actions with a different price from the library',
+    'reprice.column.include': 'Update',
+    'reprice.column.action': 'Action',
+    'reprice.column.current': 'Price now (price year)',
+    'reprice.column.library': 'Library price (price year)',
+    'reprice.include_named': 'Update {name}',
+    'reprice.price_year': '{amount} ({year})',
+    'reprice.no_price_year': '{amount} (the plan’s base year)',
+    'reprice.viewer_note': 'Members with the Work role can update the prices.',
+    'reprice.updated.one': '1 action got the library’s price.',
+    'reprice.updated.other': '{count} actions got the library’s price.',
+    'reprice.nothing_updated': 'The prices already matched the library.',
+  },
+);
