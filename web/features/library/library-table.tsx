@@ -43,7 +43,8 @@ export function LibraryTable({ items, totalCount, canEdit, onClearFilter, onAdd,
   }
 
   return (
-    <div className="table-scroll">
+    // Focusable, so a keyboard can scroll the columns a narrow window pushes past the edge (viewers have no buttons in it).
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('library.table_label')}>
       <table className="table library-table">
         <thead>
           <tr>
