@@ -80,9 +80,12 @@ export async function updateImportedAction(
 /**
  * The library items an action of the plan may be linked to by a file: the account's own, the
  * built-in ones still in the data files, and whatever its actions link now (a retired built-in
- * item stays linked, so an unchanged export imports back unchanged).
+ * item stays linked, so an unchanged export imports back unchanged). `forKeyShare` (a confirm)
+ * keeps the account's items from being deleted until the transaction ends.
  */
-export async function listLinkableLibraryItemIds(db: Db, accountId: AccountId, planId: string): Promise<Set<string>> {
+export async function listLinkableLibraryItemIds(db: Db, accountId: AccountId, planId: string, options: { forKeyShare?: boolean } = {}): Promise<Set<string>> {
+  // A confirm holds the account's items until commit: one deleted meanwhile would fail the actions' foreign key.
+  if (options.forKeyShare) await sql`select id from library_items where account_id = ${accountId} for key share`.execute(db);
   const { rows } = await sql<{ id: string }>`select id from library_items where account_id = ${accountId} or (account_id is null and retired_at is null)
     union select library_item_id from actions where account_id = ${accountId} and plan_id = ${planId} and library_item_id is not null`.execute(db);
   return new Set(rows.map((row) => row.id));

@@ -106,7 +106,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     if (!plan) throw notFound('Plan');
     const parts = await loadParts(transaction, accountId, plan.propertyId);
     const planActions = await queries.listPlanActions(transaction, accountId, planId, { forUpdate: true });
-    const reading = read(parts, planActions, await queries.listLinkableLibraryItemIds(transaction, accountId, planId));
+    const reading = read(parts, planActions, await queries.listLinkableLibraryItemIds(transaction, accountId, planId, { forKeyShare: true }));
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
     if (reading.errors.length > 0) throw importRowsError(reading.errors);
     const changes = planImportChanges(reading, planActions);
