@@ -29,6 +29,7 @@ import { registerTrashRoutes } from './features/trash/trash.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
 import { registerLibraryRoutes } from './features/library/library.routes.ts';
+import { registerLibrarySpreadsheetRoutes } from './features/library/library-spreadsheets.routes.ts';
 import { registerVersionRoutes } from './features/versions/versions.routes.ts';
 import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerChangeSetRoutes(api, deps);
     await registerAttachmentRoutes(api, deps);
     await registerSpreadsheetRoutes(api, deps);
+    await registerLibrarySpreadsheetRoutes(api, deps);
     registerTrashRoutes(api, deps);
   });
 

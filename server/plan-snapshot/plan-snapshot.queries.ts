@@ -84,6 +84,7 @@ export interface ActionRow {
   isInvestment: boolean;
   tags: string[];
   note: string;
+  libraryItemId: string | null;
 }
 
 /** A plan's actions with their building's and location's names, in the order of the action list (year, category in display order, name, id). */
@@ -122,6 +123,7 @@ export function selectActionRows(db: Db, accountId: AccountId, planId: string) {
       'actions.is_investment as isInvestment',
       'actions.tags',
       'actions.note',
+      'actions.library_item_id as libraryItemId',
     ])
     .where('actions.account_id', '=', accountId)
     .where('actions.plan_id', '=', planId);

@@ -122,6 +122,12 @@ export const tenantRoutes: TenantRoute[] = [
   }),
   route('PATCH', '/api/library-items/:id', { id: 'libraryItemId' }, { body: () => json({ unitPrice: 650 }), roles: planWrite(200) }),
   route('DELETE', '/api/library-items/:id', { id: 'libraryItemId' }, { roles: planWrite(204) }),
+  route('GET', '/api/accounts/:accountId/library-items/export', account, { roles: planWrite(200) }),
+  route('POST', '/api/accounts/:accountId/library-items/import', account, {
+    body: () =>
+      fileUpload('bibliotek.csv', Buffer.from('Namn;Kategori;Enhet;Livslängd;À-pris;Prisår\r\nByte av entrédörr;fasad;st;35;41000;2026\r\n'), 'text/csv'),
+    roles: planWrite(200),
+  }),
   route('POST', '/api/plans/:id/generate', plan, {
     // onExisting: every role's request creates the drafts, whoever generated them first.
     body: () => json({ components: [{ componentId: builtinLibrary().components[0]!.id }], onExisting: 'add' }),

@@ -251,6 +251,26 @@ export const validationMessages = {
     sv: 'Kontot har redan en egen post i stället för den här.',
     en: 'The account already has its own item in place of this one.',
   },
+  'spreadsheet.library_id_unknown': {
+    sv: 'Inte id för en av kontots egna poster i biblioteket. Töm cellen för att skapa en ny post, eller låt kolumnen ID inte användas.',
+    en: 'Not the id of one of the account’s own library items. Empty the cell to create a new item, or leave the ID column unused.',
+  },
+  'spreadsheet.library_id_twice': {
+    sv: 'Samma id står på en tidigare rad: varje post kan uppdateras av en rad.',
+    en: 'The same id is on an earlier row: each item can be updated by one row.',
+  },
+  'spreadsheet.builtin_id_unknown': {
+    sv: 'Inte id för en post i det inbyggda biblioteket. Töm cellen om posten inte ersätter någon.',
+    en: 'Not the id of a built-in library item. Empty the cell if the item replaces none.',
+  },
+  'spreadsheet.library_item_unknown': {
+    sv: 'Inte id för en post i kontots bibliotek. Töm cellen för att inte koppla åtgärden.',
+    en: 'Not the id of an item in the account’s library. Empty the cell to leave the action unlinked.',
+  },
+  'spreadsheet.kind_invalid': {
+    sv: 'Skriv byte, underhåll eller besiktning.',
+    en: 'Write replacement, maintenance or inspection.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -39,6 +39,11 @@ export function AppLayout() {
                 {t('nav.start')}
               </NavLink>
             )}
+            {account && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/library`}>
+                {t('library.nav')}
+              </NavLink>
+            )}
             {account?.role === 'admin' && (
               <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/members`}>
                 {t('members.title')}

@@ -28,6 +28,8 @@ const TrashPage = lazyPage(() => import('../routes/trash-page.tsx').then((module
 const OperationsPage = lazyPage(() => import('../routes/operations-page.tsx').then((module) => module.OperationsPage));
 const PlanImportPage = lazyPage(() => import('../routes/plan-import-page.tsx').then((module) => module.PlanImportPage));
 const PlanSettingsPage = lazyPage(() => import('../routes/plan-settings-page.tsx').then((module) => module.PlanSettingsPage));
+const LibraryPage = lazyPage(() => import('../routes/library-page.tsx').then((module) => module.LibraryPage));
+const LibraryImportPage = lazyPage(() => import('../routes/library-import-page.tsx').then((module) => module.LibraryImportPage));
 const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx').then((module) => module.PlanHistoryPage));
 const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx').then((module) => module.PlanGeneratePage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
@@ -56,6 +58,8 @@ export function AppRoutes() {
             <Route index element={<StartPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="trash" element={<TrashPage />} />
+            <Route path="library" element={<LibraryPage />} />
+            <Route path="library/import" element={<LibraryImportPage />} />
             <Route path="properties/:propertyId" element={<PropertyPage />} />
             <Route path="plans/:planId" element={<PlanLayout />}>
               <Route index element={<PlanByYearPage />} />

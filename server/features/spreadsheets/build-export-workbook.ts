@@ -25,7 +25,7 @@ const yesNo = (value: boolean) => (value ? 'ja' : 'nej');
 
 /**
  * The plan as a workbook: its actions (the import's format, so an export imports back without
- * loss, with each action's id last so that a re-import updates the plan instead of duplicating it), the occurrences per year (the *Åtgärder per år* view) with yearly sums, the economic
+ * loss, with each action's id after its own fields (then only its library item) so that a re-import updates the plan instead of duplicating it), the occurrences per year (the *Åtgärder per år* view) with yearly sums, the economic
  * analysis and the fund analysis. Every amount comes from the shared cost model
  * (docs/design-rules.md § Rule 6), exact to the öre (no display rounding); each sheet states the
  * VAT choice and the export time.
@@ -89,6 +89,7 @@ function addActionsSheet(workbook: ExcelJS.Workbook, data: ExportData): void {
       tags: formatTagList(action.tags),
       note: action.note,
       id: action.id,
+      libraryItemId: action.libraryItemId,
     };
     appendRow(
       sheet,

@@ -94,7 +94,7 @@ export function buildTemplateWorkbook(property: { buildings: readonly string[]; 
 
 /** Wide columns for long text and for ids (36 characters), `usual` for the rest. */
 export function columnWidth(field: ImportField, usual: number): number {
-  return field === 'name' || field === 'note' || field === 'id' ? 36 : usual;
+  return field === 'name' || field === 'note' || field === 'libraryItemId' || field === 'id' ? 36 : usual;
 }
 
 /** The field's column in the actions sheet (1-based, as exceljs counts). */

@@ -85,6 +85,7 @@ function rowValues({ request, building, location }: ImportedAction): Values {
     isInvestment: request.isInvestment ?? false,
     tags: request.tags ?? [],
     note: request.note ?? '',
+    libraryItemId: request.libraryItemId ?? null,
   };
 }
 
@@ -104,6 +105,7 @@ function storedValues(action: ActionRow): Values {
     isInvestment: action.isInvestment,
     tags: action.tags,
     note: action.note,
+    libraryItemId: action.libraryItemId,
   };
 }
 

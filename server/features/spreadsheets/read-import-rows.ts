@@ -1,23 +1,24 @@
 import { categoryCodes, categoryNames, type CategoryCode } from '../../../shared/categories.ts';
-import { translateValidationMessage, type ValidationMessageKey } from '../../../shared/i18n/validation-messages.ts';
+import type { ValidationMessageKey } from '../../../shared/i18n/validation-messages.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { createActionRequestSchema, type CreateActionRequest } from '../../../shared/schemas/action.ts';
 import { nameSchema } from '../../../shared/schemas/common.ts';
 import { propertyPartNameKey } from '../../../shared/property-part-name-key.ts';
-import {
-  importPreviewRows,
-  requiredImportFields,
-  type ImportCellError,
-  type ImportColumn,
-  type ImportField,
-  type ImportMapping,
-} from '../../../shared/schemas/spreadsheet.ts';
+import { requiredImportFields, type ImportColumn, type ImportField, type ImportMapping } from '../../../shared/schemas/spreadsheet.ts';
 import { statusCodes, statusNames, type StatusCode } from '../../../shared/statuses.ts';
-import { issuesToFieldCodes } from '../../../shared/validation-issues.ts';
 import { restoreNeutralisedFormula } from './neutralise-formula.ts';
-import { parseSpreadsheetNumber } from './parse-spreadsheet-number.ts';
-import { countRecognisedHeaders, fieldHeaders, mapColumns, normaliseHeader } from './spreadsheet-headers.ts';
-import { cellText, isBlankRow, type SheetCell, type SheetRow } from './sheet-rows.ts';
+import {
+  cellNumberValue,
+  cellTextValue,
+  checkRowRequest,
+  readSheetFrame,
+  rowIdOf,
+  sortReadingErrors,
+  type ReadingError,
+  type SheetLayout,
+} from './read-sheet-frame.ts';
+import { actionHeaderMatcher, fieldHeaders, normaliseHeader } from './spreadsheet-headers.ts';
+import { cellText, type SheetCell, type SheetRow } from './sheet-rows.ts';
 import { parseTagList } from './tag-list.ts';
 
 /** A named building or location of the property. */
@@ -39,7 +40,7 @@ export interface ImportedAction {
 }
 
 /** An error with its code typed, so the service can hand it on as a field code. */
-export type ImportReadingError = ImportCellError & { code: ValidationMessageKey };
+export type ImportReadingError = ReadingError<ImportField>;
 
 export interface ImportReading {
   columns: ImportColumn[];
@@ -56,8 +57,7 @@ export interface ImportReading {
   mappedFields: ReadonlySet<ImportField>;
 }
 
-/** How many of the first rows are searched for the header row (a title or notes may come first). */
-const headerSearchRows = 10;
+const actionLayout: SheetLayout<ImportField> = { headers: fieldHeaders, matcher: actionHeaderMatcher, required: requiredImportFields };
 
 /**
  * Reads a sheet's rows as actions: finds the header row, maps the columns (automatically, or by
@@ -68,115 +68,51 @@ const headerSearchRows = 10;
 export function readImportRows(
   sheetRows: readonly SheetRow[],
   property: { buildings: readonly NamedPart[]; locations: readonly NamedPart[] },
-  options: { manualMapping?: ImportMapping; language: Language; planActionIds?: ReadonlySet<string> },
+  options: {
+    manualMapping?: ImportMapping;
+    language: Language;
+    planActionIds?: ReadonlySet<string>;
+    /** The library items an action may link to (the account's and the built-in ones); absent: none. */
+    libraryItemIds?: ReadonlySet<string>;
+  },
 ): ImportReading {
-  const headerIndex = findHeaderRow(sheetRows);
-  const headerRow = sheetRows[headerIndex];
-  const headers = (headerRow?.cells ?? []).map(cellText);
-  let dataStart = headerIndex + 1;
-  const next = sheetRows[dataStart];
-  if (next && isSecondHeaderRow(headers, next.cells.map(cellText))) dataStart += 1;
-  const dataRows = sheetRows.slice(dataStart).filter((row) => !isBlankRow(row.cells));
-
-  const width = Math.max(headers.length, ...dataRows.map((row) => row.cells.length));
-  const automatic = mapColumns(headers);
-  const mapping = Array.from({ length: width }, (_, index) => (options.manualMapping ? (options.manualMapping[index] ?? null) : (automatic[index] ?? null)));
-  const columns: ImportColumn[] = mapping.map((field, index) => ({ index, header: headers[index] ?? '', field }));
-
-  const errors: ImportReadingError[] = [];
-  const error = (row: number, field: ImportField, columnIndex: number | null, code: ValidationMessageKey) => {
-    const column = columnIndex === null ? fieldHeaders[field][options.language === 'sv' ? 'sv' : 'en'] : columnLabel(headers, columnIndex);
-    errors.push({ row, columnIndex, column, field, code, message: translateValidationMessage(code, options.language) });
-  };
-
-  const columnOf = new Map<ImportField, number>();
-  mapping.forEach((field, index) => {
-    if (field === null) return;
-    if (columnOf.has(field)) error(headerRow?.row ?? 1, field, index, 'spreadsheet.column_twice');
-    else columnOf.set(field, index);
-  });
-  for (const field of requiredImportFields) if (!columnOf.has(field)) error(headerRow?.row ?? 1, field, null, 'spreadsheet.column_missing');
-
+  const frame = readSheetFrame(sheetRows, actionLayout, options);
   const buildings = new PartNames(property.buildings);
   const locations = new PartNames(property.locations);
   const actions: ImportedAction[] = [];
   const seenIds = new Set<string>();
-  let validRowCount = 0;
-  for (const { row, cells } of dataRows) {
-    const before = errors.length;
-    const cell = (field: ImportField): SheetCell => {
-      const index = columnOf.get(field);
-      return index === undefined ? null : (cells[index] ?? null);
-    };
-    const fail = (field: ImportField, code: ValidationMessageKey) => error(row, field, columnOf.get(field) ?? null, code);
+  for (const { row, cells } of frame.rows) {
+    const before = frame.errors.length;
+    const cell = (field: ImportField): SheetCell => frame.cellOf(cells, field);
+    const fail = (field: ImportField, code: ValidationMessageKey) => frame.fail(row, field, code);
     const request = rowRequest(cell, fail);
     const building = partName(cell('building'), (code) => fail('building', code));
     const location = partName(cell('location'), (code) => fail('location', code));
-    const id = actionIdOf(cell('id'), options.planActionIds ?? new Set(), seenIds, (code) => fail('id', code));
-    const parsed = createActionRequestSchema.safeParse(request, { reportInput: true });
-    if (!parsed.success) {
-      for (const [path, code] of Object.entries(issuesToFieldCodes(parsed.error.issues))) {
-        const field = (path.split('.')[0] ?? '') as ImportField;
-        // A field the row already reported (a number that is not one) keeps that first message.
-        // A required field without a column is reported once, on the header row, not on every row.
-        if (!columnOf.has(field)) continue;
-        if (!errors.slice(before).some((existing) => existing.field === field)) fail(field, code);
-      }
-    }
-    if (errors.length === before && parsed.success) {
-      validRowCount += 1;
-      actions.push({ row, id, request: parsed.data, building: building && buildings.resolve(building), location: location && locations.resolve(location) });
+    const id = rowIdOf(cell('id'), options.planActionIds ?? new Set(), seenIds, (code) => fail('id', code));
+    // Many actions may link one item; an id outside the account's library (another account's) is unknown.
+    const libraryItemId = rowIdOf(cell('libraryItemId'), options.libraryItemIds ?? new Set(), null, (code) => fail('libraryItemId', code), {
+      unknown: 'spreadsheet.library_item_unknown',
+      twice: 'spreadsheet.library_item_unknown',
+    });
+    if (libraryItemId !== null) request.libraryItemId = libraryItemId;
+    const parsed = checkRowRequest(frame, row, before, createActionRequestSchema, request);
+    if (parsed) {
+      actions.push({ row, id, request: parsed, building: building && buildings.resolve(building), location: location && locations.resolve(location) });
     }
   }
-  errors.sort((a, b) => a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
+  sortReadingErrors(frame.errors);
 
   return {
-    columns,
-    rowCount: dataRows.length,
-    validRowCount,
-    preview: dataRows
-      .slice(0, importPreviewRows)
-      .map(({ row, cells }) => ({ row, cells: Array.from({ length: width }, (_, index) => cellText(cells[index])) })),
-    errors,
+    columns: frame.columns,
+    rowCount: frame.rows.length,
+    validRowCount: actions.length,
+    preview: frame.preview,
+    errors: frame.errors,
     actions,
     newBuildings: buildings.added,
     newLocations: locations.added,
-    mappedFields: new Set(columnOf.keys()),
+    mappedFields: new Set(frame.columnOf.keys()),
   };
-}
-
-function columnLabel(headers: readonly string[], index: number): string {
-  return headers[index] || columnLetters(index);
-}
-
-/** A, B, …, Z, AA…: how a spreadsheet names a column without a header. */
-export function columnLetters(index: number): string {
-  let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
-/** The row among the first ten with the most recognised headers; the first non-blank row if none has any. */
-function findHeaderRow(rows: readonly SheetRow[]): number {
-  let best = -1;
-  let bestCount = 0;
-  for (let index = 0; index < Math.min(rows.length, headerSearchRows); index += 1) {
-    const count = countRecognisedHeaders(rows[index]!.cells.map(cellText));
-    if (count > bestCount) {
-      best = index;
-      bestCount = count;
-    }
-  }
-  if (best >= 0) return best;
-  const firstFilled = rows.findIndex((row) => !isBlankRow(row.cells));
-  return firstFilled < 0 ? 0 : firstFilled;
-}
-
-/** Our template's English header row under the Swedish one: the same fields in the same columns. */
-function isSecondHeaderRow(headers: readonly string[], candidate: readonly string[]): boolean {
-  if (countRecognisedHeaders(candidate) < 2) return false;
-  const first = mapColumns(headers);
-  return mapColumns(candidate).every((field, index) => field === null || field === first[index]);
 }
 
 type Fail = (field: ImportField, code: ValidationMessageKey) => void;
@@ -184,20 +120,8 @@ type Fail = (field: ImportField, code: ValidationMessageKey) => void;
 /** The row as a create-action request; cells that cannot be read at all are reported here. */
 function rowRequest(cell: (field: ImportField) => SheetCell, fail: Fail): Record<string, unknown> {
   const request: Record<string, unknown> = {};
-  const text = (field: ImportField) => {
-    const value = cell(field);
-    if (value === null) return undefined;
-    const content = typeof value === 'string' ? restoreNeutralisedFormula(value.trim()) : cellText(value);
-    return content === '' ? undefined : content;
-  };
-  const number = (field: ImportField, decimals?: number) => {
-    const value = parseSpreadsheetNumber(typeof cell(field) === 'string' ? (cell(field) as string).trim() : cell(field));
-    // A computed cell may hold 640.4999999999: a price is meant to whole öre.
-    if (decimals !== undefined && value !== undefined && Math.abs(value * 10 ** decimals - Math.round(value * 10 ** decimals)) < 1e-6) {
-      return Math.round(value * 10 ** decimals) / 10 ** decimals;
-    }
-    return value;
-  };
+  const text = (field: ImportField) => cellTextValue(cell(field));
+  const number = (field: ImportField, decimals?: number) => cellNumberValue(cell(field), decimals);
 
   request.name = text('name');
   const category = text('category');
@@ -266,26 +190,6 @@ function partName(value: SheetCell, fail: (code: ValidationMessageKey) => void):
     return null;
   }
   return parsed.data;
-}
-
-/**
- * The id of the plan's action the row updates, lower case; null when the cell is blank. Anything
- * else (not an id, an id of another plan, or one an earlier row has already used) is a cell error,
- * so a file can never touch an action outside the plan or update one action twice.
- */
-function actionIdOf(value: SheetCell, planActionIds: ReadonlySet<string>, seenIds: Set<string>, fail: (code: ValidationMessageKey) => void): string | null {
-  const text = cellText(value).trim().toLowerCase();
-  if (text === '') return null;
-  if (!planActionIds.has(text)) {
-    fail('spreadsheet.id_unknown');
-    return null;
-  }
-  if (seenIds.has(text)) {
-    fail('spreadsheet.id_twice');
-    return null;
-  }
-  seenIds.add(text);
-  return text;
 }
 
 /** Names matched to the property's buildings (or locations) ignoring case; unknown ones are new, once each. */

@@ -1,4 +1,4 @@
-import type { ImportField, ImportMapping } from '../../../shared/schemas/spreadsheet.ts';
+import type { ImportField } from '../../../shared/schemas/spreadsheet.ts';
 
 /** The headers the template and the export write: Swedish on the first header row, English on the second. */
 export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
@@ -17,6 +17,7 @@ export const fieldHeaders: Record<ImportField, { sv: string; en: string }> = {
   tags: { sv: 'Taggar', en: 'Tags' },
   note: { sv: 'Anteckning', en: 'Note' },
   id: { sv: 'ID', en: 'ID' },
+  libraryItemId: { sv: 'Biblioteks-ID', en: 'Library ID' },
 };
 
 /**
@@ -52,6 +53,7 @@ const synonyms: Record<ImportField, string[]> = {
   // "Märkning" was the template's header before tags had one word (shared/i18n/vocabulary.ts).
   tags: ['taggar', 'tagg', 'tags', 'tag', 'markning', 'markningar', 'etikett', 'etiketter', 'label', 'labels', 'projekt', 'konto'],
   note: ['anteckning', 'note', 'notes', 'kommentar', 'comment', 'anmarkning', 'noteringar', 'remarks'],
+  libraryItemId: ['biblioteks-id', 'biblioteksid', 'library id', 'library item id', 'libraryitemid', 'biblioteksposts-id'],
   id: ['id', 'atgards-id', 'atgardsid', 'action id', 'actionid'],
 };
 
@@ -66,36 +68,51 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
-const fieldBySynonym = new Map<string, ImportField>();
-for (const [field, names] of Object.entries(synonyms) as [ImportField, string[]][]) {
-  for (const name of [...names, normaliseHeader(fieldHeaders[field].sv), normaliseHeader(fieldHeaders[field].en)]) fieldBySynonym.set(name, field);
+/** Which fields a header row's texts name: one import's headers and synonyms, matched after `normaliseHeader`. */
+export interface HeaderMatcher<F extends string> {
+  /** The field a header names, or null. "Åtgärd / Action" is understood too (either half). */
+  fieldOfHeader: (header: string) => F | null;
+  /** The automatic mapping: each header's field, a field only for its first column. */
+  mapColumns: (headers: readonly string[]) => (F | null)[];
+  /** How many cells of a row are recognised headers: the header row is the one with the most. */
+  countRecognisedHeaders: (cells: readonly string[]) => number;
 }
 
-/** The field a header names, or null. "Åtgärd / Action" is understood too (either half). */
-export function fieldOfHeader(header: string): ImportField | null {
-  const normalised = normaliseHeader(header);
-  if (normalised === '') return null;
-  const exact = fieldBySynonym.get(normalised);
-  if (exact) return exact;
-  for (const part of normalised.split(/\s*[/|]\s*|\s*\(/)) {
-    const field = fieldBySynonym.get(part.replace(/\)$/, '').trim());
-    if (field) return field;
+/** A matcher for the headers an export writes (`headers`) and the other names people give the same columns (`synonyms`, normalised). */
+export function createHeaderMatcher<F extends string>(
+  headers: Record<F, { sv: string; en: string }>,
+  synonyms: Record<F, readonly string[]>,
+): HeaderMatcher<F> {
+  const fieldBySynonym = new Map<string, F>();
+  for (const [field, names] of Object.entries(synonyms) as [F, string[]][]) {
+    for (const name of [...names, normaliseHeader(headers[field].sv), normaliseHeader(headers[field].en)]) fieldBySynonym.set(name, field);
   }
-  return null;
+  const fieldOfHeader = (header: string): F | null => {
+    const normalised = normaliseHeader(header);
+    if (normalised === '') return null;
+    const exact = fieldBySynonym.get(normalised);
+    if (exact) return exact;
+    for (const part of normalised.split(/\s*[/|]\s*|\s*\(/)) {
+      const field = fieldBySynonym.get(part.replace(/\)$/, '').trim());
+      if (field) return field;
+    }
+    return null;
+  };
+  return {
+    fieldOfHeader,
+    mapColumns: (texts) => {
+      const taken = new Set<F>();
+      return texts.map((header) => {
+        const field = fieldOfHeader(header);
+        if (!field || taken.has(field)) return null;
+        taken.add(field);
+        return field;
+      });
+    },
+    countRecognisedHeaders: (cells) => cells.filter((cell) => fieldOfHeader(cell) !== null).length,
+  };
 }
 
-/** The automatic mapping: each header's field, a field only for its first column. */
-export function mapColumns(headers: readonly string[]): ImportMapping {
-  const taken = new Set<ImportField>();
-  return headers.map((header) => {
-    const field = fieldOfHeader(header);
-    if (!field || taken.has(field)) return null;
-    taken.add(field);
-    return field;
-  });
-}
-
-/** How many cells of a row are recognised headers: the header row is the one with the most. */
-export function countRecognisedHeaders(cells: readonly string[]): number {
-  return cells.filter((cell) => fieldOfHeader(cell) !== null).length;
-}
+/** The plan import's headers. */
+export const actionHeaderMatcher = createHeaderMatcher(fieldHeaders, synonyms);
+export const { fieldOfHeader, mapColumns } = actionHeaderMatcher;

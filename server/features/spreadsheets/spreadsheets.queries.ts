@@ -21,10 +21,11 @@ export interface ImportedActionValues {
   is_investment: boolean;
   tags: string[];
   note: string;
+  library_item_id: string | null;
 }
 
 /**
- * 1 000 rows × 14 columns is 14 000 parameters, well under PostgreSQL's 65 535 per statement; larger
+ * 1 000 rows × 15 columns is 15 000 parameters, well under PostgreSQL's 65 535 per statement; larger
  * batches did not make 10 000 rows faster (bench/README.md).
  */
 const insertBatchSize = 1000;
@@ -74,4 +75,18 @@ export async function updateImportedAction(
     .where('id', '=', actionId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * The library items an action of the plan may be linked to by a file: the account's own, the
+ * built-in ones still in the data files, and whatever its actions link now (a retired built-in
+ * item stays linked, so an unchanged export imports back unchanged). `forKeyShare` (a confirm)
+ * keeps the account's items from being deleted until the transaction ends.
+ */
+export async function listLinkableLibraryItemIds(db: Db, accountId: AccountId, planId: string, options: { forKeyShare?: boolean } = {}): Promise<Set<string>> {
+  // A confirm holds the account's items until commit: one deleted meanwhile would fail the actions' foreign key.
+  if (options.forKeyShare) await sql`select id from library_items where account_id = ${accountId} for key share`.execute(db);
+  const { rows } = await sql<{ id: string }>`select id from library_items where account_id = ${accountId} or (account_id is null and retired_at is null)
+    union select library_item_id from actions where account_id = ${accountId} and plan_id = ${planId} and library_item_id is not null`.execute(db);
+  return new Set(rows.map((row) => row.id));
 }

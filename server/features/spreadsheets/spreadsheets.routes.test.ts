@@ -81,6 +81,7 @@ describe('template', () => {
       'Taggar',
       'Anteckning',
       'ID',
+      'Biblioteks-ID',
     ]);
     expect(sheet.getRow(2).values).toEqual([
       undefined,
@@ -99,6 +100,7 @@ describe('template', () => {
       'Tags',
       'Note',
       'ID',
+      'Library ID',
     ]);
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$A$2:$A$17"], showErrorMessage: true });
     expect(sheet.getCell('J2002').dataValidation).toMatchObject({ type: 'list', formulae: ["'Listor'!$D$2:$D$6"] });

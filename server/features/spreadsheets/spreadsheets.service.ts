@@ -1,11 +1,13 @@
 import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { ExportQuery, ImportDryRunResponse, ImportMapping, ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
-import { maxListedImportRows, maxReportedImportErrors } from '../../../shared/schemas/spreadsheet.ts';
+import { maxListedImportRows } from '../../../shared/schemas/spreadsheet.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { notFound } from '../../http/app-error.ts';
+import { importRowsError } from './import-rows-error.ts';
+import { readingSummaryOf } from './read-sheet-frame.ts';
 import { findPlan } from '../plans/plans.queries.ts';
 import { insertPropertyParts, listBuildings, listLocations } from '../property-parts/property-parts.queries.ts';
 import { buildExportWorkbook } from './build-export-workbook.ts';
@@ -78,13 +80,22 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
   // Checked before the file is parsed, so a viewer or a stranger costs no parsing.
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'plans:write', 'Plan');
   const rows = await readSpreadsheet(input.file);
-  const read = (parts: Parts, planActions: readonly ActionRow[]) =>
-    readImportRows(rows, parts, { manualMapping: input.mapping, language: input.language, planActionIds: new Set(planActions.map((action) => action.id)) });
+  const read = (parts: Parts, planActions: readonly ActionRow[], libraryItemIds: ReadonlySet<string>) =>
+    readImportRows(rows, parts, {
+      manualMapping: input.mapping,
+      language: input.language,
+      planActionIds: new Set(planActions.map((action) => action.id)),
+      libraryItemIds,
+    });
   if (input.dryRun) {
     const plan = await findPlan(deps.db, accountId, planId);
     if (!plan) throw notFound('Plan');
-    const [parts, planActions] = await Promise.all([loadParts(deps.db, accountId, plan.propertyId), queries.listPlanActions(deps.db, accountId, planId)]);
-    const reading = read(parts, planActions);
+    const [parts, planActions, libraryItemIds] = await Promise.all([
+      loadParts(deps.db, accountId, plan.propertyId),
+      queries.listPlanActions(deps.db, accountId, planId),
+      queries.listLinkableLibraryItemIds(deps.db, accountId, planId),
+    ]);
+    const reading = read(parts, planActions, libraryItemIds);
     return dryRunResponseOf(reading, planImportChanges(reading, planActions));
   }
   return deps.db.transaction().execute(async (transaction) => {
@@ -95,9 +106,9 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
     if (!plan) throw notFound('Plan');
     const parts = await loadParts(transaction, accountId, plan.propertyId);
     const planActions = await queries.listPlanActions(transaction, accountId, planId, { forUpdate: true });
-    const reading = read(parts, planActions);
+    const reading = read(parts, planActions, await queries.listLinkableLibraryItemIds(transaction, accountId, planId, { forKeyShare: true }));
     if (reading.rowCount === 0) throw fileError('spreadsheet.no_rows');
-    if (reading.errors.length > 0) throw rowsError(reading);
+    if (reading.errors.length > 0) throw importRowsError(reading.errors);
     const changes = planImportChanges(reading, planActions);
     const buildingIds = idsByName([
       ...parts.buildings,
@@ -122,6 +133,7 @@ export async function importActions(deps: Deps, actor: Actor, planId: string, in
       is_investment: request.isInvestment ?? false,
       tags: request.tags ?? [],
       note: request.note ?? '',
+      library_item_id: request.libraryItemId ?? null,
     });
     const created = await queries.insertImportedActions(transaction, accountId, { propertyId: plan.propertyId, planId }, changes.creates.map(columnsOf));
     for (const { summary, imported } of changes.updates) {
@@ -158,12 +170,7 @@ function idsByName(parts: readonly { id: string; name: string }[]): Map<string, 
 
 function dryRunResponseOf(reading: ImportReading, changes: PlanImportChanges): ImportDryRunResponse {
   return {
-    columns: reading.columns,
-    rowCount: reading.rowCount,
-    validRowCount: reading.validRowCount,
-    preview: reading.preview,
-    errorCount: reading.errors.length,
-    errors: reading.errors.slice(0, maxReportedImportErrors),
+    ...readingSummaryOf(reading),
     newBuildings: reading.newBuildings,
     newLocations: reading.newLocations,
     toCreate: changes.creates.length,
@@ -172,15 +179,4 @@ function dryRunResponseOf(reading: ImportReading, changes: PlanImportChanges): I
     updates: changes.updates.slice(0, maxListedImportRows).map((update) => update.summary),
     possibleDuplicates: changes.possibleDuplicates.slice(0, maxListedImportRows),
   };
-}
-
-/** Every error as a field code `rows.<row>.<field>` (the error handler translates them), or `mapping.<field>` for columns. */
-function rowsError(reading: ImportReading): AppError {
-  const fieldCodes: NonNullable<AppError['fieldCodes']> = {};
-  for (const error of reading.errors.slice(0, maxReportedImportErrors)) {
-    const key =
-      error.code === 'spreadsheet.column_missing' || error.code === 'spreadsheet.column_twice' ? `mapping.${error.field}` : `rows.${error.row}.${error.field}`;
-    fieldCodes[key] ??= error.code;
-  }
-  return new AppError('validation', `${reading.errors.length} errors in the file; nothing was imported`, fieldCodes);
 }

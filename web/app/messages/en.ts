@@ -17,6 +17,7 @@ import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
+import { libraryMessages } from '../../features/library/library.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
@@ -273,6 +274,7 @@ export const en: Record<keyof typeof sv, string> = {
   ...changeSetsMessages.en,
   ...versionsMessages.en,
   ...trashMessages.en,
+  ...libraryMessages.en,
   ...librarySuggestionsMessages.en,
   ...repriceMessages.en,
   ...generateMessages.en,

@@ -17,6 +17,7 @@ import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
 import { versionsMessages } from '../../features/versions/versions.messages.ts';
 import { trashMessages } from '../../features/trash/trash.messages.ts';
+import { libraryMessages } from '../../features/library/library.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
@@ -275,6 +276,7 @@ export const sv = {
   ...changeSetsMessages.sv,
   ...versionsMessages.sv,
   ...trashMessages.sv,
+  ...libraryMessages.sv,
   ...librarySuggestionsMessages.sv,
   ...repriceMessages.sv,
   ...generateMessages.sv,

@@ -1,26 +1,47 @@
 import { useId } from 'react';
-import type { ImportDryRunResponse, ImportField, ImportValue } from '../../../shared/schemas/spreadsheet.ts';
+import type { ImportField, ImportPossibleDuplicate, ImportValue } from '../../../shared/schemas/spreadsheet.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { formatAmount, formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { categoryName, statusName } from '../actions/action-labels.ts';
 
+/** What a dry run says a confirm would change, whatever the import's fields. */
+interface ImportChangesResult<F extends string> {
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  updates: { row: number; name: string; changes: Partial<Record<F, { from: ImportValue; to: ImportValue }>> }[];
+  possibleDuplicates?: ImportPossibleDuplicate[];
+}
+
+interface ImportChangesProps<F extends string> {
+  result: ImportChangesResult<F>;
+  fieldLabel: (field: F) => string;
+  /** A field's value as people read it (see `formatImportValue`). */
+  formatValue: (field: F, value: ImportValue) => string;
+  /** What the rows update, in words: the plan's actions by default. */
+  texts?: { updatesTitle: string; nameColumn: string; updatesMore: (count: number) => string };
+}
+
 /**
  * What a confirm would do with the rows without errors: how many create, update and stay
- * unchanged, the rows that look like an action the plan has, and each update's fields from → to.
+ * unchanged, the rows that look like an existing one, and each update's fields from → to.
  */
-export function ImportChanges({ result }: { result: ImportDryRunResponse }) {
-  const { t, language } = useTranslation();
+export function ImportChanges<F extends string>({ result, fieldLabel, formatValue, texts: givenTexts }: ImportChangesProps<F>) {
+  const { t } = useTranslation();
+  const texts = givenTexts ?? {
+    updatesTitle: t('spreadsheets.import.updates_title'),
+    nameColumn: t('spreadsheets.field.name'),
+    updatesMore: (count: number) => t('spreadsheets.import.updates_more', { count }),
+  };
   const updatesTitleId = useId();
-  const show = (field: ImportField, value: ImportValue) =>
-    formatImportValue(field, value, language, { yes: t('spreadsheets.import.value_yes'), no: t('spreadsheets.import.value_no') });
   return (
     <>
       <p className="import-review__plan">
         {t('spreadsheets.import.plan_counts', { create: result.toCreate, update: result.toUpdate, unchanged: result.unchanged })}
       </p>
 
-      {result.possibleDuplicates.length > 0 && (
+      {result.possibleDuplicates && result.possibleDuplicates.length > 0 && (
         <div className="import-duplicates">
           <h3>{t('spreadsheets.import.duplicates_title', { count: result.possibleDuplicates.length })}</h3>
           <p>{t('spreadsheets.import.duplicates_lead')}</p>
@@ -42,19 +63,19 @@ export function ImportChanges({ result }: { result: ImportDryRunResponse }) {
 
       {result.updates.length > 0 && (
         <>
-          <h3 id={updatesTitleId}>{t('spreadsheets.import.updates_title')}</h3>
+          <h3 id={updatesTitleId}>{texts.updatesTitle}</h3>
           <div className="table-scroll import-updates" tabIndex={0} role="region" aria-labelledby={updatesTitleId}>
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col">{t('spreadsheets.import.preview_row')}</th>
-                  <th scope="col">{t('spreadsheets.field.name')}</th>
+                  <th scope="col">{texts.nameColumn}</th>
                   <th scope="col">{t('spreadsheets.import.updates_changes')}</th>
                 </tr>
               </thead>
               <tbody>
                 {result.updates.map((update) => {
-                  const changes = Object.entries(update.changes) as [ImportField, { from: ImportValue; to: ImportValue }][];
+                  const changes = Object.entries(update.changes) as [F, { from: ImportValue; to: ImportValue }][];
                   return (
                     <tr key={update.row}>
                       <td className="table__number">{update.row}</td>
@@ -65,9 +86,9 @@ export function ImportChanges({ result }: { result: ImportDryRunResponse }) {
                           {changes.map(([field, change]) => (
                             <li key={field}>
                               {t('spreadsheets.import.change', {
-                                field: t(`spreadsheets.field.${field}`),
-                                from: show(field, change.from),
-                                to: show(field, change.to),
+                                field: fieldLabel(field),
+                                from: formatValue(field, change.from),
+                                to: formatValue(field, change.to),
                               })}
                             </li>
                           ))}
@@ -79,15 +100,15 @@ export function ImportChanges({ result }: { result: ImportDryRunResponse }) {
               </tbody>
             </table>
           </div>
-          {result.toUpdate > result.updates.length && <p>{t('spreadsheets.import.updates_more', { count: result.toUpdate - result.updates.length })}</p>}
+          {result.toUpdate > result.updates.length && <p>{texts.updatesMore(result.toUpdate - result.updates.length)}</p>}
         </>
       )}
     </>
   );
 }
 
-/** A field's value as people read it: amounts and numbers in the language's format, codes as names, "–" for nothing. */
-function formatImportValue(field: ImportField, value: ImportValue, language: Language, words: { yes: string; no: string }): string {
+/** A plan field's value as people read it: amounts and numbers in the language's format, codes as names, "–" for nothing. */
+export function formatImportValue(field: ImportField, value: ImportValue, language: Language, words: { yes: string; no: string }): string {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '–';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'boolean') return value ? words.yes : words.no;

@@ -1,20 +1,22 @@
 import { useId, type ReactNode, type RefObject } from 'react';
-import type { ImportColumn, ImportDryRunResponse } from '../../../shared/schemas/spreadsheet.ts';
+import type { ImportReadingOf } from '../../../shared/schemas/spreadsheet.ts';
 import { classNames } from '../../components/ui/class-names.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { ImportChanges } from './import-changes.tsx';
 
-interface ImportReviewProps {
+interface ImportReviewProps<F extends string> {
   headingRef: RefObject<HTMLHeadingElement | null>;
   fileName: string;
-  result: ImportDryRunResponse;
+  result: ImportReadingOf<F>;
   isBusy: boolean;
+  fieldLabel: (field: F) => string;
   /** The field select of one column (the page owns the mapping). */
-  mappingControl: (column: ImportColumn) => ReactNode;
+  mappingControl: (column: ImportReadingOf<F>['columns'][number]) => ReactNode;
+  /** What a confirm would change, shown under the counts: each import's own. */
+  children: ReactNode;
 }
 
-/** What a dry run found: counts, new buildings and locations, what a confirm would change, the column mapping, every error and a preview. */
-export function ImportReview({ headingRef, fileName, result, isBusy, mappingControl }: ImportReviewProps) {
+/** What a dry run found: counts, what a confirm would change, the column mapping, every error and a preview. */
+export function ImportReview<F extends string>({ headingRef, fileName, result, isBusy, fieldLabel, mappingControl, children }: ImportReviewProps<F>) {
   const { t } = useTranslation();
   const previewTitleId = useId();
   const errorsByCell = new Map(
@@ -28,9 +30,7 @@ export function ImportReview({ headingRef, fileName, result, isBusy, mappingCont
       <p className="import-review__counts">
         {t('spreadsheets.import.counts', { rows: result.rowCount, valid: result.validRowCount, errors: result.errorCount })}
       </p>
-      {result.newBuildings.length > 0 && <p>{t('spreadsheets.import.new_buildings', { names: result.newBuildings.join(', ') })}</p>}
-      {result.newLocations.length > 0 && <p>{t('spreadsheets.import.new_locations', { names: result.newLocations.join(', ') })}</p>}
-      <ImportChanges result={result} />
+      {children}
 
       <h3>{t('spreadsheets.import.mapping_title')}</h3>
       <p className="page__lead">{t('spreadsheets.import.mapping_lead')}</p>
@@ -95,7 +95,7 @@ export function ImportReview({ headingRef, fileName, result, isBusy, mappingCont
                   <th scope="col">{t('spreadsheets.import.preview_row')}</th>
                   {result.columns.map((column) => (
                     <th scope="col" key={column.index} className={classNames(column.field === null && 'import-preview__ignored')}>
-                      {column.field ? t(`spreadsheets.field.${column.field}`) : column.header || t('spreadsheets.import.no_header')}
+                      {column.field ? fieldLabel(column.field) : column.header || t('spreadsheets.import.no_header')}
                     </th>
                   ))}
                 </tr>

@@ -1,259 +1,77 @@
-import { useEffect, useId, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { Link } from 'react-router';
-import { importFields, type ImportDryRunResponse, type ImportField, type ImportMapping, type ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
-import { Alert } from '../../components/ui/alert.tsx';
+import { importFields, type ImportResponse } from '../../../shared/schemas/spreadsheet.ts';
 import { Button } from '../../components/ui/button.tsx';
-import { classNames } from '../../components/ui/class-names.ts';
-import { SelectField } from '../../components/ui/select-field.tsx';
-import { describeActionError } from '../../lib/api/describe-api-error.ts';
-import type { UploadProgress } from '../../lib/api/upload-file.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { ChangeSetNotice } from '../change-sets/change-set-notice.tsx';
 import { planPath } from '../plan-core/plan-route-params.ts';
-import { ImportReview } from './import-review.tsx';
+import { formatImportValue, ImportChanges } from './import-changes.tsx';
+import { SpreadsheetImport } from './spreadsheet-import.tsx';
 import { useImportActions, useImportDryRun } from './spreadsheets-api.ts';
 
-type Phase =
-  | { kind: 'choose' }
-  | { kind: 'checking'; percent: number }
-  | { kind: 'review'; result: ImportDryRunResponse }
-  | { kind: 'importing'; result: ImportDryRunResponse; percent: number }
-  | { kind: 'done'; outcome: ImportResponse };
-
-/** `.xlsx`, `.csv` and the types browsers give them, for the file picker. */
-const accept = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
-
-const percentOf = ({ loadedBytes, totalBytes }: UploadProgress) => (totalBytes > 0 ? Math.min(100, Math.round((loadedBytes / totalBytes) * 100)) : 0);
-
-/**
- * Choose or drop a file → a dry run (mapping, errors, preview) → correct the mapping (each change
- * runs the dry run again) → confirm, which is possible only without errors → progress → result.
- */
+/** The plan's import: actions from a file, with new buildings and locations, possible duplicates and an undoable change set. */
 export function PlanImport({ accountId, planId }: { accountId: string; planId: string }) {
   const { t, language } = useTranslation();
+  const words = { yes: t('spreadsheets.import.value_yes'), no: t('spreadsheets.import.value_no') };
   const dryRun = useImportDryRun(planId);
   const confirm = useImportActions(planId);
-  const [file, setFile] = useState<File | null>(null);
-  const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
-  const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
-  const [failure, setFailure] = useState<{ title: string; text: string } | null>(null);
-  const [isDragging, setIsDragging] = useState(false);
-  // The outcome's counts come with an undo button until the person dismisses them.
-  const [isNoticeShown, setIsNoticeShown] = useState(true);
-  const doneCounts = (outcome: ImportResponse) =>
-    t('spreadsheets.import.done_counts', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
-  const input = useRef<HTMLInputElement>(null);
-  const reviewHeading = useRef<HTMLHeadingElement>(null);
-  const doneHeading = useRef<HTMLHeadingElement>(null);
-  const inputId = useId();
-  const rulesId = useId();
-  // Where focus goes once the next screen state is rendered (the element does not exist before).
-  const focusNext = useRef<RefObject<HTMLElement | null> | null>(null);
-  useEffect(() => {
-    focusNext.current?.current?.focus();
-    focusNext.current = null;
-  });
-
-  async function check(chosen: File, chosenMapping: ImportMapping | undefined) {
-    setFile(chosen);
-    setMapping(chosenMapping);
-    setFailure(null);
-    setPhase({ kind: 'checking', percent: 0 });
-    try {
-      const result = await dryRun.mutateAsync({
-        file: chosen,
-        mapping: chosenMapping,
-        onProgress: (progress) => setPhase({ kind: 'checking', percent: percentOf(progress) }),
-      });
-      // The review replaces the picker: its heading is where reading goes on.
-      focusNext.current = reviewHeading;
-      setPhase({ kind: 'review', result });
-    } catch (error) {
-      setFailure({ title: t('spreadsheets.import.failed'), text: describeActionError(error, t, language) });
-      if (input.current) input.current.value = '';
-      focusNext.current = input;
-      setPhase({ kind: 'choose' });
-    }
-  }
-
-  async function runImport(result: ImportDryRunResponse) {
-    if (!file) return;
-    setFailure(null);
-    setPhase({ kind: 'importing', result, percent: 0 });
-    try {
-      const outcome = await confirm.mutateAsync({
-        file,
-        mapping,
-        onProgress: (progress) => setPhase({ kind: 'importing', result, percent: percentOf(progress) }),
-      });
-      focusNext.current = doneHeading;
-      setIsNoticeShown(true);
-      setPhase({ kind: 'done', outcome });
-    } catch (error) {
-      setFailure({ title: t('spreadsheets.import.import_failed'), text: describeActionError(error, t, language) });
-      setPhase({ kind: 'review', result });
-    }
-  }
-
-  function changeMapping(result: ImportDryRunResponse, columnIndex: number, field: ImportField | null) {
-    if (!file) return;
-    const next = result.columns.map((column) => (column.index === columnIndex ? field : column.field));
-    void check(file, next);
-  }
-
-  function restart() {
-    setFile(null);
-    setMapping(undefined);
-    setFailure(null);
-    focusNext.current = input;
-    setPhase({ kind: 'choose' });
-  }
-
-  function handleDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setIsDragging(false);
-    const [dropped] = event.dataTransfer.files;
-    if (dropped && phase.kind === 'choose') void check(dropped, undefined);
-  }
-
-  if (phase.kind === 'done') {
-    return (
-      <section className="import-result" aria-labelledby={`${inputId}-done`}>
-        <h2 id={`${inputId}-done`} ref={doneHeading} tabIndex={-1}>
-          {t('spreadsheets.import.done_title', { count: phase.outcome.created + phase.outcome.updated + phase.outcome.unchanged })}
-        </h2>
-        {isNoticeShown ? (
-          <ChangeSetNotice
-            key={phase.outcome.changeSetId}
-            planId={planId}
-            changeSetId={phase.outcome.changeSetId}
-            message={doneCounts(phase.outcome)}
-            onDismiss={() => setIsNoticeShown(false)}
-          />
-        ) : (
-          <p className="import-result__counts">{doneCounts(phase.outcome)}</p>
-        )}
-        <p>{t('spreadsheets.import.done_text')}</p>
-        <div className="import-actions">
-          <Link className="button button--primary" to={planPath(accountId, planId)}>
-            {t('spreadsheets.import.back_to_plan')}
-          </Link>
-          <Button onClick={restart}>{t('spreadsheets.import.import_more')}</Button>
-        </div>
-      </section>
-    );
-  }
-
-  const isBusy = phase.kind === 'checking' || phase.kind === 'importing';
   return (
-    <div className="plan-import">
-      {failure && (
-        <Alert tone="error" title={failure.title}>
-          <p>{failure.text}</p>
-        </Alert>
-      )}
-      {phase.kind === 'choose' || phase.kind === 'checking' ? (
-        <div
-          className={classNames('upload-zone', isDragging && 'upload-zone--active')}
-          onDragEnter={(event) => {
-            event.preventDefault();
-            setIsDragging(true);
-          }}
-          onDragOver={(event) => event.preventDefault()}
-          onDragLeave={(event) => {
-            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsDragging(false);
-          }}
-          onDrop={handleDrop}
-        >
-          <p className="upload-zone__title">{t('spreadsheets.import.file_label')}</p>
-          <div className="upload-zone__choose">
-            <input
-              ref={input}
-              id={inputId}
-              className="upload-zone__input"
-              type="file"
-              accept={accept}
-              aria-describedby={rulesId}
-              disabled={isBusy}
-              onChange={(event) => {
-                const [chosen] = event.currentTarget.files ?? [];
-                if (chosen) void check(chosen, undefined);
-              }}
-            />
-            <label htmlFor={inputId} className="button button--secondary upload-zone__button">
-              {t('spreadsheets.import.choose_file')}
-            </label>
-            <span className="upload-zone__hint">{t('spreadsheets.import.drop_hint')}</span>
-          </div>
-          <p className="upload-zone__rules" id={rulesId}>
-            {t('spreadsheets.import.rules')}
-          </p>
-        </div>
-      ) : null}
-      {phase.kind === 'checking' && file && (
-        <ProgressLine name={file.name} percent={phase.percent} busyText={t('spreadsheets.import.checking', { name: file.name })} />
-      )}
-      {(phase.kind === 'review' || phase.kind === 'importing') && file && (
+    <SpreadsheetImport
+      fields={importFields}
+      fieldLabel={(field) => t(`spreadsheets.field.${field}`)}
+      checkFile={(upload) => dryRun.mutateAsync(upload)}
+      importFile={(upload) => confirm.mutateAsync(upload)}
+      changes={(result) => (
         <>
-          <ImportReview
-            headingRef={reviewHeading}
-            fileName={file.name}
-            result={phase.result}
-            isBusy={isBusy}
-            mappingControl={(column) => (
-              <SelectField
-                label={t('spreadsheets.import.mapping_select', { column: column.header || t('spreadsheets.import.no_header') })}
-                isLabelHidden
-                value={column.field ?? ''}
-                disabled={isBusy}
-                options={[
-                  { value: '', label: t('spreadsheets.import.mapping_ignore') },
-                  ...importFields.map((field) => ({ value: field, label: t(`spreadsheets.field.${field}`) })),
-                ]}
-                onChange={(event) => changeMapping(phase.result, column.index, (event.currentTarget.value || null) as ImportField | null)}
-              />
-            )}
+          {result.newBuildings.length > 0 && <p>{t('spreadsheets.import.new_buildings', { names: result.newBuildings.join(', ') })}</p>}
+          {result.newLocations.length > 0 && <p>{t('spreadsheets.import.new_locations', { names: result.newLocations.join(', ') })}</p>}
+          <ImportChanges
+            result={result}
+            fieldLabel={(field) => t(`spreadsheets.field.${field}`)}
+            formatValue={(field, value) => formatImportValue(field, value, language, words)}
           />
-          {phase.kind === 'importing' ? (
-            <ProgressLine name={file.name} percent={phase.percent} busyText={t('spreadsheets.import.importing', { count: phase.result.rowCount })} />
-          ) : (
-            <ConfirmBar result={phase.result} onConfirm={() => void runImport(phase.result)} onRestart={restart} />
-          )}
         </>
       )}
-    </div>
-  );
-}
-
-/** Upload progress in percent, then — once the file is sent — what the server is doing. */
-function ProgressLine({ name, percent, busyText }: { name: string; percent: number; busyText: string }) {
-  const { t } = useTranslation();
-  const isUploaded = percent >= 100;
-  return (
-    <div className="upload-progress import-progress" role="status">
-      <label className="upload-progress__label">
-        <span>{isUploaded ? busyText : t('spreadsheets.import.uploading', { name, percent })}</span>
-        {isUploaded ? <progress className="upload-progress__bar" /> : <progress className="upload-progress__bar" max={100} value={percent} />}
-      </label>
-    </div>
-  );
-}
-
-function ConfirmBar({ result, onConfirm, onRestart }: { result: ImportDryRunResponse; onConfirm: () => void; onRestart: () => void }) {
-  const { t } = useTranslation();
-  const blockedBy = result.errorCount > 0 ? t('spreadsheets.import.confirm_blocked') : result.rowCount === 0 ? t('spreadsheets.import.confirm_no_rows') : null;
-  const blockedId = useId();
-  return (
-    <div className="import-actions">
-      <Button variant="primary" disabled={blockedBy !== null} aria-describedby={blockedBy ? blockedId : undefined} onClick={onConfirm}>
-        {t('spreadsheets.import.confirm', { count: result.rowCount })}
-      </Button>
-      <Button onClick={onRestart}>{t('spreadsheets.import.choose_another')}</Button>
-      {blockedBy && (
-        <p className="import-actions__hint" id={blockedId}>
-          {blockedBy}
-        </p>
+      confirmLabel={(count) => t('spreadsheets.import.confirm', { count })}
+      importingText={(count) => t('spreadsheets.import.importing', { count })}
+      done={(outcome, heading, restart) => (
+        <PlanImportDone key={outcome.changeSetId} accountId={accountId} planId={planId} outcome={outcome} heading={heading} onRestart={restart} />
       )}
-    </div>
+    />
+  );
+}
+
+interface PlanImportDoneProps {
+  accountId: string;
+  planId: string;
+  outcome: ImportResponse;
+  heading: RefObject<HTMLHeadingElement | null>;
+  onRestart: () => void;
+}
+
+/** The outcome's counts come with an undo button until the person dismisses them. */
+function PlanImportDone({ accountId, planId, outcome, heading, onRestart }: PlanImportDoneProps) {
+  const { t } = useTranslation();
+  const [isNoticeShown, setIsNoticeShown] = useState(true);
+  const headingId = useId();
+  const counts = t('spreadsheets.import.done_counts', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
+  return (
+    <section className="import-result" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t('spreadsheets.import.done_title', { count: outcome.created + outcome.updated + outcome.unchanged })}
+      </h2>
+      {isNoticeShown ? (
+        <ChangeSetNotice planId={planId} changeSetId={outcome.changeSetId} message={counts} onDismiss={() => setIsNoticeShown(false)} />
+      ) : (
+        <p className="import-result__counts">{counts}</p>
+      )}
+      <p>{t('spreadsheets.import.done_text')}</p>
+      <div className="import-actions">
+        <Link className="button button--primary" to={planPath(accountId, planId)}>
+          {t('spreadsheets.import.back_to_plan')}
+        </Link>
+        <Button onClick={onRestart}>{t('spreadsheets.import.import_more')}</Button>
+      </div>
+    </section>
   );
 }

@@ -86,6 +86,7 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.tags': 'Taggar',
     'spreadsheets.field.note': 'Anteckning',
     'spreadsheets.field.id': 'ID',
+    'spreadsheets.field.libraryItemId': 'Biblioteks-ID',
   },
   {
     'spreadsheets.toolbar_label': 'Excel',
@@ -171,5 +172,6 @@ export const spreadsheetsMessages = defineMessages(
     'spreadsheets.field.tags': 'Tags',
     'spreadsheets.field.note': 'Note',
     'spreadsheets.field.id': 'ID',
+    'spreadsheets.field.libraryItemId': 'Library ID',
   },
 );

@@ -1,0 +1,61 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  libraryItemSchema,
+  libraryItemsResponseSchema,
+  type CreateLibraryItemRequest,
+  type UpdateLibraryItemRequest,
+} from '../../../shared/schemas/library.ts';
+import { apiRequest } from '../../lib/api/api-client.ts';
+
+/** Every library read of an account starts with this key, so one invalidation refreshes them all. */
+export const libraryQueryKey = (accountId: string) => ['accounts', accountId, 'library'] as const;
+
+const accountItemsPath = (accountId: string) => `/api/accounts/${encodeURIComponent(accountId)}/library-items`;
+
+/**
+ * The built-in items the account has not replaced and the account's own items, all of them: the
+ * screen filters and searches in the browser, so typing never waits for the server and the count
+ * of all items is always known.
+ */
+export function useLibraryItems(accountId: string) {
+  return useQuery({
+    queryKey: [...libraryQueryKey(accountId), 'items'],
+    queryFn: () => apiRequest('GET', `/api/library/items?accountId=${encodeURIComponent(accountId)}`, { schema: libraryItemsResponseSchema }),
+  });
+}
+
+function useRefreshLibrary(accountId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: libraryQueryKey(accountId) });
+}
+
+export function useCreateLibraryItem(accountId: string) {
+  const refresh = useRefreshLibrary(accountId);
+  return useMutation({
+    mutationFn: (body: CreateLibraryItemRequest) => apiRequest('POST', accountItemsPath(accountId), { body, schema: libraryItemSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateLibraryItem(accountId: string) {
+  const refresh = useRefreshLibrary(accountId);
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UpdateLibraryItemRequest }) =>
+      apiRequest('PATCH', `/api/library-items/${encodeURIComponent(id)}`, { body: changes, schema: libraryItemSchema }),
+    onSuccess: refresh,
+  });
+}
+
+/** Linked actions keep their values; the server sets their link to null. */
+export function useDeleteLibraryItem(accountId: string) {
+  const refresh = useRefreshLibrary(accountId);
+  return useMutation({
+    mutationFn: (id: string) => apiRequest('DELETE', `/api/library-items/${encodeURIComponent(id)}`),
+    onSuccess: refresh,
+  });
+}
+
+/** Where the browser downloads the account's own items as a workbook (an attachment: the page stays). */
+export function libraryExportPath(accountId: string): string {
+  return `${accountItemsPath(accountId)}/export`;
+}
