@@ -1,13 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { libraryItemsResponseSchema } from '../../../shared/schemas/library.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
-
-/**
- * The library as one account sees it (built-in items it has not replaced, and its own) lives under
- * `['library-items', accountId]`: an account's items never answer for another account, and a
- * change to the account's library can refresh every search at once.
- */
-export const libraryItemsQueryKey = (accountId: string) => ['library-items', accountId] as const;
+import { libraryQueryKey, useLibraryItems } from '../library-items/library-items-query.ts';
 
 /** Library items change seldom and a form is filled in minutes: the same search is not asked again meanwhile. */
 const libraryStaleTimeMs = 5 * 60 * 1000;
@@ -25,7 +19,8 @@ const itemsPath = (accountId: string, search?: string) => {
 export function useLibrarySearch(accountId: string, search: string) {
   const trimmed = search.trim();
   return useQuery({
-    queryKey: [...libraryItemsQueryKey(accountId), 'search', trimmed.toLocaleLowerCase('sv')],
+    // Under the library's key: the library screen's changes (an own price) refresh the suggestions too.
+    queryKey: [...libraryQueryKey(accountId), 'search', trimmed.toLocaleLowerCase('sv')],
     queryFn: () => apiRequest('GET', itemsPath(accountId, trimmed), { schema: libraryItemsResponseSchema }),
     enabled: trimmed.length >= minimumSearchLength,
     staleTime: libraryStaleTimeMs,
@@ -36,11 +31,6 @@ export function useLibrarySearch(accountId: string, search: string) {
 
 /** One item of the account's library (the one an action links), from the whole list; undefined while loading or when gone. */
 export function useLibraryItem(accountId: string, itemId: string | null) {
-  const items = useQuery({
-    queryKey: [...libraryItemsQueryKey(accountId), 'all'],
-    queryFn: () => apiRequest('GET', itemsPath(accountId), { schema: libraryItemsResponseSchema }),
-    enabled: itemId !== null,
-    staleTime: libraryStaleTimeMs,
-  });
+  const items = useLibraryItems(accountId, { enabled: itemId !== null });
   return itemId === null ? undefined : items.data?.find((item) => item.id === itemId);
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { generateResponseSchema, libraryComponentsResponseSchema, libraryItemsResponseSchema, type GenerateRequest } from '../../../shared/schemas/library.ts';
+import { generateResponseSchema, libraryComponentsResponseSchema, type GenerateRequest } from '../../../shared/schemas/library.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { planQueryKey } from '../plan-core/plans-api.ts';
 
@@ -10,15 +10,6 @@ export function useLibraryComponents() {
   return useQuery({
     queryKey: ['library', 'components'],
     queryFn: () => apiRequest('GET', '/api/library/components', { schema: libraryComponentsResponseSchema }),
-    staleTime: libraryStaleTimeMs,
-  });
-}
-
-/** The items as the account sees them (its replacements of built-in ones included). */
-export function useLibraryItems(accountId: string) {
-  return useQuery({
-    queryKey: ['library', 'items', accountId],
-    queryFn: () => apiRequest('GET', `/api/library/items?accountId=${encodeURIComponent(accountId)}`, { schema: libraryItemsResponseSchema }),
     staleTime: libraryStaleTimeMs,
   });
 }

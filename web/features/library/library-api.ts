@@ -1,28 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  libraryItemSchema,
-  libraryItemsResponseSchema,
-  type CreateLibraryItemRequest,
-  type UpdateLibraryItemRequest,
-} from '../../../shared/schemas/library.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { libraryItemSchema, type CreateLibraryItemRequest, type UpdateLibraryItemRequest } from '../../../shared/schemas/library.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
-
-/** Every library read of an account starts with this key, so one invalidation refreshes them all. */
-export const libraryQueryKey = (accountId: string) => ['accounts', accountId, 'library'] as const;
+import { libraryQueryKey } from '../library-items/library-items-query.ts';
 
 const accountItemsPath = (accountId: string) => `/api/accounts/${encodeURIComponent(accountId)}/library-items`;
-
-/**
- * The built-in items the account has not replaced and the account's own items, all of them: the
- * screen filters and searches in the browser, so typing never waits for the server and the count
- * of all items is always known.
- */
-export function useLibraryItems(accountId: string) {
-  return useQuery({
-    queryKey: [...libraryQueryKey(accountId), 'items'],
-    queryFn: () => apiRequest('GET', `/api/library/items?accountId=${encodeURIComponent(accountId)}`, { schema: libraryItemsResponseSchema }),
-  });
-}
 
 function useRefreshLibrary(accountId: string) {
   const queryClient = useQueryClient();

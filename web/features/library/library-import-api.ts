@@ -8,7 +8,7 @@ import {
 import { importFileField } from '../../../shared/schemas/spreadsheet.ts';
 import { uploadFile } from '../../lib/api/upload-file.ts';
 import type { ImportUpload } from '../spreadsheets/spreadsheet-import.tsx';
-import { libraryQueryKey } from './library-api.ts';
+import { libraryQueryKey } from '../library-items/library-items-query.ts';
 
 function importPath(accountId: string, options: { dryRun: boolean; mapping: LibraryImportMapping | undefined }): string {
   const query = new URLSearchParams();
