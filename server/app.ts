@@ -28,6 +28,7 @@ import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.
 import { registerTrashRoutes } from './features/trash/trash.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
 import { registerTwoFactorRoutes } from './features/two-factor/two-factor.routes.ts';
+import { registerCustomerRoutes } from './features/customers/customers.routes.ts';
 import { registerLibraryRoutes } from './features/library/library.routes.ts';
 import { registerLibrarySpreadsheetRoutes } from './features/library/library-spreadsheets.routes.ts';
 import { registerVersionRoutes } from './features/versions/versions.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAnalysisRoutes(api, deps);
     registerVersionRoutes(api, deps);
     registerLibraryRoutes(api, deps);
+    registerCustomerRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerCommentRoutes(api, deps);
     registerHistoryRoutes(api, deps);

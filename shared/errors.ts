@@ -9,6 +9,8 @@ export const errorCodes = [
   'forbidden',
   /** The account requires a second factor and the signed-in user has none. */
   'two_factor_required',
+  /** A customer account past its trial or set inactive: its own members are refused its data. */
+  'account_inactive',
   'csrf',
   'not_found',
   'conflict',

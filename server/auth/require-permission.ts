@@ -19,11 +19,11 @@ export async function requirePermission(
   actor: Actor,
   accountId: string,
   permission: Permission,
-  options: { isSecondFactorExempt?: boolean } = {},
+  options: { isAccessExplained?: boolean } = {},
 ): Promise<AccountId> {
   // The id from the URL is looked up as an account's: an id of anything else finds no membership.
   const account = asAccountId(accountId);
-  const role = await findAllowedRole(db, account, actor.userId, options.isSecondFactorExempt);
+  const role = await findAllowedRole(db, account, actor.userId, options.isAccessExplained);
   if (!role) throw notFound('Account');
   if (!roleAllows(role, permission)) throw forbidden();
   return account;
@@ -72,12 +72,16 @@ export async function requireRowMembership(
 
 /**
  * The actor's role, or undefined for a non-member; throws when the account's second-factor demand
- * is unmet, except for the one read that tells a member about that demand (the account's settings).
+ * is unmet, or when it is a customer account inactive for its own members, except for the one read
+ * that tells a member why (the account's settings).
  */
-async function findAllowedRole(db: Db, accountId: AccountId, userId: string, isSecondFactorExempt = false): Promise<Role | undefined> {
+async function findAllowedRole(db: Db, accountId: AccountId, userId: string, isAccessExplained = false): Promise<Role | undefined> {
   const access = await findMembershipAccess(db, accountId, userId);
-  if (access?.isSecondFactorMissing && !isSecondFactorExempt) {
-    throw new AppError('two_factor_required', 'This account requires two-step verification. Set it up under Sign-in and security.');
+  if (access && !isAccessExplained) {
+    if (access.isSecondFactorMissing) {
+      throw new AppError('two_factor_required', 'This account requires two-step verification. Set it up under Sign-in and security.');
+    }
+    if (access.isInactive) throw new AppError('account_inactive', 'This account is inactive: its trial has ended or its manager has paused it.');
   }
   return access?.role;
 }

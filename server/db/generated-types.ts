@@ -26,8 +26,12 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface Accounts {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  inactive_since: Timestamp | null;
+  manager_account_id: string | null;
   name: string;
   require_two_factor: Generated<boolean>;
+  status: Generated<"trial" | "active" | "inactive">;
+  trial_ends_at: Timestamp | null;
 }
 
 export interface ActionAttachments {

@@ -12,6 +12,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   forbidden: 403,
   two_factor_required: 403,
+  account_inactive: 403,
   csrf: 403,
   not_found: 404,
   conflict: 409,

@@ -4,6 +4,8 @@ import type { AccountId } from '../db/account-id.ts';
 export type AuditEventName =
   | 'signup'
   | 'account.created'
+  | 'customer.created'
+  | 'customer.status_changed'
   | 'login.succeeded'
   | 'login.failed'
   | 'login.locked'

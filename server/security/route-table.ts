@@ -115,6 +115,9 @@ export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/plans/:id/versions/:versionId/diff', { ...plan, versionId: 'versionId' }),
   route('POST', '/api/plans/:id/versions/:versionId/restore', { ...plan, versionId: 'versionId' }, { roles: planWrite(200) }),
 
+  route('GET', '/api/accounts/:accountId/customers', account),
+  route('POST', '/api/accounts/:accountId/customers', account, { body: name('Brf Kund'), roles: membersManage(201) }),
+  route('PATCH', '/api/customers/:accountId', { accountId: 'customerAccountId' }, { body: () => json({ status: 'active' }), roles: membersManage(200) }),
   route('GET', '/api/accounts/:accountId/library-items', account),
   route('POST', '/api/accounts/:accountId/library-items', account, {
     body: () => json({ name: 'Byte av entrédörr', category: 'fasad', unit: 'st', lifetimeYears: 35, unitPrice: 41000, priceYear: 2026 }),

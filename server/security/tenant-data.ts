@@ -29,6 +29,8 @@ export interface TenantData {
   versionId: string;
   /** An item of the account's own library, which the recurring action is linked to. */
   libraryItemId: string;
+  /** A customer account that this account manages. */
+  customerAccountId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -137,6 +139,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     changeSetId: (rolledForward.json() as { changeSetId: string }).changeSetId,
     versionId: version.id,
     libraryItemId: libraryItem.id,
+    customerAccountId: created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' })).accountId,
   };
 }
 

@@ -271,6 +271,13 @@ export const validationMessages = {
     sv: 'Skriv byte, underhåll eller besiktning.',
     en: 'Write replacement, maintenance or inspection.',
   },
+  'customer.trial_days_out_of_range': { sv: 'Ange en provperiod på 1–365 dagar.', en: 'Enter a trial of 1–365 days.' },
+  'customer.status_invalid': { sv: 'Välj aktiv eller inaktiv.', en: 'Choose active or inactive.' },
+  'customer.trial_end_invalid': { sv: 'Ange en tidpunkt för provperiodens slut.', en: 'Enter when the trial ends.' },
+  'customer.one_change': {
+    sv: 'Ändra antingen status eller provperiodens slut.',
+    en: 'Change either the status or the end of the trial.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

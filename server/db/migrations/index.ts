@@ -13,6 +13,7 @@ import * as uniquePartNames from './0012-unique-part-names.ts';
 import * as trash from './0013-trash.ts';
 import * as planVersions from './0014-plan-versions.ts';
 import * as library from './0015-library.ts';
+import * as customerAccounts from './0016-customer-accounts.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0013-trash': trash,
   '0014-plan-versions': planVersions,
   '0015-library': library,
+  '0016-customer-accounts': customerAccounts,
 };
