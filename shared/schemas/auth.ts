@@ -34,6 +34,10 @@ export const membershipSchema = z.object({
   accountId: idSchema,
   accountName: z.string(),
   role: roleSchema,
+  /** The properties the user may reach in the account; null: every one. */
+  propertyIds: z.array(idSchema).nullable(),
+  /** `member` of the account itself, or of its `manager` account (docs/decisions/0040-customer-accounts.md). */
+  via: z.enum(['member', 'manager']),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { UpdateDisplayPreferencesRequest } from '../../../shared/schemas/auth.ts';
 import type { Db } from '../../db/database.ts';
+import type { Role } from '../../../shared/schemas/role.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash']).where('email', '=', email).executeTakeFirst();
@@ -40,13 +41,26 @@ export async function insertAccount(db: Db, name: string) {
   return db.insertInto('accounts').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
 }
 
+/**
+ * The accounts the user works in: those they are a member of, and the customers of those (as the
+ * manager's member, with the role held there: docs/decisions/0040-customer-accounts.md), each once
+ * (a direct membership first), by name. `propertyIds` null: every property of the account.
+ */
 export async function listMembershipsOfUser(db: Db, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
-    .select(['accounts.id as accountId', 'accounts.name as accountName', 'memberships.role'])
-    .where('memberships.user_id', '=', userId)
-    .orderBy('accounts.name')
-    .orderBy('accounts.id')
-    .execute();
+  const { rows } = await sql<{ accountId: string; accountName: string; role: Role; propertyIds: null; via: 'member' | 'manager' }>`
+    select * from (
+      select distinct on (account_id) account_id as "accountId", account_name as "accountName", role, null as "propertyIds", via
+      from (
+        select a.id as account_id, a.name as account_name, m.role, 'member' as via, 0 as rank
+        from memberships m join accounts a on a.id = m.account_id
+        where m.user_id = ${userId}
+        union all
+        select customer.id, customer.name, m.role, 'manager', 1
+        from memberships m join accounts customer on customer.manager_account_id = m.account_id
+        where m.user_id = ${userId}
+      ) access
+      order by account_id, rank
+    ) memberships
+    order by "accountName", "accountId"`.execute(db);
+  return rows;
 }

@@ -30,7 +30,7 @@ describe('signup → login → me → logout', () => {
     expect(me.json()).toEqual({
       // No second factor until the user sets one up.
       user: { ...body.user, twoFactor: { totp: false, passkeys: 0, recoveryCodesLeft: 0 } },
-      memberships: [{ accountId: body.account.id, accountName: 'Brf Eken', role: 'admin' }],
+      memberships: [{ accountId: body.account.id, accountName: 'Brf Eken', role: 'admin', propertyIds: null, via: 'member' }],
       // The first user of this (fresh) installation is its operator.
       isOperator: true,
       // Amounts display-rounded and excluding VAT until the user chooses otherwise.

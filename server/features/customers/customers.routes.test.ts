@@ -36,6 +36,14 @@ it('lets the manager’s admins create customers, with a trial or not, that the 
   expect((await manager.viewer.client.get(`/api/accounts/${trial.accountId}/organisations`)).statusCode).toBe(200);
   expect((await manager.viewer.client.post(`/api/accounts/${trial.accountId}/organisations`, { name: 'Nej' })).statusCode).toBe(403);
 
+  // The manager's members find the customers among their accounts, reached through the manager.
+  const me = (await manager.viewer.client.get('/api/auth/me')).json() as { memberships: Array<Record<string, unknown>> };
+  expect(me.memberships.filter((membership) => membership.via === 'manager')).toEqual([
+    { accountId: active.accountId, accountName: 'Brf Aktiv', role: 'viewer', propertyIds: null, via: 'manager' },
+    { accountId: trial.accountId, accountName: 'Brf Provet', role: 'viewer', propertyIds: null, via: 'manager' },
+  ]);
+  expect(me.memberships.find((membership) => membership.accountId === manager.accountId)).toMatchObject({ role: 'viewer', via: 'member' });
+
   expect((await manager.viewer.client.get(customersUrl(manager.accountId))).json()).toEqual([
     { ...active, propertyCount: 0 },
     { ...trial, propertyCount: 1 },

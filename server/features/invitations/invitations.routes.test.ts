@@ -152,7 +152,7 @@ describe('inviting a new e-mail address', () => {
     expect(me.json()).toEqual({
       // A new member has no second factor yet.
       user: { ...body.user, twoFactor: { totp: false, passkeys: 0, recoveryCodesLeft: 0 } },
-      memberships: [{ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' }],
+      memberships: [{ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor', propertyIds: null, via: 'member' }],
       isOperator: false,
       // A new member starts with the defaults: amounts without VAT, rounded.
       displayPreferences: { vat: 'excl', isRounded: true },
@@ -262,7 +262,9 @@ describe('inviting a new e-mail address', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toMatchObject({ code: 'conflict', fieldCodes: { email: 'email.taken' } });
     expect(await userCount('hann.fore@example.se')).toBe(1);
-    expect((await self.client.get('/api/auth/me')).json().memberships).toEqual([{ accountId: self.accountId, accountName: 'Brf Egen', role: 'admin' }]);
+    expect((await self.client.get('/api/auth/me')).json().memberships).toEqual([
+      { accountId: self.accountId, accountName: 'Brf Egen', role: 'admin', propertyIds: null, via: 'member' },
+    ]);
   });
 
   it('lists the invitation of an address that signed up meanwhile; accepting it from the list uses up the link', async () => {

@@ -109,7 +109,13 @@ describe('invitations need the invited person’s consent', () => {
     const accepted = await invitee.client.post(acceptUrl(invitation.id));
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toEqual({ accountId: admin.accountId, role: 'editor' });
-    expect(await membershipsOf(invitee)).toContainEqual({ accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' });
+    expect(await membershipsOf(invitee)).toContainEqual({
+      accountId: admin.accountId,
+      accountName: 'Brf Eken',
+      role: 'editor',
+      propertyIds: null,
+      via: 'member',
+    });
     expect((await invitee.client.get('/api/auth/invitations')).json()).toEqual([]);
     expect((await invitee.client.post(acceptUrl(invitation.id))).statusCode).toBe(404);
     expect((await invitee.client.post(declineUrl(invitation.id))).statusCode).toBe(404);

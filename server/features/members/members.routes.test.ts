@@ -88,7 +88,7 @@ describe('listing and adding members', () => {
     expect(response.body).not.toContain(existing.name);
     const invitationId = response.json().invitation.id as string;
     const me = await existing.client.get('/api/auth/me');
-    expect(me.json().memberships).toEqual([{ accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin' }]);
+    expect(me.json().memberships).toEqual([{ accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin', propertyIds: null, via: 'member' }]);
     const pending = await admin.client.get(membersUrl(admin.accountId));
     expect(pending.json().members).toEqual([asMember(admin, 'admin')]);
     expect(pending.json().invitations).toEqual([expect.objectContaining({ id: invitationId, email: existing.email, role: 'editor' })]);
@@ -106,8 +106,8 @@ describe('listing and adding members', () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toEqual({ accountId: admin.accountId, role: 'editor' });
     expect((await existing.client.get('/api/auth/me')).json().memberships).toEqual([
-      { accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin' },
-      { accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor' },
+      { accountId: existing.accountId, accountName: 'Brf Björken', role: 'admin', propertyIds: null, via: 'member' },
+      { accountId: admin.accountId, accountName: 'Brf Eken', role: 'editor', propertyIds: null, via: 'member' },
     ]);
     const list = await admin.client.get(membersUrl(admin.accountId));
     expect(list.json()).toEqual({ members: [asMember(admin, 'admin'), asMember(existing, 'editor')], invitations: [], canSendEmail: false });
@@ -156,7 +156,7 @@ describe('changing roles', () => {
     expect(response.json()).toEqual(asMember(member, 'editor'));
 
     const me = await member.client.get('/api/auth/me');
-    expect(me.json().memberships).toContainEqual({ accountId: admin.accountId, accountName: 'Brf Lönnen', role: 'editor' });
+    expect(me.json().memberships).toContainEqual({ accountId: admin.accountId, accountName: 'Brf Lönnen', role: 'editor', propertyIds: null, via: 'member' });
     const list = await admin.client.get(membersUrl(admin.accountId));
     expect(list.json().members).toEqual([asMember(admin, 'admin'), asMember(member, 'editor')]);
   });
@@ -254,7 +254,7 @@ describe('removing a member', () => {
     const fresh = new TestClient(testApp.app);
     expect((await fresh.post('/api/auth/login', { email: member.email, password: member.password })).statusCode).toBe(200);
     const me = await fresh.get('/api/auth/me');
-    expect(me.json().memberships).toEqual([{ accountId: member.accountId, accountName: 'Brf Granen', role: 'admin' }]);
+    expect(me.json().memberships).toEqual([{ accountId: member.accountId, accountName: 'Brf Granen', role: 'admin', propertyIds: null, via: 'member' }]);
     const members = await fresh.get(membersUrl(admin.accountId));
     expect(members.statusCode).toBe(404);
     expect(members.json().error.code).toBe('not_found');
