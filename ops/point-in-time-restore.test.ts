@@ -205,8 +205,8 @@ describe('point-in-time restore of the managed cluster', () => {
     const memberships = (JSON.parse(me.body) as { memberships: { accountId: string; accountName: string; role: string }[] }).memberships;
     expect(memberships).toEqual(
       expect.arrayContaining([
-        { accountId: alice.accountId, accountName: 'Brf Eken', role: 'admin' },
-        { accountId: bob.accountId, accountName: 'Brf Björken', role: 'admin' },
+        { accountId: alice.accountId, accountName: 'Brf Eken', role: 'admin', propertyIds: null, via: 'member' },
+        { accountId: bob.accountId, accountName: 'Brf Björken', role: 'admin', propertyIds: null, via: 'member' },
       ]),
     );
     expect(memberships).toHaveLength(2);

@@ -53,10 +53,13 @@ export type LibraryItem = z.infer<typeof libraryItemSchema>;
  */
 export const libraryItemsResponseSchema = z.array(libraryItemSchema);
 
+/** The longest search: as long as the longest name (actionNameSchema), since a longer text is in no name. */
+export const librarySearchMaxLength = 200;
+
 /** `category` narrows to one category, `q` searches both names (case-insensitive), `accountId` chooses the account. */
 export const libraryItemsQuerySchema = z.strictObject({
   category: categorySchema.optional(),
-  q: z.string().trim().max(200, { error: 'field.invalid' }).optional(),
+  q: z.string().trim().max(librarySearchMaxLength, { error: 'field.invalid' }).optional(),
   accountId: idSchema.optional(),
 });
 export type LibraryItemsQuery = z.infer<typeof libraryItemsQuerySchema>;

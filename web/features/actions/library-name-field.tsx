@@ -6,7 +6,7 @@ import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { categoryName } from './action-labels.ts';
 import { isComboboxMoveKey, nextActiveIndex } from './combobox-navigation.ts';
 import { unitLabel } from './library-item-fields.ts';
-import { minimumSearchLength, useLibrarySearch } from './library-items-api.ts';
+import { isSearchable, useLibrarySearch } from './library-items-api.ts';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const searchDelayMs = 250;
@@ -43,8 +43,8 @@ export function LibraryNameField({ accountId, label, hint, defaultValue, error, 
     return () => clearTimeout(timer);
   }, [text]);
 
-  const isSearching = isOpen && text.trim().length >= minimumSearchLength;
-  const matches = text.trim().length >= minimumSearchLength ? (results.data ?? []).slice(0, maximumSuggestions) : [];
+  const isSearching = isOpen && isSearchable(text);
+  const matches = isSearchable(text) ? (results.data ?? []).slice(0, maximumSuggestions) : [];
   const suggestions = isOpen ? matches : [];
   const isExpanded = suggestions.length > 0;
   const isAnswered = isSearching && search === text && !results.isFetching;
