@@ -2,7 +2,7 @@ import type { CreateCustomerRequest, Customer, CustomersResponse, UpdateCustomer
 import type { Actor } from '../../auth/actor.ts';
 import { requirePermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import * as queries from './customers.queries.ts';
 
@@ -30,8 +30,9 @@ export async function updateCustomer(deps: Deps, actor: Actor, customerId: strin
   return deps.db.transaction().execute(async (transaction) => {
     const managerOfCustomer = await queries.findManagerOf(transaction, customerId);
     if (managerOfCustomer === undefined) throw notFound('Customer');
+    // A non-member of the manager learns nothing: the same 404 as for an account that is nobody's customer.
     const manager = await requirePermission(transaction, actor, managerOfCustomer, 'members:manage').catch((error: unknown) => {
-      throw error instanceof Error && 'code' in error && error.code === 'not_found' ? notFound('Customer') : error;
+      throw error instanceof AppError && error.code === 'not_found' ? notFound('Customer') : error;
     });
     await queries.setCustomerStatus(
       transaction,

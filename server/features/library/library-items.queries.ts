@@ -35,6 +35,14 @@ export async function listVisibleItems(db: Db, accountId: AccountId, filter: { c
   return rows.map((row) => row.item);
 }
 
+/** The account's own items (replacements included), by category (display order), Swedish name, id. */
+export async function listAccountItems(db: Db, accountId: AccountId): Promise<LibraryItem[]> {
+  const { rows } = await sql<{ item: LibraryItem }>`select ${itemColumns} as item from library_items li
+    where li.account_id = ${accountId}
+    order by array_position(${[...categoryCodes]}::text[], li.category), li.name_sv, li.id`.execute(db);
+  return rows.map((row) => row.item);
+}
+
 /** An item of the account's own, or undefined (a built-in item, another account's, or none). */
 export async function findAccountItem(db: Db, accountId: AccountId, itemId: string, options: { forUpdate?: boolean } = {}) {
   const query = sql<{ item: LibraryItem }>`select ${itemColumns} as item from library_items li

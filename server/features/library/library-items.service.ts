@@ -36,8 +36,7 @@ export function listLibraryComponents(): LibraryComponent[] {
 /** GET /api/accounts/:accountId/library-items: the account's own items only. */
 export async function listAccountLibraryItems(deps: Deps, actor: Actor, accountId: string): Promise<LibraryItem[]> {
   const account = await requirePermission(deps.db, actor, accountId, 'account:read');
-  const items = await queries.listVisibleItems(deps.db, account, {});
-  return items.filter((item) => item.origin === 'account');
+  return queries.listAccountItems(deps.db, account);
 }
 
 /** 404 unless the account may link an action to the item (its own, or a built-in one): another account's is unknown here. */
