@@ -61,7 +61,7 @@ export function CustomerList({ managerId, customers }: CustomerListProps) {
     <>
       <FeedbackAlert feedback={feedback} />
       <div className="table-scroll">
-        <table className="table">
+        <table className="table customer-table">
           <thead>
             <tr>
               <th scope="col">{t('customers.column.name')}</th>
