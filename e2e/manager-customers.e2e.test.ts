@@ -158,4 +158,79 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
 
   expect(manager.problems).toEqual([]);
   expect(board.problems).toEqual([]);
-});
+}, 120_000);
+
+it('lets a manager invite a customer’s board as viewers of one property, which is all the board then sees', async () => {
+  const manager = await openPage(browser, { width: 1280, height: 900 });
+  const api = await signUpThroughApi(manager.context, e2e.baseUrl, {
+    email: 'lars@forvaltning.se',
+    password,
+    name: 'Lars Förvaltare',
+    accountName: 'Lars Förvaltning',
+  });
+  const customer = await api.post<{ accountId: string }>(`/api/accounts/${api.accountId}/customers`, { name: 'Brf Asken', trialDays: 30 });
+  // The manager works in the customer through the manager account: two properties under two organisations.
+  const inCustomer = { ...api, accountId: customer.accountId };
+  const asken = await createPlanFixture(inCustomer, e2e.baseUrl, { property: { name: 'Asken 1' } });
+  const garage = await inCustomer.post<{ id: string }>(`/api/accounts/${customer.accountId}/organisations`, { name: 'Askens garage' });
+  const garageProperty = await inCustomer.post<{ id: string }>(`/api/organisations/${garage.id}/properties`, { name: 'Garaget' });
+
+  const { page } = manager;
+  await page.goto(`${e2e.baseUrl}/accounts/${customer.accountId}/members`);
+  await page.getByRole('heading', { name: 'Nuvarande medlemmar' }).waitFor();
+  await page.getByLabel('E-postadress').fill('styrelsen@brf-asken.se');
+  // An admin always reaches every property: the choice is fixed and says why.
+  await page.getByLabel('Roll', { exact: true }).selectOption('admin');
+  expect(await page.getByLabel('Valda fastigheter').isDisabled()).toBe(true);
+  await page.getByText('En administratör når alltid alla fastigheter.').waitFor();
+  await page.getByLabel('Roll', { exact: true }).selectOption('viewer');
+  await page.getByLabel('Valda fastigheter').check();
+  // None chosen is refused beside the choice.
+  await page.getByRole('button', { name: 'Bjud in' }).click();
+  await page.getByText('Välj minst en fastighet.').waitFor();
+  const organisations = page.locator('.property-access__organisation legend');
+  expect(await organisations.allTextContents()).toEqual(['Askens garage', 'Brf Eken']);
+  await page.getByLabel('Asken 1').check();
+  await saveScreenshot(page, 'members-invite-scoped-sv');
+  expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Bjud in' }).click();
+  await page.getByText('Inbjudan skickad till styrelsen@brf-asken.se.').waitFor();
+  const pending = page.locator('section', { has: page.getByRole('heading', { name: 'Väntande inbjudningar', exact: true }) });
+  await eventually(() => textOf(pending.locator('tbody tr').first())).toContain('styrelsen@brf-asken.se Läsa och kommentera Asken 1');
+
+  // The board signs up through the e-mailed link and sees its own property only.
+  const emailed = await e2e.database.db.selectFrom('outbox_emails').select('body').where('recipient', '=', 'styrelsen@brf-asken.se').executeTakeFirstOrThrow();
+  const invitationPath = /\/invitations\/[\w-]+/.exec(emailed.body)?.[0];
+  expect(invitationPath).toBeDefined();
+  const board = await openPage(browser, { width: 1280, height: 900 });
+  await board.page.goto(`${e2e.baseUrl}${invitationPath}`);
+  await board.page.getByText('Du når bara: Asken 1.').waitFor();
+  await board.page.getByLabel('Ditt namn').fill('Greta Ordförande');
+  await board.page.getByLabel('Välj ett lösenord').fill('styrelsen i brf asken');
+  await board.page.getByLabel('Upprepa lösenordet').fill('styrelsen i brf asken');
+  await board.page.getByRole('button', { name: 'Skapa konto och gå med' }).click();
+  await board.page.waitForURL(`${e2e.baseUrl}/accounts/${customer.accountId}`);
+  await board.page.getByRole('heading', { name: 'Asken 1' }).waitFor();
+  expect(await board.page.getByText('Garaget').count()).toBe(0);
+  // What the board cannot use is not offered: the library without its editing, no members or customers.
+  const navigation = board.page.getByRole('navigation', { name: 'Huvudmeny' });
+  expect(await navigation.getByRole('link').allTextContents()).toEqual(['Start', 'Bibliotek']);
+  await board.page.goto(`${e2e.baseUrl}/accounts/${customer.accountId}/properties/${garageProperty.id}`);
+  await board.page.getByText('Fastigheten finns inte längre, eller så hör den till ett annat konto.').waitFor();
+  await board.page.goto(`${e2e.baseUrl}/accounts/${customer.accountId}/properties/${asken.propertyId}`);
+  await board.page.getByRole('heading', { name: 'Asken 1', level: 1 }).waitFor();
+
+  // The manager widens the board's access later, from the member's row.
+  await page.reload();
+  await page.getByRole('button', { name: 'Ändra åtkomst för Greta Ordförande' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Åtkomst för Greta Ordförande' });
+  await dialog.getByLabel('Garaget').check();
+  await dialog.getByRole('button', { name: 'Spara åtkomst' }).click();
+  await page.getByText('Greta Ordförande når nu: Garaget, Asken 1.').waitFor();
+  await board.page.goto(`${e2e.baseUrl}/accounts/${customer.accountId}/properties/${garageProperty.id}`);
+  await board.page.getByRole('heading', { name: 'Garaget', level: 1 }).waitFor();
+
+  expect(manager.problems).toEqual([]);
+  // The other property's 404 is the answer asked for; the browser logs it as a failed load.
+  expect(board.problems.filter((problem) => !problem.includes('status of 404'))).toEqual([]);
+}, 120_000);

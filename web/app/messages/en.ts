@@ -22,6 +22,7 @@ import { librarySuggestionsMessages } from '../../features/actions/library-sugge
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
 import { customersMessages } from '../../features/customers/customers.messages.ts';
+import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -280,4 +281,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...repriceMessages.en,
   ...generateMessages.en,
   ...customersMessages.en,
+  ...memberAccessMessages.en,
 };

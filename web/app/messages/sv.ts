@@ -22,6 +22,7 @@ import { librarySuggestionsMessages } from '../../features/actions/library-sugge
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
 import { customersMessages } from '../../features/customers/customers.messages.ts';
+import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -282,4 +283,5 @@ export const sv = {
   ...repriceMessages.sv,
   ...generateMessages.sv,
   ...customersMessages.sv,
+  ...memberAccessMessages.sv,
 } satisfies Record<string, string>;
