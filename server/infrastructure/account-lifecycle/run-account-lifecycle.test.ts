@@ -244,3 +244,24 @@ it('warns and deletes once when two instances run at the same moment', async () 
   expect(deleted.flatMap((report) => report.failures)).toEqual([]);
   expect(await rowsLeftOf(twice)).toEqual({});
 });
+
+it('warns again after the customer was set active and then inactive again: a new inactive start is a new date', async () => {
+  const { db } = testApp.database;
+  const customer = await createCustomer('Brf Åter');
+  const inactiveSince = async () =>
+    (await db.selectFrom('accounts').select('inactive_since').where('id', '=', customer).executeTakeFirstOrThrow()).inactive_since!;
+  expect((await manager.admin.client.patch(`/api/customers/${customer}`, { status: 'inactive' })).statusCode).toBe(200);
+  const first = await inactiveSince();
+  // A second late: inactive_since has microseconds that a JavaScript Date drops.
+  const warningsFor = async (now: Date) =>
+    (await run(new Date(now.getTime() + 1000))).warnings.filter((warning) => warning.customerId === customer).map((warning) => warning.daysBefore);
+  expect(await warningsFor(dayOf(153, first))).toEqual([30]);
+  expect(await warningsFor(dayOf(154, first))).toEqual([]);
+
+  expect((await manager.admin.client.patch(`/api/customers/${customer}`, { status: 'active' })).statusCode).toBe(200);
+  expect(await warningsFor(dayOf(176, first))).toEqual([]);
+  expect((await manager.admin.client.patch(`/api/customers/${customer}`, { status: 'inactive' })).statusCode).toBe(200);
+  const second = await inactiveSince();
+  expect(second.getTime()).toBeGreaterThan(first.getTime());
+  expect(await warningsFor(dayOf(153, second))).toEqual([30]);
+});
