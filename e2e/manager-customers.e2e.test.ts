@@ -32,12 +32,12 @@ const password = 'förvaltning av många föreningar';
 const swedishDate = (date: Date) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium' }).format(date);
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** Each customer row as "name · status · trial end · properties". */
+/** Each customer row as "name · status · trial end · properties · deleted on". */
 async function customerRows(page: Page): Promise<string[]> {
   const rows: string[] = [];
   for (const row of await page.locator('table tbody tr').all()) {
     const cells = row.locator('td');
-    rows.push([await textOf(cells.nth(0)), await textOf(cells.nth(1)), await textOf(cells.nth(2)), await textOf(cells.nth(3))].join(' · '));
+    rows.push((await Promise.all([0, 1, 2, 3, 4].map((index) => textOf(cells.nth(index))))).join(' · '));
   }
   return rows;
 }
@@ -71,14 +71,17 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
   await page.getByRole('button', { name: 'Skapa kunden' }).click();
   await page.getByText('Kunden ”Brf Eken” är skapad.').waitFor();
   const trialEnd = swedishDate(new Date(createdAt + 30 * dayMs));
-  await eventually(() => customerRows(page)).toEqual([`Brf Eken · Provperiod · ${trialEnd} · 0`]);
+  await eventually(() => customerRows(page)).toEqual([`Brf Eken · Provperiod · ${trialEnd} · 0 · Inte planerat`]);
 
   // Without a trial the customer is active at once.
   await page.getByLabel('Kundens namn').fill('Brf Lönnen');
   await page.getByLabel('Börja med en provperiod').uncheck();
   expect(await page.getByLabel('Provperiodens längd i dagar').isDisabled()).toBe(true);
   await page.getByRole('button', { name: 'Skapa kunden' }).click();
-  await eventually(() => customerRows(page)).toEqual([`Brf Eken · Provperiod · ${trialEnd} · 0`, 'Brf Lönnen · Aktiv · Ingen provperiod · 0']);
+  await eventually(() => customerRows(page)).toEqual([
+    `Brf Eken · Provperiod · ${trialEnd} · 0 · Inte planerat`,
+    'Brf Lönnen · Aktiv · Ingen provperiod · 0 · Inte planerat',
+  ]);
   await saveScreenshot(page, 'customers-sv');
   expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
   // Every button of a row stays whole, also at a tablet's width.
@@ -120,7 +123,10 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
   await saveScreenshot(page, 'customers-pause-dialog-sv');
   await dialog.getByRole('button', { name: 'Gör inaktiv' }).click();
   await page.getByText('”Brf Eken” är inaktiv. Kundens egna medlemmar kommer inte längre åt kontot.').waitFor();
-  await eventually(() => customerRows(page)).toEqual([`Brf Eken · Inaktiv · Ingen provperiod · 0`, 'Brf Lönnen · Aktiv · Ingen provperiod · 0']);
+  await eventually(() => customerRows(page)).toEqual([
+    `Brf Eken · Inaktiv · Ingen provperiod · 0 · ${swedishDate(new Date(Date.now() + 183 * dayMs))}`,
+    'Brf Lönnen · Aktiv · Ingen provperiod · 0 · Inte planerat',
+  ]);
 
   // The board meets a page that says why, not an error, with the ways on.
   await board.page.goto(customerUrl);
@@ -150,8 +156,8 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
   await extend.getByRole('button', { name: 'Spara slutdatum' }).click();
   await page.getByText(`Provperioden för ”Brf Eken” gäller till och med ${swedishDate(new Date(2099, 11, 31, 23, 59))}.`).waitFor();
   await eventually(() => customerRows(page)).toEqual([
-    `Brf Eken · Provperiod · ${swedishDate(new Date(2099, 11, 31, 23, 59))} · 0`,
-    'Brf Lönnen · Aktiv · Ingen provperiod · 0',
+    `Brf Eken · Provperiod · ${swedishDate(new Date(2099, 11, 31, 23, 59))} · 0 · Inte planerat`,
+    'Brf Lönnen · Aktiv · Ingen provperiod · 0 · Inte planerat',
   ]);
   await board.page.goto(customerUrl);
   await board.page.getByText('Inga organisationer ännu').waitFor();

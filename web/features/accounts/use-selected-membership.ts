@@ -21,8 +21,9 @@ export function useCurrentMembership(): Membership {
 }
 
 /**
- * Writes to the account as a whole (its library, members, customers, settings) are for members
- * who reach every property: one limited to some is refused them (docs/product/api.md § Members and invitations).
+ * Writes to the account as a whole (its organisations and new properties, its library, members,
+ * customers, settings) are for members who reach every property: one limited to some is refused
+ * them (docs/product/api.md § Members and invitations).
  */
 export function canWriteAccountWide(membership: Membership): boolean {
   return membership.role !== 'viewer' && membership.propertyIds === null;

@@ -13,8 +13,8 @@ import { deletionDate } from './trial-dates.ts';
 type Customer = CustomersResponse[number];
 
 /**
- * The server's default time from inactive to deleted (docs/product/api.md § Customers); an
- * installation configured otherwise shows its own date once the list carries each customer's.
+ * The server's default time from inactive to deleted (INACTIVE_ACCOUNT_RETENTION_DAYS), said before
+ * pausing; once paused, the list shows the date the installation itself set.
  */
 const defaultDeletionDays = 183;
 
@@ -70,6 +70,7 @@ export function CustomerList({ managerId, customers }: CustomerListProps) {
               <th scope="col" className="table__number">
                 {t('customers.column.properties')}
               </th>
+              <th scope="col">{t('customers.column.deletes')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('customers.column.actions')}</span>
               </th>
@@ -84,6 +85,7 @@ export function CustomerList({ managerId, customers }: CustomerListProps) {
                 </td>
                 <td>{customer.trialEndsAt === null ? <span className="muted">{t('customers.no_trial')}</span> : formatDate(customer.trialEndsAt, language)}</td>
                 <td className="table__number">{customer.propertyCount}</td>
+                <td>{customer.deletesAt === null ? <span className="muted">{t('customers.not_deleted')}</span> : formatDate(customer.deletesAt, language)}</td>
                 <td className="table__actions">
                   <Link
                     className="button button--secondary"
