@@ -12,7 +12,8 @@ import { useSelectedMembership } from './use-selected-membership.ts';
 /**
  * Renders the account's screens only for its members; anyone else sees the same "not found" as for
  * a missing account. A customer account's own member is told first when it is inactive, rather
- * than meeting a refusal on every screen; its manager's members are never refused.
+ * than meeting a refusal on every screen; its manager's members are never refused
+ * (docs/decisions/0044-inactive-account-page.md).
  */
 export function RequireMembership() {
   const { t } = useTranslation();
