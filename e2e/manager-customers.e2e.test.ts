@@ -90,6 +90,19 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
   expect(await findClippedCells(page)).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // The same list in English.
+  await page.getByLabel('Språk', { exact: true }).selectOption('en');
+  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+  const englishTrialEnd = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(createdAt + 30 * dayMs));
+  await eventually(() => customerRows(page)).toEqual([
+    `Brf Eken · Trial · ${englishTrialEnd} · 0 · Not planned`,
+    'Brf Lönnen · Active · No trial · 0 · Not planned',
+  ]);
+  await page.getByRole('button', { name: 'Make inactive: Brf Eken' }).waitFor();
+  await saveScreenshot(page, 'customers-en');
+  await page.getByLabel('Language', { exact: true }).selectOption('sv');
+  await page.getByRole('heading', { name: 'Kunder', level: 1 }).waitFor();
+
   // The customer opens as an account of its own, which the switcher lists beside the manager's.
   await page.getByRole('link', { name: 'Öppna Brf Eken' }).click();
   await page.getByRole('heading', { name: 'Brf Eken', level: 1 }).waitFor();
