@@ -1,4 +1,4 @@
-import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { canWriteAccountWide, useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { PortfolioOverview } from '../features/organisations/portfolio-overview.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -6,13 +6,14 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 /** The account's start page: the portfolio overview (docs/product/screens.md § Start page). */
 export function StartPage() {
   const { t } = useTranslation();
-  const { accountId, accountName, role } = useCurrentMembership();
+  const membership = useCurrentMembership();
+  const { accountId, accountName } = membership;
   usePageTitle(accountName);
   return (
     <>
       <h1>{accountName}</h1>
       <p className="page__lead">{t('organisations.lead')}</p>
-      <PortfolioOverview accountId={accountId} accountName={accountName} canEdit={role !== 'viewer'} />
+      <PortfolioOverview accountId={accountId} accountName={accountName} canEdit={canWriteAccountWide(membership)} />
     </>
   );
 }
