@@ -69,6 +69,9 @@ export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/properties/:id', property),
   route('PATCH', '/api/properties/:id', property, { body: () => json({ name: 'Eken 5', boa: 1200 }), roles: planWrite(200) }),
   route('DELETE', '/api/properties/:id', property, { roles: planWrite(204) }),
+  // Into the customer account the actor's account manages: there every member acts with their own role.
+  route('POST', '/api/properties/:id/move', property, { body: (data) => json({ organisationId: data.customerOrganisationId }), roles: planWrite(200) }),
+  route('POST', '/api/organisations/:id/move', organisation, { body: (data) => json({ accountId: data.customerAccountId }), roles: planWrite(200) }),
 
   route('GET', '/api/properties/:id/buildings', property),
   route('POST', '/api/properties/:id/buildings', property, { body: name('Hus B'), roles: planWrite(201) }),
