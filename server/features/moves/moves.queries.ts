@@ -17,21 +17,33 @@ export interface MovedSet {
 }
 
 /**
- * Locks the moved rows before any changes (parents first, as everything else locks them), so a
- * concurrent write either finishes before the move reads them or waits and then finds them in their
- * new account: adding a child holds its parent `for key share`, which `for update` excludes.
- * Returns how many of the properties are (still) in the account.
+ * Locks the moved rows before anything changes: the properties, then their buildings, locations,
+ * plans and actions, then the plans' change sets. Adding a child holds its parent `for key share`,
+ * which `for update` excludes, so once these are held nothing new appears under them, and a writer
+ * that waited finds the rows in their new account. Other writers lock an action before its plan (the
+ * revision trigger), the reverse of this order, so a lock that is taken is not waited for:
+ * `nowait` fails at once and the caller retries the whole move (`isLockNotAvailable`), instead of
+ * both transactions waiting for each other. Returns how many of the properties are (still) in the account.
  */
 export async function lockMovedRows(transaction: Tx, accountId: AccountId, propertyIds: string[]): Promise<number> {
   const { rows } = await sql`
-    select id from properties where account_id = ${accountId} and id = any(${propertyIds}::uuid[]) order by id for update
+    select id from properties where account_id = ${accountId} and id = any(${propertyIds}::uuid[]) order by id for update nowait
   `.execute(transaction);
   for (const table of ['buildings', 'locations', 'plans', 'actions'] as const) {
     await sql`
-      select id from ${sql.table(table)} where account_id = ${accountId} and property_id = any(${propertyIds}::uuid[]) order by id for update
+      select id from ${sql.table(table)} where account_id = ${accountId} and property_id = any(${propertyIds}::uuid[]) order by id for update nowait
     `.execute(transaction);
   }
+  await sql`
+    select change_set.id from change_sets change_set join plans plan on plan.account_id = change_set.account_id and plan.id = change_set.plan_id
+    where plan.account_id = ${accountId} and plan.property_id = any(${propertyIds}::uuid[]) order by change_set.id for update of change_set nowait
+  `.execute(transaction);
   return rows.length;
+}
+
+/** PostgreSQL's answer to `nowait` when another transaction holds the row (lock_not_available). */
+export function isLockNotAvailable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
 }
 
 /** Holds the organisation until the move commits (no property can be added to it meanwhile); false when it is not in the account (any more). */
@@ -42,6 +54,7 @@ export async function lockOrganisation(transaction: Tx, accountId: AccountId, or
     .where('account_id', '=', accountId)
     .where('id', '=', organisationId)
     .forUpdate()
+    .noWait()
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -108,6 +121,9 @@ export async function reassignMovedRows(transaction: Tx, from: AccountId, to: Ac
   const ownLibraryItems = sql`select id from library_items where account_id = ${from}`;
   const newKey = (column: string) => sql`${to}::text || substr(${sql.ref(column)}, position('/' in ${sql.ref(column)}))`;
 
+  // Rows other writes lock before they wait for a plan or an action (a restore, a version's change): not waited for either.
+  await sql`select id from trash_items where account_id = ${from} and id = any(${moved.trashItemIds}::uuid[]) for update nowait`.execute(transaction);
+  await sql`select id from plan_versions where account_id = ${from} and plan_id = any(${plans}) for update nowait`.execute(transaction);
   await sql`set constraints all deferred`.execute(transaction);
   await sql`update properties set account_id = ${to} where account_id = ${from} and id = any(${properties})`.execute(transaction);
   await sql`update buildings set account_id = ${to} where account_id = ${from} and property_id = any(${properties})`.execute(transaction);

@@ -151,6 +151,31 @@ describe('POST /api/properties/:id/move', () => {
     expect(targetEvents.filter((event) => event.event === 'property.moved')).toHaveLength(1);
   });
 
+  it('stays consistent under concurrent writes: each lands before the move and moves with it, or after it in the new account, or is refused', async () => {
+    const data = await createTenantData(source);
+    const organisationId = await createTargetOrganisation(target);
+    const newAction = (name: string) => ({ name, category: 'fasad', quantity: 1, unit: 'st', unitPrice: 1000, year: 2030 });
+    const writes = Array.from({ length: 6 }, (_, index) => [
+      // The mover is a member of both accounts; the source's editor only of the old one.
+      mover.client.post(`/api/plans/${data.planId}/actions`, newAction(`Samtidig ${index}`)),
+      source.editor.client.post(`/api/plans/${data.planId}/actions`, newAction(`Redaktör ${index}`)),
+      source.editor.client.post(`/api/actions/${data.actionId}/comments`, { body: `Kommentar ${index}` }),
+      source.editor.client.patch(`/api/actions/${data.actionId}`, { note: `Ändrad ${index}` }),
+    ]).flat();
+    const [move, ...answers] = await Promise.all([mover.client.post(`/api/properties/${data.propertyId}/move`, { organisationId }), ...writes]);
+    expect(move!.statusCode, move!.body).toBe(200);
+    for (const answer of answers) expect([200, 201, 404], answer.body).toContain(answer.statusCode);
+    const createdIds = answers.filter((answer) => answer.statusCode === 201).map((answer) => (answer.json() as { id: string }).id);
+    const moverActions = answers.filter((answer, index) => index % 4 === 0 && answer.statusCode === 201);
+    expect(moverActions).toHaveLength(6);
+    const left = rowsMentioning(await snapshotTenant(testApp.database.db, source.accountId), [data.propertyId, data.planId, data.actionId, ...createdIds]);
+    expect(Object.keys(left)).toEqual(['audit_events']);
+    const actions = (await target.admin.client.get(`/api/plans/${data.planId}/actions`)).json() as { id: string }[];
+    const comments = (await target.admin.client.get(`/api/actions/${data.actionId}/comments`)).json() as { id: string }[];
+    const readable = new Set([...actions, ...comments].map((item) => item.id));
+    expect(createdIds.filter((id) => !readable.has(id))).toEqual([]);
+  });
+
   it('moves a property to another organisation of the same account', async () => {
     const data = await createTenantData(source);
     const organisationId = await createTargetOrganisation(source, 'Brf Granen');

@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
 import type { MoveOrganisationRequest, MovePropertyRequest } from '../../../shared/schemas/move.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -5,7 +6,7 @@ import { requirePermission, requireRowPermission } from '../../auth/require-perm
 import type { AccountId } from '../../db/account-id.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { recordChangesBy } from '../../plan-history/record-changes.ts';
@@ -101,24 +102,34 @@ async function recordMoveEvents(
   }
 }
 
+/** How often a move that found its rows locked by another write starts again, and how long it waits before it does (× the attempt). */
+const lockAttempts = 30;
+const lockRetryDelayMs = 20;
+
 /**
- * Runs the move's transaction; the files it copied are deleted again if it fails, and the files it
- * replaced once it has committed. A file left behind by a crash between the two is an orphan,
+ * Runs the move's transaction, again from the start while another write holds one of its rows
+ * (moves.queries.ts, lockMovedRows). The files it copied are deleted again if it fails, and the files
+ * it replaced once it has committed. A file left behind by a crash between the two is an orphan,
  * which the hourly sweep removes (server/features/attachments/sweep-orphan-attachment-files.ts).
  */
 async function withFileMoves<Result>(deps: MoveDeps, move: (transaction: Transaction<Database>, files: FileMoves) => Promise<Result>): Promise<Result> {
-  const files: FileMoves = { written: [], replaced: [] };
-  let result: Result;
-  try {
-    result = await deps.db.transaction().execute((transaction) => move(transaction, files));
-  } catch (error) {
-    await deleteStoredFiles(deps.storage, files.written).catch((deleteError: unknown) => {
-      deps.log.warn({ err: deleteError }, 'could not delete the files copied for a failed move; the orphan sweep will');
+  for (let attempt = 1; ; attempt += 1) {
+    const files: FileMoves = { written: [], replaced: [] };
+    let result: Result;
+    try {
+      result = await deps.db.transaction().execute((transaction) => move(transaction, files));
+    } catch (error) {
+      await deleteStoredFiles(deps.storage, files.written).catch((deleteError: unknown) => {
+        deps.log.warn({ err: deleteError }, 'could not delete the files copied for a failed move; the orphan sweep will');
+      });
+      if (!queries.isLockNotAvailable(error)) throw error;
+      if (attempt === lockAttempts) throw new AppError('unavailable', 'The plan is being changed right now; try the move again in a moment.', undefined, 2);
+      await setTimeout(lockRetryDelayMs * attempt);
+      continue;
+    }
+    await deleteStoredFiles(deps.storage, files.replaced).catch((deleteError: unknown) => {
+      deps.log.warn({ err: deleteError }, 'could not delete the files of a moved property in its old account; the orphan sweep will');
     });
-    throw error;
+    return result;
   }
-  await deleteStoredFiles(deps.storage, files.replaced).catch((deleteError: unknown) => {
-    deps.log.warn({ err: deleteError }, 'could not delete the files of a moved property in its old account; the orphan sweep will');
-  });
-  return result;
 }
