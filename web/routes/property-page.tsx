@@ -6,6 +6,7 @@ import { useCurrentMembership } from '../features/accounts/use-selected-membersh
 import { PropertyBreadcrumb } from '../features/organisations/property-breadcrumb.tsx';
 import { PlanList } from '../features/plans/plan-list.tsx';
 import { DeleteProperty } from '../features/properties/delete-property.tsx';
+import { MoveProperty } from '../features/moves/move-property.tsx';
 import { useProperty } from '../features/properties/properties-api.ts';
 import { Announcement } from '../components/ui/announcement.tsx';
 import { PropertyDetails } from '../features/properties/property-details.tsx';
@@ -18,7 +19,7 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 /** One property: its facts, buildings, locations and maintenance plans. */
 export function PropertyPage() {
   const { t } = useTranslation();
-  const { accountId, role } = useCurrentMembership();
+  const { accountId, accountName, role } = useCurrentMembership();
   const { propertyId = '' } = useParams();
   const property = useProperty(propertyId);
   // The plan settings page sends its deleted plan's name here, where the deletion shows, once:
@@ -62,6 +63,7 @@ export function PropertyPage() {
         <PropertyParts kind="buildings" propertyId={property.data.id} canEdit={canEdit} />
         <PropertyParts kind="locations" propertyId={property.data.id} canEdit={canEdit} />
       </div>
+      {canEdit && <MoveProperty accountId={accountId} accountName={accountName} property={property.data} />}
       {canEdit && <DeleteProperty accountId={accountId} property={property.data} />}
     </>
   );
