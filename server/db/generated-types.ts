@@ -150,6 +150,7 @@ export interface Invitations {
   expires_at: Timestamp;
   id: Generated<string>;
   invited_by: string | null;
+  property_ids: string[] | null;
   role: "viewer" | "editor" | "admin";
   token_hash: string;
 }
@@ -194,6 +195,7 @@ export interface LoginFailures {
 export interface Memberships {
   account_id: string;
   created_at: Generated<Timestamp>;
+  property_ids: string[] | null;
   role: "viewer" | "editor" | "admin";
   user_id: string;
 }
@@ -353,6 +355,7 @@ export interface TrashItems {
   name: string;
   parent_id: string | null;
   plan_ids: Generated<string[]>;
+  property_id: string | null;
   rows: Json;
   storage_keys: Generated<string[]>;
 }

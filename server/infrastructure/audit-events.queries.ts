@@ -26,6 +26,7 @@ export type AuditEventName =
   // Invitations are counted here too: the per-hour limits read member.invited (members.queries.ts).
   | 'member.invited'
   | 'member.role_changed'
+  | 'member.properties_changed'
   | 'member.removed'
   | 'invitation.cancelled'
   | 'invitation.accepted'

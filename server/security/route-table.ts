@@ -52,7 +52,7 @@ export const tenantRoutes: TenantRoute[] = [
     'PATCH',
     '/api/accounts/:accountId/members/:userId',
     { ...account, userId: 'memberUserId' },
-    { body: () => json({ role: 'viewer' }), roles: membersManage(200) },
+    { body: () => json({ role: 'editor' }), roles: membersManage(200) },
   ),
   route('DELETE', '/api/accounts/:accountId/members/:userId', { ...account, userId: 'memberUserId' }, { roles: membersManage(204) }),
   route('DELETE', '/api/accounts/:accountId/invitations/:invitationId', { ...account, invitationId: 'invitationId' }, { roles: membersManage(204) }),

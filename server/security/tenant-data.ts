@@ -70,6 +70,8 @@ export interface TenantDataOptions {
   contentAuthor?: Person;
   /** The member that member routes act on (default: the editor). */
   memberUserId?: string;
+  /** Called once the property exists, before any content is added (to give a limited member access to it). */
+  onProperty?: (propertyId: string) => Promise<void>;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
   const admin = team.admin.client;
   const author = options.contentAuthor ?? team.admin;
   const ids = await createPropertyWithPlan(admin, team.accountId);
+  await options.onProperty?.(ids.propertyId);
   const libraryItem = created<{ id: string }>(
     await admin.post(`/api/accounts/${team.accountId}/library-items`, {
       name: 'Byte av takpapp, eget pris',

@@ -99,6 +99,16 @@ export const validationMessages = {
     sv: 'Kontot måste ha minst en administratör.',
     en: 'The account must keep at least one admin.',
   },
+  'member.property_ids_empty': { sv: 'Välj minst en fastighet.', en: 'Choose at least one property.' },
+  'member.admin_not_scoped': {
+    sv: 'En administratör når alla fastigheter. Välj Alla fastigheter eller en annan roll.',
+    en: 'An admin reaches every property. Choose All properties or another role.',
+  },
+  'member.property_not_in_account': {
+    sv: 'En av fastigheterna finns inte i det här kontot (borttagen eller flyttad?).',
+    en: 'One of the properties is not in this account (deleted or moved?).',
+  },
+  'member.no_change': { sv: 'Ange en ny roll eller nya fastigheter.', en: 'Give a new role or new properties.' },
   'number.invalid': { sv: 'Ange ett tal.', en: 'Enter a number.' },
   'number.not_integer': { sv: 'Ange ett heltal.', en: 'Enter a whole number.' },
   'number.too_many_decimals': { sv: 'Högst två decimaler.', en: 'At most two decimal places.' },

@@ -10,6 +10,8 @@ export const receivedInvitationSchema = z.object({
   id: idSchema,
   accountName: z.string(),
   role: roleSchema,
+  /** The properties the invitation is limited to, by name; null: every property of the account. */
+  propertyNames: z.array(z.string()).nullable(),
   invitedBy: z.object({ name: z.string(), email: z.string() }),
   expiresAt: z.string(),
 });

@@ -9,6 +9,8 @@ export const memberSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
+  /** The properties the member may reach; null: every property of the account (docs/decisions/0041-access-per-property.md). */
+  propertyIds: z.array(idSchema).nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -17,6 +19,7 @@ export const invitationSchema = z.object({
   id: idSchema,
   email: z.string(),
   role: roleSchema,
+  propertyIds: z.array(idSchema).nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
 });
@@ -30,7 +33,17 @@ export const membersResponseSchema = z.object({
 });
 export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
-export const inviteMemberRequestSchema = z.strictObject({ email: emailSchema, role: roleSchema });
+/**
+ * Properties an invitation or membership is limited to: at least one, each once. An admin manages
+ * the whole account, so an admin is never limited (docs/decisions/0041-access-per-property.md).
+ */
+const propertyIdsSchema = z.array(idSchema).min(1, { error: 'member.property_ids_empty' }).max(1000);
+const scopedRoleRule = (request: { role?: string; propertyIds?: string[] | null }) => !(request.role === 'admin' && request.propertyIds);
+const scopedRoleError = { error: 'member.admin_not_scoped', path: ['propertyIds'] };
+
+export const inviteMemberRequestSchema = z
+  .strictObject({ email: emailSchema, role: roleSchema, propertyIds: propertyIdsSchema.optional() })
+  .refine(scopedRoleRule, scopedRoleError);
 export type InviteMemberRequest = z.infer<typeof inviteMemberRequestSchema>;
 
 /**
@@ -39,7 +52,7 @@ export type InviteMemberRequest = z.infer<typeof inviteMemberRequestSchema>;
  */
 export const inviteMemberResponseSchema = z.object({
   status: z.literal('invited'),
-  invitation: invitationSchema.pick({ id: true, email: true, role: true, expiresAt: true }),
+  invitation: invitationSchema.pick({ id: true, email: true, role: true, propertyIds: true, expiresAt: true }),
 });
 export type InviteMemberResponse = z.infer<typeof inviteMemberResponseSchema>;
 
@@ -47,14 +60,20 @@ export type InviteMemberResponse = z.infer<typeof inviteMemberResponseSchema>;
 export const invitationLinkResponseSchema = z.object({ link: z.string() });
 export type InvitationLinkResponse = z.infer<typeof invitationLinkResponseSchema>;
 
-export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
-export type ChangeRoleRequest = z.infer<typeof changeRoleRequestSchema>;
+/** PATCH /api/accounts/:accountId/members/:userId: a new role, a new set of properties (null: all), or both. */
+export const updateMemberRequestSchema = z
+  .strictObject({ role: roleSchema.optional(), propertyIds: propertyIdsSchema.nullable().optional() })
+  .refine((request) => request.role !== undefined || request.propertyIds !== undefined, { error: 'member.no_change', path: ['role'] })
+  .refine(scopedRoleRule, scopedRoleError);
+export type UpdateMemberRequest = z.infer<typeof updateMemberRequestSchema>;
 
 /** What the sign-up-by-invitation page shows before the user chooses a password. */
 export const invitationPreviewSchema = z.object({
   email: z.string(),
   accountName: z.string(),
   role: roleSchema,
+  /** The properties the invitation is limited to, by name; null: every property of the account. */
+  propertyNames: z.array(z.string()).nullable(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 

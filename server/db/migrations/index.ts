@@ -14,6 +14,7 @@ import * as trash from './0013-trash.ts';
 import * as planVersions from './0014-plan-versions.ts';
 import * as library from './0015-library.ts';
 import * as customerAccounts from './0016-customer-accounts.ts';
+import * as accessPerProperty from './0017-access-per-property.ts';
 import * as deferrableTenantReferences from './0019-deferrable-tenant-references.ts';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '0014-plan-versions': planVersions,
   '0015-library': library,
   '0016-customer-accounts': customerAccounts,
+  '0017-access-per-property': accessPerProperty,
   '0019-deferrable-tenant-references': deferrableTenantReferences,
 };

@@ -27,7 +27,7 @@ export async function createAccount(deps: Deps, actor: Actor, input: CreateAccou
  * factor: this is where the web app learns why.
  */
 export async function findAccountSettings(deps: Deps, actor: Actor, accountId: string): Promise<AccountSettings> {
-  const account = await requirePermission(deps.db, actor, accountId, 'account:read', { isAccessExplained: true });
+  const account = await requirePermission(deps.db, actor, accountId, 'account:read', { isAccessExplained: true, servesLimitedMembers: true });
   const row = await findAccount(deps.db, account);
   return { id: row.id, name: row.name, requireTwoFactor: row.require_two_factor };
 }

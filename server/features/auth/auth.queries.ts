@@ -43,23 +43,25 @@ export async function insertAccount(db: Db, name: string) {
 
 /**
  * The accounts the user works in: those they are a member of, and the customers of those (as the
- * manager's member, with the role held there: docs/decisions/0040-customer-accounts.md), each once
- * (a direct membership first), by name. `propertyIds` null: every property of the account.
+ * manager's member, with the role held there: docs/decisions/0040-customer-accounts.md), each once,
+ * by name; the same choice as server/auth/membership.queries.ts (an unlimited membership before a
+ * limited one, a direct one before the manager's). `propertyIds` null: every property of the
+ * account; a member limited to some of the manager account's properties reaches no customer.
  */
 export async function listMembershipsOfUser(db: Db, userId: string) {
-  const { rows } = await sql<{ accountId: string; accountName: string; role: Role; propertyIds: null; via: 'member' | 'manager' }>`
+  const { rows } = await sql<{ accountId: string; accountName: string; role: Role; propertyIds: string[] | null; via: 'member' | 'manager' }>`
     select * from (
-      select distinct on (account_id) account_id as "accountId", account_name as "accountName", role, null as "propertyIds", via
+      select distinct on (account_id) account_id as "accountId", account_name as "accountName", role, property_ids as "propertyIds", via
       from (
-        select a.id as account_id, a.name as account_name, m.role, 'member' as via, 0 as rank
+        select a.id as account_id, a.name as account_name, m.role, m.property_ids::text[], 'member' as via, 0 as rank
         from memberships m join accounts a on a.id = m.account_id
         where m.user_id = ${userId}
         union all
-        select customer.id, customer.name, m.role, 'manager', 1
+        select customer.id, customer.name, m.role, null, 'manager', 1
         from memberships m join accounts customer on customer.manager_account_id = m.account_id
-        where m.user_id = ${userId}
+        where m.user_id = ${userId} and m.property_ids is null
       ) access
-      order by account_id, rank
+      order by account_id, property_ids is not null, rank
     ) memberships
     order by "accountName", "accountId"`.execute(db);
   return rows;

@@ -3,12 +3,20 @@ import type { Role } from '../../../shared/schemas/role.ts';
 import type { Db } from '../../db/database.ts';
 import type { AccountId } from '../../db/account-id.ts';
 
-const invitationColumns = ['id', 'email', 'role', 'created_at as createdAt', 'expires_at as expiresAt'] as const;
+const invitationColumns = ['id', 'email', 'role', 'property_ids as propertyIds', 'created_at as createdAt', 'expires_at as expiresAt'] as const;
+
+/**
+ * The names of the properties an invitation is limited to (null: all), so the invited person
+ * knows what they accept; a property deleted since is left out.
+ */
+const propertyNamesOfInvitation = sql<string[] | null>`case when invitations.property_ids is null then null else coalesce(
+  (select array_agg(p.name order by p.name, p.id) from properties p where p.account_id = invitations.account_id and p.id = any(invitations.property_ids)),
+  '{}') end`;
 
 export async function insertInvitation(
   db: Db,
   accountId: AccountId,
-  invitation: { email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+  invitation: { email: string; role: Role; propertyIds: readonly string[] | null; tokenHash: string; invitedBy: string; expiresAt: Date },
 ) {
   return db
     .insertInto('invitations')
@@ -16,6 +24,7 @@ export async function insertInvitation(
       account_id: accountId,
       email: invitation.email,
       role: invitation.role,
+      property_ids: invitation.propertyIds === null ? null : [...invitation.propertyIds],
       token_hash: invitation.tokenHash,
       invited_by: invitation.invitedBy,
       expires_at: invitation.expiresAt,
@@ -59,7 +68,15 @@ export async function findUsableInvitation(db: Db, tokenHash: string, forUpdate 
   let query = db
     .selectFrom('invitations')
     .innerJoin('accounts', 'accounts.id', 'invitations.account_id')
-    .select(['invitations.id', 'invitations.account_id as accountId', 'accounts.name as accountName', 'invitations.email', 'invitations.role'])
+    .select([
+      'invitations.id',
+      'invitations.account_id as accountId',
+      'accounts.name as accountName',
+      'invitations.email',
+      'invitations.role',
+      'invitations.property_ids as propertyIds',
+      propertyNamesOfInvitation.as('propertyNames'),
+    ])
     .where('invitations.token_hash', '=', tokenHash)
     .where('invitations.accepted_at', 'is', null)
     .where('invitations.expires_at', '>', sql<Date>`now()`);
@@ -88,6 +105,7 @@ export async function listInvitationsOf(db: Db, email: string) {
       'inviters.name as inviterName',
       'inviters.email as inviterEmail',
       'invitations.expires_at as expiresAt',
+      propertyNamesOfInvitation.as('propertyNames'),
     ])
     .where('invitations.email', '=', email)
     .where('invitations.accepted_at', 'is', null)
@@ -104,7 +122,7 @@ export async function listInvitationsOf(db: Db, email: string) {
 export async function lockUsableInvitationOf(db: Db, invitationId: string, email: string) {
   return db
     .selectFrom('invitations')
-    .select(['id', 'account_id as accountId', 'role'])
+    .select(['id', 'account_id as accountId', 'role', 'property_ids as propertyIds'])
     .where('id', '=', invitationId)
     .where('email', '=', email)
     .where('accepted_at', 'is', null)

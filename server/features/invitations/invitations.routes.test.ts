@@ -95,7 +95,7 @@ describe('inviting a new e-mail address', () => {
     const body = response.json();
     expect(body).toEqual({
       status: 'invited',
-      invitation: { id: expect.any(String), email: 'nya.person@example.se', role: 'editor', expiresAt: expect.any(String) },
+      invitation: { id: expect.any(String), email: 'nya.person@example.se', role: 'editor', propertyIds: null, expiresAt: expect.any(String) },
     });
     const { id, expiresAt } = body.invitation as { id: string; expiresAt: string };
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -131,7 +131,7 @@ describe('inviting a new e-mail address', () => {
     const { token } = await invite(admin, 'visning@example.se', 'viewer');
     const response = await preview(token);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ email: 'visning@example.se', accountName: 'Brf Eken', role: 'viewer' });
+    expect(response.json()).toEqual({ email: 'visning@example.se', accountName: 'Brf Eken', role: 'viewer', propertyNames: null });
   });
 
   it('signs the invited person up with the invited role and signs them in; the link then stops working', async () => {
@@ -167,7 +167,7 @@ describe('inviting a new e-mail address', () => {
     expect(await userCount('ny.medlem@example.se')).toBe(1);
 
     const list = await listOf(admin);
-    expect(list.members).toContainEqual({ userId: body.user.id, email: 'ny.medlem@example.se', name: 'Ny Medlem', role: 'editor' });
+    expect(list.members).toContainEqual({ userId: body.user.id, email: 'ny.medlem@example.se', name: 'Ny Medlem', role: 'editor', propertyIds: null });
     expect(list.invitations.map((item: { email: string }) => item.email)).not.toContain('ny.medlem@example.se');
     // A used invitation cannot be cancelled any more.
     expect((await admin.client.delete(`/api/accounts/${admin.accountId}/invitations/${invitation.id}`)).statusCode).toBe(404);
@@ -213,7 +213,7 @@ describe('inviting a new e-mail address', () => {
     expect((await visitor().post(`/api/invitations/${first.token}/accept`, { name: 'Gammal Länk', password })).statusCode).toBe(404);
     const current = await preview(second.token);
     expect(current.statusCode).toBe(200);
-    expect(current.json()).toEqual({ email: 'ombjuden@example.se', accountName: 'Brf Eken', role: 'admin' });
+    expect(current.json()).toEqual({ email: 'ombjuden@example.se', accountName: 'Brf Eken', role: 'admin', propertyNames: null });
 
     const pending = (await listOf(admin)).invitations.filter((item: { email: string }) => item.email === 'ombjuden@example.se');
     expect(pending).toEqual([{ ...second.invitation, createdAt: expect.any(String) }]);
@@ -273,14 +273,21 @@ describe('inviting a new e-mail address', () => {
     const received = await self.client.get('/api/auth/invitations');
     expect(received.statusCode).toBe(200);
     expect(received.json()).toEqual([
-      { id: invitation.id, accountName: 'Brf Eken', role: 'editor', invitedBy: { name: 'Anna Admin', email: admin.email }, expiresAt: invitation.expiresAt },
+      {
+        id: invitation.id,
+        accountName: 'Brf Eken',
+        role: 'editor',
+        propertyNames: null,
+        invitedBy: { name: 'Anna Admin', email: admin.email },
+        expiresAt: invitation.expiresAt,
+      },
     ]);
     const accepted = await self.client.post(`/api/auth/invitations/${invitation.id}/accept`);
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toEqual({ accountId: admin.accountId, role: 'editor' });
 
     const list = await listOf(admin);
-    expect(list.members).toContainEqual({ userId: self.userId, email: 'bytte.vag@example.se', name: 'Bytte Väg', role: 'editor' });
+    expect(list.members).toContainEqual({ userId: self.userId, email: 'bytte.vag@example.se', name: 'Bytte Väg', role: 'editor', propertyIds: null });
     expect(list.invitations.map((item: { email: string }) => item.email)).not.toContain('bytte.vag@example.se');
     expect((await preview(token)).statusCode).toBe(404);
     expect((await self.client.get('/api/auth/invitations')).json()).toEqual([]);

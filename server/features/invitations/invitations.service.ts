@@ -14,7 +14,7 @@ import { deleteInvitation, findUsableInvitation, listInvitationsOf, lockUsableIn
 export async function previewInvitation(deps: Deps, token: string) {
   const invitation = await findUsableInvitation(deps.db, hashSecretToken(token));
   if (!invitation) throw notFound('Invitation');
-  return { email: invitation.email, accountName: invitation.accountName, role: invitation.role };
+  return { email: invitation.email, accountName: invitation.accountName, role: invitation.role, propertyNames: invitation.propertyNames };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function acceptInvitation(deps: Deps, token: string, input: AcceptI
       const invitation = await findUsableInvitation(transaction, tokenHash, true);
       if (!invitation) throw notFound('Invitation');
       const user = await insertUser(transaction, { email: invitation.email, name: input.name, passwordHash });
-      await insertMembership(transaction, invitation.accountId, user.id, invitation.role);
+      await insertMembership(transaction, invitation.accountId, user.id, invitation.role, invitation.propertyIds);
       await markInvitationAccepted(transaction, invitation.id);
       await recordAuditEvent(transaction, {
         event: 'invitation.accepted',
@@ -59,6 +59,7 @@ export async function listReceivedInvitations(deps: Deps, actor: Actor) {
     id: row.id,
     accountName: row.accountName,
     role: row.role,
+    propertyNames: row.propertyNames,
     invitedBy: { name: row.inviterName, email: row.inviterEmail },
     expiresAt: row.expiresAt.toISOString(),
   }));
@@ -72,9 +73,9 @@ export async function acceptReceivedInvitation(deps: Deps, actor: Actor, invitat
   return deps.db.transaction().execute(async (transaction) => {
     const invitation = await lockUsableInvitationOf(transaction, invitationId, await emailOf(transaction, actor));
     if (!invitation) throw notFound('Invitation');
-    // Already a member (an admin of several accounts, say): the invitation is used up and the role stays.
+    // Already a member (an admin of several accounts, say): the invitation is used up and the role and properties stay.
     const member = await findMember(transaction, invitation.accountId, actor.userId);
-    if (!member) await insertMembership(transaction, invitation.accountId, actor.userId, invitation.role);
+    if (!member) await insertMembership(transaction, invitation.accountId, actor.userId, invitation.role, invitation.propertyIds);
     await markInvitationAccepted(transaction, invitation.id);
     await recordAuditEvent(transaction, {
       event: 'invitation.accepted',

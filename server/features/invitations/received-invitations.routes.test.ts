@@ -51,7 +51,7 @@ describe('invitations need the invited person’s consent', () => {
       expect(response.statusCode).toBe(201);
       expect(response.json()).toEqual({
         status: 'invited',
-        invitation: { id: expect.any(String), email: expect.any(String), role: 'editor', expiresAt: expect.any(String) },
+        invitation: { id: expect.any(String), email: expect.any(String), role: 'editor', propertyIds: null, expiresAt: expect.any(String) },
       });
     }
     expect(registered.body).not.toContain(invitee.userId);
@@ -78,7 +78,14 @@ describe('invitations need the invited person’s consent', () => {
     const list = await invitee.client.get('/api/auth/invitations');
     expect(list.statusCode).toBe(200);
     expect(list.json()).toEqual([
-      { id: expect.any(String), accountName: 'Brf Eken', role: 'editor', invitedBy: { name: 'Anna Admin', email: admin.email }, expiresAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        accountName: 'Brf Eken',
+        role: 'editor',
+        propertyNames: null,
+        invitedBy: { name: 'Anna Admin', email: admin.email },
+        expiresAt: expect.any(String),
+      },
     ]);
     expect((await stranger.client.get('/api/auth/invitations')).json()).toEqual([]);
     expect((await new TestClient(testApp.app).get('/api/auth/invitations')).statusCode).toBe(401);
@@ -245,6 +252,7 @@ describe('copying an invitation link without SMTP', () => {
       email: 'lank@example.se',
       accountName: 'Brf Länken',
       role: 'viewer',
+      propertyNames: null,
     });
     const audit = await testApp.database.db
       .selectFrom('audit_events')

@@ -17,10 +17,11 @@ const what = 'Library item';
  * several accounts must name one (their items differ), else 400.
  */
 async function libraryAccountOf(deps: Deps, actor: Actor, accountId: string | undefined): Promise<AccountId> {
-  if (accountId !== undefined) return requirePermission(deps.db, actor, accountId, 'account:read');
+  // The library is the account's price list, not property data: members limited to some properties read it too.
+  if (accountId !== undefined) return requirePermission(deps.db, actor, accountId, 'account:read', { servesLimitedMembers: true });
   const memberships = await listMembershipsOfUser(deps.db, actor.userId);
   if (memberships.length !== 1) throw validationError({ accountId: 'field.required' }, 'Name the account whose library to read');
-  return requirePermission(deps.db, actor, memberships[0]!.accountId, 'account:read');
+  return requirePermission(deps.db, actor, memberships[0]!.accountId, 'account:read', { servesLimitedMembers: true });
 }
 
 export async function listLibraryItems(deps: Deps, actor: Actor, query: LibraryItemsQuery): Promise<LibraryItem[]> {
@@ -35,7 +36,7 @@ export function listLibraryComponents(): LibraryComponent[] {
 
 /** GET /api/accounts/:accountId/library-items: the account's own items only. */
 export async function listAccountLibraryItems(deps: Deps, actor: Actor, accountId: string): Promise<LibraryItem[]> {
-  const account = await requirePermission(deps.db, actor, accountId, 'account:read');
+  const account = await requirePermission(deps.db, actor, accountId, 'account:read', { servesLimitedMembers: true });
   return queries.listAccountItems(deps.db, account);
 }
 

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/schemas/role.ts';
 import type { Db } from '../../db/database.ts';
 import type { AccountId } from '../../db/account-id.ts';
 
-const memberColumns = ['users.id as userId', 'users.email', 'users.name', 'memberships.role'] as const;
+const memberColumns = ['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.property_ids as propertyIds'] as const;
 
 export async function listMembers(db: Db, accountId: AccountId) {
   return db
@@ -26,12 +26,34 @@ export async function findMember(db: Db, accountId: AccountId, userId: string) {
     .executeTakeFirst();
 }
 
-export async function insertMembership(db: Db, accountId: AccountId, userId: string, role: Role): Promise<void> {
-  await db.insertInto('memberships').values({ account_id: accountId, user_id: userId, role }).execute();
+/** `propertyIds`: the properties the member may reach; null (the default): every property. */
+export async function insertMembership(db: Db, accountId: AccountId, userId: string, role: Role, propertyIds: readonly string[] | null = null): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({ account_id: accountId, user_id: userId, role, property_ids: propertyIds === null ? null : [...propertyIds] })
+    .execute();
 }
 
-export async function updateMemberRole(db: Db, accountId: AccountId, userId: string, role: Role): Promise<void> {
-  await db.updateTable('memberships').set({ role }).where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+export async function updateMembership(
+  db: Db,
+  accountId: AccountId,
+  userId: string,
+  change: { role: Role; propertyIds: readonly string[] | null },
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ role: change.role, property_ids: change.propertyIds === null ? null : [...change.propertyIds] })
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Which of `propertyIds` are not properties of the account (a member can only be limited to its own). */
+export async function findForeignPropertyIds(db: Db, accountId: AccountId, propertyIds: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select id from unnest(${[...propertyIds]}::uuid[]) as requested (id)
+    where not exists (select 1 from properties p where p.account_id = ${accountId} and p.id = requested.id)`.execute(db);
+  return rows.map((row) => row.id);
 }
 
 export async function deleteMembership(db: Db, accountId: AccountId, userId: string): Promise<void> {

@@ -41,7 +41,7 @@ async function signUp(name: string, accountName: string): Promise<Person> {
 const membersUrl = (accountId: string) => `/api/accounts/${accountId}/members`;
 const memberUrl = (accountId: string, userId: string) => `/api/accounts/${accountId}/members/${userId}`;
 const invitationUrl = (accountId: string, invitationId: string) => `/api/accounts/${accountId}/invitations/${invitationId}`;
-const asMember = (person: Person, role: Role) => ({ userId: person.userId, email: person.email, name: person.name, role });
+const asMember = (person: Person, role: Role) => ({ userId: person.userId, email: person.email, name: person.name, role, propertyIds: null });
 
 /** Adds an existing user to the admin's account: invited, and accepted by them. */
 const addMember = (admin: Person, person: Person, role: Role) => addMemberThroughInvitation(admin.client, admin.accountId, person, role);
@@ -82,7 +82,7 @@ describe('listing and adding members', () => {
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({
       status: 'invited',
-      invitation: { id: expect.any(String), email: existing.email, role: 'editor', expiresAt: expect.any(String) },
+      invitation: { id: expect.any(String), email: existing.email, role: 'editor', propertyIds: null, expiresAt: expect.any(String) },
     });
     expect(response.body).not.toContain(existing.userId);
     expect(response.body).not.toContain(existing.name);
@@ -467,13 +467,13 @@ describe('audit log', () => {
       .orderBy('id')
       .execute();
     expect(rows).toEqual([
-      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: existing.email, role: 'viewer' } },
+      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: existing.email, role: 'viewer', propertyIds: null } },
       { event: 'invitation.accepted', user_id: existing.userId, ip: '127.0.0.1', details: { invitationId: existingInvitationId } },
       { event: 'member.role_changed', user_id: admin.userId, ip: '127.0.0.1', details: { memberId: existing.userId, from: 'viewer', to: 'editor' } },
       { event: 'member.removed', user_id: admin.userId, ip: '127.0.0.1', details: { memberId: existing.userId } },
-      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: 'olle.ny@example.se', role: 'viewer' } },
+      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: 'olle.ny@example.se', role: 'viewer', propertyIds: null } },
       { event: 'invitation.accepted', user_id: newcomerId, ip: '10.9.0.1', details: { invitationId } },
-      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: 'petra.aldrig@example.se', role: 'editor' } },
+      { event: 'member.invited', user_id: admin.userId, ip: '127.0.0.1', details: { email: 'petra.aldrig@example.se', role: 'editor', propertyIds: null } },
       { event: 'invitation.cancelled', user_id: admin.userId, ip: '127.0.0.1', details: { invitationId: cancelledId } },
     ]);
     const everything = await testApp.database.db

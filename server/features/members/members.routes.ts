@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  changeRoleRequestSchema,
+  updateMemberRequestSchema,
   invitationLinkResponseSchema,
   inviteMemberRequestSchema,
   inviteMemberResponseSchema,
@@ -11,7 +11,7 @@ import { requireUser } from '../../auth/require-user.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
-import { cancelInvitation, changeMemberRole, createInvitationLink, inviteMember, listMembers, removeMember } from './members.service.ts';
+import { cancelInvitation, updateMember, createInvitationLink, inviteMember, listMembers, removeMember } from './members.service.ts';
 
 type AccountParams = { Params: { accountId: string } };
 type MemberParams = { Params: { accountId: string; userId: string } };
@@ -37,8 +37,8 @@ export function registerMemberRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = await actorOf(request);
     const accountId = parseId(request.params.accountId, 'Account');
     const userId = parseId(request.params.userId, 'Member');
-    const input = parseInput(changeRoleRequestSchema, request.body);
-    return respond(reply, memberSchema, await changeMemberRole(deps, actor, accountId, userId, input));
+    const input = parseInput(updateMemberRequestSchema, request.body);
+    return respond(reply, memberSchema, await updateMember(deps, actor, accountId, userId, input));
   });
 
   app.delete<MemberParams>('/api/accounts/:accountId/members/:userId', async (request, reply) => {

@@ -1,10 +1,10 @@
-import type { ChangeRoleRequest, InviteMemberRequest } from '../../../shared/schemas/member.ts';
+import type { InviteMemberRequest, UpdateMemberRequest } from '../../../shared/schemas/member.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requirePermission } from '../../auth/require-permission.ts';
 import { deleteUserSessions } from '../../auth/sessions.queries.ts';
 import type { Db } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import type { InvitationLimits } from '../../config.ts';
 import { findUserById } from '../auth/auth.queries.ts';
@@ -22,13 +22,14 @@ import {
   countAdmins,
   deleteMembership,
   findAccountName,
+  findForeignPropertyIds,
   findMember,
   isMemberByEmail,
   listMembers as listMemberRows,
   lockAccount,
   lockInviter,
   secondsUntilInvitationAllowed,
-  updateMemberRole,
+  updateMembership,
 } from './members.queries.ts';
 import type { AccountId } from '../../db/account-id.ts';
 
@@ -55,11 +56,13 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
     }
     const inviter = await findUserById(transaction, actor.userId);
     const accountName = (await findAccountName(transaction, accountId)) ?? '';
+    const propertyIds = await checkedPropertyIds(transaction, accountId, input.propertyIds ?? null);
     await deletePendingInvitationsOf(transaction, accountId, input.email);
     const { token, tokenHash } = createSecretToken();
     const invitation = await insertInvitation(transaction, accountId, {
       email: input.email,
       role: input.role,
+      propertyIds,
       tokenHash,
       invitedBy: actor.userId,
       expiresAt: new Date(Date.now() + invitationLifetimeMs),
@@ -69,7 +72,7 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
       userId: actor.userId,
       accountId,
       ip: actor.ip,
-      details: { email: input.email, role: input.role },
+      details: { email: input.email, role: input.role, propertyIds },
     });
     const email = invitationEmail({
       to: input.email,
@@ -81,7 +84,7 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
     const outboxId = await deps.mailer.enqueue(transaction, email);
     const { id, role, expiresAt } = invitation;
     return {
-      result: { status: 'invited' as const, invitation: { id, email: invitation.email, role, expiresAt: expiresAt.toISOString() } },
+      result: { status: 'invited' as const, invitation: { id, email: invitation.email, role, propertyIds, expiresAt: expiresAt.toISOString() } },
       email: { outboxId, email },
     };
   });
@@ -108,23 +111,55 @@ export async function createInvitationLink(deps: Deps, actor: Actor, accountIdIn
   });
 }
 
-export async function changeMemberRole(deps: Deps, actor: Actor, accountIdInPath: string, userId: string, input: ChangeRoleRequest) {
+/**
+ * A new role, a new set of properties (null: every property), or both. The properties the request
+ * leaves out stay as they are, except that an admin reaches every property: promoting a limited
+ * member to admin without naming `propertyIds: null` is refused, so nobody's reach widens unsaid.
+ */
+export async function updateMember(deps: Deps, actor: Actor, accountIdInPath: string, userId: string, input: UpdateMemberRequest) {
   return deps.db.transaction().execute(async (transaction) => {
     const accountId = await requireManagerUnderLock(transaction, actor, accountIdInPath);
     const member = await findMember(transaction, accountId, userId);
     if (!member) throw notFound('Member');
-    if (member.role === 'admin' && input.role !== 'admin') await assertAnotherAdmin(transaction, accountId);
-    await updateMemberRole(transaction, accountId, userId, input.role);
-    await recordAuditEvent(transaction, {
-      event: 'member.role_changed',
-      userId: actor.userId,
-      accountId,
-      ip: actor.ip,
-      details: { memberId: userId, from: member.role, to: input.role },
-    });
-    return { ...member, role: input.role };
+    const role = input.role ?? member.role;
+    const propertyIds = input.propertyIds === undefined ? member.propertyIds : await checkedPropertyIds(transaction, accountId, input.propertyIds);
+    if (role === 'admin' && propertyIds !== null) throw validationError({ propertyIds: 'member.admin_not_scoped' }, 'An admin reaches every property');
+    if (member.role === 'admin' && role !== 'admin') await assertAnotherAdmin(transaction, accountId);
+    await updateMembership(transaction, accountId, userId, { role, propertyIds });
+    if (role !== member.role) {
+      await recordAuditEvent(transaction, {
+        event: 'member.role_changed',
+        userId: actor.userId,
+        accountId,
+        ip: actor.ip,
+        details: { memberId: userId, from: member.role, to: role },
+      });
+    }
+    if (!samePropertyIds(propertyIds, member.propertyIds)) {
+      await recordAuditEvent(transaction, {
+        event: 'member.properties_changed',
+        userId: actor.userId,
+        accountId,
+        ip: actor.ip,
+        details: { memberId: userId, from: member.propertyIds, to: propertyIds },
+      });
+    }
+    return { ...member, role, propertyIds };
   });
 }
+
+/** The requested properties, each once; every one must be the account's (else 400 on the field). */
+async function checkedPropertyIds(db: Db, accountId: AccountId, requested: readonly string[] | null): Promise<string[] | null> {
+  if (requested === null) return null;
+  const propertyIds = [...new Set(requested)];
+  if ((await findForeignPropertyIds(db, accountId, propertyIds)).length > 0) {
+    throw validationError({ propertyIds: 'member.property_not_in_account' }, 'Every property must belong to this account');
+  }
+  return propertyIds;
+}
+
+const samePropertyIds = (a: readonly string[] | null, b: readonly string[] | null) =>
+  a === null || b === null ? a === b : a.length === b.length && a.every((id) => b.includes(id));
 
 /**
  * Removal takes effect at once: permissions are read from memberships on every request, and
@@ -168,7 +203,14 @@ async function assertAnotherAdmin(db: Db, accountId: AccountId): Promise<void> {
   }
 }
 
-function serialiseInvitation(invitation: { id: string; email: string; role: 'viewer' | 'editor' | 'admin'; createdAt: Date; expiresAt: Date }) {
+function serialiseInvitation(invitation: {
+  id: string;
+  email: string;
+  role: 'viewer' | 'editor' | 'admin';
+  propertyIds: string[] | null;
+  createdAt: Date;
+  expiresAt: Date;
+}) {
   return { ...invitation, createdAt: invitation.createdAt.toISOString(), expiresAt: invitation.expiresAt.toISOString() };
 }
 

@@ -5,8 +5,21 @@ import type { AccountId } from '../../db/account-id.ts';
 
 const organisationColumns = ['id', 'account_id as accountId', 'name', 'created_at as createdAt', 'updated_at as updatedAt'] as const;
 
-export async function listOrganisations(db: Db, accountId: AccountId) {
-  return db.selectFrom('organisations').select(organisationColumns).where('account_id', '=', accountId).orderBy('name').orderBy('id').execute();
+/** The account's organisations; for a member limited to `propertyIds`, those holding one of them. */
+export async function listOrganisations(db: Db, accountId: AccountId, propertyIds: readonly string[] | null) {
+  let query = db.selectFrom('organisations').select(organisationColumns).where('account_id', '=', accountId);
+  if (propertyIds !== null) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('properties')
+          .select('properties.id')
+          .whereRef('properties.organisation_id', '=', 'organisations.id')
+          .where('properties.account_id', '=', accountId)
+          .where('properties.id', '=', sql<string>`any(${propertyIds}::uuid[])`),
+      ),
+    );
+  }
+  return query.orderBy('name').orderBy('id').execute();
 }
 
 export async function findOrganisation(db: Db, accountId: AccountId, organisationId: string) {

@@ -1,6 +1,6 @@
 import type { CreateOrganisationRequest, UpdateOrganisationRequest } from '../../../shared/schemas/organisation.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { requirePermission, requireRowPermission } from '../../auth/require-permission.ts';
+import { requireAccountAccess, requirePermission, requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
@@ -11,8 +11,8 @@ import { moveToTrash } from '../trash/move-to-trash.ts';
 const what = 'Organisation';
 
 export async function listOrganisations(deps: Deps, actor: Actor, accountIdInPath: string) {
-  const accountId = await requirePermission(deps.db, actor, accountIdInPath, 'account:read');
-  return (await queries.listOrganisations(deps.db, accountId)).map(withIsoTimestamps);
+  const access = await requireAccountAccess(deps.db, actor, accountIdInPath, 'account:read');
+  return (await queries.listOrganisations(deps.db, access.accountId, access.propertyIds)).map(withIsoTimestamps);
 }
 
 export async function createOrganisation(deps: Deps, actor: Actor, accountIdInPath: string, input: CreateOrganisationRequest) {

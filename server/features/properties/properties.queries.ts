@@ -18,15 +18,11 @@ const propertyColumns = [
   'updated_at as updatedAt',
 ] as const;
 
-export async function listProperties(db: Db, accountId: AccountId, organisationId: string) {
-  return db
-    .selectFrom('properties')
-    .select(propertyColumns)
-    .where('account_id', '=', accountId)
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+/** The organisation's properties; for a member limited to `propertyIds`, only those. */
+export async function listProperties(db: Db, accountId: AccountId, organisationId: string, propertyIds: readonly string[] | null) {
+  let query = db.selectFrom('properties').select(propertyColumns).where('account_id', '=', accountId).where('organisation_id', '=', organisationId);
+  if (propertyIds !== null) query = query.where('id', '=', sql<string>`any(${propertyIds}::uuid[])`);
+  return query.orderBy('name').orderBy('id').execute();
 }
 
 export async function findProperty(db: Db, accountId: AccountId, propertyId: string) {

@@ -1,6 +1,6 @@
 import type { CreatePropertyRequest, UpdatePropertyRequest } from '../../../shared/schemas/property.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { requireRowPermission } from '../../auth/require-permission.ts';
+import { requireRowAccess, requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
 import { withIsoTimestamps } from '../../http/timestamps.ts';
@@ -11,8 +11,8 @@ import { moveToTrash } from '../trash/move-to-trash.ts';
 const what = 'Property';
 
 export async function listProperties(deps: Deps, actor: Actor, organisationId: string) {
-  const accountId = await requireRowPermission(deps.db, actor, 'organisations', organisationId, 'account:read', 'Organisation');
-  return (await queries.listProperties(deps.db, accountId, organisationId)).map(withIsoTimestamps);
+  const access = await requireRowAccess(deps.db, actor, 'organisations', organisationId, 'account:read', 'Organisation');
+  return (await queries.listProperties(deps.db, access.accountId, organisationId, access.propertyIds)).map(withIsoTimestamps);
 }
 
 export async function createProperty(deps: Deps, actor: Actor, organisationId: string, input: CreatePropertyRequest) {

@@ -134,6 +134,7 @@ export async function insertTrashItems(
         kind,
         name: copy.name,
         parent_id: copy.parentId,
+        property_id: propertyOfTrashed(kind, copy),
         // Concatenated rather than parsed and serialised again, so numbers keep every digit.
         rows: `{${[...copy.rows].map(([table, rows]) => `"${table}":[${rows.join(',')}]`).join(',')}}`,
         detached_action_ids: copy.detachedActionIds,
@@ -145,6 +146,25 @@ export async function insertTrashItems(
       })),
     )
     .execute();
+}
+
+/**
+ * The property a trashed object belonged to, so a member limited to some properties sees only
+ * theirs in the trash (docs/decisions/0041-access-per-property.md); an organisation has none.
+ */
+function propertyOfTrashed(kind: TrashKind, copy: TrashCopy) {
+  switch (kind) {
+    case 'property':
+      return copy.id;
+    case 'building':
+    case 'location':
+    case 'plan':
+      return copy.parentId;
+    case 'action':
+      return sql<string | null>`(select property_id from plans where id = ${copy.parentId})`;
+    case 'organisation':
+      return null;
+  }
 }
 
 /** Deletes the objects; their foreign keys delete (or, for a building or location, clear) what refers to them. */
@@ -162,15 +182,14 @@ export interface TrashItemRow {
   deletedBy: { id: string; name: string };
 }
 
-/** The account's trash, newest first. */
-export async function listTrashItems(db: Executor, accountId: AccountId): Promise<TrashItemRow[]> {
-  const rows = await db
+/** The account's trash, newest first; for a member limited to `propertyIds`, what belonged to those. */
+export async function listTrashItems(db: Executor, accountId: AccountId, propertyIds: readonly string[] | null): Promise<TrashItemRow[]> {
+  let query = db
     .selectFrom('trash_items')
     .select(['id', 'kind', 'name', 'parent_id as parentId', 'deleted_at as deletedAt', 'deleted_by as deletedById', 'deleted_by_name as deletedByName'])
-    .where('account_id', '=', accountId)
-    .orderBy('deleted_at', 'desc')
-    .orderBy('id')
-    .execute();
+    .where('account_id', '=', accountId);
+  if (propertyIds !== null) query = query.where('property_id', '=', sql<string>`any(${propertyIds}::uuid[])`);
+  const rows = await query.orderBy('deleted_at', 'desc').orderBy('id').execute();
   return rows.map(toTrashItemRow);
 }
 

@@ -1,6 +1,6 @@
 import type { BulkDeleteActionsRequest, BulkDeleteActionsResponse, RestoreTrashItemResponse, TrashItem } from '../../../shared/schemas/trash.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { requirePermission, requireRowPermission } from '../../auth/require-permission.ts';
+import { requireAccountAccess, requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
 import { openChangeSet } from '../../plan-history/change-sets.ts';
@@ -12,8 +12,8 @@ import { listTrashItems } from './trash.queries.ts';
 
 /** The account's trash, newest first: for editors and admins, who are the ones who delete. */
 export async function listTrash(deps: Deps, actor: Actor, accountId: string): Promise<TrashItem[]> {
-  const account = await requirePermission(deps.db, actor, accountId, 'plans:write');
-  return (await listTrashItems(deps.db, account)).map((item) => ({
+  const access = await requireAccountAccess(deps.db, actor, accountId, 'plans:write');
+  return (await listTrashItems(deps.db, access.accountId, access.propertyIds)).map((item) => ({
     id: item.id,
     kind: item.kind,
     name: item.name,
