@@ -148,6 +148,13 @@ export async function reassignMovedRows(transaction: Tx, from: AccountId, to: Ac
     await sql`update ${sql.table(table)} set account_id = ${to} where account_id = ${from} and plan_id = any(${plans})`.execute(transaction);
   }
   await reassignTrashItems(transaction, from, to, moved.trashItemIds);
+  // Members and invitations of the old account limited to a moved property lose it: it must not come back to them if it ever returns.
+  for (const table of ['memberships', 'invitations'] as const) {
+    await sql`
+      update ${sql.table(table)} set property_ids = array(select unnest(property_ids) except select unnest(${properties}))
+      where account_id = ${from} and property_ids && ${properties}
+    `.execute(transaction);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountId } from '../../db/account-id.ts';
 import { addMember } from '../../test-support/add-member.ts';
 import { created, signUpTeam, type Person, type Team } from '../../test-support/plan-data.ts';
-import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { createTestApp, signUpUser, type TestApp } from '../../test-support/test-app.ts';
 import { snapshotTenant } from '../../test-support/tenant-snapshot.ts';
 import { tenantRoutes } from '../../security/route-table.ts';
 import { createTenantData, fillUrl, type IdKind, type TenantData } from '../../security/tenant-data.ts';
@@ -91,6 +91,9 @@ describe('POST /api/properties/:id/move', () => {
   it('moves the property with everything it holds into another account, where its member reads the same data, and leaves nothing readable behind', async () => {
     const data = await createTenantData(source, { contentAuthor: source.viewer });
     const organisationId = await createTargetOrganisation(target);
+    // A member of the old account limited to this property, who keeps the membership without it.
+    const limited = await signUpUser(testApp.app);
+    await addMember(source.admin.client, source.accountId, limited, 'viewer', [data.propertyId]);
     const before = await readAll(mover.client, data, unchangedReads);
     const attachmentBefore = await mover.client.get(`/api/attachments/${data.attachmentId}/content`);
     const planHistoryBefore = (await mover.client.get(`/api/plans/${data.planId}/history`)).json() as { items: unknown[] };
@@ -124,7 +127,7 @@ describe('POST /api/properties/:id/move', () => {
     // The old account's members who are not members of the target: every route with a moved id is a 404.
     const movedRoutes = tenantRoutes.filter((route) => Object.values(route.ids).every((kind) => movedKinds.includes(kind)));
     expect(movedRoutes.length).toBeGreaterThan(40);
-    for (const person of [source.editor, source.viewer]) {
+    for (const person of [source.editor, source.viewer, limited]) {
       for (const route of movedRoutes) {
         const body = route.body?.(data);
         const response = await person.client.request(route.method, fillUrl(route.url, route.ids, data), body?.payload, body?.headers);
@@ -140,7 +143,9 @@ describe('POST /api/properties/:id/move', () => {
       movedKinds.map((kind) => data[kind]),
     );
     expect(Object.keys(left)).toEqual(['audit_events']);
+    // The audit events: the record of the move, and of inviting the limited member to the property.
     expect(left.audit_events).toEqual([
+      expect.objectContaining({ event: 'member.invited', details: expect.objectContaining({ propertyIds: [data.propertyId] }) }),
       expect.objectContaining({
         event: 'property.moved',
         user_id: mover.userId,
