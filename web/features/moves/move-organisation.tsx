@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Organisation } from '../../../shared/schemas/organisation.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -9,6 +8,7 @@ import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { movedState } from './move-notice.tsx';
 import { useMoveOrganisation, useWritableAccounts } from './moves-api.ts';
+import { useMoveDialog } from './use-move-dialog.ts';
 
 interface MoveOrganisationProps {
   accountId: string;
@@ -20,24 +20,13 @@ interface MoveOrganisationProps {
 export function MoveOrganisation({ accountId, accountName, organisation }: MoveOrganisationProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [isOpen, setIsOpen] = useState(false);
-  const [targetAccountId, setTargetAccountId] = useState('');
-  const [isTargetMissing, setIsTargetMissing] = useState(false);
-  const choices = useWritableAccounts().filter((account) => account.accountId !== accountId);
-  const chosen = choices.find((account) => account.accountId === targetAccountId);
   const moveOrganisation = useMoveOrganisation(organisation.id);
+  const dialog = useMoveDialog(moveOrganisation.reset);
+  const choices = useWritableAccounts().filter((account) => account.accountId !== accountId);
+  const chosen = choices.find((account) => account.accountId === dialog.targetId);
 
-  const close = () => {
-    moveOrganisation.reset();
-    setIsOpen(false);
-    setTargetAccountId('');
-    setIsTargetMissing(false);
-  };
   const confirm = () => {
-    if (!chosen) {
-      setIsTargetMissing(true);
-      return;
-    }
+    if (!dialog.confirmChoice(chosen !== undefined) || !chosen) return;
     // The refreshed list drops this organisation's section, and with it any callback given to
     // mutate(); the promise still settles.
     void moveOrganisation.mutateAsync({ accountId: chosen.accountId }).then(
@@ -48,27 +37,27 @@ export function MoveOrganisation({ accountId, accountName, organisation }: MoveO
 
   return (
     <>
-      <Button variant="quiet" aria-label={t('moves.move_organisation_named', { name: organisation.name })} onClick={() => setIsOpen(true)}>
+      <Button variant="quiet" aria-label={t('moves.move_organisation_named', { name: organisation.name })} onClick={dialog.open}>
         {t('moves.move')}
       </Button>
       <ConfirmDialog
-        isOpen={isOpen}
+        isOpen={dialog.isOpen}
         title={t('moves.organisation_dialog_title', { name: organisation.name })}
         confirmLabel={t('moves.move')}
         cancelLabel={t('action.cancel')}
         confirmVariant="primary"
         isPending={moveOrganisation.isPending}
         onConfirm={confirm}
-        onCancel={close}
+        onCancel={dialog.close}
       >
         {choices.length === 0 ? (
           <p>{t('moves.no_account_targets')}</p>
         ) : (
           <SelectField
             label={t('moves.target_account')}
-            value={targetAccountId}
-            error={isTargetMissing && !chosen ? t('moves.choose_target_first') : undefined}
-            onChange={(event) => setTargetAccountId(event.target.value)}
+            value={dialog.targetId}
+            error={dialog.isTargetMissing && !chosen ? t('moves.choose_target_first') : undefined}
+            onChange={(event) => dialog.setTargetId(event.target.value)}
             options={[{ value: '', label: t('moves.choose') }, ...choices.map((account) => ({ value: account.accountId, label: account.accountName }))]}
           />
         )}

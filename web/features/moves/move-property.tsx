@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Property } from '../../../shared/schemas/property.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -10,6 +9,7 @@ import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { movedState } from './move-notice.tsx';
 import { useMoveProperty, useOrganisationTargets } from './moves-api.ts';
+import { useMoveDialog } from './use-move-dialog.ts';
 
 interface MovePropertyProps {
   accountId: string;
@@ -24,25 +24,14 @@ interface MovePropertyProps {
 export function MoveProperty({ accountId, accountName, property }: MovePropertyProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [isOpen, setIsOpen] = useState(false);
-  const [organisationId, setOrganisationId] = useState('');
-  const [isTargetMissing, setIsTargetMissing] = useState(false);
-  const targets = useOrganisationTargets(isOpen);
   const moveProperty = useMoveProperty(property.id);
+  const dialog = useMoveDialog(moveProperty.reset);
+  const targets = useOrganisationTargets(dialog.isOpen);
   const choices = targets.targets.filter((target) => target.organisation.id !== property.organisationId);
-  const chosen = choices.find((target) => target.organisation.id === organisationId);
+  const chosen = choices.find((target) => target.organisation.id === dialog.targetId);
 
-  const close = () => {
-    moveProperty.reset();
-    setIsOpen(false);
-    setOrganisationId('');
-    setIsTargetMissing(false);
-  };
   const confirm = () => {
-    if (!chosen) {
-      setIsTargetMissing(true);
-      return;
-    }
+    if (!dialog.confirmChoice(chosen !== undefined) || !chosen) return;
     moveProperty.mutate(
       { organisationId: chosen.organisation.id },
       {
@@ -59,27 +48,27 @@ export function MoveProperty({ accountId, accountName, property }: MovePropertyP
     <section className="section" aria-labelledby="move-property-title">
       <h2 id="move-property-title">{t('moves.property_title')}</h2>
       <p>{t('moves.property_intro')}</p>
-      <Button onClick={() => setIsOpen(true)}>{t('moves.move_property')}</Button>
+      <Button onClick={dialog.open}>{t('moves.move_property')}</Button>
       <ConfirmDialog
-        isOpen={isOpen}
+        isOpen={dialog.isOpen}
         title={t('moves.property_dialog_title', { name: property.name })}
         confirmLabel={t('moves.move')}
         cancelLabel={t('action.cancel')}
         confirmVariant="primary"
         isPending={moveProperty.isPending}
         onConfirm={confirm}
-        onCancel={close}
+        onCancel={dialog.close}
       >
-        {targets.isPending && isOpen ? (
+        {targets.isPending ? (
           <Spinner label={t('moves.loading_targets')} />
         ) : choices.length === 0 ? (
           <p>{t('moves.no_targets')}</p>
         ) : (
           <SelectField
             label={t('moves.target_organisation')}
-            value={organisationId}
-            error={isTargetMissing && !chosen ? t('moves.choose_target_first') : undefined}
-            onChange={(event) => setOrganisationId(event.target.value)}
+            value={dialog.targetId}
+            error={dialog.isTargetMissing && !chosen ? t('moves.choose_target_first') : undefined}
+            onChange={(event) => dialog.setTargetId(event.target.value)}
             options={[
               { value: '', label: t('moves.choose') },
               ...choices.map((target) => ({ value: target.organisation.id, label: `${target.organisation.name} (${target.account.accountName})` })),
