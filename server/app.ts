@@ -8,6 +8,8 @@ import { defaultLoginThrottle, type LoginThrottleSettings } from './auth/login-t
 import type { Deps } from './deps.ts';
 import { registerActionRoutes } from './features/actions/actions.routes.ts';
 import { registerAnalysisRoutes } from './features/analysis/analysis.routes.ts';
+import { registerPortfolioRoutes } from './features/portfolio/portfolio.routes.ts';
+import { registerBenchmarkRoutes } from './features/benchmarks/benchmarks.routes.ts';
 import { registerAttachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerCategoryRoutes } from './features/categories/categories.routes.ts';
@@ -120,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPlanRoutes(api, deps);
     registerActionRoutes(api, deps);
     registerAnalysisRoutes(api, deps);
+    registerPortfolioRoutes(api, deps);
+    registerBenchmarkRoutes(api, deps);
     registerVersionRoutes(api, deps);
     registerLibraryRoutes(api, deps);
     registerCustomerRoutes(api, deps);

@@ -56,3 +56,14 @@ describe('trash configuration', () => {
     expect(() => loadConfig({ TRASH_RETENTION_DAYS: days })).toThrow(/TRASH_RETENTION_DAYS/);
   });
 });
+
+describe('inactive customer account configuration', () => {
+  it('keeps an inactive customer account 183 days by default, or the days INACTIVE_ACCOUNT_RETENTION_DAYS gives', () => {
+    expect(loadConfig({}).inactiveAccountRetentionDays).toBe(183);
+    expect(loadConfig({ INACTIVE_ACCOUNT_RETENTION_DAYS: '365' }).inactiveAccountRetentionDays).toBe(365);
+  });
+
+  it.each(['0', '3651', '1.5', 'year'])('refuses INACTIVE_ACCOUNT_RETENTION_DAYS=%s', (days) => {
+    expect(() => loadConfig({ INACTIVE_ACCOUNT_RETENTION_DAYS: days })).toThrow(/INACTIVE_ACCOUNT_RETENTION_DAYS/);
+  });
+});

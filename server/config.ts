@@ -69,6 +69,7 @@ const environmentSchema = z
     INVITATIONS_PER_INVITER_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
     MAIL_FROM: z.string().trim().default('Kvarter <no-reply@localhost>'),
     TRASH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    INACTIVE_ACCOUNT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
   })
   .refine((env) => Boolean(env.TLS_CERT_FILE) === Boolean(env.TLS_KEY_FILE), {
     message: 'TLS_CERT_FILE and TLS_KEY_FILE must be set together',
@@ -120,6 +121,8 @@ export interface Config {
   invitationLimits: InvitationLimits;
   /** Days a deleted object stays in the account's trash, restorable, before it is purged. */
   trashRetentionDays: number;
+  /** Days an inactive customer account is kept before it is deleted, its manager's admins warned 30 and 7 days before. */
+  inactiveAccountRetentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   backup: BackupConfig;
   attachments: AttachmentConfig;
@@ -195,6 +198,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     invitationLimits: { perAccountPerHour: env.INVITATIONS_PER_ACCOUNT_PER_HOUR, perInviterPerHour: env.INVITATIONS_PER_INVITER_PER_HOUR },
     logLevel: env.LOG_LEVEL,
     trashRetentionDays: env.TRASH_RETENTION_DAYS,
+    inactiveAccountRetentionDays: env.INACTIVE_ACCOUNT_RETENTION_DAYS,
     backup: {
       s3:
         env.BACKUP_S3_ENDPOINT && env.BACKUP_S3_BUCKET && env.BACKUP_S3_ACCESS_KEY_ID && env.BACKUP_S3_SECRET_ACCESS_KEY

@@ -4,6 +4,7 @@ import { drillCommand } from './drill.ts';
 import { dumpCommand, expireDumpsCommand, listDumpsCommand, restoreDumpCommand } from './dumps.ts';
 import { grantOperatorCommand } from './grant-operator.ts';
 import { restoreCommand } from './restore.ts';
+import { runJobCommand } from './run-job.ts';
 import { statusCommand } from './status.ts';
 import { checkCommand, verifyCommand } from './verify.ts';
 
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   verify: verifyCommand,
   check: checkCommand,
   'grant-operator': grantOperatorCommand,
+  'run-job': runJobCommand,
 };
 
 export const usage = `Usage: npm run ops -- <command>
@@ -37,4 +39,6 @@ export const usage = `Usage: npm run ops -- <command>
   verify                              check the repository's integrity
   check                               check that WAL archiving works
   grant-operator <email>              let a user see the operations page
+  run-job account-lifecycle [--now <ISO-8601>]
+                                      run the job at once (with --now as its clock); prints what it did
 `;

@@ -25,6 +25,8 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Accounts {
   created_at: Generated<Timestamp>;
+  deletion_warned_days_before: number | null;
+  deletion_warned_for: Timestamp | null;
   id: Generated<string>;
   inactive_since: Timestamp | null;
   manager_account_id: string | null;

@@ -6,6 +6,8 @@ export type AuditEventName =
   | 'account.created'
   | 'customer.created'
   | 'customer.status_changed'
+  // Recorded on the manager account by the account-lifecycle job, which deleted the customer.
+  | 'customer.deleted'
   | 'login.succeeded'
   | 'login.failed'
   | 'login.locked'

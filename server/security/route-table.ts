@@ -128,6 +128,7 @@ export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/accounts/:accountId/customers', account),
   route('POST', '/api/accounts/:accountId/customers', account, { body: name('Brf Kund'), roles: membersManage(201) }),
   route('PATCH', '/api/customers/:accountId', { accountId: 'customerAccountId' }, { body: () => json({ status: 'active' }), roles: membersManage(200) }),
+  route('GET', '/api/accounts/:accountId/portfolio', account),
   route('GET', '/api/accounts/:accountId/library-items', account),
   route('POST', '/api/accounts/:accountId/library-items', account, {
     body: () => json({ name: 'Byte av entrédörr', category: 'fasad', unit: 'st', lifetimeYears: 35, unitPrice: 41000, priceYear: 2026 }),
@@ -246,6 +247,11 @@ export const exemptRoutes: ExemptRoute[] = [
   { method: 'POST', url: '/api/auth/passkeys/sign-in/options', reason: 'a challenge for signing in; no user yet' },
   { method: 'POST', url: '/api/auth/passkeys/sign-in/verify', reason: 'credentials only; unknown and foreign credentials in passkeys.routes.test.ts' },
   { method: 'GET', url: '/api/categories', reason: 'reference data shared by every account' },
+  {
+    method: 'GET',
+    url: '/api/benchmarks/maintenance-debt-per-m2',
+    reason: 'installation-wide quartiles that name no property or account, only from 10 properties (benchmarks.routes.test.ts)',
+  },
   { method: 'GET', url: '/api/attachments/limits', reason: 'the installation-wide upload limits (size, file types), the same for every account' },
   { method: 'GET', url: '/api/ops/status', reason: 'installation-wide backup status for operators, not account data' },
   {

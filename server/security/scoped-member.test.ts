@@ -43,6 +43,7 @@ const accountRoutes: Record<string, Record<LimitedRole, number | 'filtered'>> = 
   'POST /api/accounts/:accountId/customers': { viewer: 403, editor: 403 },
   // Managing customers is for the manager account's admins, and an admin is never limited.
   'PATCH /api/customers/:accountId': { viewer: 403, editor: 403 },
+  'GET /api/accounts/:accountId/portfolio': { viewer: 'filtered', editor: 'filtered' },
   'GET /api/accounts/:accountId/library-items': { viewer: 200, editor: 200 },
   'POST /api/accounts/:accountId/library-items': { viewer: 403, editor: 403 },
   'PATCH /api/library-items/:id': { viewer: 403, editor: 403 },

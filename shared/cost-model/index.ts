@@ -20,3 +20,4 @@ export { analyseFund, annualisedCostOf, BALANCE_TOLERANCE_SEK, type FundAnalysis
 export { displayedAmount, roundForDisplay, roundToOre } from './rounding.ts';
 export { ExactSum, sumExactly, sumIn } from './exact-sum.ts';
 export { propertyAreaM2 } from './property-area.ts';
+export { quantile } from './quantile.ts';

@@ -4,7 +4,7 @@ import { queryBooleanSchema, vatQuerySchema } from './action.ts';
 import { yearSchema } from './common.ts';
 
 /** A query-string year: digits only, then 1900–2200. */
-const queryYearSchema = z
+export const queryYearSchema = z
   .string({ error: 'number.invalid' })
   .regex(/^\d{1,6}$/, { error: 'number.invalid' })
   .transform(Number)

@@ -22,7 +22,8 @@ export const customerSchema = z.object({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
-export const customerListItemSchema = customerSchema.extend({ propertyCount: z.number().int() });
+/** `deletesAt`: when an inactive customer is deleted with everything it holds (null unless inactive). */
+export const customerListItemSchema = customerSchema.extend({ propertyCount: z.number().int(), deletesAt: timestampSchema.nullable() });
 export const customersResponseSchema = z.array(customerListItemSchema);
 export type CustomersResponse = z.infer<typeof customersResponseSchema>;
 

@@ -1,5 +1,6 @@
 import type { AnalysisQuery, FundQuery } from '../../../shared/schemas/analysis.ts';
-import { analyseFund, analysePlan, type FundAnalysis, type PlanAnalysis } from '../../../shared/cost-model/index.ts';
+import { analyseFund, analysePlan, type FundAnalysis, type PlanAnalysis, type PlanAnalysisOptions, type VatMode } from '../../../shared/cost-model/index.ts';
+import type { AccountId } from '../../db/account-id.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
@@ -17,18 +18,33 @@ const summingOrder = { costInputs: 'id' } as const;
  */
 export async function getPlanAnalysis(deps: Deps, actor: Actor, planId: string, query: AnalysisQuery): Promise<PlanAnalysis> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const snapshot = await deps.planSnapshots.read(accountId, planId, summingOrder);
+  const snapshot = await readForAnalysis(deps, accountId, planId);
   if (!snapshot) throw notFound('Plan');
   // The default year is resolved before the key is made: a new year is another analysis.
-  const options = { vat: query.vat, includeInvestments: query.includeInvestments, asOfYear: query.asOfYear ?? new Date().getUTCFullYear() };
-  return deps.planSnapshots.cachedAnalysis(snapshot, 'analysis', options, () => analysePlan(snapshot.planInput, snapshot.costInputs, options));
+  return analysisOf(deps, snapshot, { vat: query.vat, includeInvestments: query.includeInvestments, asOfYear: query.asOfYear ?? new Date().getUTCFullYear() });
 }
 
 /** The fund analysis (avsättningsanalys) of docs/product/cost-model.md § Fund analysis; investments are always excluded. */
 export async function getFundAnalysis(deps: Deps, actor: Actor, planId: string, query: FundQuery): Promise<FundAnalysis> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
-  const snapshot = await deps.planSnapshots.read(accountId, planId, summingOrder);
+  const snapshot = await readForAnalysis(deps, accountId, planId);
   if (!snapshot) throw notFound('Plan');
-  const options = { vat: query.vat };
+  return fundOf(deps, snapshot, { vat: query.vat });
+}
+
+/** A plan as both analyses read it; undefined when the plan is not the account's. */
+export async function readForAnalysis(deps: Deps, accountId: AccountId, planId: string) {
+  return deps.planSnapshots.read(accountId, planId, summingOrder);
+}
+
+type AnalysedSnapshot = NonNullable<Awaited<ReturnType<typeof readForAnalysis>>>;
+
+/** The plan analysis of a snapshot, cached with it: the same figures wherever they are shown (the plan, the portfolio). */
+export function analysisOf(deps: Deps, snapshot: AnalysedSnapshot, options: PlanAnalysisOptions): PlanAnalysis {
+  return deps.planSnapshots.cachedAnalysis(snapshot, 'analysis', options, () => analysePlan(snapshot.planInput, snapshot.costInputs, options));
+}
+
+/** The fund analysis of a snapshot, cached with it. */
+export function fundOf(deps: Deps, snapshot: AnalysedSnapshot, options: { vat: VatMode }): FundAnalysis {
   return deps.planSnapshots.cachedAnalysis(snapshot, 'fund', options, () => analyseFund(snapshot.planInput, snapshot.costInputs, options));
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
+import { scheduleRepeatingJob } from '../../infrastructure/schedule-repeating-job.ts';
 import { accountIdOfStorageKey, originalKeyOf, type AttachmentStorage } from './attachment-storage.ts';
 import { listExistingStorageKeys } from './attachments.queries.ts';
 
@@ -68,21 +69,14 @@ async function sweepIncoming(directory: string, cutoff: number): Promise<number>
 }
 
 /** Runs the sweep every `intervalMs` (an hour by default) until the returned function is called. */
-export function scheduleOrphanSweep(db: Db, storage: AttachmentStorage, log: FastifyBaseLogger, intervalMs = 60 * 60 * 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepOrphanAttachmentFiles(db, storage)
-      .then((deleted) => {
-        if (deleted > 0) log.info({ deleted }, 'deleted orphan attachment files');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'the orphan attachment sweep failed; it runs again later'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  // The sweep must not keep a stopping process alive.
-  timer.unref();
-  return () => clearInterval(timer);
+export function scheduleOrphanSweep(db: Db, storage: AttachmentStorage, log: FastifyBaseLogger, intervalMs?: number): () => void {
+  return scheduleRepeatingJob({
+    name: 'orphan attachment sweep',
+    log,
+    intervalMs,
+    async run() {
+      const deleted = await sweepOrphanAttachmentFiles(db, storage);
+      if (deleted > 0) log.info({ deleted }, 'deleted orphan attachment files');
+    },
+  });
 }

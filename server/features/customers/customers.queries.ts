@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Customer, CustomersResponse } from '../../../shared/schemas/customer.ts';
 import { asAccountId, type AccountId } from '../../db/account-id.ts';
 import type { Db } from '../../db/database.ts';
+import { deletionDateSql } from '../../infrastructure/account-lifecycle/account-lifecycle.queries.ts';
 
 /** The customer as its own members meet it: a trial past its end is inactive. */
 const customerColumns = sql<Customer>`json_build_object(
@@ -24,11 +25,15 @@ export async function findCustomer(db: Db, managerId: AccountId, customerId: str
   return rows[0]?.customer;
 }
 
-/** The manager's customers by name, each with how many properties it holds. */
-export async function listCustomers(db: Db, managerId: AccountId): Promise<CustomersResponse> {
+/**
+ * The manager's customers by name, each with how many properties it holds and, when inactive, when
+ * the account-lifecycle job deletes it (`retentionDays`, INACTIVE_ACCOUNT_RETENTION_DAYS).
+ */
+export async function listCustomers(db: Db, managerId: AccountId, retentionDays: number): Promise<CustomersResponse> {
   const { rows } = await sql<{ customer: CustomersResponse[number] }>`
-    select (${customerColumns}::jsonb || jsonb_build_object('propertyCount',
-      (select count(*) from properties p where p.account_id = a.id)::int)) as customer
+    select (${customerColumns}::jsonb || jsonb_build_object(
+      'propertyCount', (select count(*) from properties p where p.account_id = a.id)::int,
+      'deletesAt', to_char(${deletionDateSql(retentionDays, 'now')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) as customer
     from accounts a
     where a.manager_account_id = ${managerId}
     order by a.name, a.id`.execute(db);

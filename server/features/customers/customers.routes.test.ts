@@ -45,8 +45,8 @@ it('lets the manager’s admins create customers, with a trial or not, that the 
   expect(me.memberships.find((membership) => membership.accountId === manager.accountId)).toMatchObject({ role: 'viewer', via: 'member' });
 
   expect((await manager.viewer.client.get(customersUrl(manager.accountId))).json()).toEqual([
-    { ...active, propertyCount: 0 },
-    { ...trial, propertyCount: 1 },
+    { ...active, propertyCount: 0, deletesAt: null },
+    { ...trial, propertyCount: 1, deletesAt: null },
   ]);
 });
 
@@ -97,4 +97,31 @@ it('refuses the customer’s own members its data once the trial has ended or it
     .executeTakeFirstOrThrow();
   expect(row.status).toBe('inactive');
   expect(row.inactive_since).toBeInstanceOf(Date);
+});
+
+it('tells the manager when each inactive customer will be deleted: INACTIVE_ACCOUNT_RETENTION_DAYS after it became inactive or its trial ended', async () => {
+  const team = await signUpTeam(testApp.app);
+  const create = async (body: Record<string, unknown>) => created<Customer>(await team.admin.client.post(customersUrl(team.accountId), body));
+  const paused = await create({ name: 'A Pausad' });
+  await team.admin.client.patch(`/api/customers/${paused.accountId}`, { status: 'inactive' });
+  const ended = await create({ name: 'B Slut', trialDays: 10 });
+  const trialEnd = '2026-01-15T10:30:00.000Z';
+  expect((await team.admin.client.patch(`/api/customers/${ended.accountId}`, { trialEndsAt: trialEnd })).statusCode).toBe(200);
+  const running = await create({ name: 'C Provar', trialDays: 10 });
+  const active = await create({ name: 'D Aktiv' });
+
+  const list = (await team.admin.client.get(customersUrl(team.accountId))).json() as Array<Customer & { deletesAt: string | null }>;
+  const since = await testApp.database.db
+    .selectFrom('accounts')
+    .select('inactive_since')
+    .where('id', '=', paused.accountId as never)
+    .executeTakeFirstOrThrow();
+  const retention = testApp.config.inactiveAccountRetentionDays * day;
+  expect(testApp.config.inactiveAccountRetentionDays).toBe(183);
+  expect(list.map(({ accountId, status, deletesAt }) => ({ accountId, status, deletesAt }))).toEqual([
+    { accountId: paused.accountId, status: 'inactive', deletesAt: new Date(since.inactive_since!.getTime() + retention).toISOString() },
+    { accountId: ended.accountId, status: 'inactive', deletesAt: '2026-07-17T10:30:00.000Z' },
+    { accountId: running.accountId, status: 'trial', deletesAt: null },
+    { accountId: active.accountId, status: 'active', deletesAt: null },
+  ]);
 });

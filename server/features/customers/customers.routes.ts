@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
 import { createCustomer, listCustomers, updateCustomer } from './customers.service.ts';
+import { scheduleAccountLifecycle } from './schedule-account-lifecycle.ts';
 
 /** The manager account is `:accountId` in the path, as every account's routes name it (docs/product/api.md writes :managerId). */
 type ManagerParams = { Params: { accountId: string } };
@@ -30,5 +31,13 @@ export function registerCustomerRoutes(app: FastifyInstance, deps: Deps): void {
     const customerId = parseId(request.params.accountId, 'Customer');
     const input = parseInput(updateCustomerRequestSchema, request.body);
     return respond(reply, customerSchema, await updateCustomer(deps, actor, customerId, input, request.ip));
+  });
+
+  let stopLifecycle: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    stopLifecycle = scheduleAccountLifecycle(deps);
+  });
+  app.addHook('onClose', async () => {
+    stopLifecycle?.();
   });
 }

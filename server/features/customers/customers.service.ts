@@ -22,7 +22,7 @@ export async function createCustomer(deps: Deps, actor: Actor, managerId: string
 /** Every member of the manager account reads its customer list. */
 export async function listCustomers(deps: Deps, actor: Actor, managerId: string): Promise<CustomersResponse> {
   const manager = await requirePermission(deps.db, actor, managerId, 'account:read');
-  return queries.listCustomers(deps.db, manager);
+  return queries.listCustomers(deps.db, manager, deps.config.inactiveAccountRetentionDays);
 }
 
 /** The manager's admins end a trial, extend it, or pause the customer; anyone else gets 404 (or 403 as a manager's non-admin). */

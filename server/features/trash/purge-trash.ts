@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.ts';
+import { scheduleRepeatingJob } from '../../infrastructure/schedule-repeating-job.ts';
 import { purgeTrashItems } from './trash.queries.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -20,21 +21,14 @@ export async function purgeExpiredTrash(db: Db, retentionDays: number, now = new
 }
 
 /** Runs the purge every `intervalMs` (an hour by default) until the returned function is called. */
-export function scheduleTrashPurge(db: Db, retentionDays: number, log: FastifyBaseLogger, intervalMs = 60 * 60 * 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    purgeExpiredTrash(db, retentionDays)
-      .then((purged) => {
-        if (purged > 0) log.info({ purged }, 'purged expired trash items');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'the trash purge failed; it runs again later'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  // The purge must not keep a stopping process alive.
-  timer.unref();
-  return () => clearInterval(timer);
+export function scheduleTrashPurge(db: Db, retentionDays: number, log: FastifyBaseLogger, intervalMs?: number): () => void {
+  return scheduleRepeatingJob({
+    name: 'trash purge',
+    log,
+    intervalMs,
+    async run() {
+      const purged = await purgeExpiredTrash(db, retentionDays);
+      if (purged > 0) log.info({ purged }, 'purged expired trash items');
+    },
+  });
 }
