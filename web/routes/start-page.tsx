@@ -1,4 +1,6 @@
 import { canWriteAccountWide, useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { MoveNotice } from '../features/moves/move-notice.tsx';
+import { MoveOrganisation } from '../features/moves/move-organisation.tsx';
 import { PortfolioOverview } from '../features/organisations/portfolio-overview.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -13,7 +15,13 @@ export function StartPage() {
     <>
       <h1>{accountName}</h1>
       <p className="page__lead">{t('organisations.lead')}</p>
-      <PortfolioOverview accountId={accountId} accountName={accountName} canEdit={canWriteAccountWide(membership)} />
+      <MoveNotice />
+      <PortfolioOverview
+        accountId={accountId}
+        accountName={accountName}
+        canEdit={canWriteAccountWide(membership)}
+        organisationTools={(organisation) => <MoveOrganisation accountId={accountId} accountName={accountName} organisation={organisation} />}
+      />
     </>
   );
 }

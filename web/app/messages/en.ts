@@ -23,6 +23,7 @@ import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
 import { customersMessages } from '../../features/customers/customers.messages.ts';
 import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
+import { movesMessages } from '../../features/moves/moves.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -282,4 +283,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...generateMessages.en,
   ...customersMessages.en,
   ...memberAccessMessages.en,
+  ...movesMessages.en,
 };
