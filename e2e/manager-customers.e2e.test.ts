@@ -179,7 +179,7 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
   expect(board.problems).toEqual([]);
 }, 120_000);
 
-it('lets a manager invite a customer’s board as viewers of one property, which is all the board then sees', async () => {
+it('lets a manager move a property into a customer and invite its board as viewers of that property, which is all the board then sees', async () => {
   const manager = await openPage(browser, { width: 1280, height: 900 });
   const api = await signUpThroughApi(manager.context, e2e.baseUrl, {
     email: 'lars@forvaltning.se',
@@ -187,14 +187,26 @@ it('lets a manager invite a customer’s board as viewers of one property, which
     name: 'Lars Förvaltare',
     accountName: 'Lars Förvaltning',
   });
+  // The manager's own property and plan, made before the cooperative became a customer.
+  const asken = await createPlanFixture(api, e2e.baseUrl, { property: { name: 'Asken 1' } });
   const customer = await api.post<{ accountId: string }>(`/api/accounts/${api.accountId}/customers`, { name: 'Brf Asken', trialDays: 30 });
-  // The manager works in the customer through the manager account: two properties under two organisations.
+  // The manager works in the customer through the manager account: an organisation to move into, and a second one with a property of its own.
   const inCustomer = { ...api, accountId: customer.accountId };
-  const asken = await createPlanFixture(inCustomer, e2e.baseUrl, { property: { name: 'Asken 1' } });
+  await inCustomer.post(`/api/accounts/${customer.accountId}/organisations`, { name: 'Brf Asken' });
   const garage = await inCustomer.post<{ id: string }>(`/api/accounts/${customer.accountId}/organisations`, { name: 'Askens garage' });
   const garageProperty = await inCustomer.post<{ id: string }>(`/api/organisations/${garage.id}/properties`, { name: 'Garaget' });
 
   const { page } = manager;
+  // The property moves into the customer through the property page's dialog.
+  await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/properties/${asken.propertyId}`);
+  await page.getByRole('button', { name: 'Flytta fastighet' }).click();
+  const move = page.getByRole('dialog', { name: 'Flytta Asken 1' });
+  await move.getByLabel('Till organisation').selectOption({ label: 'Brf Asken (Brf Asken)' });
+  await move.getByRole('button', { name: 'Flytta', exact: true }).click();
+  await page.getByText('Asken 1 har flyttats till Brf Asken (Brf Asken).').waitFor();
+  await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/customers`);
+  await eventually(() => customerRows(page)).toEqual([`Brf Asken · Provperiod · ${swedishDate(new Date(Date.now() + 30 * dayMs))} · 2 · Inte planerat`]);
+
   await page.goto(`${e2e.baseUrl}/accounts/${customer.accountId}/members`);
   await page.getByRole('heading', { name: 'Nuvarande medlemmar' }).waitFor();
   await page.getByLabel('E-postadress').fill('styrelsen@brf-asken.se');
@@ -208,7 +220,7 @@ it('lets a manager invite a customer’s board as viewers of one property, which
   await page.getByRole('button', { name: 'Bjud in' }).click();
   await page.getByText('Välj minst en fastighet.').waitFor();
   const organisations = page.locator('.property-access__organisation legend');
-  expect(await organisations.allTextContents()).toEqual(['Askens garage', 'Brf Eken']);
+  expect(await organisations.allTextContents()).toEqual(['Askens garage', 'Brf Asken']);
   await page.getByLabel('Asken 1').check();
   await saveScreenshot(page, 'members-invite-scoped-sv');
   expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
