@@ -254,5 +254,5 @@ describe('generate a plan from a checklist on a tablet', () => {
     expect(sortedKeys((await api.get<Action[]>(`/api/plans/${fixture.planId}/actions`)).map(asExpected))).toEqual(sortedKeys(expected));
     // The 409 that asked for the choice is the journey's one failed request.
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
-  });
+  }, 120_000);
 });

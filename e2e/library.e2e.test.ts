@@ -175,7 +175,7 @@ describe('the library screen', () => {
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'library-en');
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('deletes an own item after saying what happens to its actions, and shows a viewer the list without any control', async () => {
     const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
