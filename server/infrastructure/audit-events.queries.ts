@@ -34,6 +34,8 @@ export type AuditEventName =
   | 'invitation.accepted'
   | 'invitation.declined'
   | 'invitation.link_copied'
+  | 'share_link.created'
+  | 'share_link.revoked'
   | 'operator.granted'
   // Written by ops/ when a backup or restore run ends (ops/backup-runs.ts).
   | 'backup.full'

@@ -31,6 +31,8 @@ export interface TenantData {
   libraryItemId: string;
   /** A customer account that this account manages. */
   customerAccountId: string;
+  /** A share link of the plan. */
+  shareLinkId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -126,6 +128,9 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     await admin.post(`/api/accounts/${team.accountId}/members`, { email: freshInviteeEmail(), role: 'viewer' }),
   );
   expect(invitation.status).toBe('invited');
+  const shareLink = created<{ id: string }>(
+    await admin.post(`/api/plans/${ids.planId}/share-links`, { expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString(), label: 'Banken' }),
+  );
   const rolledForward = await admin.patch(`/api/plans/${ids.planId}`, { startYear: 2027 });
   expect(rolledForward.statusCode).toBe(200);
 
@@ -143,6 +148,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     versionId: version.id,
     libraryItemId: libraryItem.id,
     customerAccountId: created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' })).accountId,
+    shareLinkId: shareLink.id,
   };
 }
 
