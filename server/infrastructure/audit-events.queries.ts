@@ -37,6 +37,9 @@ export type AuditEventName =
   | 'share_link.created'
   | 'share_link.revoked'
   | 'operator.granted'
+  // Recorded in both accounts, the one left and the one moved into (server/features/moves/).
+  | 'property.moved'
+  | 'organisation.moved'
   // Written by ops/ when a backup or restore run ends (ops/backup-runs.ts).
   | 'backup.full'
   | 'backup.diff'

@@ -232,6 +232,20 @@ describe('reading a plan through a share link, signed out', () => {
     }
   });
 
+  it('stops working when the plan’s property moves to another account', async () => {
+    const admin = team.admin.client;
+    const ids = await createPropertyWithPlan(admin, team.accountId, { organisation: 'Brf Flytt', property: 'Flytt 1', plan: 'Plan som flyttar' });
+    const link = created<{ id: string; url: string }>(await admin.post(`/api/plans/${ids.planId}/share-links`, { expiresAt: inDays(10), label: 'Banken' }));
+    expect((await visitor().get(`/api/share/${tokenOf(link.url)}`)).statusCode).toBe(200);
+    const customer = created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' }));
+    const organisation = created<{ id: string }>(await admin.post(`/api/accounts/${customer.accountId}/organisations`, { name: 'Brf Kund' }));
+    const move = await admin.post(`/api/properties/${ids.propertyId}/move`, { organisationId: organisation.id });
+    expect(move.statusCode, move.body).toBe(200);
+    expect((await visitor().get(`/api/share/${tokenOf(link.url)}`)).statusCode).toBe(404);
+    expect(await testApp.database.db.selectFrom('share_links').select('id').where('id', '=', link.id).execute()).toEqual([]);
+    expect((await admin.get(`/api/plans/${ids.planId}/share-links`)).json()).toEqual([]);
+  });
+
   it('answers 429 after 30 look-ups a minute from one client IP', async () => {
     const client = new TestClient(testApp.app, '10.71.0.1');
     const statuses: number[] = [];
