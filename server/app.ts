@@ -26,6 +26,7 @@ import { registerPlanRoutes } from './features/plans/plans.routes.ts';
 import { registerPropertyRoutes } from './features/properties/properties.routes.ts';
 import { registerPropertyPartRoutes } from './features/property-parts/property-parts.routes.ts';
 import { registerReportRoutes } from './features/reports/reports.routes.ts';
+import { registerShareLinkRoutes } from './features/share-links/share-links.routes.ts';
 import { registerSpreadsheetRoutes } from './features/spreadsheets/spreadsheets.routes.ts';
 import { registerTrashRoutes } from './features/trash/trash.routes.ts';
 import { createSecretSealer } from './features/two-factor/secret-sealer.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerLibraryRoutes(api, deps);
     registerCustomerRoutes(api, deps);
     registerReportRoutes(api, deps);
+    registerShareLinkRoutes(api, deps);
     registerCommentRoutes(api, deps);
     registerHistoryRoutes(api, deps);
     registerChangeSetRoutes(api, deps);

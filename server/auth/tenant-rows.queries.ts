@@ -14,7 +14,8 @@ export type TenantTable =
   | 'action_attachments'
   | 'change_sets'
   | 'trash_items'
-  | 'library_items';
+  | 'library_items'
+  | 'share_links';
 
 /**
  * The property each table's row belongs to (`t` is the row), for members limited to some properties
@@ -33,6 +34,7 @@ const propertyOfRow: Record<TenantTable, RawBuilder<string | null>> = {
   change_sets: sql`(select p.property_id from plans p where p.id = t.plan_id)`,
   trash_items: sql`t.property_id`,
   library_items: sql`null`,
+  share_links: sql`(select p.property_id from plans p where p.id = t.plan_id)`,
 };
 
 export interface RowOwner {

@@ -337,6 +337,17 @@ export interface Sessions {
   user_id: string | null;
 }
 
+export interface ShareLinks {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  label: string;
+  plan_id: string;
+  token_hash: string;
+}
+
 export interface TotpAuthenticators {
   created_at: Generated<Timestamp>;
   enabled_at: Timestamp | null;
@@ -402,6 +413,7 @@ export interface DB {
   recovery_codes: RecoveryCodes;
   second_factor_failures: SecondFactorFailures;
   sessions: Sessions;
+  share_links: ShareLinks;
   totp_authenticators: TotpAuthenticators;
   trash_items: TrashItems;
   users: Users;

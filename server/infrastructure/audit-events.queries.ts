@@ -34,6 +34,8 @@ export type AuditEventName =
   | 'invitation.accepted'
   | 'invitation.declined'
   | 'invitation.link_copied'
+  | 'share_link.created'
+  | 'share_link.revoked'
   | 'operator.granted'
   // Recorded in both accounts, the one left and the one moved into (server/features/moves/).
   | 'property.moved'

@@ -170,6 +170,7 @@ describe('SQL injection strings in every text field', () => {
       ['POST', `/api/actions/${action.id}/comments`, { body: nul }, 'body'],
       ['POST', `/api/plans/${plan.id}/versions`, { name: nul }, 'name'],
       ['POST', `/api/plans/${plan.id}/versions`, { name: 'Antagen', note: nul }, 'note'],
+      ['POST', `/api/plans/${plan.id}/share-links`, { expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(), label: nul }, 'label'],
     ];
     for (const [method, url, body, field] of cases) {
       const response = await client.request(method as 'POST', url, body);

@@ -115,6 +115,12 @@ export const tenantRoutes: TenantRoute[] = [
     roles: planWrite(200),
   }),
   route('GET', '/api/plans/:id/report.pdf', plan),
+  route('GET', '/api/plans/:id/share-links', plan),
+  route('POST', '/api/plans/:id/share-links', plan, {
+    body: () => json({ expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString(), label: 'Banken' }),
+    roles: planWrite(201),
+  }),
+  route('DELETE', '/api/share-links/:id', { id: 'shareLinkId' }, { roles: planWrite(204) }),
   route('POST', '/api/plans/:id/actions/bulk-delete', plan, { body: (data) => json({ ids: [data.actionId, data.completedActionId] }), roles: planWrite(200) }),
 
   route('GET', '/api/accounts/:accountId/trash', account),
@@ -271,6 +277,16 @@ export const exemptRoutes: ExemptRoute[] = [
   },
   { method: 'GET', url: '/api/invitations/:token', reason: 'the token is a secret capability, not a tenant id (invitations.routes.test.ts)' },
   { method: 'POST', url: '/api/invitations/:token/accept', reason: 'the token is a secret capability, not a tenant id (invitations.routes.test.ts)' },
+  {
+    method: 'GET',
+    url: '/api/share/:token',
+    reason: 'the token is a secret capability for one plan, not a tenant id; tried against every other route in share-links.routes.test.ts',
+  },
+  {
+    method: 'GET',
+    url: '/api/share/:token/report.pdf',
+    reason: 'the token is a secret capability for one plan, not a tenant id; tried against every other route in share-links.routes.test.ts',
+  },
 ];
 
 export interface Classification {

@@ -155,7 +155,8 @@ describe('the matrices for members limited to some properties', () => {
         }
       }
     }
-  });
+    // A fresh data set per write route and role: it grows with every route, past the default 30 s on a loaded machine.
+  }, 120_000);
 });
 
 /** The ids of one data set that lead to its property's rows (and to its organisation, which holds nothing else). */

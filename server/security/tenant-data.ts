@@ -33,6 +33,8 @@ export interface TenantData {
   customerAccountId: string;
   /** An organisation of that customer account: where a move takes the property. */
   customerOrganisationId: string;
+  /** A share link of the plan. */
+  shareLinkId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -128,6 +130,9 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     await admin.post(`/api/accounts/${team.accountId}/members`, { email: freshInviteeEmail(), role: 'viewer' }),
   );
   expect(invitation.status).toBe('invited');
+  const shareLink = created<{ id: string }>(
+    await admin.post(`/api/plans/${ids.planId}/share-links`, { expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString(), label: 'Banken' }),
+  );
   const rolledForward = await admin.patch(`/api/plans/${ids.planId}`, { startYear: 2027 });
   expect(rolledForward.statusCode).toBe(200);
   const customerAccountId = created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' })).accountId;
@@ -148,6 +153,7 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     libraryItemId: libraryItem.id,
     customerAccountId,
     customerOrganisationId: customerOrganisation.id,
+    shareLinkId: shareLink.id,
   };
 }
 

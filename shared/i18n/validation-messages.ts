@@ -288,6 +288,11 @@ export const validationMessages = {
     sv: 'Ändra antingen status eller provperiodens slut.',
     en: 'Change either the status or the end of the trial.',
   },
+  'share_link.expiry_invalid': { sv: 'Ange när länken slutar gälla.', en: 'Enter when the link expires.' },
+  'share_link.expiry_out_of_range': {
+    sv: 'Länken måste sluta gälla inom ett år från i dag.',
+    en: 'The link must expire within one year from today.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

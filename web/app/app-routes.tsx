@@ -33,6 +33,8 @@ const LibraryPage = lazyPage(() => import('../routes/library-page.tsx').then((mo
 const LibraryImportPage = lazyPage(() => import('../routes/library-import-page.tsx').then((module) => module.LibraryImportPage));
 const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx').then((module) => module.PlanHistoryPage));
 const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx').then((module) => module.PlanGeneratePage));
+const PlanSharePage = lazyPage(() => import('../routes/plan-share-page.tsx').then((module) => module.PlanSharePage));
+const SharePage = lazyPage(() => import('../routes/share-page.tsx').then((module) => module.SharePage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
@@ -45,6 +47,7 @@ export function AppRoutes() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitations/:token" element={<InvitationPage />} />
+        <Route path="share/:token" element={<SharePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route element={<RequireSession />}>
@@ -69,6 +72,7 @@ export function AppRoutes() {
               <Route path="analysis" element={<EconomicAnalysisPage />} />
               <Route path="fund" element={<FundAnalysisPage />} />
               <Route path="versions" element={<PlanVersionsPage />} />
+              <Route path="share" element={<PlanSharePage />} />
               <Route path="settings" element={<PlanSettingsPage />} />
               <Route path="import" element={<PlanImportPage />} />
               <Route path="history" element={<PlanHistoryPage />} />

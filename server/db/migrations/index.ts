@@ -17,6 +17,7 @@ import * as customerAccounts from './0016-customer-accounts.ts';
 import * as accessPerProperty from './0017-access-per-property.ts';
 import * as accountDeletionWarnings from './0018-account-deletion-warnings.ts';
 import * as deferrableTenantReferences from './0019-deferrable-tenant-references.ts';
+import * as shareLinks from './0020-share-links.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0017-access-per-property': accessPerProperty,
   '0018-account-deletion-warnings': accountDeletionWarnings,
   '0019-deferrable-tenant-references': deferrableTenantReferences,
+  '0020-share-links': shareLinks,
 };

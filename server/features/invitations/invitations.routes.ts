@@ -6,11 +6,10 @@ import { startSession } from '../../auth/start-session.ts';
 import type { Deps } from '../../deps.ts';
 import { parseId, parseInput } from '../../http/parse-input.ts';
 import { respond } from '../../http/respond.ts';
+import { tokenRateLimit } from '../../http/token-rate-limit.ts';
 import { acceptInvitation, acceptReceivedInvitation, declineReceivedInvitation, listReceivedInvitations, previewInvitation } from './invitations.service.ts';
 
 type ReceivedInvitationParams = { Params: { id: string } };
-
-const tokenRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 export function registerInvitationRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: { token: string } }>('/api/invitations/:token', { config: tokenRateLimit }, async (request, reply) => {

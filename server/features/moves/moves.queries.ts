@@ -124,6 +124,8 @@ export async function reassignMovedRows(transaction: Tx, from: AccountId, to: Ac
   // Rows other writes lock before they wait for a plan or an action (a restore, a version's change): not waited for either.
   await sql`select id from trash_items where account_id = ${from} and id = any(${moved.trashItemIds}::uuid[]) for update nowait`.execute(transaction);
   await sql`select id from plan_versions where account_id = ${from} and plan_id = any(${plans}) for update nowait`.execute(transaction);
+  // Share links were given by the account the plans leave: they stop working rather than move (docs/decisions/0046-share-links.md).
+  await sql`delete from share_links where account_id = ${from} and plan_id = any(${plans})`.execute(transaction);
   await sql`set constraints all deferred`.execute(transaction);
   await sql`update properties set account_id = ${to} where account_id = ${from} and id = any(${properties})`.execute(transaction);
   await sql`update buildings set account_id = ${to} where account_id = ${from} and property_id = any(${properties})`.execute(transaction);

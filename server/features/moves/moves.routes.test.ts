@@ -143,8 +143,9 @@ describe('POST /api/properties/:id/move', () => {
       movedKinds.map((kind) => data[kind]),
     );
     expect(Object.keys(left)).toEqual(['audit_events']);
-    // The audit events: the record of the move, and of inviting the limited member to the property.
+    // The audit events: the record of the move, of making the plan's share link (which the move deleted), and of inviting the limited member to the property.
     expect(left.audit_events).toEqual([
+      expect.objectContaining({ event: 'share_link.created', details: expect.objectContaining({ planId: data.planId, shareLinkId: data.shareLinkId }) }),
       expect.objectContaining({ event: 'member.invited', details: expect.objectContaining({ propertyIds: [data.propertyId] }) }),
       expect.objectContaining({
         event: 'property.moved',

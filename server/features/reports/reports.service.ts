@@ -1,6 +1,7 @@
 import { analyseFund, analysePlan, planOccurrences } from '../../../shared/cost-model/index.ts';
 import type { ReportQuery } from '../../../shared/schemas/report.ts';
 import type { Actor } from '../../auth/actor.ts';
+import type { AccountId } from '../../db/account-id.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
@@ -22,6 +23,11 @@ export interface PlanReport {
  */
 export async function createPlanReport(deps: Deps, actor: Actor, planId: string, query: ReportQuery, now = new Date()): Promise<PlanReport> {
   const accountId = await requireRowPermission(deps.db, actor, 'plans', planId, 'account:read', 'Plan');
+  return createReportOfPlan(deps, accountId, planId, query, now);
+}
+
+/** The board report of an account's plan whose reader is already checked (a member, or a share link's holder). */
+export async function createReportOfPlan(deps: Deps, accountId: AccountId, planId: string, query: ReportQuery, now = new Date()): Promise<PlanReport> {
   const snapshot = await deps.planSnapshots.read(accountId, planId, reportSnapshotRequest);
   if (!snapshot) throw notFound('Plan');
   const data = reportDataOf(snapshot);

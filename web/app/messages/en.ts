@@ -12,6 +12,7 @@ import { commentsMessages } from '../../features/comments/comments.messages.ts';
 import { attachmentsMessages } from '../../features/attachments/attachments.messages.ts';
 import { spreadsheetsMessages } from '../../features/spreadsheets/spreadsheets.messages.ts';
 import { reportsMessages } from '../../features/reports/reports.messages.ts';
+import { shareLinksMessages } from '../../features/share-links/share-links.messages.ts';
 import { twoFactorMessages } from '../../features/two-factor/two-factor.messages.ts';
 import { passkeysMessages } from '../../features/passkeys/passkeys.messages.ts';
 import { changeSetsMessages } from '../../features/change-sets/change-sets.messages.ts';
@@ -272,6 +273,7 @@ export const en: Record<keyof typeof sv, string> = {
   ...attachmentsMessages.en,
   ...spreadsheetsMessages.en,
   ...reportsMessages.en,
+  ...shareLinksMessages.en,
   ...twoFactorMessages.en,
   ...passkeysMessages.en,
   ...changeSetsMessages.en,

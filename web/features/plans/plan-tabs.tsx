@@ -9,6 +9,7 @@ const tabs: { path: string; label: MessageKey }[] = [
   { path: 'analysis', label: 'plan_views.tab.analysis' },
   { path: 'fund', label: 'plan_views.tab.fund' },
   { path: 'versions', label: 'versions.tab' },
+  { path: 'share', label: 'share_links.tab' },
   { path: 'history', label: 'history.plan_title' },
   { path: 'settings', label: 'plan_views.tab.settings' },
 ];
