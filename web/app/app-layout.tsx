@@ -40,6 +40,11 @@ export function AppLayout() {
               </NavLink>
             )}
             {account && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/portfolio`}>
+                {t('portfolio.nav')}
+              </NavLink>
+            )}
+            {account && (
               <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/library`}>
                 {t('library.nav')}
               </NavLink>

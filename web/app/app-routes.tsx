@@ -32,6 +32,7 @@ const LibraryPage = lazyPage(() => import('../routes/library-page.tsx').then((mo
 const LibraryImportPage = lazyPage(() => import('../routes/library-import-page.tsx').then((module) => module.LibraryImportPage));
 const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx').then((module) => module.PlanHistoryPage));
 const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx').then((module) => module.PlanGeneratePage));
+const PortfolioPage = lazyPage(() => import('../routes/portfolio-page.tsx').then((module) => module.PortfolioPage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
@@ -56,6 +57,7 @@ export function AppRoutes() {
           <Route path="accounts/new" element={<NewAccountPage />} />
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
+            <Route path="portfolio" element={<PortfolioPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="trash" element={<TrashPage />} />
             <Route path="library" element={<LibraryPage />} />

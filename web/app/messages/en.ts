@@ -21,6 +21,7 @@ import { libraryMessages } from '../../features/library/library.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
+import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -278,4 +279,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...librarySuggestionsMessages.en,
   ...repriceMessages.en,
   ...generateMessages.en,
+  ...portfolioMessages.en,
 };

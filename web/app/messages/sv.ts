@@ -21,6 +21,7 @@ import { libraryMessages } from '../../features/library/library.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
+import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -280,4 +281,5 @@ export const sv = {
   ...librarySuggestionsMessages.sv,
   ...repriceMessages.sv,
   ...generateMessages.sv,
+  ...portfolioMessages.sv,
 } satisfies Record<string, string>;
