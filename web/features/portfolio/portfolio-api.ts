@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { maintenanceDebtBenchmarkSchema } from '../../../shared/schemas/benchmark.ts';
 import { customersResponseSchema } from '../../../shared/schemas/customer.ts';
 import { portfolioResponseSchema } from '../../../shared/schemas/portfolio.ts';
@@ -15,6 +15,8 @@ export function usePortfolio(accountId: string, { vat, asOfYear, includeCustomer
       apiRequest('GET', `${accountPath(accountId)}/portfolio?vat=${vat}&asOfYear=${asOfYear}&includeCustomers=${includeCustomers}`, {
         schema: portfolioResponseSchema,
       }),
+    // The table (its sort, the focused switch) stays while the other VAT choice or the customers load.
+    placeholderData: keepPreviousData,
   });
 }
 
