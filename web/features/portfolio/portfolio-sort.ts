@@ -3,9 +3,8 @@ import type { PortfolioProperty } from '../../../shared/schemas/portfolio.ts';
 /** A portfolio row as the table shows it: the API's row and, with customers included, its account's name. */
 export type PortfolioRow = PortfolioProperty & { accountName: string };
 
-export const sortableColumns = [
-  'propertyName',
-  'accountName',
+/** The columns of figures, in the table's order after the property (and its account). */
+export const figureColumns = [
   'areaM2',
   'averagePerYear',
   'averagePerYearPerM2',
@@ -16,7 +15,7 @@ export const sortableColumns = [
   'requiredProvisionPerYear',
   'firstShortfallYear',
 ] as const satisfies readonly (keyof PortfolioRow)[];
-export type SortColumn = (typeof sortableColumns)[number];
+export type SortColumn = 'propertyName' | 'accountName' | (typeof figureColumns)[number];
 
 export interface PortfolioSort {
   column: SortColumn;

@@ -4,7 +4,7 @@ import type { PortfolioResponse } from '../../../shared/schemas/portfolio.ts';
 import { formatNumber } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useAmountFormat } from '../analysis/use-amount-format.ts';
-import { isShortOfFunds, nextSort, sortPortfolioRows, type PortfolioRow, type PortfolioSort, type SortColumn } from './portfolio-sort.ts';
+import { figureColumns, isShortOfFunds, nextSort, sortPortfolioRows, type PortfolioRow, type PortfolioSort, type SortColumn } from './portfolio-sort.ts';
 
 interface PortfolioTableProps {
   rows: readonly PortfolioRow[];
@@ -14,18 +14,6 @@ interface PortfolioTableProps {
   /** With customers included the rows come from several accounts: their names get a column. */
   isAccountShown: boolean;
 }
-
-const figureColumns = [
-  'areaM2',
-  'averagePerYear',
-  'averagePerYearPerM2',
-  'maintenanceDebt',
-  'maintenanceDebtPerM2',
-  'nextYearCost',
-  'currentProvisionPerYear',
-  'requiredProvisionPerYear',
-  'firstShortfallYear',
-] as const satisfies readonly SortColumn[];
 
 /**
  * Every property's figures, sortable by each column through its header's button (the header
@@ -76,7 +64,7 @@ export function PortfolioTable({ rows, totals, nextYear, isAccountShown }: Portf
             const isShort = isShortOfFunds(row);
             return (
               <tr key={row.propertyId} className={isShort ? 'portfolio-table__row--short' : undefined}>
-                <th scope="row" className="table__name">
+                <th scope="row" className="table__name portfolio-table__name">
                   <Link to={`/accounts/${row.accountId}/plans/${row.planId}`}>{row.propertyName}</Link>
                   {isShort && (
                     <span className="portfolio-table__flag">
@@ -85,7 +73,7 @@ export function PortfolioTable({ rows, totals, nextYear, isAccountShown }: Portf
                     </span>
                   )}
                 </th>
-                {isAccountShown && <td className="table__name">{row.accountName}</td>}
+                {isAccountShown && <td className="table__name portfolio-table__name">{row.accountName}</td>}
                 <td className="analysis-table__amount">{area(row.areaM2)}</td>
                 <td className="analysis-table__amount">{format.amount(row.averagePerYear)}</td>
                 <td className="analysis-table__amount">{perM2(row.averagePerYearPerM2)}</td>
