@@ -38,6 +38,7 @@ import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { registerHistoryRoutes } from './features/history/history.routes.ts';
 import { registerChangeSetRoutes } from './features/change-sets/change-sets.routes.ts';
+import { registerMoveRoutes } from './features/moves/moves.routes.ts';
 import { AppError } from './http/app-error.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.ts';
 import { registerHttpsOnly } from './http/https-redirect.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerCommentRoutes(api, deps);
     registerHistoryRoutes(api, deps);
     registerChangeSetRoutes(api, deps);
+    registerMoveRoutes(api, deps);
     await registerAttachmentRoutes(api, deps);
     await registerSpreadsheetRoutes(api, deps);
     await registerLibrarySpreadsheetRoutes(api, deps);

@@ -35,6 +35,9 @@ export type AuditEventName =
   | 'invitation.declined'
   | 'invitation.link_copied'
   | 'operator.granted'
+  // Recorded in both accounts, the one left and the one moved into (server/features/moves/).
+  | 'property.moved'
+  | 'organisation.moved'
   // Written by ops/ when a backup or restore run ends (ops/backup-runs.ts).
   | 'backup.full'
   | 'backup.diff'

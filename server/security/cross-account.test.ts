@@ -47,7 +47,7 @@ describe('the cross-account matrix', () => {
   it('classifies every route of the app as tenant data or exempt (with a reason)', () => {
     expect(routes.unclassified, 'routes of the app that route-table.ts does not list').toEqual([]);
     expect(routes.absent, 'routes route-table.ts lists that the app does not have').toEqual([]);
-    expect(tenantRoutes).toHaveLength(76);
+    expect(tenantRoutes).toHaveLength(78);
   });
 
   it('snapshots every tenant table, including the ones with comments and attachments', async () => {
@@ -147,6 +147,21 @@ describe('the cross-account matrix', () => {
         const response = await b.admin.client.request(route.method, url, body?.payload, body?.headers);
         expect(response.statusCode, `${route.method} ${url} (only :${parameter} is A's) → ${response.body}`).toBe(404);
       }
+    }
+    expect(await snapshotTenant(testApp.database.db, a.accountId)).toEqual(before);
+    expect(withoutSessions(await snapshotTenant(testApp.database.db, b.accountId))).toEqual(withoutSessions(beforeB));
+  });
+
+  it("answers 404 to moving the requester's own property or organisation into the other account, and changes nothing", async () => {
+    const before = await snapshotTenant(testApp.database.db, a.accountId);
+    const beforeB = await snapshotTenant(testApp.database.db, b.accountId);
+    for (const organisationId of [dataA.organisationId, dataA.customerOrganisationId]) {
+      const response = await b.admin.client.post(`/api/properties/${dataB.propertyId}/move`, { organisationId });
+      expect(response.statusCode, `property into ${organisationId} → ${response.body}`).toBe(404);
+    }
+    for (const accountId of [dataA.accountId, dataA.customerAccountId]) {
+      const response = await b.admin.client.post(`/api/organisations/${dataB.organisationId}/move`, { accountId });
+      expect(response.statusCode, `organisation into ${accountId} → ${response.body}`).toBe(404);
     }
     expect(await snapshotTenant(testApp.database.db, a.accountId)).toEqual(before);
     expect(withoutSessions(await snapshotTenant(testApp.database.db, b.accountId))).toEqual(withoutSessions(beforeB));

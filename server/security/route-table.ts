@@ -18,6 +18,8 @@ export interface TenantRoute extends AppRoute {
   body?: (data: TenantData) => RequestBody;
   /** Expected answers per role; every write route has them. */
   roles?: RoleCase[];
+  /** What a member limited to the route's own property gets, where it differs from their role's answer (scoped-member.test.ts). */
+  limitedMembers?: { viewer: number; editor: number };
 }
 
 /** A route that takes no tenant id, and why it is outside the matrices. */
@@ -69,6 +71,14 @@ export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/properties/:id', property),
   route('PATCH', '/api/properties/:id', property, { body: () => json({ name: 'Eken 5', boa: 1200 }), roles: planWrite(200) }),
   route('DELETE', '/api/properties/:id', property, { roles: planWrite(204) }),
+  // Into the customer account the actor's account manages: there every member acts with their own role.
+  route('POST', '/api/properties/:id/move', property, {
+    body: (data) => json({ organisationId: data.customerOrganisationId }),
+    roles: planWrite(200),
+    // Taking a property out of the account needs plans:write on all of it (docs/decisions/0043-moving-between-accounts.md).
+    limitedMembers: { viewer: 403, editor: 403 },
+  }),
+  route('POST', '/api/organisations/:id/move', organisation, { body: (data) => json({ accountId: data.customerAccountId }), roles: planWrite(200) }),
 
   route('GET', '/api/properties/:id/buildings', property),
   route('POST', '/api/properties/:id/buildings', property, { body: name('Hus B'), roles: planWrite(201) }),

@@ -31,6 +31,8 @@ export interface TenantData {
   libraryItemId: string;
   /** A customer account that this account manages. */
   customerAccountId: string;
+  /** An organisation of that customer account: where a move takes the property. */
+  customerOrganisationId: string;
 }
 
 export type IdKind = keyof TenantData;
@@ -128,6 +130,8 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
   expect(invitation.status).toBe('invited');
   const rolledForward = await admin.patch(`/api/plans/${ids.planId}`, { startYear: 2027 });
   expect(rolledForward.statusCode).toBe(200);
+  const customerAccountId = created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' })).accountId;
+  const customerOrganisation = created<{ id: string }>(await admin.post(`/api/accounts/${customerAccountId}/organisations`, { name: 'Brf Kund' }));
 
   return {
     accountId: team.accountId,
@@ -142,7 +146,8 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
     changeSetId: (rolledForward.json() as { changeSetId: string }).changeSetId,
     versionId: version.id,
     libraryItemId: libraryItem.id,
-    customerAccountId: created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' })).accountId,
+    customerAccountId,
+    customerOrganisationId: customerOrganisation.id,
   };
 }
 

@@ -54,6 +54,12 @@ export function AppLayout() {
                 {t('members.title')}
               </NavLink>
             )}
+            {/* A customer account's managers reach it through their own account's customers, one level only. */}
+            {account?.role === 'admin' && account.via === 'member' && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/customers`}>
+                {t('customers.title')}
+              </NavLink>
+            )}
             {account && account.role !== 'viewer' && (
               <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/trash`}>
                 {t('trash.title')}

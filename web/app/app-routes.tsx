@@ -24,6 +24,7 @@ const SecurityPage = lazyPage(() => import('../routes/security-page.tsx').then((
 const EconomicAnalysisPage = lazyPage(() => import('../routes/economic-analysis-page.tsx').then((module) => module.EconomicAnalysisPage));
 const FundAnalysisPage = lazyPage(() => import('../routes/fund-analysis-page.tsx').then((module) => module.FundAnalysisPage));
 const MembersPage = lazyPage(() => import('../routes/members-page.tsx').then((module) => module.MembersPage));
+const CustomersPage = lazyPage(() => import('../routes/customers-page.tsx').then((module) => module.CustomersPage));
 const TrashPage = lazyPage(() => import('../routes/trash-page.tsx').then((module) => module.TrashPage));
 const OperationsPage = lazyPage(() => import('../routes/operations-page.tsx').then((module) => module.OperationsPage));
 const PlanImportPage = lazyPage(() => import('../routes/plan-import-page.tsx').then((module) => module.PlanImportPage));
@@ -59,6 +60,7 @@ export function AppRoutes() {
             <Route index element={<StartPage />} />
             <Route path="portfolio" element={<PortfolioPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="customers" element={<CustomersPage />} />
             <Route path="trash" element={<TrashPage />} />
             <Route path="library" element={<LibraryPage />} />
             <Route path="library/import" element={<LibraryImportPage />} />

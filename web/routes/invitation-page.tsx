@@ -31,6 +31,7 @@ export function InvitationPage() {
     <div className="auth-card">
       <h1>{t('invitation.heading', { account: invitation.accountName })}</h1>
       <p>{t('invitation.intro', { account: invitation.accountName, role: roleName(invitation.role, t) })}</p>
+      {invitation.propertyNames && <p>{t('members.access.invited_to', { names: invitation.propertyNames.join(', ') })}</p>}
       <AcceptInvitationForm token={token} invitation={invitation} />
       {/* Someone who already has a user accepts from their own list after signing in (no second user). */}
       <p className="form__note">

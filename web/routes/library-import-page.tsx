@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../components/ui/empty-state.tsx';
-import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { canWriteAccountWide, useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { LibraryImport } from '../features/library/library-import.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
@@ -9,12 +9,13 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 export function LibraryImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('library.import.title'));
-  const { accountId, role } = useCurrentMembership();
+  const membership = useCurrentMembership();
+  const { accountId } = membership;
   const back = <Link to={`/accounts/${accountId}/library`}>{t('library.import.back')}</Link>;
-  if (role === 'viewer') {
+  if (!canWriteAccountWide(membership)) {
     return (
       <EmptyState headingLevel={1} title={t('library.import.viewer_title')} action={back}>
-        <p>{t('library.import.viewer_text')}</p>
+        <p>{t(membership.role === 'viewer' ? 'library.import.viewer_text' : 'library.import.scoped_text')}</p>
       </EmptyState>
     );
   }

@@ -1,4 +1,4 @@
-import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { canWriteAccountWide, useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { LibrarySpreadsheetActions } from '../features/library/library-spreadsheet-actions.tsx';
 import { LibraryScreen } from '../features/library/library-screen.tsx';
 import { Alert } from '../components/ui/alert.tsx';
@@ -10,12 +10,16 @@ export function LibraryPage() {
   const { t } = useTranslation();
   usePageTitle(t('library.title'));
   const membership = useCurrentMembership();
-  const canEdit = membership.role !== 'viewer';
+  const canEdit = canWriteAccountWide(membership);
   return (
     <>
       <h1>{t('library.title')}</h1>
       <p className="page__lead">{t('library.lead')}</p>
-      {canEdit ? <LibrarySpreadsheetActions accountId={membership.accountId} /> : <Alert tone="info">{t('library.viewer_note')}</Alert>}
+      {canEdit ? (
+        <LibrarySpreadsheetActions accountId={membership.accountId} />
+      ) : (
+        <Alert tone="info">{t(membership.role === 'viewer' ? 'library.viewer_note' : 'library.scoped_note')}</Alert>
+      )}
       <LibraryScreen accountId={membership.accountId} canEdit={canEdit} />
     </>
   );

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '../components/ui/empty-state.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
-import { useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
+import { canWriteAccountWide, useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { PropertyBreadcrumb } from '../features/organisations/property-breadcrumb.tsx';
 import { PlanList } from '../features/plans/plan-list.tsx';
 import { PropertyBenchmark } from '../features/portfolio/property-benchmark.tsx';
 import { DeleteProperty } from '../features/properties/delete-property.tsx';
+import { MoveProperty } from '../features/moves/move-property.tsx';
 import { useProperty } from '../features/properties/properties-api.ts';
 import { Announcement } from '../components/ui/announcement.tsx';
 import { PropertyDetails } from '../features/properties/property-details.tsx';
@@ -19,7 +20,8 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 /** One property: its facts, buildings, locations, maintenance plans and its debt per m² against the benchmark. */
 export function PropertyPage() {
   const { t } = useTranslation();
-  const { accountId, role } = useCurrentMembership();
+  const membership = useCurrentMembership();
+  const { accountId, accountName, role } = membership;
   const { propertyId = '' } = useParams();
   const property = useProperty(propertyId);
   // The plan settings page sends its deleted plan's name here, where the deletion shows, once:
@@ -64,6 +66,8 @@ export function PropertyPage() {
         <PropertyParts kind="buildings" propertyId={property.data.id} canEdit={canEdit} />
         <PropertyParts kind="locations" propertyId={property.data.id} canEdit={canEdit} />
       </div>
+      {/* Taking a property out of the account needs the whole account, which a member limited to some properties lacks. */}
+      {canWriteAccountWide(membership) && <MoveProperty accountId={accountId} accountName={accountName} property={property.data} />}
       {canEdit && <DeleteProperty accountId={accountId} property={property.data} />}
     </>
   );

@@ -16,6 +16,7 @@ import * as library from './0015-library.ts';
 import * as customerAccounts from './0016-customer-accounts.ts';
 import * as accessPerProperty from './0017-access-per-property.ts';
 import * as accountDeletionWarnings from './0018-account-deletion-warnings.ts';
+import * as deferrableTenantReferences from './0019-deferrable-tenant-references.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0016-customer-accounts': customerAccounts,
   '0017-access-per-property': accessPerProperty,
   '0018-account-deletion-warnings': accountDeletionWarnings,
+  '0019-deferrable-tenant-references': deferrableTenantReferences,
 };

@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import { insertAccount } from '../auth/auth.queries.ts';
 import { insertMembership } from '../members/members.queries.ts';
-import { findAccount, updateRequireTwoFactor } from './accounts.queries.ts';
+import { selectAccountSettings, updateRequireTwoFactor } from './accounts.queries.ts';
 
 /**
  * Another account for the signed-in user (a manager's employee who also sits on a board, a
@@ -28,8 +28,7 @@ export async function createAccount(deps: Deps, actor: Actor, input: CreateAccou
  */
 export async function findAccountSettings(deps: Deps, actor: Actor, accountId: string): Promise<AccountSettings> {
   const account = await requirePermission(deps.db, actor, accountId, 'account:read', { isAccessExplained: true, servesLimitedMembers: true });
-  const row = await findAccount(deps.db, account);
-  return { id: row.id, name: row.name, requireTwoFactor: row.require_two_factor };
+  return selectAccountSettings(deps.db, account);
 }
 
 /**
@@ -45,7 +44,7 @@ export async function updateAccount(deps: Deps, actor: Actor, accountId: string,
         throw new AppError('two_factor_required', 'Set up two-step verification for yourself before requiring it of the members.');
       }
     }
-    const row = await updateRequireTwoFactor(transaction, account, input.requireTwoFactor);
+    await updateRequireTwoFactor(transaction, account, input.requireTwoFactor);
     await recordAuditEvent(transaction, {
       event: 'two_factor.required_changed',
       userId: actor.userId,
@@ -53,6 +52,6 @@ export async function updateAccount(deps: Deps, actor: Actor, accountId: string,
       ip: actor.ip,
       details: { requireTwoFactor: input.requireTwoFactor },
     });
-    return { id: row.id, name: row.name, requireTwoFactor: row.require_two_factor };
+    return selectAccountSettings(transaction, account);
   });
 }

@@ -213,7 +213,7 @@ describe('an account that requires a second factor', () => {
 
     const update = await admin.client.patch(`/api/accounts/${admin.accountId}`, { requireTwoFactor: true });
     expect(update.statusCode).toBe(200);
-    expect(update.json()).toEqual({ id: admin.accountId, name: expect.any(String), requireTwoFactor: true });
+    expect(update.json()).toEqual({ id: admin.accountId, name: expect.any(String), requireTwoFactor: true, status: 'active', manager: null });
 
     const refused = await member.client.get(organisations);
     expect(refused.statusCode).toBe(403);
@@ -226,7 +226,7 @@ describe('an account that requires a second factor', () => {
     expect((await member.client.get(`/api/accounts/${member.accountId}/organisations`)).statusCode).toBe(200);
     const settings = await member.client.get(`/api/accounts/${admin.accountId}`);
     expect(settings.statusCode).toBe(200);
-    expect(settings.json()).toEqual({ id: admin.accountId, name: expect.any(String), requireTwoFactor: true });
+    expect(settings.json()).toEqual({ id: admin.accountId, name: expect.any(String), requireTwoFactor: true, status: 'active', manager: null });
 
     const { secret } = (await member.client.post('/api/auth/totp/setup')).json() as { secret: string };
     await awaitTotpStepStart();

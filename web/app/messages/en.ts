@@ -21,6 +21,9 @@ import { libraryMessages } from '../../features/library/library.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
+import { customersMessages } from '../../features/customers/customers.messages.ts';
+import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
+import { movesMessages } from '../../features/moves/moves.messages.ts';
 import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 import type { sv } from './sv.ts';
 
@@ -279,5 +282,8 @@ export const en: Record<keyof typeof sv, string> = {
   ...librarySuggestionsMessages.en,
   ...repriceMessages.en,
   ...generateMessages.en,
+  ...customersMessages.en,
+  ...memberAccessMessages.en,
+  ...movesMessages.en,
   ...portfolioMessages.en,
 };

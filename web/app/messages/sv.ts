@@ -21,6 +21,9 @@ import { libraryMessages } from '../../features/library/library.messages.ts';
 import { librarySuggestionsMessages } from '../../features/actions/library-suggestions.messages.ts';
 import { repriceMessages } from '../../features/reprice/reprice.messages.ts';
 import { generateMessages } from '../../features/generate/generate.messages.ts';
+import { customersMessages } from '../../features/customers/customers.messages.ts';
+import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
+import { movesMessages } from '../../features/moves/moves.messages.ts';
 import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
@@ -281,5 +284,8 @@ export const sv = {
   ...librarySuggestionsMessages.sv,
   ...repriceMessages.sv,
   ...generateMessages.sv,
+  ...customersMessages.sv,
+  ...memberAccessMessages.sv,
+  ...movesMessages.sv,
   ...portfolioMessages.sv,
 } satisfies Record<string, string>;

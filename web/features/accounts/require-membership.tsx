@@ -1,16 +1,42 @@
 import { Link, Outlet } from 'react-router';
+import type { AccountSettings } from '../../../shared/schemas/account.ts';
+import type { Membership } from '../../../shared/schemas/auth.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { Spinner } from '../../components/ui/spinner.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useSession } from '../auth/session.ts';
+import { useAccountSettings } from './accounts-api.ts';
+import { InactiveAccountNotice } from './inactive-account-notice.tsx';
 import { useSelectedMembership } from './use-selected-membership.ts';
 
-/** Renders the account's screens only for its members; anyone else sees the same "not found" as for a missing account. */
+/**
+ * Renders the account's screens only for its members; anyone else sees the same "not found" as for
+ * a missing account. A customer account's own member is told first when it is inactive, rather
+ * than meeting a refusal on every screen; its manager's members are never refused
+ * (docs/decisions/0044-inactive-account-page.md).
+ */
 export function RequireMembership() {
   const { t } = useTranslation();
+  const { memberships } = useSession();
   const membership = useSelectedMembership();
-  if (membership) return <Outlet />;
-  return (
-    <EmptyState headingLevel={1} title={t('account.not_found_title')} action={<Link to="/">{t('account.go_to_start')}</Link>}>
-      <p>{t('account.not_found_text')}</p>
-    </EmptyState>
-  );
+  const isOwnMember = membership?.via === 'member';
+  const settings = useAccountSettings(membership?.accountId ?? '', { enabled: isOwnMember });
+
+  if (!membership) {
+    return (
+      <EmptyState headingLevel={1} title={t('account.not_found_title')} action={<Link to="/">{t('account.go_to_start')}</Link>}>
+        <p>{t('account.not_found_text')}</p>
+      </EmptyState>
+    );
+  }
+  if (isOwnMember && settings.isPending) return <Spinner label={t('loading')} />;
+  if (isOwnMember && settings.data && isRefusedAsInactive(settings.data, memberships)) {
+    return <InactiveAccountNotice account={settings.data} otherMemberships={memberships.filter((other) => other.accountId !== membership.accountId)} />;
+  }
+  return <Outlet />;
+}
+
+/** A member of the manager account too keeps access through it (docs/decisions/0040-customer-accounts.md). */
+function isRefusedAsInactive(account: AccountSettings, memberships: readonly Membership[]): boolean {
+  return account.status === 'inactive' && !memberships.some((membership) => membership.accountId === account.manager?.id);
 }

@@ -19,3 +19,12 @@ export function useCurrentMembership(): Membership {
   if (!membership) throw new Error('useCurrentMembership is only for screens inside RequireMembership');
   return membership;
 }
+
+/**
+ * Writes to the account as a whole (its organisations and new properties, its library, members,
+ * customers, settings) are for members who reach every property: one limited to some is refused
+ * them (docs/product/api.md § Members and invitations).
+ */
+export function canWriteAccountWide(membership: Membership): boolean {
+  return membership.role !== 'viewer' && membership.propertyIds === null;
+}

@@ -71,6 +71,7 @@ export const libraryMessages = defineMessages(
     'library.delete_text': 'Åtgärder som har hämtat värden från posten behåller sina värden men kopplas bort från den.',
     'library.delete_replacement_text': 'Det inbyggda biblioteksvärdet gäller igen i kontot.',
     'library.viewer_note': 'Din roll i kontot är Läsa och kommentera: du ser biblioteket men kan inte ändra det.',
+    'library.scoped_note': 'Du når bara vissa av kontots fastigheter: du ser biblioteket men kan inte ändra det, eftersom det gäller hela kontot.',
     'library.spreadsheet_label': 'Kontots bibliotek i Excel',
     'library.export': 'Exportera kontots poster till Excel',
     'library.import_link': 'Importera från Excel',
@@ -87,6 +88,8 @@ export const libraryMessages = defineMessages(
     'library.import.updates_more': 'Och {count} poster till som uppdateras.',
     'library.import.viewer_title': 'Du kan inte importera',
     'library.import.viewer_text': 'Din roll i kontot är Läsa och kommentera. Be en administratör om rollen Arbeta för att ändra kontots bibliotek.',
+    'library.import.scoped_text':
+      'Du når bara vissa av kontots fastigheter, och biblioteket gäller hela kontot. Be en administratör om åtkomst till alla fastigheter för att ändra det.',
     'library.field.name': 'Namn',
     'library.field.nameEn': 'Namn (engelska)',
     'library.field.category': 'Kategori',
@@ -169,6 +172,7 @@ export const libraryMessages = defineMessages(
     'library.delete_text': 'Actions that took their values from the item keep their values but lose the link to it.',
     'library.delete_replacement_text': 'The built-in library values apply again in the account.',
     'library.viewer_note': 'Your role in this account is viewer: you see the library but cannot change it.',
+    'library.scoped_note': 'You reach only some of the account’s properties: you see the library but cannot change it, as it belongs to the whole account.',
     'library.spreadsheet_label': 'The account’s library in Excel',
     'library.export': 'Export the account’s items to Excel',
     'library.import_link': 'Import from Excel',
@@ -185,6 +189,8 @@ export const libraryMessages = defineMessages(
     'library.import.updates_more': 'And {count} more items to update.',
     'library.import.viewer_title': 'You cannot import',
     'library.import.viewer_text': 'Your role in this account is viewer. Ask an admin for the editor role to change the account’s library.',
+    'library.import.scoped_text':
+      'You reach only some of the account’s properties, and the library belongs to the whole account. Ask an admin for access to every property to change it.',
     'library.field.name': 'Name',
     'library.field.nameEn': 'Name (English)',
     'library.field.category': 'Category',

@@ -3,6 +3,7 @@ import type { Invitation } from '../../../shared/schemas/member.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { formatDate } from '../../lib/i18n/format-date.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { useAccessSummary } from './access-summary.ts';
 import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
 import { useCancelInvitation, useCopyInvitationLink } from './members-api.ts';
 import { roleName } from './role-options.ts';
@@ -20,6 +21,7 @@ export function InvitationList({ accountId, invitations, canSendEmail }: Invitat
   const cancelInvitation = useCancelInvitation(accountId);
   const copyLink = useCopyInvitationLink(accountId);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const accessOf = useAccessSummary(accountId);
 
   function handleCancel(invitation: Invitation) {
     setFeedback(null);
@@ -57,6 +59,7 @@ export function InvitationList({ accountId, invitations, canSendEmail }: Invitat
               <tr>
                 <th scope="col">{t('members.column.email')}</th>
                 <th scope="col">{t('members.column.role')}</th>
+                <th scope="col">{t('members.access.column')}</th>
                 <th scope="col">{t('invitations.column.expires')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('members.column.actions')}</span>
@@ -68,6 +71,7 @@ export function InvitationList({ accountId, invitations, canSendEmail }: Invitat
                 <tr key={invitation.id}>
                   <td className="table__email">{invitation.email}</td>
                   <td>{roleName(invitation.role, t)}</td>
+                  <td>{accessOf(invitation.propertyIds)}</td>
                   <td>{formatDate(invitation.expiresAt, language)}</td>
                   <td className="table__actions">
                     {!canSendEmail && (

@@ -6,7 +6,9 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useSession } from '../auth/session.ts';
+import { useAccessSummary } from './access-summary.ts';
 import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
+import { MemberAccessDialog } from './member-access-dialog.tsx';
 import { useChangeRole, useRemoveMember } from './members-api.ts';
 import { roleOptions } from './role-options.ts';
 
@@ -22,11 +24,13 @@ export function MemberList({ accountId, members }: MemberListProps) {
   const removeMember = useRemoveMember(accountId);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [memberToRemove, setMemberToRemove] = useState<Member | null>(null);
+  const [memberToScope, setMemberToScope] = useState<Member | null>(null);
+  const accessOf = useAccessSummary(accountId);
 
   function handleRoleChange(member: Member, role: Role) {
     setFeedback(null);
     changeRole.mutate(
-      { userId: member.userId, role },
+      { userId: member.userId, role, isLimited: member.propertyIds !== null },
       {
         onSuccess: () => setFeedback({ tone: 'success', key: 'members.role_changed', params: { name: member.name } }),
         onError: (error) => setFeedback({ tone: 'error', error }),
@@ -53,6 +57,7 @@ export function MemberList({ accountId, members }: MemberListProps) {
               <th scope="col">{t('members.column.name')}</th>
               <th scope="col">{t('members.column.email')}</th>
               <th scope="col">{t('members.column.role')}</th>
+              <th scope="col">{t('members.access.column')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('members.column.actions')}</span>
               </th>
@@ -84,7 +89,13 @@ export function MemberList({ accountId, members }: MemberListProps) {
                       onChange={(event) => handleRoleChange(member, roleSchema.parse(event.target.value))}
                     />
                   </td>
+                  <td>{accessOf(member.role === 'admin' ? null : member.propertyIds)}</td>
                   <td className="table__actions">
+                    {member.role !== 'admin' && (
+                      <Button aria-label={t('members.access.change_named', { name: member.name })} onClick={() => setMemberToScope(member)}>
+                        {t('members.access.change')}
+                      </Button>
+                    )}
                     <Button variant="danger" aria-label={t('members.remove_named', { name: member.name })} onClick={() => setMemberToRemove(member)}>
                       {t('members.remove')}
                     </Button>
@@ -106,6 +117,17 @@ export function MemberList({ accountId, members }: MemberListProps) {
       >
         <p>{t('members.remove_text')}</p>
       </ConfirmDialog>
+      {memberToScope && (
+        <MemberAccessDialog
+          accountId={accountId}
+          member={memberToScope}
+          onClose={() => setMemberToScope(null)}
+          onChanged={(member, propertyIds) => {
+            setMemberToScope(null);
+            setFeedback({ tone: 'success', key: 'members.access.changed', params: { name: member.name, access: accessOf(propertyIds) } });
+          }}
+        />
+      )}
     </>
   );
 }

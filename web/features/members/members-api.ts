@@ -5,6 +5,7 @@ import {
   memberSchema,
   membersResponseSchema,
   type InviteMemberRequest,
+  type UpdateMemberRequest,
 } from '../../../shared/schemas/member.ts';
 import type { Role } from '../../../shared/schemas/role.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
@@ -47,16 +48,25 @@ export function useInviteMember(accountId: string) {
   });
 }
 
-export function useChangeRole(accountId: string) {
+/** A new role, or new properties (null: every one), of a member: `change` as PATCH takes it. */
+function useUpdateMember<Variables extends { userId: string }>(accountId: string, toChange: (variables: Variables) => UpdateMemberRequest) {
   const refresh = useRefreshAfterMemberChange(accountId);
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      apiRequest('PATCH', `${membersPath(accountId)}/${encodeURIComponent(userId)}`, {
-        body: { role },
-        schema: memberSchema,
-      }),
+    mutationFn: (variables: Variables) =>
+      apiRequest('PATCH', `${membersPath(accountId)}/${encodeURIComponent(variables.userId)}`, { body: toChange(variables), schema: memberSchema }),
     onSuccess: (_member, { userId }) => refresh(userId),
   });
+}
+
+/** An admin reaches every property, so a member raised to admin loses any limit in the same change. */
+export function useChangeRole(accountId: string) {
+  return useUpdateMember(accountId, ({ role, isLimited }: { userId: string; role: Role; isLimited: boolean }) =>
+    role === 'admin' && isLimited ? { role, propertyIds: null } : { role },
+  );
+}
+
+export function useChangeMemberProperties(accountId: string) {
+  return useUpdateMember(accountId, ({ propertyIds }: { userId: string; propertyIds: string[] | null }) => ({ propertyIds }));
 }
 
 export function useRemoveMember(accountId: string) {

@@ -49,6 +49,12 @@ export function ReceivedInvitations() {
               {t('invitations.received_from', { name: invitation.invitedBy.name, email: invitation.invitedBy.email })}
               <br />
               {t('invitations.received_account', { account: invitation.accountName, role: roleName(invitation.role, t) })}
+              {invitation.propertyNames && (
+                <>
+                  <br />
+                  {t('members.access.invited_to', { names: invitation.propertyNames.join(', ') })}
+                </>
+              )}
               <br />
               <span className="muted">{t('invitations.received_expires', { date: formatDate(invitation.expiresAt, language) })}</span>
             </p>

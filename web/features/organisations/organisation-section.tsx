@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Organisation } from '../../../shared/schemas/organisation.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -14,11 +14,13 @@ interface OrganisationSectionProps {
   accountId: string;
   organisation: Organisation;
   canEdit: boolean;
+  /** More tools for editors, after rename and before delete. */
+  tools?: ReactNode;
   onDeleted: (name: string) => void;
 }
 
 /** One organisation of the portfolio with its properties and, for editors, its tools. */
-export function OrganisationSection({ accountId, organisation, canEdit, onDeleted }: OrganisationSectionProps) {
+export function OrganisationSection({ accountId, organisation, canEdit, tools: moreTools, onDeleted }: OrganisationSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const properties = useProperties(organisation.id);
@@ -46,6 +48,7 @@ export function OrganisationSection({ accountId, organisation, canEdit, onDelete
             <Button variant="quiet" aria-label={t('organisations.rename_named', { name: organisation.name })} onClick={() => setIsRenaming(true)}>
               {t('organisations.rename')}
             </Button>
+            {moreTools}
             <Button variant="danger" aria-label={t('organisations.delete_named', { name: organisation.name })} onClick={() => setIsConfirmingDelete(true)}>
               {t('organisations.delete')}
             </Button>

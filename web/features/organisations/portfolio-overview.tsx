@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { Organisation } from '../../../shared/schemas/organisation.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
@@ -15,6 +16,8 @@ interface PortfolioOverviewProps {
   /** The first organisation is often the account itself (a cooperative's own account): offered as its name. */
   accountName: string;
   canEdit: boolean;
+  /** More tools beside each organisation's rename and delete, for editors (the screen adds moving it). */
+  organisationTools?: (organisation: Organisation) => ReactNode;
 }
 
 /** `at` tells two outcomes with the same text apart, so each is announced. */
@@ -27,7 +30,7 @@ const outcomeKeys = {
 } as const;
 
 /** The account's organisations, each with its properties and their plans' key figures. */
-export function PortfolioOverview({ accountId, accountName, canEdit }: PortfolioOverviewProps) {
+export function PortfolioOverview({ accountId, accountName, canEdit, organisationTools }: PortfolioOverviewProps) {
   const { t } = useTranslation();
   const { vat, isRounded } = useDisplayPreferences();
   const organisations = useOrganisations(accountId);
@@ -88,6 +91,7 @@ export function PortfolioOverview({ accountId, accountName, canEdit }: Portfolio
           accountId={accountId}
           organisation={organisation}
           canEdit={canEdit}
+          tools={organisationTools?.(organisation)}
           onDeleted={(name) => setOutcome({ kind: 'deleted', name, at: Date.now() })}
         />
       ))}

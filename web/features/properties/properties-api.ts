@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { propertiesResponseSchema, propertySchema, type CreatePropertyRequest, type UpdatePropertyRequest } from '../../../shared/schemas/property.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 
@@ -8,11 +8,15 @@ export const propertyQueryKey = (propertyId: string) => ['properties', propertyI
 const path = (propertyId: string) => `/api/properties/${encodeURIComponent(propertyId)}`;
 const listPath = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}/properties`;
 
-export function useProperties(organisationId: string) {
-  return useQuery({
+/** An organisation's properties, for `useQueries` over several organisations (the members page's property choice). */
+export const propertiesQueryOptions = (organisationId: string) =>
+  queryOptions({
     queryKey: propertiesQueryKey(organisationId),
     queryFn: () => apiRequest('GET', listPath(organisationId), { schema: propertiesResponseSchema }),
   });
+
+export function useProperties(organisationId: string) {
+  return useQuery(propertiesQueryOptions(organisationId));
 }
 
 export function useProperty(propertyId: string) {

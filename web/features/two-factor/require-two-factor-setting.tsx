@@ -5,7 +5,8 @@ import { QueryLoadError } from '../../lib/api/query-load-error.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useSession } from '../auth/session.ts';
-import { useAccountSettings, useUpdateAccountSettings } from './two-factor-api.ts';
+import { useAccountSettings } from '../accounts/accounts-api.ts';
+import { useUpdateAccountSettings } from './two-factor-api.ts';
 
 /**
  * An admin's switch for the account's demand that every member has a second factor. It cannot be

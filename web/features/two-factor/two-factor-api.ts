@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { accountSettingsSchema, type UpdateAccountRequest } from '../../../shared/schemas/account.ts';
 import { signedInResponseSchema } from '../../../shared/schemas/auth.ts';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../../shared/schemas/two-factor.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import { meQueryOptions, startSession } from '../auth/session.ts';
+import { accountSettingsKey } from '../accounts/accounts-api.ts';
 
 const refreshMe = (queryClient: ReturnType<typeof useQueryClient>) => queryClient.invalidateQueries({ queryKey: meQueryOptions.queryKey });
 
@@ -39,15 +40,6 @@ export function useFinishSignIn() {
   return useMutation({
     mutationFn: (body: SecondFactorRequest) => apiRequest('POST', '/api/auth/login/second-factor', { body, schema: signedInResponseSchema }),
     onSuccess: (response) => startSession(queryClient, response.csrfToken),
-  });
-}
-
-const accountSettingsKey = (accountId: string) => ['accounts', accountId, 'settings'] as const;
-
-export function useAccountSettings(accountId: string) {
-  return useQuery({
-    queryKey: accountSettingsKey(accountId),
-    queryFn: () => apiRequest('GET', `/api/accounts/${accountId}`, { schema: accountSettingsSchema }),
   });
 }
 

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
+import { signUpThroughApi } from './support/api-session.ts';
+import { launchBrowser } from './support/browser.ts';
+import { openPage } from './support/browser-page.ts';
+import { createPlanFixture } from './support/plan-fixture.ts';
+import { eventually, expectTitle } from './support/page-reads.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
+
+let e2e: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  e2e = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+it("moves a property with its plan into another account's organisation, where it is found with its actions, and the old account no longer lists it", async () => {
+  const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
+  const api = await signUpThroughApi(context, e2e.baseUrl, {
+    email: 'karin@forvaltning.se',
+    password: 'förvaltning av många föreningar',
+    name: 'Karin Förvaltare',
+    accountName: 'Förvaltning AB',
+  });
+  const fixture = await createPlanFixture(api, e2e.baseUrl, {
+    actions: [
+      { name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640, year: 2031 },
+      { name: 'Relining', category: 'avlopp', quantity: 1, unit: 'st', unitPrice: 90000, year: 2029 },
+    ],
+  });
+  const customer = await api.post<{ id: string }>('/api/accounts', { name: 'Brf Lönnen' });
+  const customerOrganisation = await api.post<{ id: string }>(`/api/accounts/${customer.id}/organisations`, { name: 'Brf Lönnen' });
+
+  await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/properties/${fixture.propertyId}`);
+  await expectTitle(page, 'Eken 1');
+  await page.getByRole('button', { name: 'Flytta fastighet' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flytta Eken 1' });
+  await dialog.waitFor();
+  // Moving without a choice says what is missing, and moves nothing.
+  await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+  await dialog.getByText('Välj vart den ska flyttas.').waitFor();
+  await dialog.getByLabel('Till organisation').selectOption({ label: 'Brf Lönnen (Brf Lönnen)' });
+  await dialog.getByText('Eken 1 flyttas till Brf Lönnen i kontot Brf Lönnen.').waitFor();
+  await dialog.getByText(/Den som bara är medlem i Förvaltning AB ser den inte längre/).waitFor();
+  expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'move-property-dialog-sv');
+  await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+
+  // Back on the start page of the account it left: it says where the property went, with a link there.
+  await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${api.accountId}`);
+  const notice = page.getByText('Eken 1 har flyttats till Brf Lönnen (Brf Lönnen).');
+  await notice.waitFor();
+  expect(await page.getByRole('link', { name: 'Eken 1' }).count()).toBe(0);
+  expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'move-property-notice-sv');
+  const properties = await api.get<unknown[]>(`/api/organisations/${fixture.organisationId}/properties`);
+  expect(properties).toEqual([]);
+
+  await page.getByRole('link', { name: 'Öppna den där' }).click();
+  await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${customer.id}/properties/${fixture.propertyId}`);
+  await expectTitle(page, 'Eken 1');
+  await page.getByRole('link', { name: 'Underhållsplan' }).first().click();
+  await page.getByText('Byte av takpapp').first().waitFor();
+  await page.getByText('Relining').first().waitFor();
+  expect(page.url()).toContain(`/accounts/${customer.id}/plans/${fixture.planId}`);
+  const moved = await api.get<{ accountId: string; organisationId: string }>(`/api/properties/${fixture.propertyId}`);
+  expect(moved).toMatchObject({ accountId: customer.id, organisationId: customerOrganisation.id });
+  expect(problems).toEqual([]);
+});
