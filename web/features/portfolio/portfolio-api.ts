@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { maintenanceDebtBenchmarkSchema } from '../../../shared/schemas/benchmark.ts';
-import { customersResponseSchema } from '../../../shared/schemas/customer.ts';
 import { portfolioResponseSchema } from '../../../shared/schemas/portfolio.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
 import type { VatChoice } from '../../lib/display-preferences.ts';
@@ -17,19 +16,6 @@ export function usePortfolio(accountId: string, { vat, asOfYear, includeCustomer
       }),
     // The table (its sort, the focused switch) stays while the other VAT choice or the customers load.
     placeholderData: keepPreviousData,
-  });
-}
-
-/**
- * The customer accounts the account manages: their names head the account column, and an account
- * without any has no "include customers" switch. A member limited to some properties sees no
- * customer's (the server refuses them the list), so it is not asked for.
- */
-export function useCustomers(accountId: string, { isEnabled }: { isEnabled: boolean }) {
-  return useQuery({
-    queryKey: ['accounts', accountId, 'customers'],
-    queryFn: () => apiRequest('GET', `${accountPath(accountId)}/customers`, { schema: customersResponseSchema }),
-    enabled: isEnabled,
   });
 }
 

@@ -7,7 +7,8 @@ import { useDisplayPreferences } from '../../lib/display-preferences.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { DisplaySwitches } from '../plan-core/display-switches.tsx';
 import { PortfolioCharts } from './portfolio-charts.tsx';
-import { useCustomers, usePortfolio } from './portfolio-api.ts';
+import { useCustomers } from '../customers/customers-api.ts';
+import { usePortfolio } from './portfolio-api.ts';
 import { isShortOfFunds, type PortfolioRow } from './portfolio-sort.ts';
 import { PortfolioTable } from './portfolio-table.tsx';
 
@@ -29,6 +30,8 @@ export function PortfolioDashboard({ accountId, accountName, isLimitedMember }: 
   const [includeCustomers, setIncludeCustomers] = useState(false);
   // Sent to the server rather than left to its default, so the column's year and its figures agree.
   const asOfYear = new Date().getUTCFullYear();
+  // The customers name the account column; an account without any gets no switch. A limited member
+  // is refused the list and given no customer's rows, so it is not asked for.
   const customers = useCustomers(accountId, { isEnabled: !isLimitedMember });
   const hasCustomers = (customers.data?.length ?? 0) > 0;
   const portfolio = usePortfolio(accountId, { vat, asOfYear, includeCustomers: hasCustomers && includeCustomers });
