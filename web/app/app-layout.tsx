@@ -39,7 +39,8 @@ export function AppLayout() {
                 {t('nav.start')}
               </NavLink>
             )}
-            {account && (
+            {/* A member limited to some properties (a board) reads them on the start page; the portfolio compares many. */}
+            {account && account.propertyIds === null && (
               <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/portfolio`}>
                 {t('portfolio.nav')}
               </NavLink>
