@@ -39,6 +39,12 @@ export function AppLayout() {
                 {t('nav.start')}
               </NavLink>
             )}
+            {/* A member limited to some properties (a board) reads them on the start page; the portfolio compares many. */}
+            {account && account.propertyIds === null && (
+              <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/portfolio`}>
+                {t('portfolio.nav')}
+              </NavLink>
+            )}
             {account && (
               <NavLink className="app-nav__link" to={`/accounts/${account.accountId}/library`}>
                 {t('library.nav')}

@@ -35,6 +35,7 @@ const PlanHistoryPage = lazyPage(() => import('../routes/plan-history-page.tsx')
 const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx').then((module) => module.PlanGeneratePage));
 const PlanSharePage = lazyPage(() => import('../routes/plan-share-page.tsx').then((module) => module.PlanSharePage));
 const SharePage = lazyPage(() => import('../routes/share-page.tsx').then((module) => module.SharePage));
+const PortfolioPage = lazyPage(() => import('../routes/portfolio-page.tsx').then((module) => module.PortfolioPage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
@@ -60,6 +61,7 @@ export function AppRoutes() {
           <Route path="accounts/new" element={<NewAccountPage />} />
           <Route path="accounts/:accountId" element={<RequireMembership />}>
             <Route index element={<StartPage />} />
+            <Route path="portfolio" element={<PortfolioPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="trash" element={<TrashPage />} />

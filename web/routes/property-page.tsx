@@ -5,6 +5,7 @@ import { Spinner } from '../components/ui/spinner.tsx';
 import { canWriteAccountWide, useCurrentMembership } from '../features/accounts/use-selected-membership.ts';
 import { PropertyBreadcrumb } from '../features/organisations/property-breadcrumb.tsx';
 import { PlanList } from '../features/plans/plan-list.tsx';
+import { PropertyBenchmark } from '../features/portfolio/property-benchmark.tsx';
 import { DeleteProperty } from '../features/properties/delete-property.tsx';
 import { MoveProperty } from '../features/moves/move-property.tsx';
 import { useProperty } from '../features/properties/properties-api.ts';
@@ -16,7 +17,7 @@ import { QueryLoadError } from '../lib/api/query-load-error.tsx';
 import { useTranslation } from '../lib/i18n/use-translation.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
-/** One property: its facts, buildings, locations and maintenance plans. */
+/** One property: its facts, buildings, locations, maintenance plans and its debt per m² against the benchmark. */
 export function PropertyPage() {
   const { t } = useTranslation();
   const membership = useCurrentMembership();
@@ -60,6 +61,7 @@ export function PropertyPage() {
       {deletedPlan !== undefined && <Announcement text={t('properties.plan_deleted', { name: deletedPlan })} />}
       <PropertyDetails property={property.data} canEdit={canEdit} />
       <PlanList accountId={accountId} propertyId={property.data.id} canEdit={canEdit} />
+      <PropertyBenchmark propertyId={property.data.id} />
       <div className="property-parts-grid">
         <PropertyParts kind="buildings" propertyId={property.data.id} canEdit={canEdit} />
         <PropertyParts kind="locations" propertyId={property.data.id} canEdit={canEdit} />

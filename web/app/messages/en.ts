@@ -25,6 +25,7 @@ import { generateMessages } from '../../features/generate/generate.messages.ts';
 import { customersMessages } from '../../features/customers/customers.messages.ts';
 import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
 import { movesMessages } from '../../features/moves/moves.messages.ts';
+import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -286,4 +287,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...customersMessages.en,
   ...memberAccessMessages.en,
   ...movesMessages.en,
+  ...portfolioMessages.en,
 };

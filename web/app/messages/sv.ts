@@ -25,6 +25,7 @@ import { generateMessages } from '../../features/generate/generate.messages.ts';
 import { customersMessages } from '../../features/customers/customers.messages.ts';
 import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
 import { movesMessages } from '../../features/moves/moves.messages.ts';
+import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -288,4 +289,5 @@ export const sv = {
   ...customersMessages.sv,
   ...memberAccessMessages.sv,
   ...movesMessages.sv,
+  ...portfolioMessages.sv,
 } satisfies Record<string, string>;

@@ -6,11 +6,15 @@ import { meQueryOptions } from '../auth/session.ts';
 const customersQueryKey = (managerId: string) => ['accounts', managerId, 'customers'] as const;
 const customersPath = (managerId: string) => `/api/accounts/${encodeURIComponent(managerId)}/customers`;
 
-/** The manager account's customers with their status, trial end and property count. */
-export function useCustomers(managerId: string) {
+/**
+ * The manager account's customers with their status, trial end and property count. `isEnabled`
+ * false leaves it unasked, for a reader the server refuses the list (a member limited to some properties).
+ */
+export function useCustomers(managerId: string, { isEnabled = true }: { isEnabled?: boolean } = {}) {
   return useQuery({
     queryKey: customersQueryKey(managerId),
     queryFn: () => apiRequest('GET', customersPath(managerId), { schema: customersResponseSchema }),
+    enabled: isEnabled,
   });
 }
 
