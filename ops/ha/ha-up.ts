@@ -4,7 +4,7 @@ import { parseConnectionOptions } from '../../server/db/connection-options.ts';
 import { createDatabase, noQueryTimeouts } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { clusterOwner, type ClusterOwner } from '../cluster-owner.ts';
-import { bootstrap, clusterUrl, postgresBinDir } from '../local-cluster.ts';
+import { bootstrap, clusterUrl, ensureSocketDir, postgresBinDir } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
 import { runCommand } from '../run-command.ts';
@@ -142,8 +142,13 @@ async function startNodes(
     const directory = layout.nodeDir(node.name);
     await mkdir(path.join(directory, 'log'), { recursive: true, mode: 0o700 });
     const configFile = path.join(directory, 'patroni.yml');
+    // Under the node's directory unless that path is too long for a Unix socket (then under /tmp).
+    const socketDir = await ensureSocketDir(directory, layout.dataDir, node.port, owner);
     // Holds the database passwords: readable by the PostgreSQL owner alone.
-    await writeFileAtomic(configFile, `${JSON.stringify(patroniConfig(layout, topology, node, secrets, binDir), null, 2)}\n`, { mode: 0o600, replace: true });
+    await writeFileAtomic(configFile, `${JSON.stringify(patroniConfig(layout, topology, node, { secrets, postgresBinDir: binDir, socketDir }), null, 2)}\n`, {
+      mode: 0o600,
+      replace: true,
+    });
     await owner.adopt(directory);
     const logFile = path.join(directory, 'log', 'patroni.out');
     const pid = await startProcess({

@@ -15,7 +15,13 @@ export const patroniApiUser = 'patroni';
  * library is needed. The reasons for the timings and for synchronous replication are in
  * docs/decisions/0048-high-availability-topology.md.
  */
-export function patroniConfig(layout: HaLayout, topology: HaTopology, node: HaNode, secrets: PatroniSecrets, postgresBinDir: string): object {
+export function patroniConfig(
+  layout: HaLayout,
+  topology: HaTopology,
+  node: HaNode,
+  settings: { secrets: PatroniSecrets; postgresBinDir: string; socketDir: string },
+): object {
+  const { secrets } = settings;
   const directory = layout.nodeDir(node.name);
   const { caFile, certFile, keyFile } = layout.certs;
   // Patroni's own connections (and pg_rewind, pg_basebackup) go over TCP, which pg_hba allows only with TLS.
@@ -66,7 +72,7 @@ export function patroniConfig(layout: HaLayout, topology: HaTopology, node: HaNo
       listen: `127.0.0.1:${node.port}`,
       connect_address: `127.0.0.1:${node.port}`,
       data_dir: path.join(directory, 'data'),
-      bin_dir: postgresBinDir,
+      bin_dir: settings.postgresBinDir,
       pgpass: path.join(directory, 'pgpass'),
       authentication: {
         superuser: { username: 'postgres', password: secrets.superuserPassword, ...verified },
@@ -74,7 +80,7 @@ export function patroniConfig(layout: HaLayout, topology: HaTopology, node: HaNo
         rewind: { username: 'postgres', password: secrets.superuserPassword, ...verified },
       },
       parameters: {
-        unix_socket_directories: directory,
+        unix_socket_directories: settings.socketDir,
         ssl: 'on',
         ssl_cert_file: certFile,
         ssl_key_file: keyFile,
