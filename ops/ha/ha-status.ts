@@ -46,7 +46,7 @@ export async function readHaStatus(layout: HaLayout, topology: HaTopology): Prom
   };
   const leaderMember = members.find((member) => member.role === 'leader');
   const replicas: HaReplicaStatus[] = [];
-  for (const member of members) {
+  for (const member of [...members].sort((a, b) => a.name.localeCompare(b.name))) {
     if (member === leaderMember) continue;
     replicas.push({
       ...(await nodeStatus(member.name)),
