@@ -18,7 +18,9 @@
  * It also reports the process's memory (RSS and heap: the server, its caches and the load
  * generator share this process) before the first request and after the last, and what the plan
  * caches hold at the end. Then in process, where the cold time goes: reading the 200 snapshots
- * one after another and in one batch, each with empty caches, and the cost model on them.
+ * one after another (as the routes did before `PlanSnapshots.readMany`) and in batches, each with
+ * empty caches (checking that both give the same inputs), the batches again warm, and the cost
+ * model on them.
  *
  *   npx tsx bench/portfolio.bench.ts
  */
@@ -30,7 +32,7 @@ import { categoryCodes } from '../shared/categories.ts';
 import { analyseFund, analysePlan } from '../shared/cost-model/index.ts';
 import type { AccountId } from '../server/db/account-id.ts';
 import { createPlanCaches, type PlanCaches } from '../server/plan-snapshot/plan-caches.ts';
-import { PlanSnapshots } from '../server/plan-snapshot/plan-snapshots.ts';
+import { PlanSnapshots, plansPerSnapshot } from '../server/plan-snapshot/plan-snapshots.ts';
 import { benchServer } from './bench-server.ts';
 import { signUpForBench } from './bench-session.ts';
 import { clientAgent, gitDescription, markdownTable, ms, repoRoot, runBench, summarise } from './support.ts';
@@ -135,17 +137,33 @@ async function main(): Promise<void> {
   const planIds = (await db.selectFrom('plans').select('id').where('account_id', '=', manager.accountId).orderBy('id').execute()).map((row) => row.id);
   const options = { vat: 'excl' as const, includeInvestments: true, asOfYear: 2026 };
   const accountId: AccountId = manager.accountId;
-  const inProcess = { sequential: [] as number[], analyses: [] as number[] };
+  const inProcess = { sequential: [] as number[], batched: [] as number[], batchedWarm: [] as number[], analyses: [] as number[] };
   for (let run = 0; run < inProcessRuns; run += 1) {
-    const snapshots = new PlanSnapshots(db, createPlanCaches());
     let before = performance.now();
+    const oneByOne = new PlanSnapshots(db, createPlanCaches());
     const read = [];
-    for (const planId of planIds) read.push(await snapshots.read(accountId, planId, { costInputs: 'id' }));
+    for (const planId of planIds) read.push((await oneByOne.read(accountId, planId, { costInputs: 'id' }))!);
     inProcess.sequential.push(performance.now() - before);
+    const batchedSnapshots = new PlanSnapshots(db, createPlanCaches());
+    before = performance.now();
+    const batched = await batchedSnapshots.readMany(
+      planIds.map((planId) => ({ accountId, planId })),
+      'id',
+    );
+    inProcess.batched.push(performance.now() - before);
+    before = performance.now();
+    await batchedSnapshots.readMany(
+      planIds.map((planId) => ({ accountId, planId })),
+      'id',
+    );
+    inProcess.batchedWarm.push(performance.now() - before);
+    if (JSON.stringify(batched.map((snapshot) => snapshot.costInputs)) !== JSON.stringify(read.map((snapshot) => snapshot.costInputs))) {
+      throw new Error('the batched read gave other cost inputs than the reads one after another');
+    }
     before = performance.now();
     for (const snapshot of read) {
-      analysePlan(snapshot!.planInput, snapshot!.costInputs, options);
-      analyseFund(snapshot!.planInput, snapshot!.costInputs, { vat: 'excl' });
+      analysePlan(snapshot.planInput, snapshot.costInputs, options);
+      analyseFund(snapshot.planInput, snapshot.costInputs, { vat: 'excl' });
     }
     inProcess.analyses.push(performance.now() - before);
   }
@@ -154,6 +172,7 @@ async function main(): Promise<void> {
     const summary = summarise(samples);
     return [label, bytes === undefined ? '' : `${(bytes / 1024).toFixed(0)} KiB`, String(summary.count), ms(summary.p50), ms(summary.p95), ms(summary.max)];
   };
+  const inProcessRow = (label: string, samples: number[]) => [label, String(samples.length), ms(summarise(samples).p50), ms(summarise(samples).max)];
   const lines = [
     `### portfolio.bench.ts — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${await gitDescription()}`,
     '',
@@ -190,13 +209,10 @@ async function main(): Promise<void> {
     markdownTable(
       [`in process, ${propertyCount} plans, empty caches`, 'runs', 'p50 ms', 'max ms'],
       [
-        [
-          'read the snapshots one after another (`for … await read`)',
-          String(inProcessRuns),
-          ms(summarise(inProcess.sequential).p50),
-          ms(summarise(inProcess.sequential).max),
-        ],
-        ['the cost model: analysis and fund of each', String(inProcessRuns), ms(summarise(inProcess.analyses).p50), ms(summarise(inProcess.analyses).max)],
+        inProcessRow('read the snapshots one after another (`for … await read`)', inProcess.sequential),
+        inProcessRow(`read them in batches (\`readMany\`, ${plansPerSnapshot} plans a snapshot)`, inProcess.batched),
+        inProcessRow('`readMany` again, every plan in the cache', inProcess.batchedWarm),
+        inProcessRow('the cost model: analysis and fund of each', inProcess.analyses),
       ],
     ),
   ];
