@@ -5,7 +5,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { formatDate } from '../../lib/i18n/format-date.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { FeedbackAlert, type Feedback } from '../members/feedback-alert.tsx';
+import { FeedbackAlert } from '../../lib/feedback/feedback-alert.tsx';
+import { useActionFeedback } from '../../lib/feedback/use-action-feedback.ts';
 import { useUpdateCustomer } from './customers-api.ts';
 import { ExtendTrialDialog } from './extend-trial-dialog.tsx';
 import { deletionDate } from './trial-dates.ts';
@@ -27,30 +28,18 @@ interface CustomerListProps {
 export function CustomerList({ managerId, customers }: CustomerListProps) {
   const { t, language } = useTranslation();
   const updateCustomer = useUpdateCustomer(managerId);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const { feedback, setFeedback, reportOutcome } = useActionFeedback();
   const [customerToPause, setCustomerToPause] = useState<Customer | null>(null);
   const [customerToExtend, setCustomerToExtend] = useState<Customer | null>(null);
 
   function handleActivate(customer: Customer) {
-    setFeedback(null);
-    updateCustomer.mutate(
-      { customerId: customer.accountId, change: { status: 'active' } },
-      {
-        onSuccess: () => setFeedback({ tone: 'success', key: 'customers.activated', params: { name: customer.name } }),
-        onError: (error) => setFeedback({ tone: 'error', error }),
-      },
-    );
+    updateCustomer.mutate({ customerId: customer.accountId, change: { status: 'active' } }, reportOutcome('customers.activated', { name: customer.name }));
   }
 
   function handlePauseConfirmed(customer: Customer) {
-    setFeedback(null);
     updateCustomer.mutate(
       { customerId: customer.accountId, change: { status: 'inactive' } },
-      {
-        onSuccess: () => setFeedback({ tone: 'success', key: 'customers.deactivated', params: { name: customer.name } }),
-        onError: (error) => setFeedback({ tone: 'error', error }),
-        onSettled: () => setCustomerToPause(null),
-      },
+      { ...reportOutcome('customers.deactivated', { name: customer.name }), onSettled: () => setCustomerToPause(null) },
     );
   }
 
