@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
-import { openPage } from './support/browser-page.ts';
+import { desktop, managerSignUp, signedUpPage, startJourney } from './support/journey.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { eventually, expectTitle } from './support/page-reads.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
-let e2e: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 it("moves a property with its plan into another account's organisation, where it is found with its actions, and the old account no longer lists it", async () => {
-  const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
-  const api = await signUpThroughApi(context, e2e.baseUrl, {
-    email: 'karin@forvaltning.se',
-    password: 'förvaltning av många föreningar',
-    name: 'Karin Förvaltare',
-    accountName: 'Förvaltning AB',
-  });
+  const { page, problems, api } = await signedUpPage(e2e, managerSignUp, desktop);
   const fixture = await createPlanFixture(api, e2e.baseUrl, {
     actions: [
       { name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640, year: 2031 },
