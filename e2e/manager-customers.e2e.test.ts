@@ -176,9 +176,9 @@ it('lets a manager move a property into a customer and invite its board as viewe
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/properties/${asken.propertyId}`);
   await page.getByRole('button', { name: 'Flytta fastighet' }).click();
   const move = page.getByRole('dialog', { name: 'Flytta Asken 1' });
-  await move.getByLabel('Till organisation').selectOption({ label: 'Brf Asken (Brf Asken)' });
+  await move.getByLabel('Till organisation').selectOption({ label: 'Brf Asken' });
   await move.getByRole('button', { name: 'Flytta', exact: true }).click();
-  await page.getByText('Asken 1 har flyttats till Brf Asken (Brf Asken).').waitFor();
+  await page.getByText('Asken 1 har flyttats till Brf Asken.').waitFor();
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/customers`);
   await eventually(() => customerRows(page)).toEqual([`Brf Asken · Provperiod · ${swedishDate(new Date(Date.now() + 30 * dayMs))} · 2 · Inte planerat`]);
 

@@ -17,6 +17,7 @@ it("moves a property with its plan into another account's organisation, where it
   });
   const customer = await api.post<{ id: string }>('/api/accounts', { name: 'Brf Lönnen' });
   const customerOrganisation = await api.post<{ id: string }>(`/api/accounts/${customer.id}/organisations`, { name: 'Brf Lönnen' });
+  await api.post(`/api/accounts/${api.accountId}/organisations`, { name: 'Förvaltningens garage' });
 
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/properties/${fixture.propertyId}`);
   await expectTitle(page, 'Eken 1');
@@ -26,7 +27,10 @@ it("moves a property with its plan into another account's organisation, where it
   // Moving without a choice says what is missing, and moves nothing.
   await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
   await dialog.getByText('Välj vart den ska flyttas.').waitFor();
-  await dialog.getByLabel('Till organisation').selectOption({ label: 'Brf Lönnen (Brf Lönnen)' });
+  // The account is named once where it bears the organisation's name.
+  const target = dialog.getByLabel('Till organisation');
+  expect(await target.locator('option').allTextContents()).toEqual(['Välj…', 'Brf Lönnen', 'Förvaltningens garage (Förvaltning AB)']);
+  await target.selectOption({ label: 'Brf Lönnen' });
   await dialog.getByText('Eken 1 flyttas till Brf Lönnen i kontot Brf Lönnen.').waitFor();
   await dialog.getByText(/Den som bara är medlem i Förvaltning AB ser den inte längre/).waitFor();
   expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
@@ -35,7 +39,7 @@ it("moves a property with its plan into another account's organisation, where it
 
   // Back on the start page of the account it left: it says where the property went, with a link there.
   await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${api.accountId}`);
-  const notice = page.getByText('Eken 1 har flyttats till Brf Lönnen (Brf Lönnen).');
+  const notice = page.getByText('Eken 1 har flyttats till Brf Lönnen.');
   await notice.waitFor();
   expect(await page.getByRole('link', { name: 'Eken 1' }).count()).toBe(0);
   expect(await findSeriousAccessibilityViolations(page)).toEqual([]);

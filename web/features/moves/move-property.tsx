@@ -12,7 +12,9 @@ interface MovePropertyProps {
   property: Property;
 }
 
-const targetName = (target: OrganisationTarget) => `${target.organisation.name} (${target.account.accountName})`;
+/** The organisation with its account in brackets, but once where a cooperative's account bears its organisation's name. */
+const targetName = ({ organisation, account }: OrganisationTarget) =>
+  organisation.name === account.accountName ? organisation.name : `${organisation.name} (${account.accountName})`;
 
 /**
  * Moving the property to another organisation, of this account or another the user may edit
