@@ -13,12 +13,6 @@ import { deletionDate } from './trial-dates.ts';
 
 type Customer = CustomersResponse[number];
 
-/**
- * The server's default time from inactive to deleted (INACTIVE_ACCOUNT_RETENTION_DAYS), said before
- * pausing; once paused, the list shows the date the installation itself set.
- */
-const defaultDeletionDays = 183;
-
 interface CustomerListProps {
   managerId: string;
   customers: CustomersResponse;
@@ -115,7 +109,11 @@ export function CustomerList({ managerId, customers }: CustomerListProps) {
         onConfirm={() => customerToPause && handlePauseConfirmed(customerToPause)}
         onCancel={() => setCustomerToPause(null)}
       >
-        <p>{t('customers.deactivate_text', { date: formatDate(deletionDate(defaultDeletionDays), language), days: defaultDeletionDays })}</p>
+        {customerToPause && (
+          <p>
+            {t('customers.deactivate_text', { date: formatDate(deletionDate(customerToPause.retentionDays), language), days: customerToPause.retentionDays })}
+          </p>
+        )}
       </ConfirmDialog>
       <ExtendTrialDialog
         key={customerToExtend?.accountId ?? 'closed'}
