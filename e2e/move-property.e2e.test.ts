@@ -58,3 +58,31 @@ it("moves a property with its plan into another account's organisation, where it
   expect(moved).toMatchObject({ accountId: customer.id, organisationId: customerOrganisation.id });
   expect(problems).toEqual([]);
 });
+
+it('moves an organisation with its properties into another account from the start page, and says where it went', async () => {
+  const { page, problems, api } = await signedUpPage(e2e, { ...managerSignUp, email: 'karin.org@forvaltning.se' }, desktop);
+  const fixture = await createPlanFixture(api, e2e.baseUrl);
+  const customer = await api.post<{ id: string }>('/api/accounts', { name: 'Brf Eken konto' });
+
+  await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}`);
+  await page.getByRole('button', { name: 'Flytta Brf Eken' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flytta Brf Eken' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+  await dialog.getByText('Välj vart den ska flyttas.').waitFor();
+  const target = dialog.getByLabel('Till konto');
+  expect(await target.locator('option').allTextContents()).toEqual(['Välj…', 'Brf Eken konto']);
+  await target.selectOption({ label: 'Brf Eken konto' });
+  await dialog.getByText('Brf Eken flyttas till kontot Brf Eken konto.').waitFor();
+  await dialog.getByText(/Den som bara är medlem i Förvaltning AB ser den inte längre/).waitFor();
+  await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+
+  await page.getByText('Brf Eken har flyttats till Brf Eken konto.').waitFor();
+  expect(await page.getByRole('button', { name: 'Flytta Brf Eken' }).count()).toBe(0);
+  await page.getByRole('link', { name: 'Öppna den där' }).click();
+  await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${customer.id}`);
+  await page.getByRole('link', { name: 'Eken 1' }).waitFor();
+  const moved = await api.get<{ accountId: string; organisationId: string }>(`/api/properties/${fixture.propertyId}`);
+  expect(moved).toMatchObject({ accountId: customer.id, organisationId: fixture.organisationId });
+  expect(problems).toEqual([]);
+});
