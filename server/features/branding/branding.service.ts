@@ -38,6 +38,12 @@ export async function findEffectiveBranding(db: Db, accountId: AccountId): Promi
   };
 }
 
+/** The brand an account's e-mails name: its own or its manager's display name; null on the default branding (the account's own name). */
+export async function brandNameOf(db: Db, accountId: AccountId): Promise<string | null> {
+  const branding = await findEffectiveBranding(db, accountId);
+  return branding.source === 'default' ? null : branding.displayName;
+}
+
 const memberBranding = (accountId: AccountId, branding: EffectiveBranding): Branding => ({
   displayName: branding.displayName,
   colour: branding.colour,

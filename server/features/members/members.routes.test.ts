@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/schemas/role.ts';
 import { addMember as addMemberThroughInvitation } from '../../test-support/add-member.ts';
+import { putBranding } from '../../test-support/branding-form.ts';
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
 import { asAccountId, type AccountId } from '../../db/account-id.ts';
 
@@ -101,6 +102,7 @@ describe('listing and adding members', () => {
     expect(emails[0]?.body).toContain(`"Anna Admin" <${admin.email}>`);
     expect(emails[0]?.body).toContain('"Brf Eken"');
     expect(emails[0]?.body).toContain('https://localhost:8443/invitations/');
+    expect(emails[0]?.body).not.toContain('varumärket');
 
     const accepted = await existing.client.post(`/api/auth/invitations/${invitationId}/accept`);
     expect(accepted.statusCode).toBe(200);
@@ -123,6 +125,23 @@ describe('listing and adding members', () => {
     expect(await membershipRows(admin.accountId)).toEqual(before);
     const emails = await testApp.database.db.selectFrom('outbox_emails').select('id').where('recipient', '=', existing.email).execute();
     expect(emails).toHaveLength(1);
+  });
+
+  it("names the account's brand in the invitation, quoted and in the body only", async () => {
+    const brand = await signUp('Bertil Brand', 'Förvaltning AB');
+    const branded = await putBranding(brand.client, brand.accountId, { displayName: 'Förvaltning "Norr"', colour: '#1D4F91' });
+    expect(branded.statusCode).toBe(200);
+    const invited = await brand.client.post(membersUrl(brand.accountId), { email: 'board@example.se', role: 'viewer' });
+    expect(invited.statusCode).toBe(201);
+    const email = await testApp.database.db
+      .selectFrom('outbox_emails')
+      .select(['subject', 'body'])
+      .where('recipient', '=', 'board@example.se')
+      .executeTakeFirstOrThrow();
+    expect(email.subject).toBe(`${brand.email} bjuder in dig till Kvarter / ${brand.email} invites you to Kvarter`);
+    const lines = email.body.split('\n');
+    expect(lines).toContain('Kontot visas under varumärket, som dess administratörer har valt: "Förvaltning \\"Norr\\""');
+    expect(lines).toContain('The account is shown under the brand its administrators chose: "Förvaltning \\"Norr\\""');
   });
 
   it('validates the e-mail address and the role', async () => {

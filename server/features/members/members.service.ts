@@ -8,6 +8,7 @@ import { AppError, notFound, validationError } from '../../http/app-error.ts';
 import { recordAuditEvent } from '../../infrastructure/audit-events.queries.ts';
 import type { InvitationLimits } from '../../config.ts';
 import { findUserById } from '../auth/auth.queries.ts';
+import { brandNameOf } from '../branding/branding.service.ts';
 import { invitationEmail } from '../invitations/invitation-email.ts';
 import { createSecretToken } from '../../auth/secret-token.ts';
 import { invitationLifetimeMs } from '../invitations/invitation-lifetime.ts';
@@ -78,6 +79,7 @@ export async function inviteMember(deps: Deps, actor: Actor, accountIdInPath: st
       to: input.email,
       inviter: { name: inviter?.name ?? '', email: inviter?.email ?? '' },
       accountName,
+      brandName: await brandNameOf(transaction, accountId),
       role: input.role,
       link: invitationLink(deps, token),
     });
