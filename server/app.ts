@@ -37,6 +37,7 @@ import { registerLibrarySpreadsheetRoutes } from './features/library/library-spr
 import { registerVersionRoutes } from './features/versions/versions.routes.ts';
 import { registerPasskeyRoutes } from './features/passkeys/passkeys.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { registerBrandingRoutes } from './features/branding/branding.routes.ts';
 import { registerHistoryRoutes } from './features/history/history.routes.ts';
 import { registerChangeSetRoutes } from './features/change-sets/change-sets.routes.ts';
 import { registerMoveRoutes } from './features/moves/moves.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerTwoFactorRoutes(api, deps);
     registerPasskeyRoutes(api, deps);
     registerAccountRoutes(api, deps);
+    await registerBrandingRoutes(api, deps);
     registerMemberRoutes(api, deps);
     registerInvitationRoutes(api, deps);
     registerOperationsRoutes(api, deps);

@@ -23,6 +23,17 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccountBranding {
+  account_id: string;
+  colour: string;
+  display_name: string;
+  logo: Buffer | null;
+  logo_content_type: "image/png" | "image/jpeg" | null;
+  logo_sha256: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Accounts {
   created_at: Generated<Timestamp>;
   deletion_warned_days_before: number | null;
@@ -386,6 +397,7 @@ export interface Users {
 }
 
 export interface DB {
+  account_branding: AccountBranding;
   accounts: Accounts;
   action_attachments: ActionAttachments;
   action_comments: ActionComments;

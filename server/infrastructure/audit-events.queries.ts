@@ -36,6 +36,8 @@ export type AuditEventName =
   | 'invitation.link_copied'
   | 'share_link.created'
   | 'share_link.revoked'
+  | 'branding.changed'
+  | 'branding.removed'
   | 'operator.granted'
   // Recorded in both accounts, the one left and the one moved into (server/features/moves/).
   | 'property.moved'

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/schemas/role.ts';
 import { routeKey, type AppRoute, type HttpMethod } from './app-routes.ts';
 import { builtinLibrary } from '../features/library/builtin-library.ts';
-import { fileUpload, freshInviteeEmail, json, type IdKind, type RequestBody, type TenantData } from './tenant-data.ts';
+import { brandingForm, fileUpload, freshInviteeEmail, json, type IdKind, type RequestBody, type TenantData } from './tenant-data.ts';
 
 /** What one role gets from a write, and on whose content it acts when that matters. */
 export interface RoleCase {
@@ -48,6 +48,10 @@ const action = { id: 'actionId' } as const;
 export const tenantRoutes: TenantRoute[] = [
   route('GET', '/api/accounts/:accountId', account),
   route('PATCH', '/api/accounts/:accountId', account, { body: () => json({ requireTwoFactor: false }), roles: membersManage(200) }),
+  route('GET', '/api/accounts/:accountId/branding', account),
+  route('GET', '/api/accounts/:accountId/branding/logo', account),
+  route('PUT', '/api/accounts/:accountId/branding', account, { body: () => brandingForm('Förvaltaren AB'), roles: membersManage(200) }),
+  route('DELETE', '/api/accounts/:accountId/branding', account, { roles: membersManage(204) }),
   route('GET', '/api/accounts/:accountId/members', account),
   route('POST', '/api/accounts/:accountId/members', account, { body: () => json({ email: freshInviteeEmail(), role: 'viewer' }), roles: membersManage(201) }),
   route(
@@ -280,6 +284,11 @@ export const exemptRoutes: ExemptRoute[] = [
   {
     method: 'GET',
     url: '/api/share/:token',
+    reason: 'the token is a secret capability for one plan, not a tenant id; tried against every other route in share-links.routes.test.ts',
+  },
+  {
+    method: 'GET',
+    url: '/api/share/:token/logo',
     reason: 'the token is a secret capability for one plan, not a tenant id; tried against every other route in share-links.routes.test.ts',
   },
   {

@@ -29,6 +29,11 @@ const accountLevelIds = new Set<IdKind>(['accountId', 'memberUserId', 'invitatio
 const accountRoutes: Record<string, Record<LimitedRole, number | 'filtered'>> = {
   'GET /api/accounts/:accountId': { viewer: 200, editor: 200 },
   'PATCH /api/accounts/:accountId': { viewer: 403, editor: 403 },
+  // The header's name, colour and logo: what every member sees, naming no property.
+  'GET /api/accounts/:accountId/branding': { viewer: 200, editor: 200 },
+  'GET /api/accounts/:accountId/branding/logo': { viewer: 200, editor: 200 },
+  'PUT /api/accounts/:accountId/branding': { viewer: 403, editor: 403 },
+  'DELETE /api/accounts/:accountId/branding': { viewer: 403, editor: 403 },
   'GET /api/accounts/:accountId/members': { viewer: 403, editor: 403 },
   'POST /api/accounts/:accountId/members': { viewer: 403, editor: 403 },
   'PATCH /api/accounts/:accountId/members/:userId': { viewer: 403, editor: 403 },

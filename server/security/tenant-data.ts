@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { multipartBody } from '../test-support/attachment-uploads.ts';
 import { created, createPropertyWithPlan, type Person, type Team } from '../test-support/plan-data.ts';
 import type { AccountId } from '../db/account-id.ts';
 
@@ -63,6 +64,16 @@ export function fileUpload(fileName: string, bytes: Buffer = tinyPng, contentTyp
   };
 }
 
+/** The account's branding form: a display name, a colour and the tiny PNG as its logo. */
+export function brandingForm(displayName: string): RequestBody {
+  const { body, contentType } = multipartBody([
+    { field: 'displayName', value: displayName },
+    { field: 'colour', value: '#1D4F91' },
+    { field: 'logo', fileName: 'logo.png', contentType: 'image/png', content: tinyPng },
+  ]);
+  return { payload: body, headers: { 'content-type': contentType } };
+}
+
 let invitationCounter = 0;
 /** A new e-mail address each time: an invitation of an address already invited would be refused. */
 export const freshInviteeEmail = (): string => `invitee-${++invitationCounter}-${randomUUID().slice(0, 8)}@example.se`;
@@ -79,7 +90,8 @@ export interface TenantDataOptions {
 /**
  * A full data set in `team`'s account, made through the API by its admin: organisation, property,
  * building, location, plan, a recurring action, a completed one-off action, a comment, an
- * attachment, a deleted action in the trash and a pending invitation.
+ * attachment, a deleted action in the trash, a pending invitation and the account's own branding
+ * with a logo.
  */
 export async function createTenantData(team: Team, options: TenantDataOptions = {}): Promise<TenantData> {
   const admin = team.admin.client;
@@ -136,6 +148,8 @@ export async function createTenantData(team: Team, options: TenantDataOptions = 
   const rolledForward = await admin.patch(`/api/plans/${ids.planId}`, { startYear: 2027 });
   expect(rolledForward.statusCode).toBe(200);
   const customerAccountId = created<{ accountId: string }>(await admin.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kund' })).accountId;
+  const branding = brandingForm('Förvaltaren');
+  expect((await admin.request('PUT', `/api/accounts/${team.accountId}/branding`, branding.payload, branding.headers)).statusCode).toBe(200);
   const customerOrganisation = created<{ id: string }>(await admin.post(`/api/accounts/${customerAccountId}/organisations`, { name: 'Brf Kund' }));
 
   return {

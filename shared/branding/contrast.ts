@@ -12,17 +12,21 @@ export function contrastWithWhite(colour: string): number {
 
 /**
  * `colour` itself (upper case) when white text on it is readable; otherwise the same hue with its
- * HSL lightness lowered one percentage point at a time until it is, as #RRGGBB. Black always
+ * HSL lightness lowered a tenth of a percentage point at a time until it is, as #RRGGBB: steps that
+ * fine reach the lightest readable shade (#777777 becomes #767676, not #747474). Black always
  * passes (21:1), so the search ends.
  */
 export function darkenUntilReadable(colour: string): string {
   const [hue, saturation, startLightness] = toHsl(parseHex(colour));
-  for (let lightness = startLightness; lightness > 0; lightness = Math.max(0, lightness - 0.01)) {
+  for (let lightness = startLightness; lightness > 0; lightness = Math.max(0, lightness - lightnessStep)) {
     const candidate = toHex(fromHsl(hue, saturation, lightness));
     if (contrastWithWhite(candidate) >= minimumContrastWithWhite) return candidate;
   }
   return '#000000';
 }
+
+/** A tenth of a percentage point of HSL lightness: finer than one step of a channel (1/255). */
+const lightnessStep = 0.001;
 
 type Rgb = [red: number, green: number, blue: number];
 

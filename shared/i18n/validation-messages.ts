@@ -293,6 +293,14 @@ export const validationMessages = {
     sv: 'Länken måste sluta gälla inom ett år från i dag.',
     en: 'The link must expire within one year from today.',
   },
+  'branding.display_name_invalid': { sv: 'Ange ett namn på 1–100 tecken.', en: 'Enter a name of 1–100 characters.' },
+  'branding.colour_invalid': { sv: 'Ange färgen som #RRGGBB, till exempel #1F6F50.', en: 'Enter the colour as #RRGGBB, for example #1F6F50.' },
+  'branding.colour_low_contrast': {
+    sv: 'Vit text syns inte tillräckligt på färgen (kontrast under 4,5:1). Välj en mörkare färg.',
+    en: 'White text is not readable enough on this colour (contrast below 4.5:1). Choose a darker colour.',
+  },
+  'branding.logo_type': { sv: 'Logotypen måste vara en PNG- eller JPEG-bild.', en: 'The logo must be a PNG or JPEG image.' },
+  'branding.logo_too_large': { sv: 'Logotypen får vara högst 500 kB.', en: 'The logo may be at most 500 kB.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

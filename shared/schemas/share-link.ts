@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { vatQuerySchema, occurrencesResponseSchema } from './action.ts';
 import { analysisResponseSchema, fundResponseSchema } from './analysis.ts';
+import { sharedBrandingSchema } from './branding.ts';
 import { categorySchema } from './category.ts';
 import { hasNoNul, idSchema, timestampSchema } from './common.ts';
 
@@ -62,7 +63,7 @@ export type SharedPlanQuery = z.output<typeof sharedPlanQuerySchema>;
 
 /**
  * What a share link shows (docs/product/api.md § Share links): the plan's name and window, its
- * property's and account's names, the analysis and the fund analysis with the API's defaults
+ * property's and account's names, the account's effective branding (its logo behind the token), the analysis and the fund analysis with the API's defaults
  * (investments included, the maintenance debt as of the current UTC year), and every action's
  * occurrences with the action's name and category, by year and then in the order of the action list.
  */
@@ -70,6 +71,7 @@ export const sharedPlanSchema = z.object({
   plan: z.object({ name: z.string(), startYear: z.number().int(), lengthYears: z.number().int() }),
   propertyName: z.string(),
   accountName: z.string(),
+  branding: sharedBrandingSchema,
   expiresAt: timestampSchema,
   analysis: analysisResponseSchema,
   fund: fundResponseSchema,

@@ -18,6 +18,7 @@ import * as accessPerProperty from './0017-access-per-property.ts';
 import * as accountDeletionWarnings from './0018-account-deletion-warnings.ts';
 import * as deferrableTenantReferences from './0019-deferrable-tenant-references.ts';
 import * as shareLinks from './0020-share-links.ts';
+import * as accountBranding from './0021-account-branding.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the directory) so the set is
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0018-account-deletion-warnings': accountDeletionWarnings,
   '0019-deferrable-tenant-references': deferrableTenantReferences,
   '0020-share-links': shareLinks,
+  '0021-account-branding': accountBranding,
 };

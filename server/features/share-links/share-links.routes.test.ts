@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAppRoutes, routeKey } from '../../security/app-routes.ts';
+import { asAccountId } from '../../db/account-id.ts';
+import { makeLogo, putBranding } from '../../test-support/branding-form.ts';
 import { created, createPropertyWithPlan, isoTimestamp, signUpTeam, type Team } from '../../test-support/plan-data.ts';
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.ts';
 
@@ -138,6 +140,7 @@ describe('reading a plan through a share link, signed out', () => {
       plan: { name: 'Underhållsplan 2026', startYear: 2026, lengthYears: expect.any(Number) },
       propertyName: 'Åkern 3',
       accountName: expect.any(String),
+      branding: { displayName: expect.any(String), colour: '#1F6F50', logoUrl: null },
       expiresAt: link.expiresAt,
       analysis: (await member.get(`/api/plans/${planId}/analysis`)).json(),
       fund: (await member.get(`/api/plans/${planId}/fund`)).json(),
@@ -150,6 +153,7 @@ describe('reading a plan through a share link, signed out', () => {
     });
     const account = (await member.get(`/api/accounts/${team.accountId}`)).json() as { name: string };
     expect(body.accountName).toBe(account.name);
+    expect(body.branding.displayName).toBe(account.name);
     expect(body.plan.lengthYears).toBe(((await member.get(`/api/plans/${planId}`)).json() as { lengthYears: number }).lengthYears);
     expect(body.occurrences.map((occurrence: { year: number; cost: number }) => [occurrence.year, occurrence.cost]).slice(0, 3)).toEqual([
       [2028, 288225],
@@ -173,6 +177,44 @@ describe('reading a plan through a share link, signed out', () => {
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('shows the account’s effective branding, its logo behind the token, and a customer’s manager’s', async () => {
+    const link = await createLink('Banken med logotyp');
+    expect((await visitor().get(`/api/share/${link.token}/logo`)).statusCode).toBe(404);
+    const logo = await makeLogo();
+    const version = createHash('sha256').update(logo).digest('hex').slice(0, 12);
+    expect(
+      (await putBranding(team.admin.client, team.accountId, { displayName: 'Åkerns Förvaltning', colour: '#175640' }, { fileName: 'l.png', content: logo }))
+        .statusCode,
+    ).toBe(200);
+    const body = (await visitor().get(`/api/share/${link.token}`)).json();
+    expect(body.branding).toEqual({ displayName: 'Åkerns Förvaltning', colour: '#175640', logoUrl: `/api/share/${link.token}/logo?v=${version}` });
+    const served = await visitor().get(body.branding.logoUrl);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(served.rawPayload.equals(logo)).toBe(true);
+
+    // A customer's plan shows the manager's branding while the customer has none of its own.
+    const customer = created<{ accountId: string }>(await team.admin.client.post(`/api/accounts/${team.accountId}/customers`, { name: 'Brf Kunden' }));
+    const ids = await createPropertyWithPlan(team.admin.client, asAccountId(customer.accountId), {
+      organisation: 'Brf Kunden',
+      property: 'Kunden 1',
+      plan: 'Kundens plan',
+    });
+    const customerLink = created<{ url: string }>(
+      await team.admin.client.post(`/api/plans/${ids.planId}/share-links`, { expiresAt: inDays(5), label: 'Banken' }),
+    );
+    const customerToken = tokenOf(customerLink.url);
+    expect((await visitor().get(`/api/share/${customerToken}`)).json().branding).toEqual({
+      displayName: 'Åkerns Förvaltning',
+      colour: '#175640',
+      logoUrl: `/api/share/${customerToken}/logo?v=${version}`,
+    });
+    expect((await visitor().get(`/api/share/${customerToken}/logo`)).rawPayload.equals(logo)).toBe(true);
+    expect((await team.admin.client.delete(`/api/accounts/${team.accountId}/branding`)).statusCode).toBe(204);
+    expect((await visitor().get(`/api/share/${customerToken}`)).json().branding).toEqual({ displayName: 'Brf Kunden', colour: '#1F6F50', logoUrl: null });
+  });
+
   it('answers the same 404 to an unknown, an expired and a revoked token', async () => {
     const expired = await createLink('Utgången');
     await testApp.database.db
@@ -188,7 +230,7 @@ describe('reading a plan through a share link, signed out', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: { code: 'not_found', message: 'Share link not found' } });
     for (const token of [expired.token, revoked.token]) {
-      for (const path of [`/api/share/${token}`, `/api/share/${token}/report.pdf`]) {
+      for (const path of [`/api/share/${token}`, `/api/share/${token}/report.pdf`, `/api/share/${token}/logo`]) {
         const response = await visitor().get(path);
         expect(response.statusCode, path).toBe(404);
         expect(response.body, path).toBe(unknown.body);
@@ -208,7 +250,7 @@ describe('reading a plan through a share link, signed out', () => {
 
   it('opens nothing else with the token: not as any id of any other route, nor with another plan’s id', async () => {
     const link = await createLink('Köpare');
-    const shareRoutes = new Set(['GET /api/share/:token', 'GET /api/share/:token/report.pdf']);
+    const shareRoutes = new Set(['GET /api/share/:token', 'GET /api/share/:token/report.pdf', 'GET /api/share/:token/logo']);
     let checked = 0;
     for (const route of listAppRoutes(testApp.app).filter((item) => !shareRoutes.has(routeKey(item)) && item.url.startsWith('/api/'))) {
       for (const value of [link.token, planId]) {

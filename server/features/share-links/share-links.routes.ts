@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { brandingLogoQuerySchema } from '../../../shared/schemas/branding.ts';
 import { reportQuerySchema } from '../../../shared/schemas/report.ts';
 import {
   createShareLinkRequestSchema,
@@ -14,7 +15,8 @@ import { respond } from '../../http/respond.ts';
 import { sendDownload } from '../../http/send-download.ts';
 import { tokenRateLimit } from '../../http/token-rate-limit.ts';
 import { createShareLink, listPlanShareLinks, revokeShareLink } from './share-links.service.ts';
-import { createSharedPlanReport, readSharedPlan } from './shared-plan.service.ts';
+import { sendLogo } from '../branding/send-logo.ts';
+import { createSharedPlanReport, readSharedPlan, readSharedPlanLogo } from './shared-plan.service.ts';
 
 type IdParams = { Params: { id: string } };
 type TokenParams = { Params: { token: string } };
@@ -44,6 +46,11 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: Deps): void 
   app.get<TokenParams>('/api/share/:token', { config: tokenRateLimit }, async (request, reply) => {
     const query = parseInput(sharedPlanQuerySchema, request.query);
     return respond(reply, sharedPlanSchema, await readSharedPlan(deps, request.params.token, query));
+  });
+
+  app.get<TokenParams>('/api/share/:token/logo', { config: tokenRateLimit }, async (request, reply) => {
+    const query = parseInput(brandingLogoQuerySchema, request.query);
+    return sendLogo(reply, await readSharedPlanLogo(deps, request.params.token), query.v);
   });
 
   app.get<TokenParams>('/api/share/:token/report.pdf', { config: tokenRateLimit }, async (request, reply) => {
