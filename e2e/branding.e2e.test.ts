@@ -15,7 +15,8 @@ import { saveScreenshot } from './support/screenshots.ts';
 /**
  * A manager brands its account: a name, a colour too light for white text (refused, and the
  * suggested darker one taken) and a PNG logo. The header then wears them on every screen, the
- * board report carries the logo on its first page, and every screen passes the accessibility check.
+ * board report carries the logo on its first page, a customer account wears its manager's branding,
+ * the share view the account's, and every screen passes the accessibility check.
  */
 let e2e: TestServer;
 let browser: Browser;
@@ -115,7 +116,34 @@ describe('branding journey', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await pdfImagesOnPage(pdf, 1)).toContainEqual({ page: 1, ...logoSize });
 
+    // A customer account without branding of its own wears its manager's.
+    const customer = await api.post<{ accountId: string }>(`/api/accounts/${api.accountId}/customers`, { name: 'Brf Lönnen', trialDays: 30 });
+    await page.goto(`${e2e.baseUrl}/accounts/${customer.accountId}/branding`);
+    await page.getByText('Kontot använder sin förvaltares varumärke, Nordfast Förvaltning.', { exact: false }).waitFor();
+    await eventually(() => headerLogoWidth(page, 'Nordfast Förvaltning')).toBe(logoSize.width);
+    expect(await page.getByRole('button', { name: 'Återställ' }).count()).toBe(0);
+    expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'branding-customer');
+
+    // The share view opens with the account's branding, its logo behind the token.
+    const link = await api.post<{ url: string }>(`/api/plans/${fixture.planId}/share-links`, {
+      label: 'Banken',
+      expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString(),
+    });
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${e2e.baseUrl}${new URL(link.url).pathname}`);
+    await reader.page.getByRole('heading', { name: 'Underhållsplan 2026–2035', level: 1 }).waitFor();
+    const sharedBrand = reader.page.locator('.shared-plan__brand');
+    await eventually(() =>
+      sharedBrand.getByRole('img', { name: 'Nordfast Förvaltning' }).evaluate((image: HTMLImageElement) => (image.complete ? image.naturalWidth : 0)),
+    ).toBe(logoSize.width);
+    expect(await sharedBrand.evaluate((band) => getComputedStyle(band).backgroundColor)).toBe(rgbOf(suggestion));
+    expect(await findSeriousAccessibilityViolations(reader.page)).toEqual([]);
+    await saveScreenshot(reader.page, 'branding-share-view');
+
     expect(problems).toEqual([]);
+    expect(reader.problems).toEqual([]);
+    await reader.context.close();
     await context.close();
   }, 120_000);
 });

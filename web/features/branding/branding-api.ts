@@ -1,20 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { brandingLogoField, brandingSchema } from '../../../shared/schemas/branding.ts';
 import { apiRequest } from '../../lib/api/api-client.ts';
-
-/** GET and PUT /api/accounts/:accountId/branding (docs/product/screens.md § Branding page). */
-export const brandingSchema = z.object({
-  displayName: z.string(),
-  colour: z.string(),
-  logoUrl: z.string().nullable(),
-  source: z.enum(['own', 'manager', 'default']),
-});
-export type Branding = z.infer<typeof brandingSchema>;
 
 export function brandingQueryKey(accountId: string) {
   return ['accounts', accountId, 'branding'] as const;
 }
 
+/** docs/product/api.md § Branding */
 function brandingPath(accountId: string) {
   return `/api/accounts/${encodeURIComponent(accountId)}/branding`;
 }
@@ -53,7 +45,7 @@ export function useSaveBranding(accountId: string) {
       form.append('displayName', displayName);
       form.append('colour', colour);
       if (removeLogo) form.append('removeLogo', 'true');
-      if (logo) form.append('logo', logo, logo.name);
+      if (logo) form.append(brandingLogoField, logo, logo.name);
       return apiRequest('PUT', brandingPath(accountId), { body: form, schema: brandingSchema });
     },
     onSuccess: () => refresh(),

@@ -1,28 +1,33 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { z } from 'zod';
 import { contrastWithWhite, darkenUntilReadable, minimumContrastWithWhite } from '../../../shared/branding/contrast.ts';
+import { translateValidationMessage } from '../../../shared/i18n/validation-messages.ts';
+import { brandingFieldsSchema, brandingLogoContentTypes, type Branding } from '../../../shared/schemas/branding.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
+import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useSaveBranding, type Branding } from './branding-api.ts';
-import { brandingFieldErrorsOf, describeBrandingFieldError, type BrandingFieldErrors } from './branding-field-errors.ts';
+import { useSaveBranding } from './branding-api.ts';
 import { BrandingPreview } from './branding-preview.tsx';
-import { checkLogoFile } from './check-logo-file.ts';
+import { checkLogoFile, type LogoProblem } from './check-logo-file.ts';
 
 const colourPattern = /^#[0-9a-f]{6}$/i;
-/** The same limit the server applies to the trimmed name (docs/product/screens.md § Branding page). */
-const displayNameMaxLength = 100;
 
-/** The checks the server makes too, so a wrong value is named before anything is sent. */
-function findFieldErrors(displayName: string, colour: string): BrandingFieldErrors {
-  const errors: BrandingFieldErrors = {};
-  const name = displayName.trim();
-  if (name.length === 0 || name.length > displayNameMaxLength) errors.displayName = 'branding.display_name_invalid';
-  if (!colourPattern.test(colour)) errors.colour = 'branding.colour_invalid';
-  else if (contrastWithWhite(colour) < minimumContrastWithWhite) errors.colour = 'branding.colour_low_contrast';
-  return errors;
-}
+/**
+ * The API's own fields and its contrast rule, so a wrong value is named before anything is sent;
+ * the logo is checked when chosen (checkLogoFile) and `removeLogo` follows from the buttons.
+ */
+const brandingFormSchema = z.preprocess(
+  (values) => {
+    const { displayName, colour } = values as Record<string, unknown>;
+    return { displayName, colour };
+  },
+  brandingFieldsSchema
+    .omit({ removeLogo: true })
+    .refine(({ colour }) => contrastWithWhite(colour) >= minimumContrastWithWhite, { path: ['colour'], error: 'branding.colour_low_contrast' }),
+);
 
 /**
  * Name, colour and logo of the account's branding, with the header as it will look. The colour is
@@ -33,83 +38,61 @@ function findFieldErrors(displayName: string, colour: string): BrandingFieldErro
 export function BrandingForm({ accountId, branding }: { accountId: string; branding: Branding }) {
   const { t, language } = useTranslation();
   const saveBranding = useSaveBranding(accountId);
+  const form = useValidatedForm(brandingFormSchema);
   const [displayName, setDisplayName] = useState(branding.displayName);
   const [colour, setColour] = useState(branding.colour);
   const [logo, setLogo] = useState<File | null>(null);
+  const [logoProblem, setLogoProblem] = useState<LogoProblem | null>(null);
   const [isLogoRemoved, setIsLogoRemoved] = useState(false);
-  const [errors, setErrors] = useState<BrandingFieldErrors>({});
-  const [focusRequest, setFocusRequest] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
   const logoInput = useRef<HTMLInputElement>(null);
   const logoPreviewUrl = useObjectUrl(logo);
-  const contrastId = useId();
-
-  useEffect(() => {
-    if (focusRequest > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
+  const id = useId();
 
   const storedLogoUrl = branding.source === 'own' ? branding.logoUrl : null;
   const shownLogoUrl = logoPreviewUrl ?? (isLogoRemoved ? null : storedLogoUrl);
-  const isColourValid = colourPattern.test(colour);
-  const ratio = isColourValid ? contrastWithWhite(colour) : null;
+  const ratio = colourPattern.test(colour) ? contrastWithWhite(colour) : null;
   const isReadable = ratio !== null && ratio >= minimumContrastWithWhite;
   const suggestion = ratio !== null && !isReadable ? darkenUntilReadable(colour) : null;
   const formattedRatio = ratio === null ? '' : new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(ratio);
-  const errorFor = (field: keyof BrandingFieldErrors) => {
-    const code = errors[field];
-    return code === undefined ? undefined : describeBrandingFieldError(code, language);
-  };
-
-  function showErrors(next: BrandingFieldErrors) {
-    setErrors(next);
-    setFocusRequest((count) => count + 1);
-  }
+  const logoError = logoProblem === null ? form.errorFor('logo') : translateValidationMessage(logoProblem, language);
 
   function changeColour(next: string) {
     setColour(next);
-    if (errors.colour !== undefined) setErrors(({ colour: _colour, ...others }) => others);
+    form.clearError('colour');
   }
 
   function chooseLogo(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0] ?? null;
     const problem = file && checkLogoFile(file);
-    if (problem) {
-      event.target.value = '';
-      setLogo(null);
-      showErrors({ ...errors, logo: problem });
-      return;
-    }
-    setLogo(file);
-    setIsLogoRemoved(false);
-    setErrors(({ logo: _logo, ...others }) => others);
+    form.clearError('logo');
+    setLogoProblem(problem);
+    if (problem) event.target.value = '';
+    setLogo(problem ? null : file);
+    if (file && !problem) setIsLogoRemoved(false);
   }
 
-  function removeLogo() {
+  function forgetChosenLogo() {
     setLogo(null);
-    setIsLogoRemoved(true);
     if (logoInput.current) logoInput.current.value = '';
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = findFieldErrors(displayName, colour);
-    if (Object.keys(found).length > 0) return showErrors(found);
-    setErrors({});
-    saveBranding.mutate(
-      { displayName: displayName.trim(), colour, logo, removeLogo: isLogoRemoved && logo === null },
-      {
-        onError: (error) => showErrors(brandingFieldErrorsOf(error)),
-        onSuccess: () => {
-          setLogo(null);
-          setIsLogoRemoved(false);
-          if (logoInput.current) logoInput.current.value = '';
-        },
-      },
-    );
-  }
-
   return (
-    <form ref={form} className="form branding-form" noValidate onSubmit={submit}>
+    <form
+      className="form branding-form"
+      noValidate
+      onSubmit={form.handleSubmit((fields) =>
+        saveBranding.mutate(
+          { ...fields, logo, removeLogo: isLogoRemoved && logo === null },
+          {
+            onError: form.showApiError,
+            onSuccess: () => {
+              forgetChosenLogo();
+              setIsLogoRemoved(false);
+            },
+          },
+        ),
+      )}
+    >
       {saveBranding.isError && <Alert tone="error">{describeApiError(saveBranding.error, t)}</Alert>}
       {saveBranding.isSuccess && <Alert tone="success">{t('branding.saved')}</Alert>}
       <TextField
@@ -118,19 +101,19 @@ export function BrandingForm({ accountId, branding }: { accountId: string; brand
         autoComplete="organization"
         value={displayName}
         onChange={(event) => setDisplayName(event.target.value)}
-        error={errorFor('displayName')}
+        error={form.errorFor('displayName')}
       />
 
       <div className="branding-form__colour">
         <div className="field">
-          <label className="field__label" htmlFor={`${contrastId}-picker`}>
+          <label className="field__label" htmlFor={`${id}-picker`}>
             {t('branding.colour_picker')}
           </label>
           <input
-            id={`${contrastId}-picker`}
+            id={`${id}-picker`}
             className="branding-form__picker"
             type="color"
-            value={isColourValid ? colour.toLowerCase() : '#000000'}
+            value={ratio === null ? '#000000' : colour.toLowerCase()}
             onChange={(event) => changeColour(event.target.value.toUpperCase())}
           />
         </div>
@@ -142,10 +125,10 @@ export function BrandingForm({ accountId, branding }: { accountId: string; brand
           spellCheck={false}
           value={colour}
           onChange={(event) => changeColour(event.target.value.trim())}
-          error={errorFor('colour')}
+          error={form.errorFor('colour')}
         />
       </div>
-      <div className="branding-form__contrast" id={contrastId} aria-live="polite">
+      <div className="branding-form__contrast" aria-live="polite">
         {ratio !== null && (
           <p className={isReadable ? 'form__note' : 'field__error'}>
             {t(isReadable ? 'branding.contrast_ok' : 'branding.contrast_low', { ratio: formattedRatio })}
@@ -155,32 +138,46 @@ export function BrandingForm({ accountId, branding }: { accountId: string; brand
       </div>
 
       <div className="field">
-        <label className="field__label" htmlFor={`${contrastId}-logo`}>
+        <label className="field__label" htmlFor={`${id}-logo`}>
           {t('branding.logo')}
         </label>
-        <p className="field__hint" id={`${contrastId}-logo-hint`}>
+        <p className="field__hint" id={`${id}-logo-hint`}>
           {t('branding.logo_hint')}
         </p>
         <input
           ref={logoInput}
-          id={`${contrastId}-logo`}
+          id={`${id}-logo`}
           className="field__input"
           type="file"
           name="logo"
-          accept="image/png,image/jpeg"
-          aria-invalid={errors.logo === undefined ? undefined : true}
-          aria-describedby={errors.logo === undefined ? `${contrastId}-logo-hint` : `${contrastId}-logo-hint ${contrastId}-logo-error`}
+          accept={brandingLogoContentTypes.join(',')}
+          aria-invalid={logoError === undefined ? undefined : true}
+          aria-describedby={logoError === undefined ? `${id}-logo-hint` : `${id}-logo-hint ${id}-logo-error`}
           onChange={chooseLogo}
         />
-        {errors.logo !== undefined && (
-          <p className="field__error" id={`${contrastId}-logo-error`}>
-            {errorFor('logo')}
+        {logoError !== undefined && (
+          <p className="field__error" id={`${id}-logo-error`}>
+            {logoError}
           </p>
         )}
       </div>
-      {isLogoRemoved && <p className="form__note">{t('branding.logo_removed_on_save')}</p>}
-      {(storedLogoUrl !== null || logo !== null) && !isLogoRemoved && <Button onClick={removeLogo}>{t('branding.logo_remove')}</Button>}
-      {isLogoRemoved && <Button onClick={() => setIsLogoRemoved(false)}>{t('branding.logo_keep')}</Button>}
+      {isLogoRemoved ? (
+        <>
+          <p className="form__note">{t('branding.logo_removed_on_save')}</p>
+          <Button onClick={() => setIsLogoRemoved(false)}>{t('branding.logo_keep')}</Button>
+        </>
+      ) : (
+        (storedLogoUrl !== null || logo !== null) && (
+          <Button
+            onClick={() => {
+              forgetChosenLogo();
+              setIsLogoRemoved(storedLogoUrl !== null);
+            }}
+          >
+            {t('branding.logo_remove')}
+          </Button>
+        )
+      )}
 
       <BrandingPreview displayName={displayName.trim() || branding.displayName} colour={isReadable ? colour : null} logoUrl={shownLogoUrl} />
 

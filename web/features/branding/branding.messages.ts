@@ -1,9 +1,6 @@
 import { defineMessages } from '../../lib/i18n/define-messages.ts';
 
-/**
- * The account's branding screen (`branding.`). The server's field codes of PUT branding
- * (`branding.logo_type`, …) are keys here too, so the form shows them in the chosen language.
- */
+/** The account's branding screen (`branding.`); its field errors are shared/i18n/validation-messages.ts's `branding.` codes. */
 export const brandingMessages = defineMessages(
   {
     'branding.nav': 'Varumärke',
@@ -36,11 +33,6 @@ export const brandingMessages = defineMessages(
     'branding.reset_done': 'Kontots eget varumärke är borttaget.',
     'branding.admins_only_title': 'Endast administratörer',
     'branding.admins_only_text': 'Bara kontots administratörer kan ändra varumärket. Be en administratör om hjälp.',
-    'branding.logo_type': 'Logotypen måste vara en PNG- eller JPEG-bild.',
-    'branding.logo_too_large': 'Logotypen är större än 500 kB. Välj en mindre bild.',
-    'branding.display_name_invalid': 'Ange ett namn på 1–100 tecken.',
-    'branding.colour_invalid': 'Ange färgen som #RRGGBB, till exempel #1F6F50.',
-    'branding.colour_low_contrast': 'Vit text syns för dåligt på färgen: kontrasten måste vara minst 4,5:1.',
   },
   {
     'branding.nav': 'Branding',
@@ -73,10 +65,5 @@ export const brandingMessages = defineMessages(
     'branding.reset_done': "The account's own branding is removed.",
     'branding.admins_only_title': 'Admins only',
     'branding.admins_only_text': "Only the account's admins can change its branding. Ask an admin for help.",
-    'branding.logo_type': 'The logo must be a PNG or JPEG image.',
-    'branding.logo_too_large': 'The logo is larger than 500 kB. Choose a smaller image.',
-    'branding.display_name_invalid': 'Enter a name of 1–100 characters.',
-    'branding.colour_invalid': 'Write the colour as #RRGGBB, for example #1F6F50.',
-    'branding.colour_low_contrast': 'White text is hard to read on this colour: the contrast must be at least 4.5:1.',
   },
 );

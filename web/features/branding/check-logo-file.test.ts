@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkLogoFile, logoMaxBytes } from './check-logo-file.ts';
+import { brandingLogoMaxBytes as logoMaxBytes } from '../../../shared/schemas/branding.ts';
+import { checkLogoFile } from './check-logo-file.ts';
 
 describe('checkLogoFile', () => {
   it('takes a PNG or a JPEG up to the limit', () => {

@@ -1,6 +1,4 @@
-/** The server's limit for a logo (docs/product/screens.md § Branding page): PNG or JPEG of at most 500 kB. */
-export const logoMaxBytes = 500 * 1024;
-const logoTypes = ['image/png', 'image/jpeg'];
+import { brandingLogoContentTypes, brandingLogoMaxBytes } from '../../../shared/schemas/branding.ts';
 
 export type LogoProblem = 'branding.logo_type' | 'branding.logo_too_large';
 
@@ -9,7 +7,7 @@ export type LogoProblem = 'branding.logo_type' | 'branding.logo_too_large';
  * browser's type comes from the file name; the server checks the first bytes again.
  */
 export function checkLogoFile(file: { type: string; size: number }): LogoProblem | null {
-  if (!logoTypes.includes(file.type)) return 'branding.logo_type';
-  if (file.size > logoMaxBytes) return 'branding.logo_too_large';
+  if (!brandingLogoContentTypes.some((type) => type === file.type)) return 'branding.logo_type';
+  if (file.size > brandingLogoMaxBytes) return 'branding.logo_too_large';
   return null;
 }
