@@ -103,18 +103,12 @@ describe('branding journey', () => {
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'branding-saved');
 
-    // A plan page of the branded account: the same header, and the board report with the logo on its first page.
+    // A plan page of the branded account wears the same header.
     await page.goto(fixture.planUrl);
     await page.getByRole('heading', { name: 'Underhållsplan 2026–2035' }).waitFor();
     await eventually(() => headerLogoWidth(page, 'Nordfast Förvaltning')).toBe(logoSize.width);
     expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'branding-plan-page');
-
-    await page.getByRole('button', { name: 'Export, import och rapport' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner rapport (PDF)' }).click()]);
-    const pdf = await readFile(await download.path());
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await pdfImagesOnPage(pdf, 1)).toContainEqual({ page: 1, ...logoSize });
 
     // A customer account without branding of its own wears its manager's.
     const customer = await api.post<{ accountId: string }>(`/api/accounts/${api.accountId}/customers`, { name: 'Brf Lönnen', trialDays: 30 });
@@ -140,6 +134,15 @@ describe('branding journey', () => {
     expect(await sharedBrand.evaluate((band) => getComputedStyle(band).backgroundColor)).toBe(rgbOf(suggestion));
     expect(await findSeriousAccessibilityViolations(reader.page)).toEqual([]);
     await saveScreenshot(reader.page, 'branding-share-view');
+
+    // The board report of the branded plan carries the logo on its first page.
+    await page.goto(fixture.planUrl);
+    await page.getByRole('heading', { name: 'Underhållsplan 2026–2035' }).waitFor();
+    await page.getByRole('button', { name: 'Export, import och rapport' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner rapport (PDF)' }).click()]);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await pdfImagesOnPage(pdf, 1)).toContainEqual({ page: 1, ...logoSize });
 
     expect(problems).toEqual([]);
     expect(reader.problems).toEqual([]);

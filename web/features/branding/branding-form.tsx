@@ -9,7 +9,7 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { describeApiError } from '../../lib/api/describe-api-error.ts';
 import { useValidatedForm } from '../../lib/forms/use-validated-form.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { useSaveBranding } from './branding-api.ts';
+import type { useSaveBranding } from './branding-api.ts';
 import { BrandingPreview } from './branding-preview.tsx';
 import { checkLogoFile, type LogoProblem } from './check-logo-file.ts';
 
@@ -30,14 +30,14 @@ const brandingFormSchema = z.preprocess(
 );
 
 /**
- * Name, colour and logo of the account's branding, with the header as it will look. The colour is
+ * Name, colour and logo of the account's branding, with the header as it will look. The save
+ * belongs to the screen: a saved branding starts a fresh form, and the screen says it was saved. The colour is
  * checked against white text while it is chosen, and a too light one gets a darker suggestion of
  * the same hue. A customer account inheriting its manager's branding starts from the manager's
  * name and colour, without its logo (the logo stays the manager's).
  */
-export function BrandingForm({ accountId, branding }: { accountId: string; branding: Branding }) {
+export function BrandingForm({ branding, saveBranding }: { branding: Branding; saveBranding: ReturnType<typeof useSaveBranding> }) {
   const { t, language } = useTranslation();
-  const saveBranding = useSaveBranding(accountId);
   const form = useValidatedForm(brandingFormSchema);
   const [displayName, setDisplayName] = useState(branding.displayName);
   const [colour, setColour] = useState(branding.colour);
@@ -94,7 +94,6 @@ export function BrandingForm({ accountId, branding }: { accountId: string; brand
       )}
     >
       {saveBranding.isError && <Alert tone="error">{describeApiError(saveBranding.error, t)}</Alert>}
-      {saveBranding.isSuccess && <Alert tone="success">{t('branding.saved')}</Alert>}
       <TextField
         label={t('branding.display_name')}
         name="displayName"
