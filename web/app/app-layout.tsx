@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
+import { useInactiveRefusal } from '../features/accounts/use-inactive-refusal.ts';
 import { useSelectedMembership } from '../features/accounts/use-selected-membership.ts';
 import { useSession } from '../features/auth/session.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
@@ -19,7 +20,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { memberships, isOperator } = useSession();
   const account = useSelectedMembership() ?? memberships[0];
-  const branding = useBranding(account?.accountId).data;
+  // An inactive account refuses its own members its branding too: they see the default header.
+  const isBrandingReadable = useInactiveRefusal(account).kind === 'allowed';
+  const branding = useBranding(isBrandingReadable ? account?.accountId : undefined).data;
   const brand = branding && branding.source !== 'default' ? branding : null;
   const brandColour = useBrandColour(brand?.colour ?? null);
 
