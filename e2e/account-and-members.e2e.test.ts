@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { eventually } from './support/page-reads.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
  * The web app shell as a person meets it: sign up, invite a colleague who joins through the
  * e-mailed link, roles shown and enforced, sign out and in, field messages in both languages.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 describe('account and members journey', () => {
   it('signs up, invites a viewer who joins by link, and signs out and in again', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(e2e.browser);
     await page.goto(`${e2e.baseUrl}/signup`);
     await page.getByRole('heading', { name: 'Skapa konto' }).waitFor();
 
@@ -62,7 +50,7 @@ describe('account and members journey', () => {
     expect(link).toBeDefined();
     const invitationPath = new URL(link!).pathname;
 
-    const viewer = await openPage(browser);
+    const viewer = await openPage(e2e.browser);
     await viewer.page.goto(`${e2e.baseUrl}${invitationPath}`);
     await viewer.page.getByRole('heading', { name: 'Gå med i Brf Eken' }).waitFor();
     expect(await findSeriousAccessibilityViolations(viewer.page)).toEqual([]);

@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AnalysisResponse, FundResponse } from '../shared/schemas/analysis.ts';
 import type { Plan } from '../shared/schemas/plan.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 // The figures on screen must be exactly the API's figures formatted the web app's way.
 import { formatAmount } from '../web/lib/i18n/format-amount.ts';
 // Role names as the members page shows them: every other text naming a role must use the same noun.
 import { en } from '../web/app/messages/en.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { eventually, expectTitle, normalise, textOf } from './support/page-reads.ts';
 import { expandAllSections } from './support/plan-sections.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -23,17 +22,7 @@ import { saveScreenshot } from './support/screenshots.ts';
  * viewer to prove the server refuses. A weakness that does not stop the next step is checked with
  * expect.soft: the test still fails on it, and the rest of the journey is still proven.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 const year = new Date().getFullYear();
 const endYear = year + 29;
@@ -131,7 +120,7 @@ async function fillActionForm(
 
 describe('a board’s journey', () => {
   it('plans, analyses, funds, shares read-only and reads it all in English', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(e2e.browser);
 
     // Sign up in Swedish, the default language.
     await page.goto(`${e2e.baseUrl}/signup`);
@@ -443,7 +432,7 @@ describe('a board’s journey', () => {
     const link = /https:\/\/\S+\/invitations\/\S+/.exec(email.body)?.[0];
     expect(link).toBeDefined();
 
-    const viewer = await openPage(browser);
+    const viewer = await openPage(e2e.browser);
     const viewerPage = viewer.page;
     await viewerPage.goto(`${e2e.baseUrl}${new URL(link!).pathname}`);
     await viewerPage.getByRole('heading', { name: 'Gå med i Brf Eken' }).waitFor();

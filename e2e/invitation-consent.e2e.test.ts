@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { MembersResponse } from '../shared/schemas/member.ts';
 import type { ReceivedInvitation } from '../shared/schemas/invitation.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { signedUpPage, startJourney } from './support/journey.ts';
 import { eventually, expectTitle, textOf } from './support/page-reads.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
 /**
  * Invitations need consent (docs/decisions/0030-invitations-need-consent.md): an admin invites
@@ -16,25 +14,13 @@ import { startTestServer, type TestServer } from '../server/test-support/test-se
  * existing user answers from the list above every page; without SMTP the admin copies a link
  * that a new person signs up through.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 const password = 'ekar och lönnar i parken';
 
 /** A person who signed up with an account of their own, in their own browser context. */
-async function signedUpPerson(name: string, email: string, accountName: string) {
-  const browserPage = await openPage(browser);
-  const api = await signUpThroughApi(browserPage.context, e2e.baseUrl, { name, email, password, accountName });
-  return { ...browserPage, api };
+function signedUpPerson(name: string, email: string, accountName: string) {
+  return signedUpPage(e2e, { name, email, password, accountName });
 }
 
 /** The members page's section under `heading` ("Nuvarande medlemmar", "Väntande inbjudningar"). */
@@ -181,7 +167,7 @@ describe('invitations that need consent', () => {
     expect(await findSeriousAccessibilityViolations(admin.page)).toEqual([]);
 
     // The copied link replaces the e-mailed one.
-    const newcomer = await openPage(browser);
+    const newcomer = await openPage(e2e.browser);
     const emailedPreview = await newcomer.context.request.get(`${e2e.baseUrl}/api/invitations/${emailedToken}`);
     expect(emailedPreview.status()).toBe(404);
 

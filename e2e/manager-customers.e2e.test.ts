@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { findClippedCells } from './support/clipped-cells.ts';
-import { addMemberThroughApi, signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
+import { addMemberThroughApi } from './support/api-session.ts';
 import { openPage } from './support/browser-page.ts';
+import { desktop, managerSignUp, signedUpPage, startJourney } from './support/journey.ts';
 import { eventually, expectTitle, textOf } from './support/page-reads.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
 /**
  * A property manager's customers (docs/decisions/0040-customer-accounts.md): the manager creates a
  * cooperative's account on trial, works in it, and its board meets a plain explanation, not an
  * error, once the manager pauses it.
  */
-let e2e: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
-const password = 'förvaltning av många föreningar';
+const { password } = managerSignUp;
 
 /** A date as the web app shows it in Swedish (web/lib/i18n/format-date.ts). */
 const swedishDate = (date: Date) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium' }).format(date);
@@ -43,13 +33,8 @@ async function customerRows(page: Page): Promise<string[]> {
 }
 
 it('lets a manager create a customer on a 30-day trial, open it, and pause it, and tells its board why it cannot get in', async () => {
-  const manager = await openPage(browser, { width: 1280, height: 900 });
-  const api = await signUpThroughApi(manager.context, e2e.baseUrl, {
-    email: 'karin@forvaltning.se',
-    password,
-    name: 'Karin Förvaltare',
-    accountName: 'Förvaltning AB',
-  });
+  const manager = await signedUpPage(e2e, managerSignUp, desktop);
+  const { api } = manager;
   await createPlanFixture(api, e2e.baseUrl);
   const { page } = manager;
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}`);
@@ -114,13 +99,8 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
   expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kunder' }).count()).toBe(0);
 
   // The board, invited to the customer, works in it while the trial lasts.
-  const board = await openPage(browser, { width: 1280, height: 900 });
-  const boardApi = await signUpThroughApi(board.context, e2e.baseUrl, {
-    email: 'styrelsen@brf-eken.se',
-    password,
-    name: 'Eva Ordförande',
-    accountName: 'Eva privat',
-  });
+  const board = await signedUpPage(e2e, { email: 'styrelsen@brf-eken.se', password, name: 'Eva Ordförande', accountName: 'Eva privat' }, desktop);
+  const boardApi = board.api;
   await addMemberThroughApi({ ...api, accountId: customerId! }, boardApi, 'styrelsen@brf-eken.se', 'viewer');
   await board.page.goto(customerUrl);
   await board.page.getByText('Inga organisationer ännu').waitFor();
@@ -180,13 +160,8 @@ it('lets a manager create a customer on a 30-day trial, open it, and pause it, a
 }, 120_000);
 
 it('lets a manager move a property into a customer and invite its board as viewers of that property, which is all the board then sees', async () => {
-  const manager = await openPage(browser, { width: 1280, height: 900 });
-  const api = await signUpThroughApi(manager.context, e2e.baseUrl, {
-    email: 'lars@forvaltning.se',
-    password,
-    name: 'Lars Förvaltare',
-    accountName: 'Lars Förvaltning',
-  });
+  const manager = await signedUpPage(e2e, { email: 'lars@forvaltning.se', password, name: 'Lars Förvaltare', accountName: 'Lars Förvaltning' }, desktop);
+  const { api } = manager;
   // The manager's own property and plan, made before the cooperative became a customer.
   const asken = await createPlanFixture(api, e2e.baseUrl, { property: { name: 'Asken 1' } });
   const customer = await api.post<{ accountId: string }>(`/api/accounts/${api.accountId}/customers`, { name: 'Brf Asken', trialDays: 30 });
@@ -201,9 +176,9 @@ it('lets a manager move a property into a customer and invite its board as viewe
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/properties/${asken.propertyId}`);
   await page.getByRole('button', { name: 'Flytta fastighet' }).click();
   const move = page.getByRole('dialog', { name: 'Flytta Asken 1' });
-  await move.getByLabel('Till organisation').selectOption({ label: 'Brf Asken (Brf Asken)' });
+  await move.getByLabel('Till organisation').selectOption({ label: 'Brf Asken' });
   await move.getByRole('button', { name: 'Flytta', exact: true }).click();
-  await page.getByText('Asken 1 har flyttats till Brf Asken (Brf Asken).').waitFor();
+  await page.getByText('Asken 1 har flyttats till Brf Asken.').waitFor();
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/customers`);
   await eventually(() => customerRows(page)).toEqual([`Brf Asken · Provperiod · ${swedishDate(new Date(Date.now() + 30 * dayMs))} · 2 · Inte planerat`]);
 
@@ -233,7 +208,7 @@ it('lets a manager move a property into a customer and invite its board as viewe
   const emailed = await e2e.database.db.selectFrom('outbox_emails').select('body').where('recipient', '=', 'styrelsen@brf-asken.se').executeTakeFirstOrThrow();
   const invitationPath = /\/invitations\/[\w-]+/.exec(emailed.body)?.[0];
   expect(invitationPath).toBeDefined();
-  const board = await openPage(browser, { width: 1280, height: 900 });
+  const board = await openPage(e2e.browser, desktop);
   await board.page.goto(`${e2e.baseUrl}${invitationPath}`);
   await board.page.getByText('Du når bara: Asken 1.').waitFor();
   await board.page.getByLabel('Ditt namn').fill('Greta Ordförande');

@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
-import { openPage } from './support/browser-page.ts';
+import { desktop, managerSignUp, signedUpPage, startJourney } from './support/journey.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { eventually, expectTitle } from './support/page-reads.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
-let e2e: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 it("moves a property with its plan into another account's organisation, where it is found with its actions, and the old account no longer lists it", async () => {
-  const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
-  const api = await signUpThroughApi(context, e2e.baseUrl, {
-    email: 'karin@forvaltning.se',
-    password: 'förvaltning av många föreningar',
-    name: 'Karin Förvaltare',
-    accountName: 'Förvaltning AB',
-  });
+  const { page, problems, api } = await signedUpPage(e2e, managerSignUp, desktop);
   const fixture = await createPlanFixture(api, e2e.baseUrl, {
     actions: [
       { name: 'Byte av takpapp', category: 'yttertak', quantity: 450, unit: 'm2', unitPrice: 640, year: 2031 },
@@ -36,6 +17,7 @@ it("moves a property with its plan into another account's organisation, where it
   });
   const customer = await api.post<{ id: string }>('/api/accounts', { name: 'Brf Lönnen' });
   const customerOrganisation = await api.post<{ id: string }>(`/api/accounts/${customer.id}/organisations`, { name: 'Brf Lönnen' });
+  await api.post(`/api/accounts/${api.accountId}/organisations`, { name: 'Förvaltningens garage' });
 
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}/properties/${fixture.propertyId}`);
   await expectTitle(page, 'Eken 1');
@@ -45,7 +27,10 @@ it("moves a property with its plan into another account's organisation, where it
   // Moving without a choice says what is missing, and moves nothing.
   await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
   await dialog.getByText('Välj vart den ska flyttas.').waitFor();
-  await dialog.getByLabel('Till organisation').selectOption({ label: 'Brf Lönnen (Brf Lönnen)' });
+  // The account is named once where it bears the organisation's name.
+  const target = dialog.getByLabel('Till organisation');
+  expect(await target.locator('option').allTextContents()).toEqual(['Välj…', 'Brf Lönnen', 'Förvaltningens garage (Förvaltning AB)']);
+  await target.selectOption({ label: 'Brf Lönnen' });
   await dialog.getByText('Eken 1 flyttas till Brf Lönnen i kontot Brf Lönnen.').waitFor();
   await dialog.getByText(/Den som bara är medlem i Förvaltning AB ser den inte längre/).waitFor();
   expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
@@ -54,7 +39,7 @@ it("moves a property with its plan into another account's organisation, where it
 
   // Back on the start page of the account it left: it says where the property went, with a link there.
   await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${api.accountId}`);
-  const notice = page.getByText('Eken 1 har flyttats till Brf Lönnen (Brf Lönnen).');
+  const notice = page.getByText('Eken 1 har flyttats till Brf Lönnen.');
   await notice.waitFor();
   expect(await page.getByRole('link', { name: 'Eken 1' }).count()).toBe(0);
   expect(await findSeriousAccessibilityViolations(page)).toEqual([]);
@@ -71,5 +56,33 @@ it("moves a property with its plan into another account's organisation, where it
   expect(page.url()).toContain(`/accounts/${customer.id}/plans/${fixture.planId}`);
   const moved = await api.get<{ accountId: string; organisationId: string }>(`/api/properties/${fixture.propertyId}`);
   expect(moved).toMatchObject({ accountId: customer.id, organisationId: customerOrganisation.id });
+  expect(problems).toEqual([]);
+});
+
+it('moves an organisation with its properties into another account from the start page, and says where it went', async () => {
+  const { page, problems, api } = await signedUpPage(e2e, { ...managerSignUp, email: 'karin.org@forvaltning.se' }, desktop);
+  const fixture = await createPlanFixture(api, e2e.baseUrl);
+  const customer = await api.post<{ id: string }>('/api/accounts', { name: 'Brf Eken konto' });
+
+  await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}`);
+  await page.getByRole('button', { name: 'Flytta Brf Eken' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flytta Brf Eken' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+  await dialog.getByText('Välj vart den ska flyttas.').waitFor();
+  const target = dialog.getByLabel('Till konto');
+  expect(await target.locator('option').allTextContents()).toEqual(['Välj…', 'Brf Eken konto']);
+  await target.selectOption({ label: 'Brf Eken konto' });
+  await dialog.getByText('Brf Eken flyttas till kontot Brf Eken konto.').waitFor();
+  await dialog.getByText(/Den som bara är medlem i Förvaltning AB ser den inte längre/).waitFor();
+  await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+
+  await page.getByText('Brf Eken har flyttats till Brf Eken konto.').waitFor();
+  expect(await page.getByRole('button', { name: 'Flytta Brf Eken' }).count()).toBe(0);
+  await page.getByRole('link', { name: 'Öppna den där' }).click();
+  await eventually(async () => page.url()).toBe(`${e2e.baseUrl}/accounts/${customer.id}`);
+  await page.getByRole('link', { name: 'Eken 1' }).waitFor();
+  const moved = await api.get<{ accountId: string; organisationId: string }>(`/api/properties/${fixture.propertyId}`);
+  expect(moved).toMatchObject({ accountId: customer.id, organisationId: fixture.organisationId });
   expect(problems).toEqual([]);
 });

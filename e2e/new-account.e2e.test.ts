@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
-import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
-import { openPage } from './support/browser-page.ts';
+import { desktop, managerSignUp, signedUpPage, startJourney } from './support/journey.ts';
 import { eventually, expectTitle } from './support/page-reads.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
-let e2e: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 it('lets a signed-in manager open a second account from the user menu and switch between the two', async () => {
-  const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
-  const api = await signUpThroughApi(context, e2e.baseUrl, {
-    email: 'karin@forvaltning.se',
-    password: 'förvaltning av många föreningar',
-    name: 'Karin Förvaltare',
-    accountName: 'Förvaltning AB',
-  });
+  const { page, problems, api } = await signedUpPage(e2e, managerSignUp, desktop);
   await page.goto(`${e2e.baseUrl}/accounts/${api.accountId}`);
   await page.getByRole('button', { name: /Karin Förvaltare/ }).click();
   await page.getByRole('link', { name: 'Nytt konto' }).click();

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { eventually } from './support/page-reads.ts';
 import { setInstalledAt } from '../server/test-support/installed-at.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
@@ -14,17 +13,7 @@ import { saveScreenshot } from './support/screenshots.ts';
  * then red and green checks with the failing ones first; anyone else neither sees the link nor
  * the data.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 const hour = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -44,7 +33,7 @@ describe('operations page journey', () => {
     const db = e2e.database.db;
     // A new installation: set up a minute ago, its first backups not run yet.
     await setInstalledAt(db, ago(60_000));
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(e2e.browser);
     await signUp(page, 'Olle Operatör', 'olle@example.se', 'Brf Driften');
 
     await page.getByRole('link', { name: 'Drift' }).click();
@@ -158,7 +147,7 @@ describe('operations page journey', () => {
   });
 
   it('shows other users neither the link nor the status', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(e2e.browser);
     await signUp(page, 'Vera Vanlig', 'vera@example.se', 'Brf Vanlig');
     expect(await page.getByRole('link', { name: 'Drift' }).count()).toBe(0);
     await page.goto(`${e2e.baseUrl}/operations`);

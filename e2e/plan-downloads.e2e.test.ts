@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
+import { describe, expect, it } from 'vitest';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { eventually } from './support/page-reads.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 
@@ -13,21 +11,11 @@ import { createPlanFixture } from './support/plan-fixture.ts';
  * a border and a touch target's size, reached with Tab, opened and closed with Enter or Space,
  * saying whether it is open, and showing the downloads only while it is.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 describe('the plan’s downloads', () => {
   it('open from a button that looks like one, from the keyboard too', async () => {
-    const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
+    const { page, context, problems } = await openPage(e2e.browser, { width: 1280, height: 900 });
     const api = await signUpThroughApi(context, e2e.baseUrl, {
       email: 'sara@brf-eken.se',
       password: 'ekar och lönnar i parken',

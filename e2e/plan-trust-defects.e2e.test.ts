@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
+import { describe, expect, it } from 'vitest';
 import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { eventually, textOf } from './support/page-reads.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -13,21 +11,11 @@ import { saveScreenshot } from './support/screenshots.ts';
  * per-year view and is found by "Genomförd"; a year after the plan period is explained where it is
  * typed and its action listed after the years; a building's name cannot be taken twice.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 describe('plan trust defects', () => {
   it('keeps done and out-of-period actions visible, explains a year outside the period, and refuses a taken building name', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(e2e.browser);
     const api = await signUpThroughApi(context, e2e.baseUrl, {
       email: 'nina@brf-eken.se',
       password: 'lönnar längs hela gatan',

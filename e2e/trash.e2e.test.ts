@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { eventually } from './support/page-reads.ts';
 import { createPlanFixture } from './support/plan-fixture.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 
-let e2e: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 /** What the action page says in one of its details (Byggnad, Läge…). */
 function detail(page: Page, term: string) {
@@ -27,7 +17,7 @@ function detail(page: Page, term: string) {
 
 describe('the trash', () => {
   it('restores a deleted building onto its actions, and a deleted action with its comment', async () => {
-    const { page, context, problems } = await openPage(browser, { width: 1280, height: 900 });
+    const { page, context, problems } = await openPage(e2e.browser, { width: 1280, height: 900 });
     const api = await signUpThroughApi(context, e2e.baseUrl, {
       email: 'tova@brf-eken.se',
       password: 'ekar och lönnar i parken',

@@ -1,12 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asAccountId } from '../server/db/account-id.ts';
-import { startTestServer, type TestServer } from '../server/test-support/test-server.ts';
 import { awaitTotpStepStart, totpCodeAt } from '../server/test-support/totp-test-codes.ts';
 import { findSeriousAccessibilityViolations } from './support/accessibility.ts';
 import { signUpThroughApi } from './support/api-session.ts';
-import { launchBrowser } from './support/browser.ts';
 import { openPage } from './support/browser-page.ts';
+import { startJourney } from './support/journey.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 /**
@@ -14,21 +12,11 @@ import { saveScreenshot } from './support/screenshots.ts';
  * screen (the test computes the app's codes from it), keep the recovery codes, sign out, and sign
  * in again with the password and then a code; a wrong code is answered in words.
  */
-let e2e: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const e2e = startJourney();
 
 describe('two-step verification journey', () => {
   it('turns TOTP on with the key on screen, then signs in with the password and a code', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(e2e.browser);
     const password = 'ekar och lönnar i parken';
     await signUpThroughApi(context, e2e.baseUrl, { email: 'cecilia@brf-eken.se', password, name: 'Cecilia Sekreterare', accountName: 'Brf Eken' });
 
@@ -86,14 +74,14 @@ describe('two-step verification journey', () => {
   });
 
   it('lets an admin with a second factor require it, and tells a member without one why and where to turn it on', async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage(e2e.browser);
     const api = await signUpThroughApi(admin.context, e2e.baseUrl, {
       email: 'david@brf-eken.se',
       password: 'ekar och lönnar i parken',
       name: 'David Ordförande',
       accountName: 'Brf Lönnen',
     });
-    const member = await openPage(browser);
+    const member = await openPage(e2e.browser);
     const memberApi = await signUpThroughApi(member.context, e2e.baseUrl, {
       email: 'eva@brf-eken.se',
       password: 'kassaboken stämmer alltid',

@@ -6,11 +6,14 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.ts';
+import { runHaCommand } from './commands/ha.ts';
 import { commands, usage } from './commands/index.ts';
 import { OpsError, createOpsContext } from './ops-context.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // The HA topology has no single managed cluster for the context to describe.
+  if (name === 'ha') return runHaCommand(loadConfig(), rest, (message) => process.stderr.write(`${message}\n`));
   const command = name ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(usage);

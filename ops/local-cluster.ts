@@ -221,7 +221,7 @@ export function isFree(port: number): Promise<boolean> {
 }
 
 /** Uses the newest PostgreSQL ≥ 15 for a new cluster, and the cluster's own major version after. */
-async function postgresBinDir(pgDataDir: string): Promise<string> {
+export async function postgresBinDir(pgDataDir: string): Promise<string> {
   const root = '/usr/lib/postgresql';
   const existing = await readFile(path.join(pgDataDir, 'PG_VERSION'), 'utf8').catch(() => undefined);
   const candidates =

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Makes sure the distribution packages Kvarter runs on are installed: PostgreSQL ≥ 15 and
 # pgBackRest (and, with --with-browser, what only the tests need: Chromium for the browser tests and
-# poppler-utils, whose pdftotext/pdftoppm read the PDF report in its tests). Installs them with apt
+# poppler-utils, whose pdftotext/pdftoppm read the PDF report in its tests; with --with-ha, what the
+# high-availability topology of `ops ha up` runs on: Patroni, etcd and HAProxy). Installs them with apt
 # when we are root or have passwordless sudo; otherwise says exactly what to run.
 set -euo pipefail
 
 with_browser=false
+with_ha=false
 for argument in "$@"; do
   case "$argument" in
     --with-browser) with_browser=true ;;
-    *) echo "Usage: $0 [--with-browser]" >&2; exit 2 ;;
+    --with-ha) with_ha=true ;;
+    *) echo "Usage: $0 [--with-browser] [--with-ha]" >&2; exit 2 ;;
   esac
 done
 
@@ -29,9 +32,16 @@ have_package() {
 
 need_database=false
 need_browser=false
+# python3-etcd and python3-psycopg2 are Patroni's etcd and PostgreSQL drivers; python3-idna lets its HTTP
+# client (urllib3, which only suggests it) talk TLS to etcd; etcd-client gives etcdctl.
+ha_packages=(patroni etcd-server etcd-client haproxy python3-etcd python3-psycopg2 python3-idna)
+missing_ha=()
+if $with_ha; then
+  for package in "${ha_packages[@]}"; do have_package "$package" || missing_ha+=("$package"); done
+fi
 if ! have_postgres || ! command -v pgbackrest >/dev/null; then need_database=true; fi
 if $with_browser && { ! command -v chromium >/dev/null || ! have_package fonts-dejavu-core || ! command -v pdftotext >/dev/null; }; then need_browser=true; fi
-if ! $need_database && ! $need_browser; then exit 0; fi
+if ! $need_database && ! $need_browser && ((${#missing_ha[@]} == 0)); then exit 0; fi
 
 if [[ "$(id -u)" -eq 0 ]]; then
   as_root=()
@@ -43,6 +53,7 @@ fi
 if [[ "${as_root[*]-}" == cannot ]] || ! command -v apt-get >/dev/null; then
   if $need_database; then echo "Kvarter needs PostgreSQL and pgBackRest. Run: sudo apt-get install -y postgresql pgbackrest" >&2; fi
   if $need_browser; then echo "Kvarter's browser and report tests need Chromium and poppler-utils. Run: sudo apt-get install -y chromium fonts-dejavu-core poppler-utils" >&2; fi
+  if ((${#missing_ha[@]})); then echo "Kvarter's high-availability topology needs ${missing_ha[*]}. Run: sudo apt-get install -y --no-install-recommends ${missing_ha[*]}" >&2; fi
   exit 1
 fi
 
@@ -61,6 +72,9 @@ if $need_database; then
   packages+=(pgbackrest)
 fi
 if $need_browser; then packages+=(chromium fonts-dejavu-core poppler-utils); fi
+# Debian's packages would start their own etcd and HAProxy services where systemd runs; `ops ha up`
+# runs its own instances on free ports, so those services are harmless but unused.
+packages+=("${missing_ha[@]}")
 
 echo "Installing ${packages[*]}…"
 apt install -y --no-install-recommends "${packages[@]}"

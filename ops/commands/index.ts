@@ -1,5 +1,6 @@
 import { backupCommand } from './backup.ts';
 import type { Command } from './command.ts';
+import { haUsage } from './ha.ts';
 import { drillCommand } from './drill.ts';
 import { dumpCommand, expireDumpsCommand, listDumpsCommand, restoreDumpCommand } from './dumps.ts';
 import { grantOperatorCommand } from './grant-operator.ts';
@@ -41,4 +42,4 @@ export const usage = `Usage: npm run ops -- <command>
   grant-operator <email>              let a user see the operations page
   run-job account-lifecycle [--now <ISO-8601>]
                                       run the job at once (with --now as its clock); prints what it did
-`;
+${haUsage}`;

@@ -25,7 +25,9 @@ export interface PlanCaches {
   /**
    * Finished analyses, so repeating one (switching views, the start page's key figures) skips the
    * cost model as well as the read: on this machine the cost model alone took 4–12 ms of the 20 ms
-   * target (bench/README.md). An analysis is about 33 KiB: 8 MiB holds a couple of hundred.
+   * target (bench/README.md). An analysis is about 33 KiB: 32 MiB holds about a thousand, so a
+   * portfolio of a few hundred plans (an analysis and a fund analysis each, bench/portfolio.bench.ts)
+   * does not evict its own entries on every read.
    */
   analyses: RevisionCache<PlanAnalysis | FundAnalysis, SnapshotRevision>;
 }
@@ -35,6 +37,6 @@ export function createPlanCaches(): PlanCaches {
     plans: new RevisionCache(defaultRevisionCacheBytes),
     // Row versions are not in commit order (decision 0015): the last value stored wins.
     rows: new RevisionCache(defaultRevisionCacheBytes, { isMonotonic: false }),
-    analyses: new RevisionCache(8 * 1024 * 1024),
+    analyses: new RevisionCache(32 * 1024 * 1024),
   };
 }

@@ -26,23 +26,45 @@ export async function findPlanRevision<D extends Db>(db: D, accountId: AccountId
  * schema does not list it, so no response carries it.
  */
 export async function findPlanInSnapshot(snapshot: ReadOnlySnapshot, accountId: AccountId, planId: string) {
-  const row = await snapshot
-    .selectFrom('plans')
-    .select([
-      ...planColumns,
-      'revision',
-      (eb) =>
-        eb
-          .selectFrom('properties')
-          .select(sql<number>`coalesce(boa, 0) + coalesce(loa, 0)`.as('area'))
-          .whereRef('properties.account_id', '=', 'plans.account_id')
-          .whereRef('properties.id', '=', 'plans.property_id')
-          .as('areaM2'),
-    ])
-    .where('account_id', '=', accountId)
-    .where('id', '=', planId)
-    .executeTakeFirst();
-  return row === undefined ? undefined : { ...row, revision: row.revision as RevisionReadIn<ReadOnlySnapshot>, areaM2: Number(row.areaM2 ?? 0) };
+  const row = await selectPlansInSnapshot(snapshot).where('account_id', '=', accountId).where('id', '=', planId).executeTakeFirst();
+  return row === undefined ? undefined : planInSnapshotOf(row);
+}
+
+/** A plan of an account, as the batched reads name it. */
+export interface PlanKey {
+  accountId: AccountId;
+  planId: string;
+}
+
+/** `findPlanInSnapshot` for many plans in one statement, in no particular order; a plan that is not its account's is left out. */
+export async function findPlansInSnapshot(snapshot: ReadOnlySnapshot, plans: readonly PlanKey[]) {
+  const rows = await selectPlansInSnapshot(snapshot)
+    .where(sql<boolean>`(account_id, id) in (${pairsOf(plans)})`)
+    .execute();
+  return rows.map(planInSnapshotOf);
+}
+
+function selectPlansInSnapshot(snapshot: ReadOnlySnapshot) {
+  return snapshot.selectFrom('plans').select([
+    ...planColumns,
+    'revision',
+    (eb) =>
+      eb
+        .selectFrom('properties')
+        .select(sql<number>`coalesce(boa, 0) + coalesce(loa, 0)`.as('area'))
+        .whereRef('properties.account_id', '=', 'plans.account_id')
+        .whereRef('properties.id', '=', 'plans.property_id')
+        .as('areaM2'),
+  ]);
+}
+
+function planInSnapshotOf<R extends { revision: number; areaM2: number | null }>(row: R) {
+  return { ...row, revision: row.revision as RevisionReadIn<ReadOnlySnapshot>, areaM2: Number(row.areaM2 ?? 0) };
+}
+
+/** The (account, plan) pairs as a row set for `in (…)`: one array parameter per column, however many plans. */
+function pairsOf(plans: readonly PlanKey[]) {
+  return sql`select * from unnest(${plans.map((plan) => plan.accountId)}::uuid[], ${plans.map((plan) => plan.planId)}::uuid[])`;
 }
 
 /** What the board report shows of the property. */
@@ -155,19 +177,39 @@ export interface ActionVersion<D extends Db = Db> {
  * from PostgreSQL (a sort, no JSON), so a 10 000-action plan costs one string for node-pg.
  */
 export async function listActionVersions<D extends Db>(db: D, accountId: AccountId, planId: string, order: ActionOrder): Promise<ActionVersion<D>[]> {
-  const aggregate =
-    order === 'list'
-      ? sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by year, ${categoryOrder}, name, id)`
-      : sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by id)`;
   const row = await db
     .selectFrom('actions')
-    .select(aggregate.as('versions'))
+    .select(versionsAggregate(order).as('versions'))
     .where('account_id', '=', accountId)
     .where('plan_id', '=', planId)
     .executeTakeFirstOrThrow();
-  if (row.versions === null) return [];
-  // `id version,id version,…` read with indexOf: a quarter of the time of splitting it twice.
-  const text = row.versions;
+  return parseVersions<D>(row.versions);
+}
+
+/** `listActionVersions` of many plans in one statement, by plan id; a plan without actions has no entry. */
+export async function listActionVersionsOfPlans(
+  snapshot: ReadOnlySnapshot,
+  plans: readonly PlanKey[],
+  order: ActionOrder,
+): Promise<Map<string, ActionVersion<ReadOnlySnapshot>[]>> {
+  const rows = await snapshot
+    .selectFrom('actions')
+    .select(['plan_id as planId', versionsAggregate(order).as('versions')])
+    .where(sql<boolean>`(account_id, plan_id) in (${pairsOf(plans)})`)
+    .groupBy('plan_id')
+    .execute();
+  return new Map(rows.map((row) => [row.planId, parseVersions<ReadOnlySnapshot>(row.versions)]));
+}
+
+function versionsAggregate(order: ActionOrder) {
+  return order === 'list'
+    ? sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by year, ${categoryOrder}, name, id)`
+    : sql<string | null>`string_agg(id::text || ' ' || xmin::text, ',' order by id)`;
+}
+
+/** `id version,id version,…` read with indexOf: a quarter of the time of splitting it twice. */
+function parseVersions<D extends Db>(text: string | null): ActionVersion<D>[] {
+  if (text === null) return [];
   const versions: ActionVersion<D>[] = [];
   for (let start = 0; start < text.length;) {
     const space = text.indexOf(' ', start);
@@ -181,6 +223,8 @@ export async function listActionVersions<D extends Db>(db: D, accountId: Account
 
 /** Which of a plan's actions to read again: all of them, or those with these ids. */
 export type ActionSelection = { planId: string } | { ids: readonly string[] };
+/** The batched reads' `ActionSelection`: all actions of these plans, or these actions, each with its account. */
+export type ActionsOfPlansSelection = { plans: readonly PlanKey[] } | { actions: ReadonlyArray<{ accountId: AccountId; id: string }> };
 
 /** Each selected action's list JSON (an element of the list's array) and its row version, in no particular order. */
 export async function findActionsJson<D extends Db>(
@@ -188,7 +232,7 @@ export async function findActionsJson<D extends Db>(
   accountId: AccountId,
   selection: ActionSelection,
 ): Promise<Array<ActionVersion<D> & { json: string }>> {
-  return selectedActions(db, accountId, selection, actionJson);
+  return selectedActions(db, accountWhere(accountId, selection), actionJson);
 }
 
 /** Each selected action's cost-model input with its row version, in no particular order. */
@@ -197,23 +241,41 @@ export async function findActionCostInputs<D extends Db>(
   accountId: AccountId,
   selection: ActionSelection,
 ): Promise<Array<ActionVersion<D> & { input: ActionInput }>> {
-  const rows = await selectedActions(db, accountId, selection, costInputJson);
+  return costInputsOf(await selectedActions(db, accountWhere(accountId, selection), costInputJson));
+}
+
+/** `findActionCostInputs` across plans (and accounts) in one statement, with each action's plan. */
+export async function findActionCostInputsOfPlans(
+  snapshot: ReadOnlySnapshot,
+  selection: ActionsOfPlansSelection,
+): Promise<Array<ActionVersion<ReadOnlySnapshot> & { planId: string; input: ActionInput }>> {
+  const where =
+    'plans' in selection
+      ? sql<boolean>`(account_id, plan_id) in (${pairsOf(selection.plans)})`
+      : sql<boolean>`(account_id, id) in (select * from unnest(${selection.actions.map((action) => action.accountId)}::uuid[], ${selection.actions.map((action) => action.id)}::uuid[]))`;
+  return costInputsOf(await selectedActions(snapshot, where, costInputJson));
+}
+
+function accountWhere(accountId: AccountId, selection: ActionSelection) {
+  return 'planId' in selection
+    ? sql<boolean>`account_id = ${accountId} and plan_id = ${selection.planId}`
+    : sql<boolean>`account_id = ${accountId} and id = any(${[...selection.ids]}::uuid[])`;
+}
+
+function costInputsOf<R extends ActionVersion & { json: string }>(rows: R[]): Array<Omit<R, 'json'> & { input: ActionInput }> {
   const inputs = JSON.parse(`[${rows.map((row) => row.json).join(',')}]`) as ActionInput[];
-  return rows.map((row, index) => ({ id: row.id, version: row.version, input: inputs[index]! }));
+  return rows.map(({ json: _json, ...row }, index) => ({ ...row, input: inputs[index]! }));
 }
 
 async function selectedActions<D extends Db>(
   db: D,
-  accountId: AccountId,
-  selection: ActionSelection,
+  where: RawBuilder<boolean>,
   json: RawBuilder<string>,
-): Promise<Array<ActionVersion<D> & { json: string }>> {
-  const query = db
+): Promise<Array<ActionVersion<D> & { planId: string; json: string }>> {
+  const rows = await db
     .selectFrom('actions')
-    .select(['id', sql<string>`xmin::text`.as('version'), json.as('json')])
-    .where('account_id', '=', accountId);
-  const rows = await (
-    'planId' in selection ? query.where('plan_id', '=', selection.planId) : query.where(sql<boolean>`id = any(${[...selection.ids]}::uuid[])`)
-  ).execute();
-  return rows.map((row) => ({ id: row.id, version: Number(row.version) as RevisionReadIn<D>, json: row.json }));
+    .select(['id', 'plan_id as planId', sql<string>`xmin::text`.as('version'), json.as('json')])
+    .where(where)
+    .execute();
+  return rows.map((row) => ({ id: row.id, planId: row.planId, version: Number(row.version) as RevisionReadIn<D>, json: row.json }));
 }

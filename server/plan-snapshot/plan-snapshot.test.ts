@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 import { actionsListFromRows, costInputsFromRows } from '../test-support/actions-from-rows.ts';
 import { planCostInputOf } from './plan-cost-input.ts';
 import { findPlanInSnapshot, findPlanRevision, listActionVersions } from './plan-snapshot.queries.ts';
+import { createPlanCaches } from './plan-caches.ts';
 import { PlanSnapshots } from './plan-snapshots.ts';
 import { inReadOnlySnapshot } from './read-only-snapshot.ts';
 
@@ -273,6 +274,63 @@ describe('the plan revision cache behind the list, occurrences, analysis and fun
     testApp.planCaches.rows.clear();
     testApp.planCaches.plans.clear();
     await expectFresh(planId);
+  });
+
+  it('reads many plans in batches with exactly what reading each gives, whatever the caches hold', async () => {
+    // More plans than one snapshot's batch, across two accounts, one without actions.
+    const planIds: string[] = [];
+    for (let index = 0; index < 23; index += 1) {
+      planIds.push(created<Created>(await team.editor.client.post(`/api/properties/${own.propertyId}/plans`, { name: `Många ${index}`, startYear: 2026 })).id);
+    }
+    await sql`
+      insert into actions (account_id, property_id, plan_id, name, category, quantity, unit, unit_price, year, interval_years, status, tags, note)
+      select ${team.accountId}::uuid, ${own.propertyId}::uuid, plan_id, 'Åtgärd ' || i, 'fasad', i, 'm2', 100.5 * i + n, 2026 + (i * n) % 30,
+             case when i % 2 = 0 then null else 1 + i % 9 end, case when i % 3 = 0 then 'urgent' else 'planned' end, '{}', ''
+      from unnest(${planIds.slice(1)}::uuid[]) with ordinality as plan(plan_id, n), generate_series(1, 5 + n::int % 7) as i`.execute(db());
+    const plans = [
+      ...planIds.map((planId) => ({ accountId: team.accountId, planId })),
+      { accountId: other.accountId, planId: foreign.planId },
+      // Another account's plan under this account's id: left out, as `read` finds nothing.
+      { accountId: team.accountId, planId: foreign.planId },
+    ];
+    const eachRead = async () => {
+      const fresh = new PlanSnapshots(db(), createPlanCaches());
+      return Promise.all(plans.slice(0, -1).map(async ({ accountId, planId }) => (await fresh.read(accountId, planId, { costInputs: 'id' }))!));
+    };
+    const expectSameAsEachRead = async (label: string) => {
+      const many = await snapshots().readMany(plans, 'id');
+      const expected = await eachRead();
+      expect(
+        many.map((snapshot) => snapshot.planId),
+        label,
+      ).toEqual(expected.map((snapshot) => snapshot.planId));
+      for (const [index, snapshot] of many.entries()) {
+        const { accountId, planId, plan, planInput, costInputs } = expected[index]!;
+        expect({ accountId: snapshot.accountId, planId: snapshot.planId, plan: snapshot.plan, planInput: snapshot.planInput }, label).toEqual({
+          accountId,
+          planId,
+          plan,
+          planInput,
+        });
+        expect(snapshot.costInputs, `${label}: ${planId}`).toEqual(costInputs);
+        expect(snapshot.costInputs, `${label}: ${planId} as the rows are`).toEqual(await costInputsFromRows(db(), planId, 'id'));
+      }
+    };
+    // Nothing cached: every plan read whole.
+    testApp.planCaches.plans.clear();
+    testApp.planCaches.rows.clear();
+    await expectSameAsEachRead('nothing cached');
+    // Every plan cached.
+    await expectSameAsEachRead('every plan cached');
+    // One action changed (its plan reads only that row again), one plan's inputs dropped (its rows
+    // come from the row cache), one action added to the plan that had none.
+    const [changedId] = (await db().selectFrom('actions').select('id').where('plan_id', '=', planIds[5]!).orderBy('id').limit(1).execute()).map(
+      (row) => row.id,
+    );
+    expect((await team.editor.client.patch(`/api/actions/${changedId}`, { quantity: 4242 })).statusCode).toBe(200);
+    created(await team.editor.client.post(`/api/plans/${planIds[0]}/actions`, action({ name: 'Första' })));
+    testApp.planCaches.plans.clear();
+    await expectSameAsEachRead('some rows changed, the plans dropped');
   });
 
   it('stays within its byte budgets', async () => {

@@ -22,8 +22,16 @@ export const customerSchema = z.object({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
-/** `deletesAt`: when an inactive customer is deleted with everything it holds (null unless inactive). */
-export const customerListItemSchema = customerSchema.extend({ propertyCount: z.number().int(), deletesAt: timestampSchema.nullable() });
+/**
+ * `deletesAt`: when an inactive customer is deleted with everything it holds (null unless inactive).
+ * `retentionDays`: how long the installation keeps a customer after it became inactive
+ * (INACTIVE_ACCOUNT_RETENTION_DAYS), so the date can be said before pausing.
+ */
+export const customerListItemSchema = customerSchema.extend({
+  propertyCount: z.number().int(),
+  deletesAt: timestampSchema.nullable(),
+  retentionDays: z.number().int(),
+});
 export const customersResponseSchema = z.array(customerListItemSchema);
 export type CustomersResponse = z.infer<typeof customersResponseSchema>;
 

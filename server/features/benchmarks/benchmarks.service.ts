@@ -1,7 +1,7 @@
 import { quantile } from '../../../shared/cost-model/index.ts';
 import type { MaintenanceDebtBenchmark } from '../../../shared/schemas/benchmark.ts';
 import type { Deps } from '../../deps.ts';
-import { analysisOf, readForAnalysis } from '../analysis/analysis.service.ts';
+import { analysisOf, readManyForAnalysis } from '../analysis/analysis.service.ts';
 import { listBenchmarkPlans } from './benchmarks.queries.ts';
 
 /** Below this many properties the quartiles would tell too much about too few (and too little). */
@@ -15,9 +15,8 @@ export const BENCHMARK_MINIMUM_COUNT = 10;
 export async function getMaintenanceDebtBenchmark(deps: Deps): Promise<MaintenanceDebtBenchmark> {
   const options = { vat: 'excl' as const, includeInvestments: true, asOfYear: new Date().getUTCFullYear() };
   const values: number[] = [];
-  for (const { accountId, planId } of await listBenchmarkPlans(deps.db)) {
-    const snapshot = await readForAnalysis(deps, accountId, planId);
-    const perM2 = snapshot ? analysisOf(deps, snapshot, options).maintenanceDebtPerM2 : null;
+  for (const snapshot of await readManyForAnalysis(deps, await listBenchmarkPlans(deps.db))) {
+    const perM2 = analysisOf(deps, snapshot, options).maintenanceDebtPerM2;
     if (perM2 !== null) values.push(perM2);
   }
   if (values.length < BENCHMARK_MINIMUM_COUNT) return { count: values.length, insufficient: true };

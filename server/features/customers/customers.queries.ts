@@ -27,12 +27,14 @@ export async function findCustomer(db: Db, managerId: AccountId, customerId: str
 
 /**
  * The manager's customers by name, each with how many properties it holds and, when inactive, when
- * the account-lifecycle job deletes it (`retentionDays`, INACTIVE_ACCOUNT_RETENTION_DAYS).
+ * the account-lifecycle job deletes it (`retentionDays`, INACTIVE_ACCOUNT_RETENTION_DAYS, also
+ * answered with each so the screen can say it before pausing).
  */
 export async function listCustomers(db: Db, managerId: AccountId, retentionDays: number): Promise<CustomersResponse> {
   const { rows } = await sql<{ customer: CustomersResponse[number] }>`
     select (${customerColumns}::jsonb || jsonb_build_object(
       'propertyCount', (select count(*) from properties p where p.account_id = a.id)::int,
+      'retentionDays', ${retentionDays}::int,
       'deletesAt', to_char(${deletionDateSql(retentionDays, 'now')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) as customer
     from accounts a
     where a.manager_account_id = ${managerId}

@@ -45,8 +45,8 @@ it('lets the manager’s admins create customers, with a trial or not, that the 
   expect(me.memberships.find((membership) => membership.accountId === manager.accountId)).toMatchObject({ role: 'viewer', via: 'member' });
 
   expect((await manager.viewer.client.get(customersUrl(manager.accountId))).json()).toEqual([
-    { ...active, propertyCount: 0, deletesAt: null },
-    { ...trial, propertyCount: 1, deletesAt: null },
+    { ...active, propertyCount: 0, deletesAt: null, retentionDays: 183 },
+    { ...trial, propertyCount: 1, deletesAt: null, retentionDays: 183 },
   ]);
 });
 
@@ -124,4 +124,25 @@ it('tells the manager when each inactive customer will be deleted: INACTIVE_ACCO
     { accountId: running.accountId, status: 'trial', deletesAt: null },
     { accountId: active.accountId, status: 'active', deletesAt: null },
   ]);
+});
+
+it('answers the installation’s own INACTIVE_ACCOUNT_RETENTION_DAYS with each customer, and dates the deletion by it', async () => {
+  const shortRetention = await createTestApp({ environment: { INACTIVE_ACCOUNT_RETENTION_DAYS: '90' } });
+  try {
+    const team = await signUpTeam(shortRetention.app);
+    const paused = created<Customer>(await team.admin.client.post(customersUrl(team.accountId), { name: 'Brf Kort' }));
+    await team.admin.client.patch(`/api/customers/${paused.accountId}`, { status: 'inactive' });
+    const running = created<Customer>(await team.admin.client.post(customersUrl(team.accountId), { name: 'Brf Lång' }));
+    const since = await shortRetention.database.db
+      .selectFrom('accounts')
+      .select('inactive_since')
+      .where('id', '=', paused.accountId as never)
+      .executeTakeFirstOrThrow();
+    expect((await team.admin.client.get(customersUrl(team.accountId))).json()).toEqual([
+      { ...paused, status: 'inactive', propertyCount: 0, deletesAt: new Date(since.inactive_since!.getTime() + 90 * day).toISOString(), retentionDays: 90 },
+      { ...running, propertyCount: 0, deletesAt: null, retentionDays: 90 },
+    ]);
+  } finally {
+    await shortRetention.close();
+  }
 });

@@ -133,6 +133,34 @@ describe('the portfolio', () => {
     expect(body.totals.areaM2).toBe(1250);
   });
 
+  it("gives many properties (more than one batch of reads) and the customers' exactly their own plans' figures", async () => {
+    const admin = team.admin.client;
+    const organisationId = created<{ id: string }>(await admin.post(`/api/accounts/${team.accountId}/organisations`, { name: 'Brf Många' })).id;
+    for (let index = 0; index < 24; index += 1) {
+      const propertyId = created<{ id: string }>(
+        await admin.post(`/api/organisations/${organisationId}/properties`, { name: `Många ${String(index).padStart(2, '0')}`, boa: 100 + index }),
+      ).id;
+      const planId = created<{ id: string }>(await admin.post(`/api/properties/${propertyId}/plans`, { name: `Plan ${index}`, startYear: 2025 })).id;
+      if (index % 5 !== 0)
+        created(await admin.post(`/api/plans/${planId}/actions`, { ...oneOff(`Åtgärd ${index}`, 1000 * index + 0.5, 2025 + (index % 3)), status: 'urgent' }));
+    }
+    // Half of the plans already read, so one request meets cached and uncached plans alike.
+    const before = (await team.viewer.client.get(portfolioUrl('asOfYear=2026'))).json() as { properties: Row[] };
+    for (const row of before.properties.filter((_, index) => index % 2 === 0)) await ownFigures(row.planId, 'excl', 2026);
+    const body = (await team.admin.client.get(portfolioUrl('asOfYear=2026&includeCustomers=true'))).json() as { properties: Row[] };
+    expect(body.properties).toHaveLength(27);
+    expect(body.properties.map((row) => row.propertyName)).toEqual([
+      'Björken 1',
+      'Eken 4',
+      'Kunden 1',
+      ...Array.from({ length: 24 }, (_, index) => `Många ${String(index).padStart(2, '0')}`),
+    ]);
+    for (const row of body.properties) {
+      expect(row, row.propertyName).toMatchObject(await ownFigures(row.planId, 'excl', 2026));
+    }
+    expect(body.properties.find((row) => row.propertyName === 'Många 07')).toMatchObject({ maintenanceDebt: 7000.5, areaM2: 107 });
+  });
+
   it('refuses a malformed query with 400 on the field, and another account with 404', async () => {
     const bad = await team.viewer.client.get(portfolioUrl('includeCustomers=yes'));
     expect(bad.statusCode).toBe(400);

@@ -3,7 +3,7 @@ import type { PortfolioProperty, PortfolioQuery, PortfolioResponse } from '../..
 import type { Actor } from '../../auth/actor.ts';
 import { requireAccountAccess } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
-import { analysisOf, fundOf, readForAnalysis } from '../analysis/analysis.service.ts';
+import { analysisOf, fundOf, readManyForAnalysis, type AnalysedSnapshot } from '../analysis/analysis.service.ts';
 import { listCustomerAccountIds, listPortfolioEntries, type PortfolioEntry } from './portfolio.queries.ts';
 
 /**
@@ -21,18 +21,14 @@ export async function getPortfolio(deps: Deps, actor: Actor, accountIdInPath: st
   const entries = await listPortfolioEntries(deps.db, accountIds, access.propertyIds);
   // Investments count, as in the plan analysis's default: the portfolio shows what the plans show.
   const options: PlanAnalysisOptions = { vat: query.vat, includeInvestments: true, asOfYear: query.asOfYear ?? new Date().getUTCFullYear() };
-  const properties: PortfolioProperty[] = [];
-  for (const entry of entries) {
-    const row = await portfolioRowOf(deps, entry, options);
-    // A plan deleted between the list and its read is left out, as if it had gone a moment earlier.
-    if (row) properties.push(row);
-  }
+  // A plan deleted between the list and its read is left out, as if it had gone a moment earlier.
+  const snapshots = await readManyForAnalysis(deps, entries);
+  const entryOf = new Map(entries.map((entry) => [entry.planId, entry]));
+  const properties = snapshots.map((snapshot) => portfolioRowOf(deps, entryOf.get(snapshot.planId)!, snapshot, options));
   return { properties, totals: totalsOf(properties) };
 }
 
-async function portfolioRowOf(deps: Deps, entry: PortfolioEntry, options: PlanAnalysisOptions): Promise<PortfolioProperty | undefined> {
-  const snapshot = await readForAnalysis(deps, entry.accountId, entry.planId);
-  if (!snapshot) return undefined;
+function portfolioRowOf(deps: Deps, entry: PortfolioEntry, snapshot: AnalysedSnapshot, options: PlanAnalysisOptions): PortfolioProperty {
   const analysis = analysisOf(deps, snapshot, options);
   const fund = fundOf(deps, snapshot, { vat: options.vat });
   return {

@@ -5,18 +5,13 @@ import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { formatDate } from '../../lib/i18n/format-date.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { FeedbackAlert, type Feedback } from '../members/feedback-alert.tsx';
+import { FeedbackAlert } from '../../lib/feedback/feedback-alert.tsx';
+import { useActionFeedback } from '../../lib/feedback/use-action-feedback.ts';
 import { useUpdateCustomer } from './customers-api.ts';
 import { ExtendTrialDialog } from './extend-trial-dialog.tsx';
 import { deletionDate } from './trial-dates.ts';
 
 type Customer = CustomersResponse[number];
-
-/**
- * The server's default time from inactive to deleted (INACTIVE_ACCOUNT_RETENTION_DAYS), said before
- * pausing; once paused, the list shows the date the installation itself set.
- */
-const defaultDeletionDays = 183;
 
 interface CustomerListProps {
   managerId: string;
@@ -27,30 +22,18 @@ interface CustomerListProps {
 export function CustomerList({ managerId, customers }: CustomerListProps) {
   const { t, language } = useTranslation();
   const updateCustomer = useUpdateCustomer(managerId);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const { feedback, setFeedback, reportOutcome } = useActionFeedback();
   const [customerToPause, setCustomerToPause] = useState<Customer | null>(null);
   const [customerToExtend, setCustomerToExtend] = useState<Customer | null>(null);
 
   function handleActivate(customer: Customer) {
-    setFeedback(null);
-    updateCustomer.mutate(
-      { customerId: customer.accountId, change: { status: 'active' } },
-      {
-        onSuccess: () => setFeedback({ tone: 'success', key: 'customers.activated', params: { name: customer.name } }),
-        onError: (error) => setFeedback({ tone: 'error', error }),
-      },
-    );
+    updateCustomer.mutate({ customerId: customer.accountId, change: { status: 'active' } }, reportOutcome('customers.activated', { name: customer.name }));
   }
 
   function handlePauseConfirmed(customer: Customer) {
-    setFeedback(null);
     updateCustomer.mutate(
       { customerId: customer.accountId, change: { status: 'inactive' } },
-      {
-        onSuccess: () => setFeedback({ tone: 'success', key: 'customers.deactivated', params: { name: customer.name } }),
-        onError: (error) => setFeedback({ tone: 'error', error }),
-        onSettled: () => setCustomerToPause(null),
-      },
+      { ...reportOutcome('customers.deactivated', { name: customer.name }), onSettled: () => setCustomerToPause(null) },
     );
   }
 
@@ -126,7 +109,11 @@ export function CustomerList({ managerId, customers }: CustomerListProps) {
         onConfirm={() => customerToPause && handlePauseConfirmed(customerToPause)}
         onCancel={() => setCustomerToPause(null)}
       >
-        <p>{t('customers.deactivate_text', { date: formatDate(deletionDate(defaultDeletionDays), language), days: defaultDeletionDays })}</p>
+        {customerToPause && (
+          <p>
+            {t('customers.deactivate_text', { date: formatDate(deletionDate(customerToPause.retentionDays), language), days: customerToPause.retentionDays })}
+          </p>
+        )}
       </ConfirmDialog>
       <ExtendTrialDialog
         key={customerToExtend?.accountId ?? 'closed'}

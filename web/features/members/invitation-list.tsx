@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import type { Invitation } from '../../../shared/schemas/member.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { FeedbackAlert } from '../../lib/feedback/feedback-alert.tsx';
+import { useActionFeedback } from '../../lib/feedback/use-action-feedback.ts';
 import { formatDate } from '../../lib/i18n/format-date.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useAccessSummary } from './access-summary.ts';
-import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
 import { useCancelInvitation, useCopyInvitationLink } from './members-api.ts';
 import { roleName } from './role-options.ts';
 
@@ -20,15 +20,11 @@ export function InvitationList({ accountId, invitations, canSendEmail }: Invitat
   const { t, language } = useTranslation();
   const cancelInvitation = useCancelInvitation(accountId);
   const copyLink = useCopyInvitationLink(accountId);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const { feedback, setFeedback, showError, reportOutcome } = useActionFeedback();
   const accessOf = useAccessSummary(accountId);
 
   function handleCancel(invitation: Invitation) {
-    setFeedback(null);
-    cancelInvitation.mutate(invitation.id, {
-      onSuccess: () => setFeedback({ tone: 'success', key: 'invitations.cancelled', params: { email: invitation.email } }),
-      onError: (error) => setFeedback({ tone: 'error', error }),
-    });
+    cancelInvitation.mutate(invitation.id, reportOutcome('invitations.cancelled', { email: invitation.email }));
   }
 
   function handleCopyLink(invitation: Invitation) {
@@ -43,7 +39,7 @@ export function InvitationList({ accountId, invitations, canSendEmail }: Invitat
         );
         setFeedback({ tone: 'success', key: isCopied ? 'invitations.link_copied' : 'invitations.link_ready', params });
       },
-      onError: (error) => setFeedback({ tone: 'error', error }),
+      onError: showError,
     });
   }
 

@@ -4,10 +4,11 @@ import { roleSchema, type Role } from '../../../shared/schemas/role.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
+import { FeedbackAlert } from '../../lib/feedback/feedback-alert.tsx';
+import { useActionFeedback } from '../../lib/feedback/use-action-feedback.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useSession } from '../auth/session.ts';
 import { useAccessSummary } from './access-summary.ts';
-import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
 import { MemberAccessDialog } from './member-access-dialog.tsx';
 import { useChangeRole, useRemoveMember } from './members-api.ts';
 import { roleOptions } from './role-options.ts';
@@ -22,29 +23,17 @@ export function MemberList({ accountId, members }: MemberListProps) {
   const { user } = useSession();
   const changeRole = useChangeRole(accountId);
   const removeMember = useRemoveMember(accountId);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const { feedback, setFeedback, reportOutcome } = useActionFeedback();
   const [memberToRemove, setMemberToRemove] = useState<Member | null>(null);
   const [memberToScope, setMemberToScope] = useState<Member | null>(null);
   const accessOf = useAccessSummary(accountId);
 
   function handleRoleChange(member: Member, role: Role) {
-    setFeedback(null);
-    changeRole.mutate(
-      { userId: member.userId, role, isLimited: member.propertyIds !== null },
-      {
-        onSuccess: () => setFeedback({ tone: 'success', key: 'members.role_changed', params: { name: member.name } }),
-        onError: (error) => setFeedback({ tone: 'error', error }),
-      },
-    );
+    changeRole.mutate({ userId: member.userId, role, isLimited: member.propertyIds !== null }, reportOutcome('members.role_changed', { name: member.name }));
   }
 
   function handleRemoveConfirmed(member: Member) {
-    setFeedback(null);
-    removeMember.mutate(member.userId, {
-      onSuccess: () => setFeedback({ tone: 'success', key: 'members.removed', params: { name: member.name } }),
-      onError: (error) => setFeedback({ tone: 'error', error }),
-      onSettled: () => setMemberToRemove(null),
-    });
+    removeMember.mutate(member.userId, { ...reportOutcome('members.removed', { name: member.name }), onSettled: () => setMemberToRemove(null) });
   }
 
   return (

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ReceivedInvitation } from '../../../shared/schemas/invitation.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { FeedbackAlert } from '../../lib/feedback/feedback-alert.tsx';
+import { useActionFeedback } from '../../lib/feedback/use-action-feedback.ts';
 import { formatDate } from '../../lib/i18n/format-date.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
-import { FeedbackAlert, type Feedback } from './feedback-alert.tsx';
 import { useAcceptInvitation, useDeclineInvitation, useReceivedInvitations } from './received-invitations-api.ts';
 import { roleName } from './role-options.ts';
 
@@ -18,22 +18,18 @@ export function ReceivedInvitations() {
   const invitations = useReceivedInvitations();
   const accept = useAcceptInvitation();
   const decline = useDeclineInvitation();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const { feedback, setFeedback, showError, reportOutcome } = useActionFeedback();
 
   function handleAccept(invitation: ReceivedInvitation) {
     setFeedback(null);
     accept.mutate(invitation.id, {
       onSuccess: ({ accountId }) => navigate(`/accounts/${accountId}`),
-      onError: (error) => setFeedback({ tone: 'error', error }),
+      onError: showError,
     });
   }
 
   function handleDecline(invitation: ReceivedInvitation) {
-    setFeedback(null);
-    decline.mutate(invitation.id, {
-      onSuccess: () => setFeedback({ tone: 'success', key: 'invitations.declined', params: { email: invitation.invitedBy.email } }),
-      onError: (error) => setFeedback({ tone: 'error', error }),
-    });
+    decline.mutate(invitation.id, reportOutcome('invitations.declined', { email: invitation.invitedBy.email }));
   }
 
   const pending = invitations.data ?? [];

@@ -27,3 +27,5 @@ export function useMoveDialog(resetMutation: () => void) {
     },
   };
 }
+
+export type MoveDialogState = ReturnType<typeof useMoveDialog>;

@@ -1,7 +1,7 @@
 import { Alert } from '../../components/ui/alert.tsx';
-import { describeActionError } from '../../lib/api/describe-api-error.ts';
-import type { MessageKey, MessageParams } from '../../lib/i18n/translate.ts';
-import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { describeActionError } from '../api/describe-api-error.ts';
+import type { MessageKey, MessageParams } from '../i18n/translate.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
 
 /** The outcome of the latest action in a list; kept untranslated so a language switch updates it. */
 export type Feedback = { tone: 'success'; key: MessageKey; params: MessageParams } | { tone: 'error'; error: unknown };

@@ -1,0 +1,61 @@
+import type { HaLayout, HaTopology } from './ha-layout.ts';
+
+/**
+ * HAProxy in front of both tiers. PostgreSQL clients go through TCP to whichever node Patroni's
+ * REST API calls the primary (checked over verified TLS); sessions to a node that stops being the
+ * primary are cut, so the app reconnects to the new one. HTTPS is terminated here and re-encrypted
+ * to the app instances, each verified against the local CA (docs/decisions/0048-high-availability-topology.md).
+ */
+export function haproxyConfig(layout: HaLayout, topology: HaTopology): string {
+  const { caFile, entryPemFile } = layout.certs;
+  const verified = `ssl verify required ca-file ${caFile} sni str(localhost) check-sni localhost`;
+  return [
+    '# Written by `ops ha up` (ops/ha/haproxy-config.ts) at every start; do not edit.',
+    'global',
+    '    maxconn 400',
+    '    log stdout format raw local0 notice',
+    'defaults',
+    '    log global',
+    '    retries 2',
+    '    timeout connect 2s',
+    '    timeout check 2s',
+    '',
+    'listen database',
+    '    mode tcp',
+    `    bind 127.0.0.1:${topology.databasePort}`,
+    '    timeout client 30m',
+    '    timeout server 30m',
+    '    option httpchk',
+    // OPTIONS gets Patroni's status line only; a GET per check makes it log a connection reset each time.
+    '    http-check send meth OPTIONS uri /primary',
+    '    http-check expect status 200',
+    `    default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 1 on-marked-down shutdown-sessions check-ssl verify required ca-file ${caFile} check-sni localhost`,
+    ...topology.nodes.map((node) => `    server ${node.name} 127.0.0.1:${node.port} check port ${node.apiPort}`),
+    '',
+    'frontend entry',
+    '    mode http',
+    '    option httplog',
+    `    bind 127.0.0.1:${topology.entryPort} ssl crt ${entryPemFile} alpn http/1.1 ssl-min-ver TLSv1.2`,
+    '    timeout client 60s',
+    // The instances trust these (TRUST_PROXY), so per-address limits see the client, not HAProxy.
+    '    option forwardfor',
+    '    http-request set-header X-Forwarded-Proto https',
+    '    default_backend apps',
+    '',
+    'backend apps',
+    '    mode http',
+    '    balance roundrobin',
+    '    timeout server 60s',
+    // Only a connection that failed before the request was sent is tried on another instance:
+    // a request that may have reached an instance is never repeated (it could be a write).
+    '    retry-on conn-failure',
+    '    option redispatch',
+    // Liveness, not readiness: while the database fails over, the instances answer 503 with Retry-After themselves.
+    '    option httpchk',
+    '    http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host localhost',
+    '    http-check expect status 200',
+    `    default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 1 check ${verified}`,
+    ...topology.apps.map((app, index) => `    server app${index + 1} 127.0.0.1:${app.port}`),
+    '',
+  ].join('\n');
+}
