@@ -92,6 +92,7 @@ function reportDataOf(actionCount: number): ReportData {
     buildings,
     actions,
     actionTexts,
+    branding: null,
   };
 }
 

@@ -12,7 +12,7 @@ const run = promisify(execFile);
  * that wrote them. Missing tools fail the test with what to install, never a skip.
  */
 export function requirePopplerTools(): void {
-  for (const tool of ['pdftotext', 'pdftoppm', 'pdfinfo']) {
+  for (const tool of ['pdftotext', 'pdftoppm', 'pdfinfo', 'pdfimages']) {
     const probe = spawnSync(tool, ['-v'], { encoding: 'utf8' });
     if (probe.error) {
       throw new Error(
@@ -44,6 +44,19 @@ export async function pdfPageCount(pdf: Buffer): Promise<number> {
   const match = /^Pages:\s+(\d+)$/m.exec(stdout);
   if (!match) throw new Error(`pdfinfo gave no page count:\n${stdout}`);
   return Number(match[1]);
+}
+
+/** The images drawn on each page (`pdfimages -list`): page number (from 1) and size in pixels. */
+export async function pdfImages(pdf: Buffer): Promise<{ page: number; width: number; height: number }[]> {
+  const { stdout } = await withPdfFile(pdf, (file) => run('pdfimages', ['-list', file]));
+  // Two header lines, then "page num type width height …" per image.
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((columns) => columns[2] === 'image')
+    .map((columns) => ({ page: Number(columns[0]), width: Number(columns[3]), height: Number(columns[4]) }));
 }
 
 export interface PdfWord {

@@ -57,6 +57,7 @@ export function buildReportBlocks(data: ReportData, figures: ReportFigures, sett
   const isPlanNamedAsDocument = planNamesTheDocument(data.plan.name);
 
   const blocks: Block[] = [
+    ...(data.branding ? [{ kind: 'brand', branding: data.branding } as const] : []),
     {
       kind: 'title',
       title: isPlanNamedAsDocument ? data.plan.name : texts.documentTitle,

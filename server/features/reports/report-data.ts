@@ -1,5 +1,6 @@
 import type { ActionInput, PlanInput } from '../../../shared/cost-model/index.ts';
 import type { PlanSnapshot } from '../../plan-snapshot/plan-snapshots.ts';
+import type { ReportBranding } from './report-branding.ts';
 
 /** What the board report shows of an action besides its cost-model input. */
 export interface ReportActionText {
@@ -26,12 +27,14 @@ export interface ReportData {
   actions: ActionInput[];
   /** Action id → its name, unit and quantity. */
   actionTexts: Map<string, ReportActionText>;
+  /** The account's own or its manager's branding; null: none, the cover starts with the title. */
+  branding: ReportBranding | null;
 }
 
 /** What the report reads of a plan: one snapshot, so its figures never mix two states of the plan. */
 export const reportSnapshotRequest = { costInputs: 'list', property: true, actionRows: true } as const;
 
-export function reportDataOf(snapshot: PlanSnapshot<typeof reportSnapshotRequest>): ReportData {
+export function reportDataOf(snapshot: PlanSnapshot<typeof reportSnapshotRequest>, branding: ReportBranding | null): ReportData {
   return {
     plan: { name: snapshot.plan.name, lengthYears: snapshot.plan.lengthYears, vatPercent: snapshot.plan.vatPercent },
     planInput: snapshot.planInput,
@@ -39,5 +42,6 @@ export function reportDataOf(snapshot: PlanSnapshot<typeof reportSnapshotRequest
     buildings: snapshot.buildings,
     actions: snapshot.costInputs,
     actionTexts: new Map(snapshot.actionRows.map((row) => [row.id, { name: row.name, unit: row.unit, quantity: row.quantity }])),
+    branding,
   };
 }

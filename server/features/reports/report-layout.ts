@@ -1,3 +1,4 @@
+import type { ReportBranding } from './report-branding.ts';
 import type { FontName } from './report-canvas.ts';
 
 /**
@@ -42,8 +43,12 @@ export const textStyles = {
   cell: { font: 'regular', size: 8, lineHeight: 10 },
 } as const satisfies Record<string, TextStyle>;
 
+/** The most a logo may take on the cover, in points; it is scaled to fit with its aspect kept. */
+export const brandLogoBox = { width: 180, height: 48 } as const;
+
 /** Heights of one-line blocks; a fact or a table row grows by its style's line height per extra line. */
 export const blockHeights = {
+  brand: brandLogoBox.height + 12,
   heading: 34,
   subheading: 26,
   noteLine: 13,
@@ -108,6 +113,8 @@ export type ChartSpec =
 export type Block =
   /** Starts a section: on a new page, unless that would leave the page before it less than `sectionPageUse` full. */
   | { kind: 'pageBreak' }
+  /** The account's brand above the cover's title: its logo (scaled to fit `brandLogoBox`) and display name. */
+  | { kind: 'brand'; branding: ReportBranding }
   /** The cover's title; an empty `subtitle` or `detail` takes no space. */
   | { kind: 'title'; title: string; subtitle: string; detail: string }
   | { kind: 'heading'; text: string }
@@ -123,6 +130,7 @@ export type TitlePart = { style: 'title' | 'subtitle' | 'detail'; y: number; lin
 
 /** One thing drawn at `y` (the top of its box) on a page; wrapped texts come as their lines. */
 export type PlacedItem =
+  | { kind: 'brand'; y: number; branding: ReportBranding }
   | { kind: 'title'; y: number; parts: TitlePart[] }
   | { kind: 'heading'; y: number; text: string }
   | { kind: 'subheading'; y: number; text: string }
@@ -203,6 +211,7 @@ function openingHeight(blocks: readonly MeasuredBlock[], index: number): number 
     case 'title':
     case 'chart':
       return block.height;
+    case 'brand':
     case 'heading':
     case 'subheading':
       return blockHeights[block.kind] + openingHeight(blocks, index + 1);
@@ -257,6 +266,10 @@ export function layOutPages(blocks: readonly Block[], measure: TextMeasure): Pag
         y = top + block.height;
         break;
       }
+      case 'brand':
+        current().push({ kind: 'brand', y, branding: block.branding });
+        y += blockHeights.brand;
+        break;
       case 'heading':
       case 'subheading':
         ensure(openingHeight(measured, index));

@@ -1,7 +1,9 @@
 import { colours, type ReportCanvas } from './report-canvas.ts';
 import { drawChart } from './report-charts.ts';
+import type { ReportBranding } from './report-branding.ts';
 import {
   blockHeights,
+  brandLogoBox,
   cellPadding,
   contentWidth,
   pageGeometry,
@@ -36,6 +38,9 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
   const { doc } = canvas;
   const { left, right } = pageGeometry;
   switch (item.kind) {
+    case 'brand':
+      drawBrand(canvas, item.branding, item.y);
+      break;
     case 'title': {
       canvas.fillRect(left, item.y, contentWidth, 4, colours.accent);
       const partColours = { title: colours.accent, subtitle: colours.text, detail: colours.muted };
@@ -100,6 +105,19 @@ function drawItem(canvas: ReportCanvas, item: PlacedItem, formatAmount: (amountS
       break;
     }
   }
+}
+
+/** The logo scaled to fit `brandLogoBox` with its aspect kept, the display name beside it in the brand colour. */
+function drawBrand(canvas: ReportCanvas, branding: ReportBranding, top: number): void {
+  const { left, right } = pageGeometry;
+  let nameLeft = left;
+  if (branding.logo) {
+    const { bytes, width, height } = branding.logo;
+    const scale = Math.min(brandLogoBox.width / width, brandLogoBox.height / height);
+    canvas.doc.image(bytes, left, top + (brandLogoBox.height - height * scale) / 2, { width: width * scale, height: height * scale });
+    nameLeft = left + width * scale + 12;
+  }
+  canvas.text(branding.displayName, nameLeft, top + brandLogoBox.height / 2 - 7, { font: 'bold', size: 13, colour: branding.colour, width: right - nameLeft });
 }
 
 /** Lines the layout wrapped to fit, one below the other from `top`. */

@@ -5,6 +5,7 @@ import type { AccountId } from '../../db/account-id.ts';
 import { requireRowPermission } from '../../auth/require-permission.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/app-error.ts';
+import { findReportBranding } from './report-branding.ts';
 import { reportDataOf, reportSnapshotRequest } from './report-data.ts';
 import { createReportDocument } from './report-document.ts';
 import { reportFileName } from './report-file-name.ts';
@@ -30,7 +31,7 @@ export async function createPlanReport(deps: Deps, actor: Actor, planId: string,
 export async function createReportOfPlan(deps: Deps, accountId: AccountId, planId: string, query: ReportQuery, now = new Date()): Promise<PlanReport> {
   const snapshot = await deps.planSnapshots.read(accountId, planId, reportSnapshotRequest);
   if (!snapshot) throw notFound('Plan');
-  const data = reportDataOf(snapshot);
+  const data = reportDataOf(snapshot, await findReportBranding(deps.db, accountId));
   const figures = {
     analysis: analysePlan(data.planInput, data.actions, { vat: query.vat, includeInvestments: true, asOfYear: now.getUTCFullYear() }),
     fund: analyseFund(data.planInput, data.actions, { vat: query.vat }),
