@@ -36,6 +36,7 @@ const PlanGeneratePage = lazyPage(() => import('../routes/plan-generate-page.tsx
 const PlanSharePage = lazyPage(() => import('../routes/plan-share-page.tsx').then((module) => module.PlanSharePage));
 const SharePage = lazyPage(() => import('../routes/share-page.tsx').then((module) => module.SharePage));
 const PortfolioPage = lazyPage(() => import('../routes/portfolio-page.tsx').then((module) => module.PortfolioPage));
+const BrandingPage = lazyPage(() => import('../routes/branding-page.tsx').then((module) => module.BrandingPage));
 const PlanVersionsPage = lazyPage(() => import('../routes/plan-versions-page.tsx').then((module) => module.PlanVersionsPage));
 
 /** Every screen and its address. */
@@ -64,6 +65,7 @@ export function AppRoutes() {
             <Route path="portfolio" element={<PortfolioPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="customers" element={<CustomersPage />} />
+            <Route path="branding" element={<BrandingPage />} />
             <Route path="trash" element={<TrashPage />} />
             <Route path="library" element={<LibraryPage />} />
             <Route path="library/import" element={<LibraryImportPage />} />

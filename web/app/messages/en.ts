@@ -26,6 +26,7 @@ import { customersMessages } from '../../features/customers/customers.messages.t
 import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
 import { movesMessages } from '../../features/moves/moves.messages.ts';
 import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
+import { brandingMessages } from '../../features/branding/branding.messages.ts';
 import type { sv } from './sv.ts';
 
 /** English; typed against the Swedish catalogue so a missing or extra key fails the type check. */
@@ -288,4 +289,5 @@ export const en: Record<keyof typeof sv, string> = {
   ...memberAccessMessages.en,
   ...movesMessages.en,
   ...portfolioMessages.en,
+  ...brandingMessages.en,
 };

@@ -26,6 +26,7 @@ import { customersMessages } from '../../features/customers/customers.messages.t
 import { memberAccessMessages } from '../../features/members/member-access.messages.ts';
 import { movesMessages } from '../../features/moves/moves.messages.ts';
 import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
+import { brandingMessages } from '../../features/branding/branding.messages.ts';
 /**
  * Swedish, the product's primary language and the reference catalogue: en.ts must have exactly
  * these keys. Placeholders in braces are filled by the translator, e.g. `{name}`.
@@ -290,4 +291,5 @@ export const sv = {
   ...memberAccessMessages.sv,
   ...movesMessages.sv,
   ...portfolioMessages.sv,
+  ...brandingMessages.sv,
 } satisfies Record<string, string>;

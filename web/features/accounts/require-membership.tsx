@@ -1,12 +1,10 @@
 import { Link, Outlet } from 'react-router';
-import type { AccountSettings } from '../../../shared/schemas/account.ts';
-import type { Membership } from '../../../shared/schemas/auth.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { useSession } from '../auth/session.ts';
-import { useAccountSettings } from './accounts-api.ts';
 import { InactiveAccountNotice } from './inactive-account-notice.tsx';
+import { useInactiveRefusal } from './use-inactive-refusal.ts';
 import { useSelectedMembership } from './use-selected-membership.ts';
 
 /**
@@ -19,8 +17,7 @@ export function RequireMembership() {
   const { t } = useTranslation();
   const { memberships } = useSession();
   const membership = useSelectedMembership();
-  const isOwnMember = membership?.via === 'member';
-  const settings = useAccountSettings(membership?.accountId ?? '', { enabled: isOwnMember });
+  const refusal = useInactiveRefusal(membership);
 
   if (!membership) {
     return (
@@ -29,14 +26,9 @@ export function RequireMembership() {
       </EmptyState>
     );
   }
-  if (isOwnMember && settings.isPending) return <Spinner label={t('loading')} />;
-  if (isOwnMember && settings.data && isRefusedAsInactive(settings.data, memberships)) {
-    return <InactiveAccountNotice account={settings.data} otherMemberships={memberships.filter((other) => other.accountId !== membership.accountId)} />;
+  if (refusal.kind === 'pending') return <Spinner label={t('loading')} />;
+  if (refusal.kind === 'refused') {
+    return <InactiveAccountNotice account={refusal.account} otherMemberships={memberships.filter((other) => other.accountId !== membership.accountId)} />;
   }
   return <Outlet />;
-}
-
-/** A member of the manager account too keeps access through it (docs/decisions/0040-customer-accounts.md). */
-function isRefusedAsInactive(account: AccountSettings, memberships: readonly Membership[]): boolean {
-  return account.status === 'inactive' && !memberships.some((membership) => membership.accountId === account.manager?.id);
 }

@@ -2,22 +2,29 @@ import { categoryNames } from '../../../shared/categories.ts';
 import type { SharedPlan } from '../../../shared/schemas/share-link.ts';
 import { formatAmount } from '../../lib/i18n/format-amount.ts';
 import { useTranslation } from '../../lib/i18n/use-translation.ts';
+import { BrandMark } from '../branding/brand-mark.tsx';
+import { useBrandColour } from '../branding/use-brand-colour.ts';
 import { sharedReportPath } from './shared-plan-api.ts';
 
 /**
- * The read-only plan behind a share link: key figures, the fund's answer, the window's sums by
- * category and every occurrence by year, all as the server computed them, and the board report.
+ * The read-only plan behind a share link under the sharing account's branding: key figures, the
+ * fund's answer, the window's sums by category and every occurrence by year, all as the server
+ * computed them, and the board report.
  */
 export function SharedPlanView({ token, plan }: { token: string; plan: SharedPlan }) {
   const { t, language } = useTranslation();
   const amount = (value: number) => formatAmount(value, language);
-  const { analysis, fund } = plan;
+  const { analysis, fund, branding } = plan;
+  const brandColour = useBrandColour(branding.colour);
   const actions = new Map(plan.actions.map((action) => [action.id, action]));
   const categories = Object.entries(analysis.byCategory).filter(([, value]) => value !== 0);
   const validUntil = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(new Date(plan.expiresAt));
 
   return (
     <article className="shared-plan">
+      <div ref={brandColour} className="shared-plan__brand branded">
+        <BrandMark displayName={branding.displayName} logoUrl={branding.logoUrl} />
+      </div>
       <h1>{plan.plan.name}</h1>
       <p>{t('share.shared_by', { property: plan.propertyName, account: plan.accountName, date: validUntil })}</p>
       <p className="form__note">

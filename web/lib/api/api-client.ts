@@ -20,6 +20,7 @@ export function forgetCsrfToken(): void {
 }
 
 interface RequestOptions {
+  /** Sent as JSON; FormData goes as multipart/form-data (the browser writes its boundary). */
   body?: unknown;
 }
 
@@ -42,13 +43,14 @@ export async function apiRequest(method: HttpMethod, path: string, options: Requ
 
 async function send(method: HttpMethod, path: string, body: unknown): Promise<Response> {
   const token = isUnsafeMethod(method) ? await ensureCsrfToken() : null;
-  const hasBody = body !== undefined;
+  const isForm = body instanceof FormData;
+  const hasJsonBody = body !== undefined && !isForm;
   try {
     return await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: buildRequestHeaders({ method, language: getLanguage(), csrfToken: token, hasBody }),
-      body: hasBody ? JSON.stringify(body) : undefined,
+      headers: buildRequestHeaders({ method, language: getLanguage(), csrfToken: token, hasBody: hasJsonBody }),
+      body: isForm ? body : hasJsonBody ? JSON.stringify(body) : undefined,
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network' });

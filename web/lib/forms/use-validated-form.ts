@@ -63,5 +63,15 @@ export function useValidatedForm<S extends z.ZodType>(schema: S) {
     return code === undefined ? errors.texts[name] : translateValidationMessage(code, language);
   }
 
-  return { handleSubmit, showApiError, errorFor };
+  /** A field's error is answered once its value changes (a suggestion taken), without waiting for the next submit. */
+  function clearError(name: string) {
+    setErrors((current) => {
+      if (!(name in current.codes) && !(name in current.texts)) return current;
+      const { [name]: _code, ...codes } = current.codes;
+      const { [name]: _text, ...texts } = current.texts;
+      return { codes, texts };
+    });
+  }
+
+  return { handleSubmit, showApiError, errorFor, clearError };
 }
