@@ -9,7 +9,8 @@ import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } fro
  * 2-core machine): `ha status --json` in the contract's shape with a leader and one synchronous
  * replica, a write through the HTTPS entry point, a planned switchover to the synchronous replica
  * after which writes succeed again (meanwhile only 503 with Retry-After, no write lost), and SIGTERM
- * leaving no process of the topology behind.
+ * leaving no process of the topology behind. Before that, what the instances share (sessions) and
+ * what each keeps to itself (the per-address request limits).
  */
 const nodeCount = 3;
 const appCount = 2;
@@ -37,6 +38,35 @@ async function writeThroughEntry(client: FaultClient, name: string, withinMs: nu
     await sleep(250);
   }
 }
+
+it('shares sessions across the app instances, and counts the per-address limits in each instance (the instance count × the limit at the entry point)', async () => {
+  const { apps } = await topology.status();
+  expect(apps.map((app) => app.healthy)).toEqual(Array.from({ length: appCount }, () => true));
+  const client = new FaultClient(`https://localhost:${topology.entryPort}`, topology.dataDir);
+  try {
+    await client.signUp('sessions@example.se');
+    // The session row is in PostgreSQL: every instance, asked directly, knows the signed-in user.
+    for (const app of apps) {
+      client.moveTo(`https://localhost:${app.port}`);
+      const listed = await client.request<unknown[]>('GET', `/api/accounts/${client.accountId}/organisations`);
+      expect({ port: app.port, status: listed.status }).toEqual({ port: app.port, status: 200 });
+    }
+  } finally {
+    client.close();
+  }
+
+  // @fastify/rate-limit counts in each instance's memory and HAProxy balances round-robin, so a
+  // client reaches the share view's 30 a minute per instance: 60 answers, then 429 (operations.md).
+  const anonymous = new FaultClient(`https://localhost:${topology.entryPort}`, topology.dataDir);
+  try {
+    const unknownToken = 'x'.repeat(43);
+    const statuses: number[] = [];
+    for (let index = 0; index < 30 * appCount + 1; index += 1) statuses.push((await anonymous.request('GET', `/api/share/${unknownToken}`)).status);
+    expect(statuses).toEqual([...Array.from({ length: 30 * appCount }, () => 404), 429]);
+  } finally {
+    anonymous.close();
+  }
+}, 120_000);
 
 it('runs a leader with a synchronous replica behind one HTTPS entry point, switches over without losing writes, and stops everything on SIGTERM', async () => {
   const { entryPort, dataDir } = topology;
