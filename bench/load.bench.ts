@@ -22,7 +22,6 @@
  *   npx tsx bench/load.bench.ts
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +32,7 @@ import { ensureLocalCluster, type LocalCluster } from '../ops/local-cluster.ts';
 import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { createDatabase, type Db } from '../server/db/database.ts';
 import { startChildApp, type ChildApp } from '../server/test-support/child-app.ts';
+import { autocannon, type AutocannonInstance, type AutocannonRequest } from './autocannon.ts';
 import { signUpForBench } from './bench-session.ts';
 import {
   clientAgent,
@@ -60,38 +60,6 @@ const durationSeconds = 30;
 const timeLimitMs = 5 * 60_000;
 
 const say = (text: string) => process.stderr.write(`${text}\n`);
-
-// autocannon ships no type declarations: the part of its API used here.
-interface AutocannonRequest {
-  method: string;
-  path: string;
-  setupRequest?: (request: AutocannonRequest & { body?: string }) => AutocannonRequest & { body?: string };
-}
-interface AutocannonResult {
-  requests: { total: number; average: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-}
-interface AutocannonClient {
-  requestIterator: { currentRequestIndex: number };
-}
-interface AutocannonInstance extends PromiseLike<AutocannonResult> {
-  on(event: 'response', listener: (client: AutocannonClient, statusCode: number, bytes: number, responseTimeMs: number) => void): void;
-  stop(): void;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  pipelining: number;
-  duration: number;
-  timeout: number;
-  headers: Record<string, string>;
-  requests: AutocannonRequest[];
-  tlsOptions?: { ca: string };
-}) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 let cluster: LocalCluster | undefined;
 let app: ChildApp | undefined;
