@@ -114,22 +114,62 @@ async function generateCa(work: string, caFile: string, caKeyFile: string): Prom
 }
 
 async function generateServerCertificate(work: string, files: { caFile: string; caKeyFile: string; certFile: string; keyFile: string }): Promise<void> {
-  const extensions = path.join(work, 'server.ext');
+  await issueCertificate(work, files, {
+    commonName: 'localhost',
+    days: SERVER_DAYS,
+    extensions: ['extendedKeyUsage = serverAuth', 'subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1'],
+  });
+}
+
+/** What a certificate issued by `issueLocalCertificate` may be used for. */
+export type LocalCertificateUse = 'client' | 'server and client';
+
+/**
+ * A further certificate from the data directory's local CA, for the services of the HA topology
+ * that authenticate by certificate: a client certificate (Patroni as etcd's client), or one for
+ * both ends (etcd itself, whose gateway connects to its own gRPC server as a client). Issued anew
+ * on every call; it lives as long as the server certificate.
+ */
+export async function issueLocalCertificate(
+  dataDir: string,
+  commonName: string,
+  use: LocalCertificateUse,
+  target: { certFile: string; keyFile: string },
+): Promise<void> {
+  const tls = await ensureLocalTls(dataDir);
+  const directory = path.dirname(tls.caFile);
+  const extensions =
+    use === 'client'
+      ? ['extendedKeyUsage = clientAuth']
+      : ['extendedKeyUsage = serverAuth, clientAuth', 'subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1'];
+  const work = await mkdtemp(path.join(directory, '.work-'));
+  try {
+    await issueCertificate(work, { caFile: tls.caFile, caKeyFile: path.join(directory, 'ca.key'), ...target }, { commonName, days: SERVER_DAYS, extensions });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function issueCertificate(
+  work: string,
+  files: { caFile: string; caKeyFile: string; certFile: string; keyFile: string },
+  options: { commonName: string; days: number; extensions: string[] },
+): Promise<void> {
+  const extensions = path.join(work, 'leaf.ext');
   await writeFile(
     extensions,
     [
       'basicConstraints = critical, CA:FALSE',
       'keyUsage = critical, digitalSignature',
-      'extendedKeyUsage = serverAuth',
-      'subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1',
+      ...options.extensions,
       'subjectKeyIdentifier = hash',
       'authorityKeyIdentifier = keyid, issuer',
       '',
     ].join('\n'),
   );
-  const key = path.join(work, 'server.key');
-  const request = path.join(work, 'server.csr');
-  const certificate = path.join(work, 'server.crt');
+  const key = path.join(work, 'leaf.key');
+  const request = path.join(work, 'leaf.csr');
+  const certificate = path.join(work, 'leaf.crt');
   await openssl([
     'req',
     '-new',
@@ -143,7 +183,7 @@ async function generateServerCertificate(work: string, files: { caFile: string; 
     '-out',
     request,
     '-subj',
-    '/CN=localhost',
+    `/CN=${options.commonName}`,
   ]);
   // A random serial avoids keeping a serial file next to the CA key.
   await openssl([
@@ -158,7 +198,7 @@ async function generateServerCertificate(work: string, files: { caFile: string; 
     '-set_serial',
     `0x${randomBytes(16).toString('hex')}`,
     '-days',
-    String(SERVER_DAYS),
+    String(options.days),
     '-extfile',
     extensions,
     '-out',

@@ -13,7 +13,7 @@ export async function startEtcd(layout: HaLayout, topology: HaTopology, signal: 
   const { clientPort, peerPort } = topology.etcd;
   const client = `https://127.0.0.1:${clientPort}`;
   const peer = `https://127.0.0.1:${peerPort}`;
-  const { caFile, certFile, keyFile } = layout.certs;
+  const { caFile, etcdCertFile, etcdKeyFile, etcdClientCertFile, etcdClientKeyFile } = layout.certs;
   const logFile = path.join(layout.etcdDir, 'etcd.log');
   const pid = await startProcess({
     name: 'etcd',
@@ -29,12 +29,15 @@ export async function startEtcd(layout: HaLayout, topology: HaTopology, signal: 
       `--initial-cluster=e1=${peer}`,
       '--initial-cluster-state=new',
       `--initial-cluster-token=kvarter-ha-${clientPort}`,
-      `--cert-file=${certFile}`,
-      `--key-file=${keyFile}`,
-      // Server-side TLS only: clients verify etcd, etcd does not ask them for certificates (the
-      // local certificate is issued for serverAuth alone, and a trusted CA file would demand them).
-      `--peer-cert-file=${certFile}`,
-      `--peer-key-file=${keyFile}`,
+      `--cert-file=${etcdCertFile}`,
+      `--key-file=${etcdKeyFile}`,
+      // Mutual TLS: a client without a certificate from the local CA is refused, peers likewise.
+      '--client-cert-auth',
+      `--trusted-ca-file=${caFile}`,
+      `--peer-cert-file=${etcdCertFile}`,
+      `--peer-key-file=${etcdKeyFile}`,
+      '--peer-client-cert-auth',
+      `--peer-trusted-ca-file=${caFile}`,
       // The default 2 GB quota and hourly compaction are sized for large stores; Patroni's keys are a few kB.
       '--auto-compaction-retention=1',
     ],
@@ -44,7 +47,19 @@ export async function startEtcd(layout: HaLayout, topology: HaTopology, signal: 
   await waitFor(
     'etcd did not become healthy',
     async () => {
-      await runCommand('etcdctl', [`--endpoints=${client}`, `--cacert=${caFile}`, '--command-timeout=2s', 'endpoint', 'health'], {});
+      await runCommand(
+        'etcdctl',
+        [
+          `--endpoints=${client}`,
+          `--cacert=${caFile}`,
+          `--cert=${etcdClientCertFile}`,
+          `--key=${etcdClientKeyFile}`,
+          '--command-timeout=2s',
+          'endpoint',
+          'health',
+        ],
+        {},
+      );
       return true;
     },
     30_000,

@@ -33,7 +33,18 @@ export interface HaTopology {
 export interface HaLayout {
   root: string;
   dataDir: string;
-  certs: { caFile: string; certFile: string; keyFile: string; entryPemFile: string };
+  certs: {
+    caFile: string;
+    certFile: string;
+    keyFile: string;
+    entryPemFile: string;
+    /** etcd's own, for serverAuth and clientAuth (its gateway is a client of its gRPC server). */
+    etcdCertFile: string;
+    etcdKeyFile: string;
+    /** Patroni's (and etcdctl's) certificate as etcd's client: etcd asks every client for one. */
+    etcdClientCertFile: string;
+    etcdClientKeyFile: string;
+  };
   etcdDir: string;
   haproxyDir: string;
   /** PID files, one per process `ha up` started. */
@@ -58,6 +69,10 @@ export function haLayout(dataDirectory: string): HaLayout {
       certFile: path.join(certsDir, 'server.crt'),
       keyFile: path.join(certsDir, 'server.key'),
       entryPemFile: path.join(certsDir, 'entry.pem'),
+      etcdCertFile: path.join(certsDir, 'etcd.crt'),
+      etcdKeyFile: path.join(certsDir, 'etcd.key'),
+      etcdClientCertFile: path.join(certsDir, 'etcd-client.crt'),
+      etcdClientKeyFile: path.join(certsDir, 'etcd-client.key'),
     },
     etcdDir: path.join(root, 'etcd'),
     haproxyDir: path.join(root, 'haproxy'),

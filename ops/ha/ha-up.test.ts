@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FaultClient, type TimedResponse } from '../../server/test-support/fault-client.ts';
+import { runCommand } from '../run-command.ts';
 import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } from '../test-support/ha-topology.ts';
+import { haLayout, readTopology } from './ha-layout.ts';
 
 /**
  * The high-availability topology of docs/decisions/0048-high-availability-topology.md as `ops ha
@@ -9,8 +11,8 @@ import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } fro
  * 2-core machine): `ha status --json` in the contract's shape with a leader and one synchronous
  * replica, a write through the HTTPS entry point, a planned switchover to the synchronous replica
  * after which writes succeed again (meanwhile only 503 with Retry-After, no write lost), and SIGTERM
- * leaving no process of the topology behind. Before that, what the instances share (sessions) and
- * what each keeps to itself (the per-address request limits).
+ * leaving no process of the topology behind. Before that, etcd's mutual TLS, what the instances
+ * share (sessions) and what each keeps to itself (the per-address request limits).
  */
 const nodeCount = 3;
 const appCount = 2;
@@ -38,6 +40,25 @@ async function writeThroughEntry(client: FaultClient, name: string, withinMs: nu
     await sleep(250);
   }
 }
+
+it('lets only clients with a certificate from the local CA talk to etcd (mutual TLS)', async () => {
+  const layout = haLayout(topology.dataDir);
+  const { etcd } = (await readTopology(layout))!;
+  const health = (extra: string[]) =>
+    runCommand('etcdctl', [
+      `--endpoints=https://127.0.0.1:${etcd.clientPort}`,
+      `--cacert=${layout.certs.caFile}`,
+      ...extra,
+      '--command-timeout=3s',
+      'endpoint',
+      'health',
+    ]).then(
+      () => 'healthy',
+      () => 'refused',
+    );
+  expect(await health([])).toBe('refused');
+  expect(await health([`--cert=${layout.certs.etcdClientCertFile}`, `--key=${layout.certs.etcdClientKeyFile}`])).toBe('healthy');
+});
 
 it('shares sessions across the app instances, and counts the per-address limits in each instance (the instance count × the limit at the entry point)', async () => {
   const { apps } = await topology.status();

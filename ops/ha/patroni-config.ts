@@ -23,7 +23,7 @@ export function patroniConfig(
 ): object {
   const { secrets } = settings;
   const directory = layout.nodeDir(node.name);
-  const { caFile, certFile, keyFile } = layout.certs;
+  const { caFile, certFile, keyFile, etcdClientCertFile, etcdClientKeyFile } = layout.certs;
   // Patroni's own connections (and pg_rewind, pg_basebackup) go over TCP, which pg_hba allows only with TLS.
   const verified = { sslmode: 'verify-full', sslrootcert: caFile };
   return {
@@ -40,7 +40,7 @@ export function patroniConfig(
     },
     ctl: { cacert: caFile, insecure: false },
     // etcd 3.4 has its v2 API off: Patroni needs the etcd3 section.
-    etcd3: { hosts: [`127.0.0.1:${topology.etcd.clientPort}`], protocol: 'https', cacert: caFile },
+    etcd3: { hosts: [`127.0.0.1:${topology.etcd.clientPort}`], protocol: 'https', cacert: caFile, cert: etcdClientCertFile, key: etcdClientKeyFile },
     bootstrap: {
       dcs: {
         // loop_wait + 2 × retry_timeout ≤ ttl; the ttl bounds how long a lost leader holds its key.
