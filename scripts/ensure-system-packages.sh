@@ -72,12 +72,23 @@ if $need_database; then
   packages+=(pgbackrest)
 fi
 if $need_browser; then packages+=(chromium fonts-dejavu-core poppler-utils); fi
-# Debian's packages would start their own etcd and HAProxy services where systemd runs; `ops ha up`
-# runs its own instances on free ports, so those services are harmless but unused.
 packages+=("${missing_ha[@]}")
 
 echo "Installing ${packages[*]}…"
 apt install -y --no-install-recommends "${packages[@]}"
+
+# Where systemd runs, Debian's packages enable and start their own etcd (plaintext, no client
+# authentication, on 127.0.0.1:2379) and HAProxy. `ops ha up` runs its own on free ports, so the
+# services we have just installed would only be an open etcd nobody uses: stop and disable them.
+# Services that were there before us are left alone.
+if [[ -d /run/systemd/system ]]; then
+  for package in "${missing_ha[@]}"; do
+    case $package in
+      etcd-server) "${as_root[@]}" systemctl disable --now etcd.service || true ;;
+      haproxy) "${as_root[@]}" systemctl disable --now haproxy.service || true ;;
+    esac
+  done
+fi
 
 if $need_database && ! have_postgres; then
   echo "The installed PostgreSQL is older than 15; Kvarter needs PostgreSQL 15 or newer." >&2
