@@ -28,7 +28,8 @@ const monitoredKinds: readonly MonitoredRunKind[] = ['full', 'diff', 'incr', 'du
 /**
  * The installation's backup status, read from the tables ops writes and PostgreSQL's archiver
  * statistics, judged by shared/backup-health.ts; with a replicated cluster, also the cluster's
- * replicas judged by shared/cluster-health.ts, so that they alert like a backup check. Used by GET /api/ops/status and `ops status`.
+ * replicas judged by shared/cluster-health.ts, so that they alert like a backup check. Used by
+ * GET /api/ops/status, `ops status` and the alert job.
  */
 export async function readBackupStatus(db: Db, options: BackupStatusOptions): Promise<BackupStatus> {
   const now = options.now ?? new Date();
