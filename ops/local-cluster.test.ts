@@ -89,15 +89,25 @@ describe('ensureLocalCluster', () => {
     await expect(connect(cluster.databaseUrl, { rejectUnauthorized: true })).rejects.toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
   });
 
-  it('gives the app its own database without superuser rights', async () => {
+  it('gives the app its own database without superuser rights, reading statistics only beyond it', async () => {
     const row = await queryOne<Record<string, unknown>>(
       cluster.databaseUrl,
       ca,
       `select current_user as user, r.rolsuper, r.rolcreaterole, r.rolcreatedb, pg_get_userbyid(d.datdba) as owner,
-              has_database_privilege('public', 'kvarter', 'connect') as public_connect
+              has_database_privilege('public', 'kvarter', 'connect') as public_connect,
+              array(select g.rolname::text from pg_auth_members m join pg_roles g on g.oid = m.roleid
+                     where m.member = r.oid order by 1) as memberships
          from pg_roles r, pg_database d where r.rolname = current_user and d.datname = current_database()`,
     );
-    expect(row).toEqual({ user: 'kvarter', rolsuper: false, rolcreaterole: false, rolcreatedb: false, owner: 'kvarter', public_connect: false });
+    expect(row).toEqual({
+      user: 'kvarter',
+      rolsuper: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      owner: 'kvarter',
+      public_connect: false,
+      memberships: ['pg_read_all_stats'],
+    });
     const admin = await queryOne<{ rolsuper: boolean }>(cluster.adminUrl, ca, 'select rolsuper from pg_roles where rolname = current_user');
     expect(admin.rolsuper).toBe(true);
   });

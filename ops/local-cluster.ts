@@ -375,6 +375,10 @@ export async function bootstrap(settings: {
       settings.log(`Created the ${APP_ROLE} database.`);
     }
     await client.query(`REVOKE ALL ON DATABASE ${APP_ROLE} FROM PUBLIC`);
+    // Lets the app read pg_stat_replication's state and positions of the replicas' connections,
+    // which are not its own, for the cluster on the operations page (decision 0052). Narrower than
+    // pg_monitor: statistics only, no settings or file paths.
+    await client.query(`GRANT pg_read_all_stats TO ${APP_ROLE}`);
   } finally {
     await client.end();
   }

@@ -67,3 +67,15 @@ describe('inactive customer account configuration', () => {
     expect(() => loadConfig({ INACTIVE_ACCOUNT_RETENTION_DAYS: days })).toThrow(/INACTIVE_ACCOUNT_RETENTION_DAYS/);
   });
 });
+
+describe('high-availability configuration', () => {
+  it('expects no replicas unless KVARTER_HA_EXPECTED_REPLICAS names how many (ops ha up sets it)', () => {
+    expect(loadConfig({}).haExpectedReplicas).toBeUndefined();
+    expect(loadConfig({ KVARTER_HA_EXPECTED_REPLICAS: '' }).haExpectedReplicas).toBeUndefined();
+    expect(loadConfig({ KVARTER_HA_EXPECTED_REPLICAS: '2' }).haExpectedReplicas).toBe(2);
+  });
+
+  it.each(['0', '21', '1.5', 'two'])('refuses KVARTER_HA_EXPECTED_REPLICAS=%s', (count) => {
+    expect(() => loadConfig({ KVARTER_HA_EXPECTED_REPLICAS: count })).toThrow(/KVARTER_HA_EXPECTED_REPLICAS/);
+  });
+});

@@ -70,6 +70,7 @@ const environmentSchema = z
     MAIL_FROM: z.string().trim().default('Kvarter <no-reply@localhost>'),
     TRASH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     INACTIVE_ACCOUNT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
+    KVARTER_HA_EXPECTED_REPLICAS: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(20).optional()),
   })
   .refine((env) => Boolean(env.TLS_CERT_FILE) === Boolean(env.TLS_KEY_FILE), {
     message: 'TLS_CERT_FILE and TLS_KEY_FILE must be set together',
@@ -124,6 +125,11 @@ export interface Config {
   /** Days an inactive customer account is kept before it is deleted, its manager's admins warned 30 and 7 days before. */
   inactiveAccountRetentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Replicas the database's leader should have (KVARTER_HA_EXPECTED_REPLICAS, set by `ops ha up`);
+   * undefined for one PostgreSQL, which has no cluster to show or alert about (decision 0052).
+   */
+  haExpectedReplicas: number | undefined;
   backup: BackupConfig;
   attachments: AttachmentConfig;
 }
@@ -199,6 +205,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     trashRetentionDays: env.TRASH_RETENTION_DAYS,
     inactiveAccountRetentionDays: env.INACTIVE_ACCOUNT_RETENTION_DAYS,
+    haExpectedReplicas: env.KVARTER_HA_EXPECTED_REPLICAS,
     backup: {
       s3:
         env.BACKUP_S3_ENDPOINT && env.BACKUP_S3_BUCKET && env.BACKUP_S3_ACCESS_KEY_ID && env.BACKUP_S3_SECRET_ACCESS_KEY

@@ -15,12 +15,13 @@ export interface Journey {
 /**
  * Starts the server (on its own fresh database) and the browser before a file's first journey and
  * closes both after its last. Call it at the top of the file; read its fields inside the tests.
+ * `environment` adds configuration variables for the server (e.g. KVARTER_HA_EXPECTED_REPLICAS).
  */
-export function startJourney(): Journey {
+export function startJourney(options: { environment?: Record<string, string> } = {}): Journey {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ environment: options.environment });
     browser = await launchBrowser();
   });
   afterAll(async () => {

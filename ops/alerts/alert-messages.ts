@@ -1,3 +1,4 @@
+import { clusterCheckCodes } from '../../shared/cluster-health.ts';
 import type { BackupCheckCode } from '../../shared/schemas/operations.ts';
 
 interface CheckText {
@@ -8,8 +9,9 @@ interface CheckText {
 }
 
 /**
- * Swedish and English text for each failing check of shared/backup-health.ts, for the log line and
- * the operators' e-mail. The limits quoted (26 h, 5 min) are the ones that module applies.
+ * Swedish and English text for each failing check of shared/backup-health.ts and
+ * shared/cluster-health.ts, for the log line and the operators' e-mail. The limits quoted (26 h,
+ * 5 min, 16 MiB) are the ones those modules apply.
  */
 const checkTexts: Record<BackupCheckCode, { sv: CheckText; en: CheckText }> = {
   full_backup_fresh: {
@@ -76,6 +78,36 @@ const checkTexts: Record<BackupCheckCode, { sv: CheckText; en: CheckText }> = {
       action: 'Run `npm run ops -- status` to see the oldest recovery point and check that the daily backups succeed.',
     },
   },
+  replicas_present: {
+    sv: {
+      problem: 'En databasreplik saknas: ledaren har färre repliker anslutna än KVARTER_HA_EXPECTED_REPLICAS.',
+      action: 'Kör `npm run ops -- ha status` för att se vilken nod som saknas och starta den (se docs/operations.md § High availability).',
+    },
+    en: {
+      problem: 'A database replica is missing: the leader has fewer replicas connected than KVARTER_HA_EXPECTED_REPLICAS.',
+      action: 'Run `npm run ops -- ha status` to see which node is missing and start it again (docs/operations.md § High availability).',
+    },
+  },
+  replicas_not_lagging: {
+    sv: {
+      problem: 'En databasreplik strömmar inte eller ligger mer än 16 MiB WAL efter ledaren.',
+      action: 'Kör `npm run ops -- ha status` och kontrollera replikens logg, disk och nätverk.',
+    },
+    en: {
+      problem: 'A database replica is not streaming or is more than 16 MiB of WAL behind the leader.',
+      action: "Run `npm run ops -- ha status` and check the replica's log, disk and network.",
+    },
+  },
+  synchronous_replica: {
+    sv: {
+      problem: 'Ingen databasreplik är synkron: en bekräftad skrivning kan gå förlorad om ledaren faller bort.',
+      action: 'Kör `npm run ops -- ha status`; starta en saknad replik så gör Patroni den synkron.',
+    },
+    en: {
+      problem: 'No database replica is synchronous: an acknowledged write can be lost if the leader is lost.',
+      action: 'Run `npm run ops -- ha status`; start a missing replica and Patroni makes it synchronous.',
+    },
+  },
 };
 
 export function describeCheck(code: BackupCheckCode): { sv: CheckText; en: CheckText } {
@@ -88,12 +120,22 @@ export function formatAlertLine(code: BackupCheckCode, observedAt: string | null
   return `alert: ${code} — ${en.problem} ${en.action} (last evidence: ${observedAt ?? 'none'}; runbook: docs/operations.md)`;
 }
 
+/** What needs attention, by whether the failing checks are about backups, the database cluster, or both. */
+const headlines = {
+  backups: { sv: 'säkerhetskopieringen behöver åtgärdas', en: 'backups need attention' },
+  cluster: { sv: 'databasklustret behöver åtgärdas', en: 'the database cluster needs attention' },
+  both: { sv: 'säkerhetskopieringen och databasklustret behöver åtgärdas', en: 'backups and the database cluster need attention' },
+};
+
 /** The operators' e-mail: Swedish first, then English, with the runbook to follow. */
 export function formatAlertEmail(codes: readonly BackupCheckCode[], publicUrl: string): { subject: string; text: string } {
+  const aboutCluster = codes.some((code) => clusterCheckCodes.includes(code));
+  const aboutBackups = codes.some((code) => !clusterCheckCodes.includes(code));
+  const headline = headlines[aboutCluster ? (aboutBackups ? 'both' : 'cluster') : 'backups'];
   const section = (language: 'sv' | 'en') =>
     codes.map((code) => `- ${checkTexts[code][language].problem}\n  ${checkTexts[code][language].action} [${code}]`).join('\n');
   const text = [
-    `Kvarter (${publicUrl}): säkerhetskopieringen behöver åtgärdas.`,
+    `Kvarter (${publicUrl}): ${headline.sv}.`,
     '',
     section('sv'),
     '',
@@ -102,7 +144,7 @@ export function formatAlertEmail(codes: readonly BackupCheckCode[], publicUrl: s
     '',
     '---',
     '',
-    `Kvarter (${publicUrl}): backups need attention.`,
+    `Kvarter (${publicUrl}): ${headline.en}.`,
     '',
     section('en'),
     '',
@@ -110,5 +152,5 @@ export function formatAlertEmail(codes: readonly BackupCheckCode[], publicUrl: s
     'You receive this because you are an operator. You hear from us again only when a check that was fine starts failing.',
     '',
   ].join('\n');
-  return { subject: 'Kvarter: säkerhetskopieringen behöver åtgärdas / backups need attention', text };
+  return { subject: `Kvarter: ${headline.sv} / ${headline.en}`, text };
 }

@@ -261,3 +261,47 @@ describe('evaluateAlerts on a new installation', () => {
     expect(alertedCodes(captured.take()).sort()).toEqual(['dump_fresh', 'full_backup_fresh', 'recovery_window_covered', 'verify_passed']);
   });
 });
+
+describe('evaluateAlerts against a replicated cluster (KVARTER_HA_EXPECTED_REPLICAS)', () => {
+  let setup: Setup;
+  beforeAll(async () => {
+    setup = await setUp();
+    // A fresh dump, so that only the cluster is wrong.
+    await setup.addRun('dump', 'succeeded', new Date(Date.now() - HOUR_MS));
+  });
+  afterAll(async () => {
+    await setup?.close();
+  });
+
+  it('alerts once, at error level and by e-mail about the cluster, when the expected replicas are missing', async () => {
+    const captured = captureLog();
+    // The test cluster is one PostgreSQL: a leader whose two expected replicas are both missing.
+    const context = await setup.context({ KVARTER_HA_EXPECTED_REPLICAS: '2' });
+    const evaluation = await evaluateAlerts(context, { previouslyFailing: undefined, log: captured.log });
+    expect(evaluation).toMatchObject({
+      overall: 'failing',
+      failing: ['replicas_present', 'synchronous_replica'],
+      newlyFailing: ['replicas_present', 'synchronous_replica'],
+    });
+    expect(captured.lines.filter((line) => line.level === 'error').map((line) => line.message.split(' — ')[0])).toEqual([
+      'alert: replicas_present',
+      'alert: synchronous_replica',
+    ]);
+    const outbox = await setup.database.db.selectFrom('outbox_emails').select(['subject', 'body']).execute();
+    expect(outbox.map((row) => row.subject)).toEqual([
+      'Kvarter: databasklustret behöver åtgärdas / the database cluster needs attention',
+      'Kvarter: databasklustret behöver åtgärdas / the database cluster needs attention',
+    ]);
+    expect(outbox[0]!.body).toContain('A database replica is missing');
+
+    const again = await evaluateAlerts(context, { previouslyFailing: evaluation.failing, log: captured.log });
+    expect(again.newlyFailing).toEqual([]);
+  });
+
+  it('raises nothing about a cluster without KVARTER_HA_EXPECTED_REPLICAS (npm start)', async () => {
+    const captured = captureLog();
+    const evaluation = await evaluateAlerts(await setup.context(), { previouslyFailing: undefined, log: captured.log });
+    expect(evaluation).toMatchObject({ overall: 'ok', failing: [], newlyFailing: [] });
+    expect(captured.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+});

@@ -39,6 +39,7 @@ export async function evaluateAlerts(context: OpsContext, options: AlertEvaluati
   const status = await readBackupStatus(context.db(), {
     isManagedCluster: context.cluster !== undefined,
     pitrWindowDays: context.config.backup.pitrWindowDays,
+    haExpectedReplicas: context.config.haExpectedReplicas,
     now: options.now,
   });
   const previous = new Set(options.previouslyFailing ?? []);

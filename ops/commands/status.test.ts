@@ -18,6 +18,7 @@ function statusWith(overall: BackupCheckState, states: Record<string, BackupChec
       drill: { startedAt: '2026-11-27T08:29:00.000Z', finishedAt: '2026-11-27T08:29:03.442Z', outcome: 'failed', sizeBytes: null, message: 'no backup' },
     },
     archiver: { lastArchivedAt: '2026-11-27T08:28:59.493Z', lastFailedAt: null, failedCount: 0, isFailing: false, lagSeconds: 7 },
+    cluster: null,
     checks: Object.entries(states).map(([code, state]) => ({
       code: code as BackupStatus['checks'][number]['code'],
       state,
@@ -59,5 +60,30 @@ describe('ops status (text)', () => {
     const text = formatStatus(statusWith('ok', { full_backup_fresh: 'ok', dump_fresh: 'ok' }));
     expect(text).toMatch(/^Overall: OK\n/);
     expect(text).toMatch(/ {5}ok {2}dump_fresh\n$/);
+  });
+
+  it('shows a replicated cluster after the archiver: the leader, then each replica with its state, synchronous or not, and lag', () => {
+    const status: BackupStatus = {
+      ...statusWith('failing', { dump_fresh: 'ok', replicas_present: 'failing', replicas_not_lagging: 'failing', synchronous_replica: 'ok' }),
+      cluster: {
+        leader: { name: 'n1' },
+        expectedReplicas: 3,
+        replicas: [
+          { name: 'n2', address: '127.0.0.1', state: 'streaming', synchronous: true, lagBytes: 0 },
+          { name: 'n3', address: '127.0.0.1', state: 'catchup', synchronous: false, lagBytes: null },
+        ],
+      },
+    };
+    expect(formatStatus(status).split('\n').slice(8)).toEqual([
+      'Archiver: last archived 2026-11-27T08:28:59.493Z, 0 failures, lag 7 s',
+      'Cluster: leader n1, 2 of 3 replicas connected',
+      'Replica n2: streaming, synchronous, lag 0 bytes',
+      'Replica n3: catchup, asynchronous, lag unknown',
+      '     ok  dump_fresh',
+      '   FAIL  replicas_present',
+      '   FAIL  replicas_not_lagging',
+      '     ok  synchronous_replica',
+      '',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readBackupStatus } from '../../server/infrastructure/backup-status/backup-status.ts';
 import type { BackupCheckState, BackupStatus } from '../../shared/schemas/operations.ts';
 import { refreshRepositoryState } from '../physical-backups.ts';
+import { formatClusterLines } from './cluster-status-lines.ts';
 import type { Command } from './command.ts';
 
 export const statusCommand: Command = {
@@ -12,6 +13,7 @@ export const statusCommand: Command = {
     const status = await readBackupStatus(context.db(), {
       isManagedCluster: context.cluster !== undefined,
       pitrWindowDays: context.config.backup.pitrWindowDays,
+      haExpectedReplicas: context.config.haExpectedReplicas,
     });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(status)}\n`);
@@ -39,6 +41,7 @@ export function formatStatus(status: BackupStatus): string {
           `Archiver: last archived ${status.archiver.lastArchivedAt ?? 'never'}, ${status.archiver.failedCount} failures, lag ${status.archiver.lagSeconds ?? 0} s`,
         ]
       : ['Archiver: managed by the database provider']),
+    ...formatClusterLines(status.cluster),
     ...status.checks.map((check) => `${checkWords[check.state].padStart(7)}  ${check.code}`),
   ];
   if (status.checks.some((check) => check.state === 'pending')) {

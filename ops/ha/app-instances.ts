@@ -43,6 +43,8 @@ export async function startAppInstances(
           TRUST_PROXY: '127.0.0.1',
           // Links in e-mails point at the entry point, not at one instance.
           PUBLIC_URL: process.env.PUBLIC_URL ?? `https://localhost:${topology.entryPort}`,
+          // Every other node should be a replica of the leader: the operations page alerts when one is not.
+          KVARTER_HA_EXPECTED_REPLICAS: String(topology.nodes.length - 1),
         },
         signal,
       });

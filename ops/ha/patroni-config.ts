@@ -86,6 +86,8 @@ export function patroniConfig(
         ssl_key_file: keyFile,
         ssl_ca_file: caFile,
         ssl_min_protocol_version: 'TLSv1.3',
+        // A custom setting, so that the app can name the leader it is connected to (decision 0052).
+        'kvarter.node_name': node.name,
       },
       // In the node's own configuration, so that Patroni writes it on cloned replicas too.
       pg_hba: [

@@ -17,6 +17,8 @@ export interface AppServerOptions {
    * (`https://localhost:<PORT>`) is the address the browser opens: passkeys are bound to it.
    */
   port?: number;
+  /** Further configuration variables, e.g. KVARTER_HA_EXPECTED_REPLICAS. */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function startAppServer(options: AppServerOptions): Promise<RunningServer
       // The lowest cost the configuration allows: these tests sign up and in many times.
       BCRYPT_COST: '10',
       LOG_LEVEL: 'silent',
+      ...options.environment,
     }),
     databaseUrl: options.databaseUrl,
     databaseCaFile: options.databaseCaFile,

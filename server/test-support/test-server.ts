@@ -17,9 +17,10 @@ export interface TestServer {
  * The real HTTPS server (PORT 0: any free port) with the test cluster's certificate, serving the
  * built web app (dist/web, or KVARTER_TEST_WEB_ROOT: a build of one's own while dist/web is being
  * rebuilt by someone else) when there is one, on its own fresh database. `hasExactPublicUrl`
- * picks the port first, so the server's PUBLIC_URL is its real address (WebAuthn checks the origin).
+ * picks the port first, so the server's PUBLIC_URL is its real address (WebAuthn checks the origin);
+ * `environment` adds configuration variables.
  */
-export async function startTestServer(options: { hasExactPublicUrl?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { hasExactPublicUrl?: boolean; environment?: Record<string, string> } = {}): Promise<TestServer> {
   const cluster = inject('testCluster');
   const tlsDir = path.join(cluster.dataDir, 'tls');
   const database = await createTestDatabase();
@@ -28,6 +29,7 @@ export async function startTestServer(options: { hasExactPublicUrl?: boolean } =
     databaseCaFile: database.caFile,
     dataDir: cluster.dataDir,
     webRoot: process.env.KVARTER_TEST_WEB_ROOT,
+    environment: options.environment,
     ...(options.hasExactPublicUrl ? { port: await pickFreePort() } : {}),
   });
   return {

@@ -14,6 +14,10 @@ export const backupCheckCodes = [
   'drill_passed',
   'verify_passed',
   'recovery_window_covered',
+  // Only when the app runs against a replicated cluster (KVARTER_HA_EXPECTED_REPLICAS): shared/cluster-health.ts.
+  'replicas_present',
+  'replicas_not_lagging',
+  'synchronous_replica',
 ] as const;
 export const backupCheckCodeSchema = z.enum(backupCheckCodes);
 export type BackupCheckCode = z.infer<typeof backupCheckCodeSchema>;
@@ -71,6 +75,34 @@ export type BackupCheck = z.infer<typeof backupCheckSchema>;
 
 const lastRunSchema = backupRunSummarySchema.nullable();
 
+/** One replica as the leader sees it (a row of pg_stat_replication). */
+export const replicaStatusSchema = z.object({
+  /** The replica's application_name: Patroni sets it to the member name (n2, n3…). */
+  name: z.string(),
+  /** The replica's address as the leader sees its connection; null over a Unix socket. */
+  address: z.string().nullable(),
+  /** pg_stat_replication.state: `streaming` when caught up and following; `startup`, `catchup`, `backup`, `stopping` otherwise. */
+  state: z.string(),
+  synchronous: z.boolean(),
+  /** WAL written on the leader and not yet replayed on the replica; null before the replica has replayed anything. */
+  lagBytes: z.number().int().nullable(),
+});
+export type ReplicaStatus = z.infer<typeof replicaStatusSchema>;
+
+/**
+ * The replicated cluster as the app's database connection (through HAProxy, to the leader) sees
+ * it: decision 0052. Null under `npm start` (one PostgreSQL, nothing to replicate).
+ */
+export const clusterStatusSchema = z.object({
+  /** The node the app writes to: its Patroni member name when the node says it, else its address and port. */
+  leader: z.object({ name: z.string() }),
+  /** KVARTER_HA_EXPECTED_REPLICAS. */
+  expectedReplicas: z.number().int(),
+  /** Ordered by name. */
+  replicas: z.array(replicaStatusSchema),
+});
+export type ClusterStatus = z.infer<typeof clusterStatusSchema>;
+
 export const backupStatusSchema = z.object({
   generatedAt: timestampSchema,
   /** `failing` when any check fails, else `pending` while any check waits for its first run, else `ok`. */
@@ -96,7 +128,11 @@ export const backupStatusSchema = z.object({
     drill: lastRunSchema,
   }),
   archiver: archiverStatusSchema.nullable(),
-  /** In the stable order of backupCheckCodes; archiving and physical checks are absent for `external`. */
+  cluster: clusterStatusSchema.nullable(),
+  /**
+   * In the stable order of backupCheckCodes; archiving and physical checks are absent for
+   * `external`, the replica checks are present only when `cluster` is.
+   */
   checks: z.array(backupCheckSchema),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;

@@ -393,6 +393,7 @@ describe('the status with an external database (DATABASE_URL)', () => {
         drill: null,
       },
       archiver: null,
+      cluster: null,
       checks: [{ code: 'dump_fresh', state: 'ok', ok: true, observedAt: finishedOf(dumpStartedAt) }],
     });
   });
@@ -417,6 +418,55 @@ describe('the status with an external database (DATABASE_URL)', () => {
     expect(status.overall).toBe('failing');
     expect(status.checks).toEqual([{ code: 'dump_fresh', state: 'failing', ok: false, observedAt: finishedOf(staleStartedAt) }]);
     expect(status.lastRuns.dump).toMatchObject({ outcome: 'failed', message: 'S3 unreachable' });
+  });
+});
+
+describe('the status against a replicated cluster (KVARTER_HA_EXPECTED_REPLICAS)', () => {
+  let clustered: TestApp;
+  let client: TestClient;
+  beforeAll(async () => {
+    // The test cluster is one PostgreSQL: a leader whose replicas are all missing.
+    clustered = await createTestApp({ environment: { KVARTER_HA_EXPECTED_REPLICAS: '2' } });
+    client = (await signUpUser(clustered.app)).client;
+    await setInstalledAt(clustered.database.db, ago(30 * day));
+  });
+  afterAll(async () => {
+    await clustered.close();
+  });
+
+  it('shows the leader without replicas and fails replicas_present and synchronous_replica after the backup checks', async () => {
+    const before = Date.now();
+    const response = await client.get(statusUrl);
+    expect(response.statusCode).toBe(200);
+    const status: BackupStatus = response.json();
+    // Not a Patroni node (no kvarter.node_name): named by the address and port it serves on, which
+    // for the test cluster is 127.0.0.1 whatever host name the URL gives.
+    const port = new URL(clustered.database.url).port;
+    expect(status.cluster).toEqual({ leader: { name: `127.0.0.1:${port}` }, expectedReplicas: 2, replicas: [] });
+    expect(status.overall).toBe('failing');
+    const clusterChecks = status.checks.slice(-3);
+    expect(clusterChecks).toEqual([
+      { code: 'replicas_present', state: 'failing', ok: false, observedAt: status.generatedAt },
+      { code: 'replicas_not_lagging', state: 'ok', ok: true, observedAt: status.generatedAt },
+      { code: 'synchronous_replica', state: 'failing', ok: false, observedAt: status.generatedAt },
+    ]);
+    expect(Date.parse(status.generatedAt)).toBeGreaterThanOrEqual(before);
+    expect(status.checks.slice(0, -3).map((check) => check.code)).toEqual([
+      'full_backup_fresh',
+      'dump_fresh',
+      'archiving_working',
+      'archiving_not_lagging',
+      'drill_passed',
+      'verify_passed',
+      'recovery_window_covered',
+    ]);
+  });
+
+  it('shows no cluster and no replica checks under npm start (no KVARTER_HA_EXPECTED_REPLICAS)', async () => {
+    const status: BackupStatus = (await operator.client.get(statusUrl)).json();
+    expect(status.cluster).toBeNull();
+    expect(status.checks.map((check) => check.code)).not.toContain('replicas_present');
+    expect(status.checks).toHaveLength(7);
   });
 });
 

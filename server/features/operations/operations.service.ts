@@ -13,5 +13,6 @@ export async function findBackupStatus(deps: Deps, actor: Actor) {
   return readBackupStatus(deps.db, {
     isManagedCluster: deps.config.databaseUrl === undefined,
     pitrWindowDays: deps.config.backup.pitrWindowDays,
+    haExpectedReplicas: deps.config.haExpectedReplicas,
   });
 }

@@ -1,5 +1,7 @@
-import { evaluateBackupHealth, type ArchiverInput, type MonitoredRunKind, type RunHistory } from '../../../shared/backup-health.ts';
+import { combineStates, evaluateBackupHealth, type ArchiverInput, type MonitoredRunKind, type RunHistory } from '../../../shared/backup-health.ts';
 import { reportedRunKinds, type BackupRunSummary, type BackupStatus } from '../../../shared/schemas/operations.ts';
+import { evaluateClusterHealth } from '../../../shared/cluster-health.ts';
+import { readClusterStatus } from '../cluster-status/cluster-status.ts';
 import {
   findArchiverState,
   findFirstRunStartedAt,
@@ -16,6 +18,8 @@ export interface BackupStatusOptions {
   isManagedCluster: boolean;
   /** PITR_WINDOW_DAYS. */
   pitrWindowDays: number;
+  /** KVARTER_HA_EXPECTED_REPLICAS: the cluster is read and judged only when it is set. */
+  haExpectedReplicas: number | undefined;
   now?: Date;
 }
 
@@ -23,18 +27,21 @@ const monitoredKinds: readonly MonitoredRunKind[] = ['full', 'diff', 'incr', 'du
 
 /**
  * The installation's backup status, read from the tables ops writes and PostgreSQL's archiver
- * statistics, judged by shared/backup-health.ts. Used by GET /api/ops/status and `ops status`.
+ * statistics, judged by shared/backup-health.ts; with a replicated cluster, also the cluster's
+ * replicas judged by shared/cluster-health.ts, so that they alert like a backup check. Used by
+ * GET /api/ops/status, `ops status` and the alert job.
  */
 export async function readBackupStatus(db: Db, options: BackupStatusOptions): Promise<BackupStatus> {
   const now = options.now ?? new Date();
   const kinds: BackupRunKind[] = [...new Set<BackupRunKind>([...reportedRunKinds, ...monitoredKinds])];
-  const [latestRuns, firstRunStartedAt, installedAt, repository, archiverRow] = await Promise.all([
+  const [latestRuns, firstRunStartedAt, installedAt, repository, archiverRow, cluster] = await Promise.all([
     listLatestRunsByKind(db, kinds),
     findFirstRunStartedAt(db),
     findInstalledAt(db),
     findRepositoryState(db),
     // With an external database the archiver is the provider's (or off): not ours to judge.
     options.isManagedCluster ? findArchiverState(db) : Promise.resolve(undefined),
+    options.haExpectedReplicas === undefined ? Promise.resolve(null) : readClusterStatus(db, options.haExpectedReplicas),
   ]);
   const runsByKind = new Map(latestRuns.map((row) => [row.kind, row]));
 
@@ -60,11 +67,12 @@ export async function readBackupStatus(db: Db, options: BackupStatusOptions): Pr
     },
     now,
   );
+  const clusterHealth = cluster && evaluateClusterHealth(cluster, now);
 
   const lastRun = (kind: BackupRunKind) => toRunSummary(runsByKind.get(kind));
   return {
     generatedAt: now.toISOString(),
-    overall: health.overall,
+    overall: clusterHealth ? combineStates([health.overall, clusterHealth.overall]) : health.overall,
     physicalBackups: options.isManagedCluster ? 'managed' : 'external',
     repositoryType: repository?.repository_type ?? null,
     recoveryWindow: {
@@ -90,7 +98,8 @@ export async function readBackupStatus(db: Db, options: BackupStatusOptions): Pr
             lagSeconds: health.archiver.lagSeconds,
           }
         : null,
-    checks: health.checks,
+    cluster,
+    checks: clusterHealth ? [...health.checks, ...clusterHealth.checks] : health.checks,
   };
 }
 

@@ -215,6 +215,21 @@ export const en: Record<keyof typeof sv, string> = {
     'Not every moment of the last {days} days can be restored: the oldest recovery point is too recent, or the repository has not been read in the last day.',
   'operations.check.recovery_window_covered.action':
     'Check that full backups run every day and that PITR_WINDOW_DAYS is right. Run npm run ops -- status to read the repository again.',
+  'operations.check.replicas_present': 'Every database replica is connected',
+  'operations.check.replicas_present.meaning':
+    'The database leader has fewer replicas connected than the cluster should have. With a replica gone, losing one more node can take the service down or leave no copy to fail over to.',
+  'operations.check.replicas_present.action':
+    'Run npm run ops -- ha status on the server to see which node is missing, read its Patroni log and start it again. It rejoins as a replica by itself.',
+  'operations.check.replicas_not_lagging': 'The replicas keep up',
+  'operations.check.replicas_not_lagging.meaning':
+    'A replica is not streaming from the leader, or has more than 16 MiB of the transaction log left to replay. A failover to it would have to wait for that, or is refused.',
+  'operations.check.replicas_not_lagging.action':
+    "Check the replica's disk, load and network to the leader, and its PostgreSQL log. A replica that has just started catches up by itself within minutes.",
+  'operations.check.synchronous_replica': 'A replica is synchronous',
+  'operations.check.synchronous_replica.meaning':
+    'No replica confirms writes before they are acknowledged. If the leader is lost now, the latest acknowledged changes can be lost with it.',
+  'operations.check.synchronous_replica.action':
+    'Start the missing replicas (npm run ops -- ha status shows which); Patroni makes one of them synchronous by itself as soon as it streams.',
 
   'operations.window_title': 'Recovery window',
   'operations.window.oldest': 'Oldest recovery point',
@@ -251,6 +266,22 @@ export const en: Record<keyof typeof sv, string> = {
   'operations.archiver.waiting_none': 'Nothing waits',
   'operations.archiver.waiting_value': 'Has waited up to {duration}',
   'operations.archiver.waiting_unknown': 'Unknown, nothing has been archived yet',
+  'operations.cluster_title': 'Database cluster',
+  'operations.cluster.leader': 'Leader',
+  'operations.cluster.replicas': 'Replicas',
+  'operations.cluster.replicas_value': '{count} of {expected} connected',
+  'operations.cluster.column.replica': 'Replica',
+  'operations.cluster.column.replication': 'Replication',
+  'operations.cluster.column.lag': 'Lag',
+  'operations.cluster.state.streaming': 'Streaming',
+  'operations.cluster.state.catchup': 'Catching up',
+  'operations.cluster.state.startup': 'Starting',
+  'operations.cluster.state.stopping': 'Stopping',
+  'operations.cluster.synchronous': 'Synchronous',
+  'operations.cluster.asynchronous': 'Asynchronous',
+  'operations.cluster.lag_unknown': 'Unknown',
+  'operations.cluster.missing.one': '1 replica missing',
+  'operations.cluster.missing.other': '{count} replicas missing',
   'operations.never': 'Never',
   'operations.none_yet': 'None yet',
 

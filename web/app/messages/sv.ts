@@ -217,6 +217,21 @@ export const sv = {
     'Det går inte att återställa till varje tidpunkt under de senaste {days} dagarna: den äldsta återställningspunkten är för ny, eller förrådets innehåll har inte lästs av det senaste dygnet.',
   'operations.check.recovery_window_covered.action':
     'Kontrollera att fulla säkerhetskopior tas varje dag och att PITR_WINDOW_DAYS stämmer. Kör npm run ops -- status för att läsa av förrådet på nytt.',
+  'operations.check.replicas_present': 'Alla databasrepliker är anslutna',
+  'operations.check.replicas_present.meaning':
+    'Databasens ledare har färre repliker anslutna än klustret ska ha. Utan repliken kan ytterligare en förlorad nod stoppa tjänsten eller lämna ingen kopia att byta till.',
+  'operations.check.replicas_present.action':
+    'Kör npm run ops -- ha status på servern för att se vilken nod som saknas, läs dess Patroni-logg och starta den igen. Den ansluter som replik av sig själv.',
+  'operations.check.replicas_not_lagging': 'Replikerna hänger med',
+  'operations.check.replicas_not_lagging.meaning':
+    'En replik strömmar inte från ledaren eller har mer än 16 MiB transaktionslogg kvar att spela upp. Ett byte till den skulle behöva vänta på det, eller nekas.',
+  'operations.check.replicas_not_lagging.action':
+    'Kontrollera replikens disk, belastning och nätverk till ledaren, och dess PostgreSQL-logg. En replik som just har startat kommer ikapp av sig själv inom några minuter.',
+  'operations.check.synchronous_replica': 'En replik är synkron',
+  'operations.check.synchronous_replica.meaning':
+    'Ingen replik bekräftar skrivningar innan de kvitteras. Faller ledaren bort nu kan de senast kvitterade ändringarna gå förlorade med den.',
+  'operations.check.synchronous_replica.action':
+    'Starta de repliker som saknas (npm run ops -- ha status visar vilka); Patroni gör en av dem synkron av sig själv så snart den strömmar.',
 
   'operations.window_title': 'Återställningsfönster',
   'operations.window.oldest': 'Äldsta återställningspunkt',
@@ -253,6 +268,22 @@ export const sv = {
   'operations.archiver.waiting_none': 'Inget väntar',
   'operations.archiver.waiting_value': 'Har väntat i upp till {duration}',
   'operations.archiver.waiting_unknown': 'Okänt, inget har arkiverats ännu',
+  'operations.cluster_title': 'Databaskluster',
+  'operations.cluster.leader': 'Ledare',
+  'operations.cluster.replicas': 'Repliker',
+  'operations.cluster.replicas_value': '{count} av {expected} anslutna',
+  'operations.cluster.column.replica': 'Replik',
+  'operations.cluster.column.replication': 'Replikering',
+  'operations.cluster.column.lag': 'Eftersläpning',
+  'operations.cluster.state.streaming': 'Strömmar',
+  'operations.cluster.state.catchup': 'Kommer ikapp',
+  'operations.cluster.state.startup': 'Startar',
+  'operations.cluster.state.stopping': 'Stannar',
+  'operations.cluster.synchronous': 'Synkron',
+  'operations.cluster.asynchronous': 'Asynkron',
+  'operations.cluster.lag_unknown': 'Okänd',
+  'operations.cluster.missing.one': '1 replik saknas',
+  'operations.cluster.missing.other': '{count} repliker saknas',
   'operations.never': 'Aldrig',
   'operations.none_yet': 'Ingen ännu',
 

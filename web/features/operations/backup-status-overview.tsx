@@ -8,6 +8,7 @@ import { useTranslation } from '../../lib/i18n/use-translation.ts';
 import { ArchiverSection } from './archiver-section.tsx';
 import { BackupRunTable } from './backup-run-table.tsx';
 import { CheckList } from './check-list.tsx';
+import { ClusterSection } from './cluster-section.tsx';
 import { isForbidden, useBackupStatus } from './operations-api.ts';
 import { OperatorsOnlyNotice } from './operators-only-notice.tsx';
 import { RecoveryWindowSection } from './recovery-window-section.tsx';
@@ -39,6 +40,7 @@ export function BackupStatusOverview() {
         <h2 id="checks-title">{t('operations.checks_title')}</h2>
         <CheckList status={status} />
       </section>
+      {status.cluster && <ClusterSection status={status} cluster={status.cluster} />}
       {status.physicalBackups === 'managed' ? (
         <RecoveryWindowSection status={status} />
       ) : (
