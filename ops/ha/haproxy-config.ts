@@ -68,6 +68,10 @@ export function haproxyConfig(layout: HaLayout, topology: HaTopology): string {
     // a request that may have reached an instance is never repeated (it could be a write).
     '    retry-on conn-failure',
     '    option redispatch',
+    // A new connection to an instance per request (its TLS session resumed; clients keep theirs): a
+    // request sent over a kept connection to an instance that has just died is lost without an
+    // answer, one sent over a new connection is refused and goes to another instance (decision 0050).
+    '    option http-server-close',
     // Liveness, not readiness: while the database fails over, the instances answer 503 with Retry-After themselves.
     '    option httpchk',
     '    http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host localhost',
