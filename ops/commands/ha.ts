@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../../server/config.ts';
 import { haLayout, readTopology } from '../ha/ha-layout.ts';
+import { startNode } from '../ha/ha-start-node.ts';
 import { readHaStatus } from '../ha/ha-status.ts';
 import { stopHa } from '../ha/ha-stop.ts';
 import { switchover } from '../ha/ha-switchover.ts';
@@ -11,6 +12,7 @@ export const haUsage = `  ha up [--nodes 3] [--apps 2]        start etcd, Patron
                                       prints "Ready: https://localhost:<PORT>" and runs until SIGTERM or Ctrl-C
   ha status [--json]                  leader, replicas (state, synchronous, lag), app instances, ports
   ha switchover [--to <name>]         a planned switchover to a replica (the synchronous one by default)
+  ha start-node <name>                starts again the Patroni of a node whose processes were lost; it rejoins as a replica
 `;
 
 /**
@@ -57,8 +59,17 @@ export async function runHaCommand(config: Config, argv: string[], log: (message
       process.stdout.write(`Switched over: ${leader} is the leader.\n`);
       return 0;
     }
+    case 'start-node': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
+      if (positionals.length !== 1) throw new OpsError('Name one node: npm run ops -- ha start-node <name> (e.g. n1).', 2);
+      const topology = await readTopology(layout);
+      if (!topology) throw new OpsError(`No HA topology in ${layout.root}: start one with npm run ops -- ha up.`);
+      const started = await startNode(layout, topology, positionals[0]!, log);
+      process.stdout.write(`${positionals[0]} rejoined as a replica (${started.state}; Patroni pid ${started.pid}).\n`);
+      return 0;
+    }
     default:
-      process.stderr.write(`Usage: npm run ops -- ha <up|status|switchover>\n${haUsage}`);
+      process.stderr.write(`Usage: npm run ops -- ha <up|status|switchover|start-node>\n${haUsage}`);
       return 2;
   }
 }

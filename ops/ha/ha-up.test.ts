@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FaultClient, type TimedResponse } from '../../server/test-support/fault-client.ts';
 import { runCommand } from '../run-command.ts';
-import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } from '../test-support/ha-topology.ts';
+import { haTopologyStartTimeoutMs, startHaTopology, waitForSynchronousReplica, type HaTopologyFixture } from '../test-support/ha-topology.ts';
 import { haLayout, readTopology } from './ha-layout.ts';
 
 /**
@@ -124,7 +124,9 @@ it('runs a leader with a synchronous replica behind one HTTPS entry point, switc
     // A planned switchover costs at most a few seconds of 503s.
     const after = await writeThroughEntry(client, 'Brf Efter', 15_000);
 
-    const second = await topology.status();
+    // Writes succeed before the new leader has named a synchronous replica (at one of its next
+    // loops, every 5 s); until it has, `ha status` exits 1.
+    const second = await waitForSynchronousReplica(topology);
     expect(second.leader?.name).toBe(synchronous[0]!.name);
     expect(second.replicas.map((replica) => replica.name).sort()).toEqual(
       first.replicas

@@ -4,7 +4,7 @@ import { parseConnectionOptions } from '../../server/db/connection-options.ts';
 import { createDatabase, noQueryTimeouts } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { clusterOwner, type ClusterOwner } from '../cluster-owner.ts';
-import { bootstrap, clusterUrl, ensureSocketDir, postgresBinDir } from '../local-cluster.ts';
+import { bootstrap, clusterUrl } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
 import { runCommand } from '../run-command.ts';
@@ -15,9 +15,10 @@ import { ensureHaCertificates } from './ha-certificates.ts';
 import { haLayout, writeTopology, type HaLayout, type HaTopology } from './ha-layout.ts';
 import { freePorts, isAlive, readPid, startProcess, waitFor } from './ha-processes.ts';
 import { haproxyConfig } from './haproxy-config.ts';
+import { patroniLogFile, startPatroni } from './ha-start-node.ts';
 import { stopHa } from './ha-stop.ts';
 import { httpsRequest, readClusterMembers } from './patroni-api.ts';
-import { patroniConfig, type PatroniSecrets } from './patroni-config.ts';
+import type { PatroniSecrets } from './patroni-config.ts';
 
 export interface HaUpOptions {
   dataDir: string;
@@ -136,38 +137,15 @@ async function startNodes(
   signal: AbortSignal,
 ): Promise<void> {
   const ca = await readFile(layout.certs.caFile, 'utf8');
-  const user = owner.isSeparateUser ? { uid: owner.uid, gid: owner.gid, home: await homeOf(owner.name) } : undefined;
-  const binDir = await postgresBinDir(path.join(layout.nodeDir(topology.nodes[0]!.name), 'data'));
   for (const [index, node] of topology.nodes.entries()) {
-    const directory = layout.nodeDir(node.name);
-    await mkdir(path.join(directory, 'log'), { recursive: true, mode: 0o700 });
-    const configFile = path.join(directory, 'patroni.yml');
-    // Under the node's directory unless that path is too long for a Unix socket (then under /tmp).
-    const socketDir = await ensureSocketDir(directory, layout.dataDir, node.port, owner);
-    // Holds the database passwords: readable by the PostgreSQL owner alone.
-    await writeFileAtomic(configFile, `${JSON.stringify(patroniConfig(layout, topology, node, { secrets, postgresBinDir: binDir, socketDir }), null, 2)}\n`, {
-      mode: 0o600,
-      replace: true,
-    });
-    await owner.adopt(directory);
-    const logFile = path.join(directory, 'log', 'patroni.out');
-    const pid = await startProcess({
-      name: `patroni-${node.name}`,
-      runDir: layout.runDir,
-      file: 'patroni',
-      args: [configFile],
-      logFile,
-      user,
-      cwd: directory,
-      signal,
-    });
+    const pid = await startPatroni(layout, topology, node, secrets, owner, signal);
     log(`Patroni ${node.name} started (pid ${pid}, PostgreSQL port ${node.port}, REST API port ${node.apiPort}).`);
     if (index === 0) {
       await waitFor(
         `${node.name} did not become the leader`,
         async () => ((await httpsRequest(node.apiPort, '/primary', ca, { timeoutMs: 2_000 })).status === 200 ? true : undefined),
         120_000,
-        logFile,
+        patroniLogFile(layout, node.name),
         signal,
       );
     }
@@ -189,11 +167,6 @@ async function startNodes(
     signal,
   );
   log(`${topology.nodes.length} PostgreSQL nodes run, one replica synchronous.`);
-}
-
-async function homeOf(user: string): Promise<string> {
-  const { stdout } = await runCommand('getent', ['passwd', user]);
-  return stdout.trim().split(':')[5] ?? '/';
 }
 
 /** A second `ha up` on the same data directory would fight the first over its data. */

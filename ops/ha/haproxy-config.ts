@@ -1,4 +1,16 @@
+import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { HaLayout, HaTopology } from './ha-layout.ts';
+
+/**
+ * What API clients get instead of HAProxy's own bare 502, 503 and 504 (no instance up, an instance
+ * that died mid-request, one that did not answer in time): the app's own `unavailable` answer, so
+ * a client handles one shape of "try again" (docs/decisions/0050-failover-errors.md). 5 s is the
+ * app's own Retry-After (server/http/error-handler.ts).
+ */
+export const entryUnavailableBody: ApiErrorBody = {
+  error: { code: 'unavailable', message: 'The service is unavailable right now. Try again in a moment.' },
+};
+export const entryRetryAfterSeconds = 5;
 
 /**
  * HAProxy in front of both tiers. PostgreSQL clients go through TCP to whichever node Patroni's
@@ -40,6 +52,12 @@ export function haproxyConfig(layout: HaLayout, topology: HaTopology): string {
     // The instances trust these (TRUST_PROXY), so per-address limits see the client, not HAProxy.
     '    option forwardfor',
     '    http-request set-header X-Forwarded-Proto https',
+    ...[502, 503, 504].map(
+      (status) =>
+        `    http-error status ${status} content-type "application/json; charset=utf-8" string '${JSON.stringify(entryUnavailableBody)}' hdr retry-after ${entryRetryAfterSeconds}`,
+    ),
+    // http-error keeps the status it replaces; the instances never answer 502 or 504 themselves.
+    '    http-after-response set-status 503 if { status 502 504 }',
     '    default_backend apps',
     '',
     'backend apps',
@@ -50,6 +68,10 @@ export function haproxyConfig(layout: HaLayout, topology: HaTopology): string {
     // a request that may have reached an instance is never repeated (it could be a write).
     '    retry-on conn-failure',
     '    option redispatch',
+    // A new connection to an instance per request (its TLS session resumed; clients keep theirs): a
+    // request sent over a kept connection to an instance that has just died is lost without an
+    // answer, one sent over a new connection is refused and goes to another instance (decision 0050).
+    '    option http-server-close',
     // Liveness, not readiness: while the database fails over, the instances answer 503 with Retry-After themselves.
     '    option httpchk',
     '    http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host localhost',

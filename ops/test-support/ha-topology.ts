@@ -126,3 +126,14 @@ export async function startHaTopology(options: { nodes: number; apps: number; pr
   }
   return fixture;
 }
+
+/** Waits until the cluster runs as it normally does, a leader and a synchronous replica that is caught up, so that the next fault meets that. */
+export async function waitForSynchronousReplica(topology: HaTopologyFixture, timeoutMs = 120_000): Promise<HaStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await topology.status();
+    if (status.leader && status.replicas.some((replica) => replica.synchronous && replica.lagBytes === 0)) return status;
+    if (Date.now() > deadline) throw new Error(`no synchronous replica within ${timeoutMs / 1000} s: ${JSON.stringify(status)}`);
+    await sleep(500);
+  }
+}

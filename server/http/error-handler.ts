@@ -25,8 +25,14 @@ const statusByCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** PostgreSQL / node-pg failures meaning "the database is not reachable right now". */
+/**
+ * PostgreSQL / node-pg failures meaning "the database is not reachable right now", or "not
+ * writable right now": 25006 (read_only_sql_transaction) is a write that reached a primary just
+ * demoted in a failover or switchover, before HAProxy cut its connection. None of these committed
+ * (docs/decisions/0050-failover-errors.md).
+ */
 const unavailableErrorCodes = new Set([
+  '25006',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
