@@ -11,6 +11,7 @@ import { runCommand, type RunResult } from './run-command.ts';
 import { withFileLock } from './with-file-lock.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import type { BackupConfig } from '../server/config.ts';
+import type { HaLayout, HaTopology } from './ha/ha-layout.ts';
 import { writeArchivingConfig, writePgBackRestConfig } from './pgbackrest-config.ts';
 import { runPgBackRest } from './pgbackrest.ts';
 
@@ -150,6 +151,8 @@ export interface LocalClusterLayout {
   databaseUrl: string;
   adminUrl: string;
   caFile: string;
+  /** Set for the HA cluster of `ops ha up` (ops/ha/ha-backups.ts), whose pgDataDir holds every node's data. */
+  ha?: { layout: HaLayout; topology: HaTopology };
 }
 
 /**

@@ -69,7 +69,7 @@ async function up(config: Config, nodeCount: number, appCount: number, log: (mes
   const abort = new AbortController();
   // The started programs are detached from this process's event loop; this keeps it in the foreground.
   const foreground = setInterval(() => undefined, 60_000);
-  const start = haUp({ dataDir: config.dataDir, nodeCount, appCount, entryPort: config.port, log, signal: abort.signal });
+  const start = haUp({ dataDir: config.dataDir, nodeCount, appCount, entryPort: config.port, log, signal: abort.signal, backup: config.backup });
   let stopping: Promise<void> | undefined;
   const stop = (reason: string) => {
     stopping ??= (async () => {

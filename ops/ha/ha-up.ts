@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseConnectionOptions } from '../../server/db/connection-options.ts';
 import { createDatabase, noQueryTimeouts } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
-import { clusterOwner, type ClusterOwner } from '../cluster-owner.ts';
+import type { BackupConfig } from '../../server/config.ts';
+import { clusterOwner } from '../cluster-owner.ts';
 import { bootstrap, clusterUrl, ensureSocketDir, postgresBinDir } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
@@ -11,6 +12,7 @@ import { runCommand } from '../run-command.ts';
 import { writeFileAtomic } from '../write-file-atomic.ts';
 import { startAppInstances } from './app-instances.ts';
 import { startEtcd } from './etcd.ts';
+import { prepareClusterBackups, writeNodeBackupConfig, type HaBackupSettings } from './ha-backups.ts';
 import { ensureHaCertificates } from './ha-certificates.ts';
 import { haLayout, writeTopology, type HaLayout, type HaTopology } from './ha-layout.ts';
 import { freePorts, isAlive, readPid, startProcess, waitFor } from './ha-processes.ts';
@@ -28,6 +30,8 @@ export interface HaUpOptions {
   log: (message: string) => void;
   /** Aborted by SIGTERM or Ctrl-C during the start: the start gives up before starting anything more. */
   signal: AbortSignal;
+  /** The installation's backup settings (repository, passphrase, PITR window), as for npm start. */
+  backup: BackupConfig;
 }
 
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -80,7 +84,13 @@ export async function haUp(options: HaUpOptions): Promise<{ layout: HaLayout; to
 
   await startEtcd(layout, topology, signal);
   log(`etcd serves on port ${topology.etcd.clientPort}.`);
-  await startNodes(layout, topology, secrets, owner, log, signal);
+  const backups = {
+    backup: options.backup,
+    passphrase: options.backup.encryptionPassphrase ?? (await ensureSecret(layout.dataDir, 'backup-passphrase', 48)),
+    owner,
+  };
+  await startNodes(layout, topology, secrets, backups, log, signal);
+  await prepareClusterBackups(layout, topology, owner, log);
 
   const haproxyFile = path.join(layout.haproxyDir, 'haproxy.cfg');
   await mkdir(layout.haproxyDir, { recursive: true });
@@ -131,10 +141,11 @@ async function startNodes(
   layout: HaLayout,
   topology: HaTopology,
   secrets: PatroniSecrets,
-  owner: ClusterOwner,
+  backups: HaBackupSettings,
   log: (message: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
+  const { owner } = backups;
   const ca = await readFile(layout.certs.caFile, 'utf8');
   const user = owner.isSeparateUser ? { uid: owner.uid, gid: owner.gid, home: await homeOf(owner.name) } : undefined;
   const binDir = await postgresBinDir(path.join(layout.nodeDir(topology.nodes[0]!.name), 'data'));
@@ -145,10 +156,15 @@ async function startNodes(
     // Under the node's directory unless that path is too long for a Unix socket (then under /tmp).
     const socketDir = await ensureSocketDir(directory, layout.dataDir, node.port, owner);
     // Holds the database passwords: readable by the PostgreSQL owner alone.
-    await writeFileAtomic(configFile, `${JSON.stringify(patroniConfig(layout, topology, node, { secrets, postgresBinDir: binDir, socketDir }), null, 2)}\n`, {
-      mode: 0o600,
-      replace: true,
-    });
+    const archiving = await writeNodeBackupConfig(layout, node, socketDir, backups);
+    await writeFileAtomic(
+      configFile,
+      `${JSON.stringify(patroniConfig(layout, topology, node, { secrets, postgresBinDir: binDir, socketDir, archiving }), null, 2)}\n`,
+      {
+        mode: 0o600,
+        replace: true,
+      },
+    );
     await owner.adopt(directory);
     const logFile = path.join(directory, 'log', 'patroni.out');
     const pid = await startProcess({
