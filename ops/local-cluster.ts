@@ -131,12 +131,12 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
 }
 
 /**
- * A cluster restored to a point in time and switched in as the live one was promoted while it
- * did not archive, so its timeline history file never reached the repository; later restores
+ * A cluster restored to a point in time and switched in as the live one (or seeding a new HA
+ * cluster) was promoted while it did not archive, so its timeline history file never reached the repository; later restores
  * need it to follow the right timeline. Pushing history files again is harmless: pgBackRest
  * accepts a file it already holds with the same checksum.
  */
-async function archiveTimelineHistory(owner: ClusterOwner, configFile: string, pgDataDir: string): Promise<void> {
+export async function archiveTimelineHistory(owner: ClusterOwner, configFile: string, pgDataDir: string): Promise<void> {
   const walDir = path.join(pgDataDir, 'pg_wal');
   const historyFiles = (await readdir(walDir)).filter((name) => /^[0-9A-F]{8}\.history$/.test(name));
   for (const name of historyFiles) {

@@ -162,7 +162,7 @@ async function markCommitAfterTarget(live: LocalClusterLayout): Promise<void> {
   }
 }
 
-/** Recovery ends with a promotion; only then is the copy a normal, writable database. */
+/** Recovery ends with a promotion; only then is the copy a normal, writable database (and its recovery settings are dropped). */
 async function waitUntilPromoted(context: OpsContext, caFile: string, port: number, pgDataDir: string, logFile: string): Promise<void> {
   const superuserPassword = await ensureSecret(context.config.dataDir, 'postgres-superuser-password');
   const ca = await readFile(caFile, 'utf8');
@@ -183,7 +183,7 @@ async function waitUntilPromoted(context: OpsContext, caFile: string, port: numb
     try {
       await client.connect();
       const result = await client.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering');
-      if (result.rows[0]?.recovering === false) return;
+      if (result.rows[0]?.recovering === false) return await forgetRecoverySettings(client);
     } catch {
       // Still starting up; try again below.
     } finally {
@@ -192,6 +192,16 @@ async function waitUntilPromoted(context: OpsContext, caFile: string, port: numb
     if (Date.now() > deadline) throw new OpsError(`The restored cluster on port ${port} did not finish recovery within 5 minutes.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * pgBackRest put the restore command and the target into postgresql.auto.conf, where they outlive
+ * the recovery: a standby made from the copy (a new HA cluster seeded with it) would read them,
+ * fetch from the old repository paths and stop at the old target. The promoted copy needs neither.
+ */
+async function forgetRecoverySettings(client: pg.Client): Promise<void> {
+  for (const setting of ['restore_command', 'recovery_target_time', 'recovery_target_action']) await client.query(`alter system reset ${setting}`);
+  await client.query('select pg_reload_conf()');
 }
 
 /** Removes a scratch restore (drills): stop if running, then delete the directory. */

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -5,7 +7,10 @@ import { FaultClient, type TimedResponse } from '../../server/test-support/fault
 import type { BackupStatus } from '../../shared/schemas/operations.ts';
 import { clusterUrl } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
-import { query, quietMoment, restoreWithOps, waitFor } from '../test-support/durability.ts';
+import { installationEnvironment, query, quietMoment, repositoryRoot, restoreWithOps, waitFor } from '../test-support/durability.ts';
+import { haLayout, readTopology } from './ha-layout.ts';
+import type { HaStatus } from './ha-status.ts';
+import { freePorts, readPid } from './ha-processes.ts';
 import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } from '../test-support/ha-topology.ts';
 
 /**
@@ -13,15 +18,21 @@ import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } fro
  * the app instance's scheduler takes the first full backup from the leader; writes go through the
  * HTTPS entry point around two switchovers, WAL archiving works from each new leader, and a
  * point-in-time restore to a moment between the two switchovers holds exactly the writes made
- * before it: no gap in the recoverable range across leader changes.
+ * before it: no gap in the recoverable range across leader changes. Then the restored copy seeds a
+ * new cluster as operations.md § High availability tells the operator, and the app serves it.
+ * About five minutes on a 2-core machine (two starts of the topology).
  */
 let topology: HaTopologyFixture;
+let client: FaultClient;
+/** The copy restored to the moment between the switchovers, which the second test switches in. */
+let restoredInto: string;
 
 beforeAll(async () => {
   topology = await startHaTopology({ nodes: 3, apps: 1, prefix: 'ha-backups' });
 }, haTopologyStartTimeoutMs);
 
 afterAll(async () => {
+  client?.close();
   await topology?.dispose();
 }, 180_000);
 
@@ -43,21 +54,45 @@ async function writeThroughEntry(client: FaultClient, name: string): Promise<voi
   }
 }
 
-/** `pgbackrest check` through the leader, then the leader's own view: its timeline and the newest WAL file it archived. */
+/**
+ * `pgbackrest check` through the leader, then the leader's own view: its timeline, and the timeline
+ * of the newest WAL file its archiver counts once that has caught up (pgBackRest's asynchronous
+ * push reaches the repository, which is what check waits for, a moment before PostgreSQL's archiver
+ * counts the file).
+ */
 async function checkArchiving(): Promise<{ timeline: string; lastArchivedTimeline: string | undefined }> {
   await opsSucceeds(['check']);
-  const { databasePort } = await topology.status();
+  // Not `ha status`, which exits 1 while the old leader rejoins without a synchronous replica yet.
+  const { databasePort } = (await readTopology(haLayout(topology.dataDir)))!;
   const password = await ensureSecret(topology.dataDir, 'postgres-superuser-password');
-  const [row] = await query<{ current: string; archived: string | null }>(
-    clusterUrl(databasePort, 'postgres', password, 'postgres'),
-    path.join(topology.dataDir, 'ha', 'certs', 'ca.crt'),
-    'select pg_walfile_name(pg_current_wal_lsn()) as current, last_archived_wal as archived from pg_stat_archiver',
-  );
-  return { timeline: row!.current.slice(0, 8), lastArchivedTimeline: row!.archived?.slice(0, 8) };
+  const read = async () => {
+    const [row] = await query<{ current: string; archived: string | null }>(
+      clusterUrl(databasePort, 'postgres', password, 'postgres'),
+      path.join(topology.dataDir, 'ha', 'certs', 'ca.crt'),
+      'select pg_walfile_name(pg_current_wal_lsn()) as current, last_archived_wal as archived from pg_stat_archiver',
+    );
+    return { timeline: row!.current.slice(0, 8), lastArchivedTimeline: row!.archived?.slice(0, 8) };
+  };
+  return waitFor(
+    'the archiver to count a file of the current timeline',
+    async () => {
+      const state = await read();
+      return state.lastArchivedTimeline === state.timeline ? state : undefined;
+    },
+    30_000,
+  ).catch(read);
 }
 
 async function switchover(): Promise<string> {
-  const before = (await topology.status()).leader?.name;
+  // A switchover needs a synchronous replica, which the previous leader may still be rejoining as.
+  const before = await waitFor(
+    'a healthy cluster with a synchronous replica',
+    async () => {
+      const result = await topology.ops(['ha', 'status', '--json']);
+      return result.exitCode === 0 ? (JSON.parse(result.stdout) as HaStatus).leader?.name : undefined;
+    },
+    60_000,
+  );
   const stdout = await opsSucceeds(['ha', 'switchover']);
   const leader = /^Switched over: (\S+) is the leader\.$/m.exec(stdout)?.[1];
   expect(leader).toBeDefined();
@@ -83,8 +118,8 @@ it('archives from whichever node leads and restores a moment between two switcho
     hasOldest: true,
   });
 
-  const client = new FaultClient(`https://localhost:${topology.entryPort}`, topology.dataDir);
-  const into = path.join(topology.dataDir, 'restored');
+  client = new FaultClient(`https://localhost:${topology.entryPort}`, topology.dataDir);
+  const into = (restoredInto = path.join(topology.dataDir, 'restored'));
   try {
     await client.signUp('ha-backups@example.se');
     await writeThroughEntry(client, 'Brf A');
@@ -109,7 +144,62 @@ it('archives from whichever node leads and restores a moment between two switcho
     );
     expect(rows.map((row) => row.name)).toEqual(['Brf A', 'Brf B']);
   } finally {
-    client.close();
     await topology.ops(['restore', '--stop', '--into', into]);
+  }
+}, 600_000);
+
+it('seeds a new cluster with the restored copy, which the app serves as of the moment and archives from on a new timeline', async () => {
+  const { dataDir } = topology;
+  expect(await topology.sigterm()).toEqual({ exitCode: 0, alive: [] });
+  // operations.md § High availability, "Restore a cluster": the old nodes and etcd go aside, the copy becomes n1's data.
+  const ha = path.join(dataDir, 'ha');
+  await rename(path.join(ha, 'nodes'), path.join(ha, 'nodes.before'));
+  await rename(path.join(ha, 'etcd'), path.join(ha, 'etcd.before'));
+  await mkdir(path.join(ha, 'nodes', 'n1'), { recursive: true });
+  await rename(restoredInto, path.join(ha, 'nodes', 'n1', 'data'));
+
+  const entryPort = (await freePorts(1))[0]!;
+  const up = spawn(process.execPath, ['--import', 'tsx', 'ops/cli.ts', 'ha', 'up', '--nodes', '3', '--apps', '1'], {
+    cwd: repositoryRoot,
+    env: installationEnvironment(dataDir, { PORT: String(entryPort), BCRYPT_COST: '10', LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exit = new Promise<number | null>((resolve) => up.once('exit', (code) => resolve(code)));
+  let output = '';
+  for (const stream of [up.stdout, up.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const restoredLatest = path.join(dataDir, 'restored-latest');
+  try {
+    await waitFor(
+      'Ready from the new cluster',
+      async () => {
+        if (up.exitCode !== null) throw new Error(`ha up exited with ${up.exitCode}:\n${output}`);
+        return /^Ready: /m.test(output) ? true : undefined;
+      },
+      240_000,
+      250,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+    for (const file of await readdir(path.join(ha, 'run'))) topology.remember(await readPid(path.join(ha, 'run', file)));
+
+    // The copy is on a new timeline whose WAL before this start was not archived: a full backup at once.
+    await opsSucceeds(['backup', '--type', 'full']);
+    client.moveTo(`https://localhost:${entryPort}`);
+    const listed = await client.request<{ name: string }[]>('GET', `/api/accounts/${client.accountId}/organisations`);
+    expect({ status: listed.status, names: listed.body.map((organisation) => organisation.name).sort() }).toEqual({ status: 200, names: ['Brf A', 'Brf B'] });
+    await writeThroughEntry(client, 'Brf E');
+    const archiving = await checkArchiving();
+    expect(archiving.lastArchivedTimeline).toBe(archiving.timeline);
+    expect(Number.parseInt(archiving.timeline, 16)).toBeGreaterThan(3);
+
+    const result = await topology.ops(['restore', '--to', 'latest', '--into', restoredLatest]);
+    if (result.exitCode !== 0) throw new Error(`ops restore exited ${result.exitCode}:\n${result.stderr}`);
+    const latest = JSON.parse(result.stdout) as { databaseUrl: string; caFile: string };
+    const rows = await query<{ name: string }>(latest.databaseUrl, latest.caFile, "select name from organisations where name like 'Brf _' order by name");
+    expect(rows.map((row) => row.name)).toEqual(['Brf A', 'Brf B', 'Brf E']);
+  } finally {
+    await topology.ops(['restore', '--stop', '--into', restoredLatest]);
+    up.kill('SIGTERM');
+    await Promise.race([exit, sleep(90_000)]);
   }
 }, 600_000);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupConfig } from '../../server/config.ts';
 import type { ClusterOwner } from '../cluster-owner.ts';
-import { clusterUrl, type LocalClusterLayout } from '../local-cluster.ts';
+import { archiveTimelineHistory, clusterUrl, type LocalClusterLayout } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
 import { archivingSettings, writePgBackRestConfig, type PgBackRestPaths } from '../pgbackrest-config.ts';
@@ -55,18 +55,25 @@ export async function writeNodeBackupConfig(
 }
 
 /**
- * Creates the stanza through the leader (idempotent: on a later `ha up` it confirms it) and checks
- * that a forced WAL switch reaches the repository, so `ha up` fails early when archiving cannot work.
+ * Creates the stanza through the leader (idempotent: on a later `ha up` it confirms it), pushes the
+ * timeline history files of a leader that was restored while it did not archive, and checks that a
+ * forced WAL switch reaches the repository, so `ha up` fails early when archiving cannot work.
  */
 export async function prepareClusterBackups(layout: HaLayout, topology: HaTopology, owner: ClusterOwner, log: (message: string) => void): Promise<void> {
-  const configFile = await leaderPgBackRestConfig(layout, topology);
+  const leader = await currentLeader(layout, topology);
+  const { configFile } = haPgBackRestPaths(layout, leader);
   await runPgBackRest(owner, configFile, 'stanza-create');
+  await archiveTimelineHistory(owner, configFile, path.join(layout.nodeDir(leader), 'data'));
   await runPgBackRest(owner, configFile, 'check');
-  log(`WAL archiving works from the leader (${path.basename(path.dirname(path.dirname(configFile)))}).`);
+  log(`WAL archiving works from the leader (${leader}).`);
 }
 
 /** The pgbackrest.conf of the node that leads now, as Patroni reports it. */
 export async function leaderPgBackRestConfig(layout: HaLayout, topology: HaTopology): Promise<string> {
+  return haPgBackRestPaths(layout, await currentLeader(layout, topology)).configFile;
+}
+
+async function currentLeader(layout: HaLayout, topology: HaTopology): Promise<string> {
   const ca = await readFile(layout.certs.caFile, 'utf8');
   const members = await readClusterMembers(
     topology.nodes.map((node) => node.apiPort),
@@ -74,7 +81,7 @@ export async function leaderPgBackRestConfig(layout: HaLayout, topology: HaTopol
   );
   const leader = members.find((member) => member.role === 'leader' && member.state === 'running');
   if (!leader) throw new OpsError('The HA cluster has no running leader at the moment (a failover may be under way); try again in a minute.');
-  return haPgBackRestPaths(layout, leader.name).configFile;
+  return leader.name;
 }
 
 /**
