@@ -29,6 +29,11 @@ export async function writeLocalClusterConfig(config: LocalClusterConfig): Promi
     "ssl_key_file = 'server.key'",
     "ssl_min_protocol_version = 'TLSv1.3'",
     "password_encryption = 'scram-sha-256'",
+    // The defaults, said explicitly: a copy restored from an HA node's backup inherits Patroni's
+    // settings, which name that node's files and wait for a synchronous standby it will never have.
+    `hba_file = ${quote(path.join(config.pgDataDir, 'pg_hba.conf'))}`,
+    `ident_file = ${quote(path.join(config.pgDataDir, 'pg_ident.conf'))}`,
+    "synchronous_standby_names = ''",
     // pg_ctl -l captures stderr into postgres/server.log, which start errors quote from.
     "log_destination = 'stderr'",
     'logging_collector = off',

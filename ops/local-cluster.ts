@@ -11,6 +11,7 @@ import { runCommand, type RunResult } from './run-command.ts';
 import { withFileLock } from './with-file-lock.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import type { BackupConfig } from '../server/config.ts';
+import type { HaLayout, HaTopology } from './ha/ha-layout.ts';
 import { writeArchivingConfig, writePgBackRestConfig } from './pgbackrest-config.ts';
 import { runPgBackRest } from './pgbackrest.ts';
 
@@ -130,12 +131,12 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
 }
 
 /**
- * A cluster restored to a point in time and switched in as the live one was promoted while it
- * did not archive, so its timeline history file never reached the repository; later restores
+ * A cluster restored to a point in time and switched in as the live one (or seeding a new HA
+ * cluster) was promoted while it did not archive, so its timeline history file never reached the repository; later restores
  * need it to follow the right timeline. Pushing history files again is harmless: pgBackRest
  * accepts a file it already holds with the same checksum.
  */
-async function archiveTimelineHistory(owner: ClusterOwner, configFile: string, pgDataDir: string): Promise<void> {
+export async function archiveTimelineHistory(owner: ClusterOwner, configFile: string, pgDataDir: string): Promise<void> {
   const walDir = path.join(pgDataDir, 'pg_wal');
   const historyFiles = (await readdir(walDir)).filter((name) => /^[0-9A-F]{8}\.history$/.test(name));
   for (const name of historyFiles) {
@@ -150,6 +151,8 @@ export interface LocalClusterLayout {
   databaseUrl: string;
   adminUrl: string;
   caFile: string;
+  /** Set for the HA cluster of `ops ha up` (ops/ha/ha-backups.ts), whose pgDataDir holds every node's data. */
+  ha?: { layout: HaLayout; topology: HaTopology };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Config } from '../server/config.ts';
 import { parseConnectionOptions } from '../server/db/connection-options.ts';
 import { createDatabase, type Db } from '../server/db/database.ts';
 import { clusterOwner, type ClusterOwner } from './cluster-owner.ts';
+import { describeHaCluster } from './ha/ha-backups.ts';
 import { describeLocalCluster, type LocalClusterLayout } from './local-cluster.ts';
 import { ensureSecret } from './local-secrets.ts';
 
@@ -14,7 +15,10 @@ export interface OpsContext {
   config: Config;
   log: (message: string) => void;
   owner: ClusterOwner;
-  /** The managed cluster; undefined with DATABASE_URL (physical backups are then the provider's). */
+  /**
+   * The managed cluster, or the HA cluster of `ops ha up`; undefined with any other DATABASE_URL
+   * (physical backups are then the provider's).
+   */
   cluster: LocalClusterLayout | undefined;
   databaseUrl: string;
   databaseCaFile: string | undefined;
@@ -36,7 +40,9 @@ export class OpsError extends Error {
 }
 
 export async function createOpsContext(config: Config, log: (message: string) => void): Promise<OpsContext> {
-  const cluster = config.databaseUrl ? undefined : await describeLocalCluster(config.dataDir);
+  // `ops ha up` makes the HA cluster this installation's database (docs/decisions/0051-backups-in-high-availability.md).
+  const cluster =
+    (await describeHaCluster(config.dataDir, config.databaseUrl)) ?? (config.databaseUrl ? undefined : await describeLocalCluster(config.dataDir));
   const databaseUrl = config.databaseUrl ?? cluster?.databaseUrl;
   if (!databaseUrl) {
     throw new OpsError(

@@ -29,6 +29,8 @@ export interface PgBackRestSettings {
   backup: BackupConfig;
   passphrase: string;
   owner: ClusterOwner;
+  /** Where the files go; the managed cluster's (pgBackRestPaths) unless given (an HA node's own). */
+  paths?: PgBackRestPaths;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface PgBackRestSettings {
  * (aes-256-cbc) and zstd-compressed, with time-based retention covering the PITR window.
  */
 export async function writePgBackRestConfig(settings: PgBackRestSettings): Promise<PgBackRestPaths> {
-  const paths = pgBackRestPaths(settings.dataDir);
+  const paths = settings.paths ?? pgBackRestPaths(settings.dataDir);
   const base = path.dirname(paths.configFile);
   for (const directory of [base, paths.logDir, path.join(base, 'lock'), path.join(base, 'spool'), path.dirname(paths.repositoryDir), paths.repositoryDir]) {
     await mkdir(directory, { recursive: true, mode: 0o700 });
@@ -95,18 +97,24 @@ export async function writePgBackRestConfig(settings: PgBackRestSettings): Promi
 }
 
 /**
- * PostgreSQL's side of archiving, in the file kvarter.conf includes. archive_timeout bounds the
- * RPO: a partly filled WAL segment is closed after at most 30 s and reaches the repository about
- * half a second later (measured: loss = time since the last switch + 0.4–0.6 s). 30 rather than
- * the required 60 keeps the measured worst case well inside the target.
+ * PostgreSQL's side of archiving. archive_timeout bounds the RPO: a partly filled WAL segment is
+ * closed after at most 30 s and reaches the repository about half a second later (measured: loss =
+ * time since the last switch + 0.4–0.6 s). 30 rather than the required 60 keeps the measured worst
+ * case well inside the target. The HA nodes get the same settings through Patroni.
  */
-export async function writeArchivingConfig(pgDataDir: string, configFile: string): Promise<void> {
+export function archivingSettings(configFile: string): { archive_mode: 'on'; archive_command: string; archive_timeout: number } {
   if (configFile.includes("'")) throw new Error(`The data directory path must not contain a quote: ${configFile}`);
+  return { archive_mode: 'on', archive_command: `pgbackrest --config=${configFile} --stanza=${stanza} archive-push %p`, archive_timeout: 30 };
+}
+
+/** The managed cluster's archiving settings, in the file kvarter.conf includes. */
+export async function writeArchivingConfig(pgDataDir: string, configFile: string): Promise<void> {
+  const settings = archivingSettings(configFile);
   const lines = [
     '# Managed by Kvarter (ops/pgbackrest-config.ts); rewritten at every start, do not edit.',
-    'archive_mode = on',
-    `archive_command = 'pgbackrest --config=${configFile} --stanza=${stanza} archive-push %p'`,
-    'archive_timeout = 30',
+    `archive_mode = ${settings.archive_mode}`,
+    `archive_command = '${settings.archive_command}'`,
+    `archive_timeout = ${settings.archive_timeout}`,
     '',
   ];
   await writeFileAtomic(path.join(pgDataDir, 'kvarter-archiving.conf'), lines.join('\n'), { mode: 0o600, replace: true });

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { recordRun } from './backup-runs.ts';
+import { currentPgBackRestConfig } from './current-pgbackrest-config.ts';
 import { OpsError, type OpsContext } from './ops-context.ts';
 import { requireManagedCluster } from './point-in-time-restore.ts';
-import { pgBackRestPaths } from './pgbackrest-config.ts';
 import { readRepositoryInfo, runPgBackRest } from './pgbackrest.ts';
 
 type Trigger = 'schedule' | 'manual';
@@ -10,10 +10,9 @@ type Trigger = 'schedule' | 'manual';
 /** A physical backup of the managed cluster: full, differential (since the last full) or incremental. */
 export async function takeBackup(context: OpsContext, type: 'full' | 'diff' | 'incr', trigger: Trigger) {
   requireManagedCluster(context);
-  const { configFile } = pgBackRestPaths(context.config.dataDir);
   return recordRun(context, type, trigger, async () => {
     const startedAt = Date.now();
-    await runPgBackRest(context.owner, configFile, 'backup', [`--type=${type}`]);
+    await runPgBackRest(context.owner, await currentPgBackRestConfig(context), 'backup', [`--type=${type}`]);
     // pgBackRest also expires backups and WAL beyond the retention as part of the backup command.
     const info = await refreshRepositoryState(context);
     const newest = info.backups.at(-1);
@@ -28,9 +27,8 @@ export async function takeBackup(context: OpsContext, type: 'full' | 'diff' | 'i
 /** `pgbackrest check`: the repository is reachable and a forced WAL switch gets archived. */
 export async function checkArchiving(context: OpsContext, trigger: Trigger) {
   requireManagedCluster(context);
-  const { configFile } = pgBackRestPaths(context.config.dataDir);
   return recordRun(context, 'check', trigger, async () => {
-    await runPgBackRest(context.owner, configFile, 'check');
+    await runPgBackRest(context.owner, await currentPgBackRestConfig(context), 'check');
     await refreshRepositoryState(context);
     return { message: 'WAL archiving works' };
   });
@@ -42,9 +40,8 @@ export async function checkArchiving(context: OpsContext, trigger: Trigger) {
  */
 export async function verifyRepository(context: OpsContext, trigger: Trigger) {
   requireManagedCluster(context);
-  const { configFile } = pgBackRestPaths(context.config.dataDir);
   return recordRun(context, 'verify', trigger, async () => {
-    const result = await runPgBackRest(context.owner, configFile, 'verify', ['--log-level-console=info']);
+    const result = await runPgBackRest(context.owner, await currentPgBackRestConfig(context), 'verify', ['--log-level-console=info']);
     const problems = findVerifyProblems(`${result.stdout}\n${result.stderr}`);
     if (problems.length > 0) throw new OpsError(`The backup repository is damaged:\n${problems.join('\n')}`);
     return { message: 'every backup file and WAL segment matches its checksum' };
@@ -63,8 +60,7 @@ export function findVerifyProblems(output: string): string[] {
  * cannot run pgBackRest itself. The newest recovery point is the last archived WAL's time.
  */
 export async function refreshRepositoryState(context: OpsContext) {
-  const { configFile } = pgBackRestPaths(context.config.dataDir);
-  const info = await readRepositoryInfo(context.owner, configFile);
+  const info = await readRepositoryInfo(context.owner, await currentPgBackRestConfig(context));
   const db = context.db();
   const archiver = await sql<{ last_archived_time: Date | null }>`select last_archived_time from pg_stat_archiver`
     .execute(db)

@@ -3,12 +3,22 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { parseConnectionOptions } from '../server/db/connection-options.ts';
-import { clusterUrl, ensureSocketDir, findFreePort, isRunning, pgCtl, startCluster, type LocalClusterLayout } from './local-cluster.ts';
+import {
+  clusterUrl,
+  ensureSocketDir,
+  findFreePort,
+  installServerCertificate,
+  isRunning,
+  pgCtl,
+  startCluster,
+  type LocalClusterLayout,
+} from './local-cluster.ts';
 import { writeLocalClusterConfig } from './local-cluster-config.ts';
 import { ensureSecret } from './local-secrets.ts';
 import { OpsError, type OpsContext } from './ops-context.ts';
 import { pgBackRestPaths } from './pgbackrest-config.ts';
 import { readRepositoryInfo, runPgBackRest } from './pgbackrest.ts';
+import { currentPgBackRestConfig } from './current-pgbackrest-config.ts';
 
 export interface RestoredCluster {
   dataDir: string;
@@ -35,12 +45,13 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
   const live = requireManagedCluster(context);
   const into = path.resolve(options.into);
   await prepareEmptyDirectory(context, into, live);
-  const { configFile } = pgBackRestPaths(context.config.dataDir);
+  const configFile = await currentPgBackRestConfig(context);
   const target = options.to;
   // Checked before the commit below, whose time must lie after the target.
   if (target !== 'latest' && target.getTime() > Date.now()) throw new OpsError(`${target.toISOString()} is in the future.`);
 
-  if (await isRunning(context.owner, live.pgDataDir)) {
+  // An HA cluster is up when Patroni reports a leader, which finding configFile just did.
+  if (live.ha || (await isRunning(context.owner, live.pgDataDir))) {
     // Recovery to a time stops at the first commit after it; on an idle database there may be
     // none yet, and PostgreSQL then refuses to finish recovery. One empty commit provides it.
     await markCommitAfterTarget(live).catch((error: Error) => context.log(`Could not write a commit after the target (${error.message}).`));
@@ -57,7 +68,7 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
   }
 
   context.log(`Restoring ${target === 'latest' ? 'the newest state' : target.toISOString()} into ${into}…`);
-  const workDir = await prepareRestoreWorkDir(context, into);
+  const workDir = await prepareRestoreWorkDir(context, live, into);
   await runPgBackRest(context.owner, configFile, 'restore', [
     `--pg1-path=${into}`,
     // pgBackRest's restore empties the spool path's archive queue, and the copy's archive-get
@@ -77,6 +88,8 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
   await writeLocalClusterConfig({ pgDataDir: into, port, socketDir, ownerName: context.owner.name, ownerIsPostgres: context.owner.isSeparateUser });
   // No archiving from a restored copy, whatever the backed-up configuration said.
   await writeFile(path.join(into, 'kvarter-archiving.conf'), '# A restored copy never archives.\narchive_mode = off\n', { mode: 0o600 });
+  // The managed cluster's backups carry its certificate in the data directory; HA nodes read theirs from ha/certs.
+  if (live.ha) await installServerCertificate(live.ha.layout.certs.certFile, live.ha.layout.certs.keyFile, into);
   await context.owner.adopt(into);
   const logFile = path.join(into, 'restore-server.log');
   // pg_ctl -w returns as soon as the copy accepts read-only connections, usually long before
@@ -93,7 +106,7 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
     throw error;
   };
   await startCluster(context.owner, into, port, context.log, logFile).catch(explainFailure);
-  await waitUntilPromoted(context, port, into, logFile).catch(explainFailure);
+  await waitUntilPromoted(context, live.caFile, port, into, logFile).catch(explainFailure);
   const appPassword = await ensureSecret(context.config.dataDir, 'database-password');
   const restored = { dataDir: into, port, databaseUrl: clusterUrl(port, 'kvarter', appPassword, 'kvarter'), caFile: live.caFile };
   context.log(`Restored cluster running on port ${port}.`);
@@ -103,7 +116,7 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
 /** Stops a cluster that `restoreToPointInTime` started (the directory is kept). */
 export async function stopRestoredCluster(context: OpsContext, into: string): Promise<void> {
   const dataDir = path.resolve(into);
-  if (context.cluster && dataDir === context.cluster.pgDataDir) throw new OpsError('That is the live cluster; stop it by stopping Kvarter.');
+  if (context.cluster && isInside(dataDir, context.cluster.pgDataDir)) throw new OpsError('That is the live cluster; stop it by stopping Kvarter.');
   if (!(await isRunning(context.owner, dataDir))) throw new OpsError(`No PostgreSQL is running in ${dataDir}.`);
   await pgCtl(context.owner, dataDir, ['-m', 'fast', '-w', '-t', '60', 'stop']);
 }
@@ -116,7 +129,7 @@ export function requireManagedCluster(context: OpsContext): LocalClusterLayout {
 }
 
 async function prepareEmptyDirectory(context: OpsContext, into: string, live: LocalClusterLayout): Promise<void> {
-  if (into === live.pgDataDir || into.startsWith(`${live.pgDataDir}${path.sep}`)) {
+  if (isInside(into, live.pgDataDir)) {
     throw new OpsError('The restore target must be a new directory, not the live data directory.');
   }
   const entries = await readdir(into).catch((error: NodeJS.ErrnoException) => {
@@ -127,6 +140,10 @@ async function prepareEmptyDirectory(context: OpsContext, into: string, live: Lo
   await mkdir(into, { recursive: true, mode: 0o700 });
   await context.owner.ensureTraversable(path.dirname(into), context.log);
   await context.owner.adopt(into);
+}
+
+function isInside(directory: string, parent: string): boolean {
+  return directory === parent || directory.startsWith(`${parent}${path.sep}`);
 }
 
 /** pgBackRest wants `YYYY-MM-DD HH:MM:SS.ffffff+00`. */
@@ -145,10 +162,10 @@ async function markCommitAfterTarget(live: LocalClusterLayout): Promise<void> {
   }
 }
 
-/** Recovery ends with a promotion; only then is the copy a normal, writable database. */
-async function waitUntilPromoted(context: OpsContext, port: number, pgDataDir: string, logFile: string): Promise<void> {
+/** Recovery ends with a promotion; only then is the copy a normal, writable database (and its recovery settings are dropped). */
+async function waitUntilPromoted(context: OpsContext, caFile: string, port: number, pgDataDir: string, logFile: string): Promise<void> {
   const superuserPassword = await ensureSecret(context.config.dataDir, 'postgres-superuser-password');
-  const ca = await readFile(path.join(context.config.dataDir, 'tls', 'ca.crt'), 'utf8');
+  const ca = await readFile(caFile, 'utf8');
   const deadline = Date.now() + 300_000;
   for (;;) {
     if (!(await isRunning(context.owner, pgDataDir))) {
@@ -166,7 +183,7 @@ async function waitUntilPromoted(context: OpsContext, port: number, pgDataDir: s
     try {
       await client.connect();
       const result = await client.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering');
-      if (result.rows[0]?.recovering === false) return;
+      if (result.rows[0]?.recovering === false) return await forgetRecoverySettings(client);
     } catch {
       // Still starting up; try again below.
     } finally {
@@ -177,25 +194,39 @@ async function waitUntilPromoted(context: OpsContext, port: number, pgDataDir: s
   }
 }
 
+/**
+ * pgBackRest put the restore command and the target into postgresql.auto.conf, where they outlive
+ * the recovery: a standby made from the copy (a new HA cluster seeded with it) would read them,
+ * fetch from the old repository paths and stop at the old target. The promoted copy needs neither.
+ */
+async function forgetRecoverySettings(client: pg.Client): Promise<void> {
+  for (const setting of ['restore_command', 'recovery_target_time', 'recovery_target_action']) await client.query(`alter system reset ${setting}`);
+  await client.query('select pg_reload_conf()');
+}
+
 /** Removes a scratch restore (drills): stop if running, then delete the directory. */
 export async function removeRestoredCluster(context: OpsContext, into: string): Promise<void> {
   const dataDir = path.resolve(into);
   if (await isRunning(context.owner, dataDir).catch(() => false)) await pgCtl(context.owner, dataDir, ['-m', 'fast', '-w', '-t', '60', 'stop']);
   await rm(dataDir, { recursive: true, force: true });
-  await rm(restoreWorkDir(context, dataDir), { recursive: true, force: true });
+  await rm(restoreWorkDir(context, context.cluster, dataDir), { recursive: true, force: true });
 }
 
-/** pgBackRest's spool and lock directories of one restored copy, apart from the live cluster's. */
-function restoreWorkDir(context: OpsContext, into: string): string {
-  const { configFile } = pgBackRestPaths(context.config.dataDir);
-  return path.join(path.dirname(configFile), 'restores', createHash('sha256').update(into).digest('hex').slice(0, 16));
+/**
+ * pgBackRest's spool and lock directories of one restored copy, apart from the live cluster's (in
+ * HA apart from every node's, whichever leads).
+ */
+function restoreWorkDir(context: OpsContext, live: LocalClusterLayout | undefined, into: string): string {
+  const home = live?.ha ? path.join(live.ha.layout.root, 'pgbackrest') : path.dirname(pgBackRestPaths(context.config.dataDir).configFile);
+  return path.join(home, 'restores', createHash('sha256').update(into).digest('hex').slice(0, 16));
 }
 
-async function prepareRestoreWorkDir(context: OpsContext, into: string): Promise<{ spoolPath: string; lockPath: string }> {
-  const base = restoreWorkDir(context, into);
+async function prepareRestoreWorkDir(context: OpsContext, live: LocalClusterLayout, into: string): Promise<{ spoolPath: string; lockPath: string }> {
+  const base = restoreWorkDir(context, live, into);
   await rm(base, { recursive: true, force: true });
   const paths = { spoolPath: path.join(base, 'spool'), lockPath: path.join(base, 'lock') };
   for (const directory of Object.values(paths)) await mkdir(directory, { recursive: true, mode: 0o700 });
-  await context.owner.adopt(path.dirname(base));
+  // From pgBackRest's own directory down, which in HA this call may have just created.
+  await context.owner.adopt(path.dirname(path.dirname(base)));
   return paths;
 }

@@ -64,7 +64,7 @@ export async function runHaCommand(config: Config, argv: string[], log: (message
       if (positionals.length !== 1) throw new OpsError('Name one node: npm run ops -- ha start-node <name> (e.g. n1).', 2);
       const topology = await readTopology(layout);
       if (!topology) throw new OpsError(`No HA topology in ${layout.root}: start one with npm run ops -- ha up.`);
-      const started = await startNode(layout, topology, positionals[0]!, log);
+      const started = await startNode(layout, topology, positionals[0]!, config.backup, log);
       process.stdout.write(`${positionals[0]} rejoined as a replica (${started.state}; Patroni pid ${started.pid}).\n`);
       return 0;
     }
@@ -80,7 +80,7 @@ async function up(config: Config, nodeCount: number, appCount: number, log: (mes
   const abort = new AbortController();
   // The started programs are detached from this process's event loop; this keeps it in the foreground.
   const foreground = setInterval(() => undefined, 60_000);
-  const start = haUp({ dataDir: config.dataDir, nodeCount, appCount, entryPort: config.port, log, signal: abort.signal });
+  const start = haUp({ dataDir: config.dataDir, nodeCount, appCount, entryPort: config.port, log, signal: abort.signal, backup: config.backup });
   let stopping: Promise<void> | undefined;
   const stop = (reason: string) => {
     stopping ??= (async () => {

@@ -1,11 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { clusterOwner, type ClusterOwner } from '../cluster-owner.ts';
+import type { BackupConfig } from '../../server/config.ts';
+import { clusterOwner } from '../cluster-owner.ts';
 import { ensureSocketDir, postgresBinDir } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
 import { runCommand } from '../run-command.ts';
 import { writeFileAtomic } from '../write-file-atomic.ts';
+import { haBackupSettings, writeNodeBackupConfig, type HaBackupSettings } from './ha-backups.ts';
 import type { HaLayout, HaNode, HaTopology } from './ha-layout.ts';
 import { isAlive, pidFile, readPid, startProcess, waitFor } from './ha-processes.ts';
 import { httpsRequest, readClusterMembers } from './patroni-api.ts';
@@ -22,9 +24,10 @@ export async function startPatroni(
   topology: HaTopology,
   node: HaNode,
   secrets: PatroniSecrets,
-  owner: ClusterOwner,
+  backups: HaBackupSettings,
   signal?: AbortSignal,
 ): Promise<number> {
+  const { owner } = backups;
   const directory = layout.nodeDir(node.name);
   await mkdir(path.join(directory, 'log'), { recursive: true, mode: 0o700 });
   // The first node's data directory decides the version: the others are its clones.
@@ -33,11 +36,17 @@ export async function startPatroni(
   const configFile = path.join(directory, 'patroni.yml');
   // Under the node's directory unless that path is too long for a Unix socket (then under /tmp).
   const socketDir = await ensureSocketDir(directory, layout.dataDir, node.port, owner);
+  // Every node archives whenever it leads, through its own pgbackrest.conf (decision 0051).
+  const archiving = await writeNodeBackupConfig(layout, node, socketDir, backups);
   // Holds the database passwords: readable by the PostgreSQL owner alone.
-  await writeFileAtomic(configFile, `${JSON.stringify(patroniConfig(layout, topology, node, { secrets, postgresBinDir: binDir, socketDir }), null, 2)}\n`, {
-    mode: 0o600,
-    replace: true,
-  });
+  await writeFileAtomic(
+    configFile,
+    `${JSON.stringify(patroniConfig(layout, topology, node, { secrets, postgresBinDir: binDir, socketDir, archiving }), null, 2)}\n`,
+    {
+      mode: 0o600,
+      replace: true,
+    },
+  );
   await owner.adopt(directory);
   return startProcess({
     name: `patroni-${node.name}`,
@@ -75,13 +84,15 @@ export async function startNode(
   layout: HaLayout,
   topology: HaTopology,
   name: string,
+  backup: BackupConfig,
   log: (message: string) => void,
 ): Promise<{ role: string; state: string; pid: number }> {
   const node = topology.nodes.find((candidate) => candidate.name === name);
   if (!node) throw new OpsError(`No node named "${name}"; the nodes are ${topology.nodes.map((candidate) => candidate.name).join(', ')}.`, 2);
   const running = await readPid(pidFile(layout.runDir, `patroni-${name}`));
   if (running !== undefined && (await isAlive(running))) throw new OpsError(`The Patroni of ${name} is running (pid ${running}); there is nothing to start.`);
-  const pid = await startPatroni(layout, topology, node, await readPatroniSecrets(layout.dataDir), await clusterOwner());
+  const backups = await haBackupSettings(layout.dataDir, backup, await clusterOwner());
+  const pid = await startPatroni(layout, topology, node, await readPatroniSecrets(layout.dataDir), backups);
   log(`Patroni ${name} started (pid ${pid}); waiting until it follows the leader.`);
   const ca = await readFile(layout.certs.caFile, 'utf8');
   const member = await waitFor(

@@ -1,9 +1,12 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseConnectionOptions } from '../../server/db/connection-options.ts';
 import { createDatabase, noQueryTimeouts } from '../../server/db/database.ts';
+import { DatabaseConnectionError } from '../../server/db/database-connection-error.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
-import { clusterOwner, type ClusterOwner } from '../cluster-owner.ts';
+import type { BackupConfig } from '../../server/config.ts';
+import { clusterOwner } from '../cluster-owner.ts';
 import { bootstrap, clusterUrl } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
@@ -11,6 +14,7 @@ import { runCommand } from '../run-command.ts';
 import { writeFileAtomic } from '../write-file-atomic.ts';
 import { startAppInstances } from './app-instances.ts';
 import { startEtcd } from './etcd.ts';
+import { haBackupSettings, prepareClusterBackups, type HaBackupSettings } from './ha-backups.ts';
 import { ensureHaCertificates } from './ha-certificates.ts';
 import { haLayout, writeTopology, type HaLayout, type HaTopology } from './ha-layout.ts';
 import { freePorts, isAlive, readPid, startProcess, waitFor } from './ha-processes.ts';
@@ -29,6 +33,8 @@ export interface HaUpOptions {
   log: (message: string) => void;
   /** Aborted by SIGTERM or Ctrl-C during the start: the start gives up before starting anything more. */
   signal: AbortSignal;
+  /** The installation's backup settings (repository, passphrase, PITR window), as for npm start. */
+  backup: BackupConfig;
 }
 
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -81,7 +87,9 @@ export async function haUp(options: HaUpOptions): Promise<{ layout: HaLayout; to
 
   await startEtcd(layout, topology, signal);
   log(`etcd serves on port ${topology.etcd.clientPort}.`);
-  await startNodes(layout, topology, secrets, owner, log, signal);
+  const backups = await haBackupSettings(layout.dataDir, options.backup, owner);
+  await startNodes(layout, topology, secrets, backups, log, signal);
+  await prepareClusterBackups(layout, topology, owner, log);
 
   const haproxyFile = path.join(layout.haproxyDir, 'haproxy.cfg');
   await mkdir(layout.haproxyDir, { recursive: true });
@@ -111,9 +119,8 @@ export async function haUp(options: HaUpOptions): Promise<{ layout: HaLayout; to
   );
   const databaseUrl = clusterUrl(topology.databasePort, appRole, appPassword, appRole);
   // Once, through the leader, before any instance starts: the instances then find nothing to apply.
-  const migrationDb = createDatabase(parseConnectionOptions(databaseUrl, layout.certs.caFile), () => undefined, noQueryTimeouts);
-  const applied = await migrateToLatest(migrationDb).finally(() => migrationDb.destroy());
-  log(`Migrations applied through the leader: ${applied.length === 0 ? 'none were pending' : applied.length}.`);
+  const applied = await migrateThroughLeader(databaseUrl, layout.certs.caFile, signal);
+  log(`Migrations applied through the leader: ${applied === 0 ? 'none were pending' : applied}.`);
 
   signal.throwIfAborted();
   await startAppInstances(layout, topology, databaseUrl, log, signal);
@@ -127,18 +134,43 @@ export async function haUp(options: HaUpOptions): Promise<{ layout: HaLayout; to
   return { layout, topology, url: `https://localhost:${topology.entryPort}` };
 }
 
+/**
+ * The pending migrations through HAProxy, run again while the connection is cut: HAProxy cuts the
+ * leader's sessions when two health checks in a row fail, which a loaded machine can cause while
+ * the replicas clone from the leader. Each migration runs in a transaction, so a cut one left
+ * nothing behind and the next run applies what is still pending. Resolves with how many it applied.
+ */
+async function migrateThroughLeader(databaseUrl: string, caFile: string, signal: AbortSignal): Promise<number> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    signal.throwIfAborted();
+    const db = createDatabase(parseConnectionOptions(databaseUrl, caFile), () => undefined, noQueryTimeouts);
+    try {
+      return (await migrateToLatest(db)).length;
+    } catch (error) {
+      // A failed migration carries the database's error as its cause.
+      const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+      const isOutage = cause instanceof DatabaseConnectionError ? cause.isOutage : new DatabaseConnectionError(cause).isOutage;
+      if (!isOutage || Date.now() > deadline) throw error;
+    } finally {
+      await db.destroy();
+    }
+    await sleep(1_000);
+  }
+}
+
 /** Starts the first node alone so that it initialises the cluster, then clones the others from it. */
 async function startNodes(
   layout: HaLayout,
   topology: HaTopology,
   secrets: PatroniSecrets,
-  owner: ClusterOwner,
+  backups: HaBackupSettings,
   log: (message: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
   const ca = await readFile(layout.certs.caFile, 'utf8');
   for (const [index, node] of topology.nodes.entries()) {
-    const pid = await startPatroni(layout, topology, node, secrets, owner, signal);
+    const pid = await startPatroni(layout, topology, node, secrets, backups, signal);
     log(`Patroni ${node.name} started (pid ${pid}, PostgreSQL port ${node.port}, REST API port ${node.apiPort}).`);
     if (index === 0) {
       await waitFor(

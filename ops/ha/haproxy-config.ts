@@ -30,7 +30,9 @@ export function haproxyConfig(layout: HaLayout, topology: HaTopology): string {
     '    log global',
     '    retries 2',
     '    timeout connect 2s',
-    '    timeout check 2s',
+    // A leader's Patroni slow to answer on a loaded machine must not be taken for a dead one (its
+    // sessions would be cut); a dead or demoted one refuses or answers 503 at once anyway.
+    '    timeout check 4s',
     '',
     'listen database',
     '    mode tcp',

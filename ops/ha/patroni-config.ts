@@ -19,7 +19,13 @@ export function patroniConfig(
   layout: HaLayout,
   topology: HaTopology,
   node: HaNode,
-  settings: { secrets: PatroniSecrets; postgresBinDir: string; socketDir: string },
+  settings: {
+    secrets: PatroniSecrets;
+    postgresBinDir: string;
+    socketDir: string;
+    /** archive_mode, archive_command (through this node's pgbackrest.conf) and archive_timeout: ha-backups.ts. */
+    archiving: Record<string, string | number>;
+  },
 ): object {
   const { secrets } = settings;
   const directory = layout.nodeDir(node.name);
@@ -88,6 +94,9 @@ export function patroniConfig(
         ssl_min_protocol_version: 'TLSv1.3',
         // A custom setting, so that the app can name the leader it is connected to (decision 0052).
         'kvarter.node_name': node.name,
+        // Local, not in the bootstrap's DCS section: it names this node's own configuration file,
+        // and a cluster created before archiving existed gets it at its next start.
+        ...settings.archiving,
       },
       // In the node's own configuration, so that Patroni writes it on cloned replicas too.
       pg_hba: [

@@ -15,7 +15,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((item) => item.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${String(result.error)}`);
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
   await syncBuiltinLibrary(db);
   return (result.results ?? []).map((item) => item.migrationName);
