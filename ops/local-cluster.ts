@@ -13,7 +13,7 @@ import { writeFileAtomic } from './write-file-atomic.ts';
 import type { BackupConfig } from '../server/config.ts';
 import type { HaLayout, HaTopology } from './ha/ha-layout.ts';
 import { writeArchivingConfig, writePgBackRestConfig } from './pgbackrest-config.ts';
-import { runPgBackRest } from './pgbackrest.ts';
+import { createStanza, runPgBackRest } from './pgbackrest.ts';
 
 export interface LocalCluster {
   /** App role `kvarter` (database owner, not superuser), TLS verify-full against `caFile`. */
@@ -105,8 +105,7 @@ export async function ensureLocalCluster(options: LocalClusterOptions): Promise<
     }
     await bootstrap({ port, ca, superuserPassword, appPassword, log });
     try {
-      // Idempotent: creates the repository's stanza the first time, confirms it afterwards.
-      await runPgBackRest(owner, pgBackRest.configFile, 'stanza-create');
+      await createStanza(owner, pgBackRest.configFile);
       await archiveTimelineHistory(owner, pgBackRest.configFile, pgDataDir);
     } catch (error) {
       // Leave nothing running that this call started: the operator fixes the repository first.

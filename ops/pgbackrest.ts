@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterOwner } from './cluster-owner.ts';
 import { OpsError } from './ops-context.ts';
 import { stanza } from './pgbackrest-config.ts';
@@ -16,6 +17,24 @@ export async function runPgBackRest(
     return await owner.run('pgbackrest', [`--config=${configFile}`, `--stanza=${stanza}`, ...options, command, ...commandArguments]);
   } catch (error) {
     throw explainPgBackRestError(command, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * `stanza-create` (idempotent: creates the repository's stanza the first time, confirms it
+ * afterwards). PostgreSQL's archiver runs archive-push from the moment the cluster starts, failing
+ * until the stanza exists and holding the stanza's archive lock for a moment each time, and
+ * stanza-create needs that lock: a collision (exit 50, "unable to acquire lock") is tried again.
+ */
+export async function createStanza(owner: ClusterOwner, configFile: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await runPgBackRest(owner, configFile, 'stanza-create');
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/unable to acquire lock/i.test(error instanceof Error ? error.message : String(error))) throw error;
+      await sleep(500);
+    }
   }
 }
 

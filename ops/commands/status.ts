@@ -13,7 +13,8 @@ export const statusCommand: Command = {
     const status = await readBackupStatus(context.db(), {
       isManagedCluster: context.cluster !== undefined,
       pitrWindowDays: context.config.backup.pitrWindowDays,
-      haExpectedReplicas: context.config.haExpectedReplicas,
+      // Run in an `ha up` data directory without the instances' environment, the topology says how many.
+      haExpectedReplicas: context.config.haExpectedReplicas ?? (context.cluster?.ha ? context.cluster.ha.topology.nodes.length - 1 : undefined),
     });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(status)}\n`);

@@ -6,7 +6,7 @@ import { archiveTimelineHistory, clusterUrl, type LocalClusterLayout } from '../
 import { ensureSecret } from '../local-secrets.ts';
 import { OpsError } from '../ops-context.ts';
 import { archivingSettings, writePgBackRestConfig, type PgBackRestPaths } from '../pgbackrest-config.ts';
-import { runPgBackRest } from '../pgbackrest.ts';
+import { createStanza, runPgBackRest } from '../pgbackrest.ts';
 import { haLayout, readTopology, type HaLayout, type HaNode, type HaTopology } from './ha-layout.ts';
 import { readClusterMembers } from './patroni-api.ts';
 
@@ -67,7 +67,7 @@ export async function writeNodeBackupConfig(
 export async function prepareClusterBackups(layout: HaLayout, topology: HaTopology, owner: ClusterOwner, log: (message: string) => void): Promise<void> {
   const leader = await currentLeader(layout, topology);
   const { configFile } = haPgBackRestPaths(layout, leader);
-  await runPgBackRest(owner, configFile, 'stanza-create');
+  await createStanza(owner, configFile);
   await archiveTimelineHistory(owner, configFile, path.join(layout.nodeDir(leader), 'data'));
   await runPgBackRest(owner, configFile, 'check');
   log(`WAL archiving works from the leader (${leader}).`);

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FaultClient } from '../../server/test-support/fault-client.ts';
 import { clusterCheckCodes, REPLICA_LAG_LIMIT_BYTES } from '../../shared/cluster-health.ts';
 import type { BackupStatus, ClusterStatus } from '../../shared/schemas/operations.ts';
-import { clusterUrl } from '../local-cluster.ts';
 import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } from '../test-support/ha-topology.ts';
-import { runOps, type OpsResult } from '../test-support/durability.ts';
+import type { OpsResult } from '../test-support/durability.ts';
 
 /**
  * The cluster on the operations page and in `ops status` (decision 0052), inside a real topology
@@ -27,14 +24,9 @@ afterAll(async () => {
   await topology?.dispose();
 }, 180_000);
 
-/** `npm run ops -- status [--json]` with the configuration the app instances have (their DATABASE_URL through HAProxy). */
-async function opsStatus(databasePort: number, args: string[]): Promise<OpsResult> {
-  const password = (await readFile(path.join(topology.dataDir, 'secrets', 'database-password'), 'utf8')).trim();
-  return runOps(topology.dataDir, ['status', ...args], {
-    DATABASE_URL: clusterUrl(databasePort, 'kvarter', password, 'kvarter'),
-    DATABASE_CA_FILE: path.join(topology.dataDir, 'ha', 'certs', 'ca.crt'),
-    KVARTER_HA_EXPECTED_REPLICAS: '2',
-  });
+/** `npm run ops -- status [--json]` as an operator runs it on the data directory of `ha up`, with no other configuration. */
+function opsStatus(args: string[]): Promise<OpsResult> {
+  return topology.ops(['status', ...args]);
 }
 
 const clusterChecks = (status: BackupStatus) =>
@@ -61,7 +53,7 @@ it('shows the leader and both replicas, one synchronous, without alert; a killed
     ]);
     // Only the dump is judged with DATABASE_URL, and its first run is pending or done: nothing red.
     expect(healthy.body.overall).not.toBe('failing');
-    const healthyOps = await opsStatus(first.databasePort, ['--json']);
+    const healthyOps = await opsStatus(['--json']);
     expect(healthyOps.exitCode).toBe(0);
     expect((JSON.parse(healthyOps.stdout) as BackupStatus).cluster).toEqual(expectedCluster(first.replicas.map((item) => replica(item.name))));
 
@@ -90,12 +82,12 @@ it('shows the leader and both replicas, one synchronous, without alert; a killed
       ['synchronous_replica', 'ok'],
     ]);
 
-    const missingOps = await opsStatus(first.databasePort, ['--json']);
+    const missingOps = await opsStatus(['--json']);
     expect(missingOps.exitCode).toBe(1);
     const missingOpsStatus = JSON.parse(missingOps.stdout) as BackupStatus;
     expect(missingOpsStatus.cluster).toEqual(expectedCluster([replica(synchronousName)]));
     expect(clusterChecks(missingOpsStatus)).toEqual(clusterChecks(missing!));
-    const text = await opsStatus(first.databasePort, []);
+    const text = await opsStatus([]);
     expect(text.exitCode).toBe(1);
     expect(text.stdout).toContain(`Cluster: leader ${first.leader!.name}, 1 of 2 replicas connected\nReplica ${synchronousName}: streaming, synchronous, lag `);
     expect(text.stdout).toContain('   FAIL  replicas_present\n');
