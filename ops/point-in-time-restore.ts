@@ -68,7 +68,7 @@ export async function restoreToPointInTime(context: OpsContext, options: Restore
   }
 
   context.log(`Restoring ${target === 'latest' ? 'the newest state' : target.toISOString()} into ${into}…`);
-  const workDir = await prepareRestoreWorkDir(context, live, into);
+  const workDir = await prepareRestoreWorkDir(context, into);
   await runPgBackRest(context.owner, configFile, 'restore', [
     `--pg1-path=${into}`,
     // pgBackRest's restore empties the spool path's archive queue, and the copy's archive-get
@@ -209,20 +209,21 @@ export async function removeRestoredCluster(context: OpsContext, into: string): 
   const dataDir = path.resolve(into);
   if (await isRunning(context.owner, dataDir).catch(() => false)) await pgCtl(context.owner, dataDir, ['-m', 'fast', '-w', '-t', '60', 'stop']);
   await rm(dataDir, { recursive: true, force: true });
-  await rm(restoreWorkDir(context, context.cluster, dataDir), { recursive: true, force: true });
+  await rm(restoreWorkDir(context, dataDir), { recursive: true, force: true });
 }
 
 /**
  * pgBackRest's spool and lock directories of one restored copy, apart from the live cluster's (in
  * HA apart from every node's, whichever leads).
  */
-function restoreWorkDir(context: OpsContext, live: LocalClusterLayout | undefined, into: string): string {
-  const home = live?.ha ? path.join(live.ha.layout.root, 'pgbackrest') : path.dirname(pgBackRestPaths(context.config.dataDir).configFile);
+function restoreWorkDir(context: OpsContext, into: string): string {
+  const ha = context.cluster?.ha;
+  const home = ha ? path.join(ha.layout.root, 'pgbackrest') : path.dirname(pgBackRestPaths(context.config.dataDir).configFile);
   return path.join(home, 'restores', createHash('sha256').update(into).digest('hex').slice(0, 16));
 }
 
-async function prepareRestoreWorkDir(context: OpsContext, live: LocalClusterLayout, into: string): Promise<{ spoolPath: string; lockPath: string }> {
-  const base = restoreWorkDir(context, live, into);
+async function prepareRestoreWorkDir(context: OpsContext, into: string): Promise<{ spoolPath: string; lockPath: string }> {
+  const base = restoreWorkDir(context, into);
   await rm(base, { recursive: true, force: true });
   const paths = { spoolPath: path.join(base, 'spool'), lockPath: path.join(base, 'lock') };
   for (const directory of Object.values(paths)) await mkdir(directory, { recursive: true, mode: 0o700 });

@@ -3,7 +3,7 @@ import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FaultClient, type TimedResponse } from '../../server/test-support/fault-client.ts';
+import { FaultClient } from '../../server/test-support/fault-client.ts';
 import type { BackupStatus } from '../../shared/schemas/operations.ts';
 import { clusterUrl } from '../local-cluster.ts';
 import { ensureSecret } from '../local-secrets.ts';
@@ -11,6 +11,7 @@ import { installationEnvironment, query, quietMoment, repositoryRoot, restoreWit
 import { haLayout, readTopology } from './ha-layout.ts';
 import type { HaStatus } from './ha-status.ts';
 import { freePorts, readPid } from './ha-processes.ts';
+import { writeThroughEntry } from '../test-support/write-through-entry.ts';
 import { haTopologyStartTimeoutMs, startHaTopology, type HaTopologyFixture } from '../test-support/ha-topology.ts';
 
 /**
@@ -40,18 +41,6 @@ async function opsSucceeds(args: string[]): Promise<string> {
   const result = await topology.ops(args);
   if (result.exitCode !== 0) throw new Error(`ops ${args.join(' ')} exited ${result.exitCode}:\n${result.stderr}`);
   return result.stdout;
-}
-
-/** Creates an organisation through the entry point, retrying 503s (each with Retry-After) for up to 15 s. */
-async function writeThroughEntry(client: FaultClient, name: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const response: TimedResponse<{ id: string }> = await client.request('POST', `/api/accounts/${client.accountId}/organisations`, { name });
-    if (response.status === 201) return;
-    expect({ status: response.status, retryAfter: response.headers['retry-after'] !== undefined }).toEqual({ status: 503, retryAfter: true });
-    if (Date.now() > deadline) throw new Error(`no write of ${name} succeeded within 15 s`);
-    await sleep(250);
-  }
 }
 
 /**
@@ -122,18 +111,18 @@ it('archives from whichever node leads and restores a moment between two switcho
   const into = (restoredInto = path.join(topology.dataDir, 'restored'));
   try {
     await client.signUp('ha-backups@example.se');
-    await writeThroughEntry(client, 'Brf A');
+    await writeThroughEntry(client, 'Brf A', 15_000);
     expect(await checkArchiving()).toEqual({ timeline: '00000001', lastArchivedTimeline: '00000001' });
 
     await switchover();
-    await writeThroughEntry(client, 'Brf B');
+    await writeThroughEntry(client, 'Brf B', 15_000);
     // The new leader archives on its own timeline: no leader change leaves the archive behind.
     expect(await checkArchiving()).toEqual({ timeline: '00000002', lastArchivedTimeline: '00000002' });
 
     const between = await quietMoment();
-    await writeThroughEntry(client, 'Brf C');
+    await writeThroughEntry(client, 'Brf C', 15_000);
     await switchover();
-    await writeThroughEntry(client, 'Brf D');
+    await writeThroughEntry(client, 'Brf D', 15_000);
     expect(await checkArchiving()).toEqual({ timeline: '00000003', lastArchivedTimeline: '00000003' });
 
     const restored = await restoreWithOps(topology.dataDir, between, into);
@@ -181,7 +170,7 @@ it('seeds a new cluster with the restored copy, which the app serves as of the m
     client.moveTo(`https://localhost:${entryPort}`);
     const listed = await client.request<{ name: string }[]>('GET', `/api/accounts/${client.accountId}/organisations`);
     expect({ status: listed.status, names: listed.body.map((organisation) => organisation.name).sort() }).toEqual({ status: 200, names: ['Brf A', 'Brf B'] });
-    await writeThroughEntry(client, 'Brf E');
+    await writeThroughEntry(client, 'Brf E', 15_000);
     const archiving = await checkArchiving();
     expect(archiving.lastArchivedTimeline).toBe(archiving.timeline);
     expect(Number.parseInt(archiving.timeline, 16)).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FaultClient, type TimedResponse } from '../../server/test-support/fault-client.ts';
+import { FaultClient } from '../../server/test-support/fault-client.ts';
 import { runCommand } from '../run-command.ts';
+import { writeThroughEntry } from '../test-support/write-through-entry.ts';
 import { haTopologyStartTimeoutMs, startHaTopology, waitForSynchronousReplica, type HaTopologyFixture } from '../test-support/ha-topology.ts';
 import { haLayout, readTopology } from './ha-layout.ts';
 
@@ -26,20 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await topology?.dispose();
 }, 180_000);
-
-/** Creates an organisation through the entry point, retrying 503s (each with Retry-After) for up to `withinMs`. */
-async function writeThroughEntry(client: FaultClient, name: string, withinMs: number): Promise<{ id: string; unavailable: number }> {
-  const deadline = Date.now() + withinMs;
-  let unavailable = 0;
-  for (;;) {
-    const response: TimedResponse<{ id: string }> = await client.request('POST', `/api/accounts/${client.accountId}/organisations`, { name });
-    if (response.status === 201) return { id: response.body.id, unavailable };
-    expect({ status: response.status, retryAfter: response.headers['retry-after'] !== undefined }).toEqual({ status: 503, retryAfter: true });
-    unavailable += 1;
-    if (Date.now() > deadline) throw new Error(`no write succeeded within ${withinMs / 1000} s`);
-    await sleep(250);
-  }
-}
 
 it('lets only clients with a certificate from the local CA talk to etcd (mutual TLS)', async () => {
   const layout = haLayout(topology.dataDir);
